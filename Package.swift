@@ -1,0 +1,76 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "Lodestar",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "lodestar", targets: ["lodestar"]),
+        .library(name: "LodestarCore", targets: ["LodestarCore"]),
+        .library(name: "LodestarStore", targets: ["LodestarStore"]),
+        .library(name: "LodestarServer", targets: ["LodestarServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+    ],
+    targets: [
+        .target(
+            name: "LodestarCore",
+            dependencies: [.product(name: "CSV", package: "CSV.swift")]
+        ),
+        .target(
+            name: "LodestarStore",
+            dependencies: [
+                "LodestarCore",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "LodestarServer",
+            dependencies: [
+                "LodestarCore",
+                "LodestarStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates"), .copy("Assets")]
+        ),
+        .executableTarget(
+            name: "lodestar",
+            dependencies: [
+                "LodestarCore",
+                "LodestarStore",
+                "LodestarServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Configuration", package: "swift-configuration"),
+            ]
+        ),
+        .target(
+            name: "LodestarTestSupport",
+            dependencies: ["LodestarCore", "LodestarStore"],
+            path: "Tests/LodestarTestSupport"
+        ),
+        .testTarget(name: "LodestarCoreTests", dependencies: ["LodestarCore", "LodestarTestSupport"]),
+        .testTarget(name: "LodestarStoreTests", dependencies: ["LodestarStore", "LodestarTestSupport"]),
+        .testTarget(
+            name: "LodestarServerTests",
+            dependencies: [
+                "LodestarServer", "LodestarTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "lodestarTests", dependencies: ["lodestar", "LodestarTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

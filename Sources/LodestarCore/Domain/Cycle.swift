@@ -1,0 +1,64 @@
+import Foundation
+
+/// One run (cohort) of a programme; later cycles know the earlier ones by programme and number.
+public struct Cycle: Sendable, Equatable, Codable, Identifiable {
+    public typealias ID = Identifier<Cycle>
+
+    public var id: ID
+    public var programmeID: Programme.ID
+    /// 1 for the first cycle of a programme, then 2, 3, …
+    public var number: Int
+    public var name: String
+    public var state: CycleState
+    public var startsOn: Date?
+
+    /// Creates a cycle.
+    public init(id: ID = ID(), programmeID: Programme.ID, number: Int, name: String, state: CycleState = .draft, startsOn: Date? = nil) {
+        self.id = id
+        self.programmeID = programmeID
+        self.number = number
+        self.name = name
+        self.state = state
+        self.startsOn = startsOn
+    }
+
+    /// Moves the cycle to `next`, or explains which moves are allowed.
+    public mutating func move(to next: CycleState) throws(CycleTransitionError) {
+        guard state.allowedNextStates.contains(next) else {
+            throw CycleTransitionError(from: state, to: next)
+        }
+        state = next
+    }
+}
+
+/// The life of a cycle: draft → enrolling → matching → active → closed.
+public enum CycleState: String, Sendable, Codable, CaseIterable {
+    case draft
+    case enrolling
+    case matching
+    case active
+    case closed
+
+    /// Where a cycle may go from here. Enrolment may be reopened from matching; nothing leaves closed.
+    public var allowedNextStates: [CycleState] {
+        switch self {
+        case .draft: [.enrolling]
+        case .enrolling: [.matching, .draft]
+        case .matching: [.active, .enrolling]
+        case .active: [.closed]
+        case .closed: []
+        }
+    }
+}
+
+/// A refused cycle state change; the message names the allowed moves.
+public struct CycleTransitionError: Error, Equatable, CustomStringConvertible {
+    public let from: CycleState
+    public let to: CycleState
+
+    public var description: String {
+        let allowed = from.allowedNextStates.map(\.rawValue)
+        let options = allowed.isEmpty ? "none: a \(from.rawValue) cycle is final" : allowed.joined(separator: " or ")
+        return "a cycle cannot move from \(from.rawValue) to \(to.rawValue); allowed from \(from.rawValue): \(options)"
+    }
+}

@@ -1,0 +1,70 @@
+/// A mentoring programme: what it is for and how it runs; it runs in cycles.
+public struct Programme: Sendable, Equatable, Codable, Identifiable {
+    public typealias ID = Identifier<Programme>
+
+    public var id: ID
+    public var name: String
+    public var objectives: String
+    /// Slugs of the competencies the programme develops.
+    public var focusCompetencies: [String]
+    public var format: MentoringFormat
+    public var durationWeeks: Int
+    public var cadence: MeetingCadence
+
+    /// Creates a programme.
+    public init(
+        id: ID = ID(), name: String, objectives: String, focusCompetencies: [String],
+        format: MentoringFormat, durationWeeks: Int, cadence: MeetingCadence
+    ) {
+        self.id = id
+        self.name = name
+        self.objectives = objectives
+        self.focusCompetencies = focusCompetencies
+        self.format = format
+        self.durationWeeks = durationWeeks
+        self.cadence = cadence
+    }
+}
+
+/// How mentors and mentees are brought together.
+public enum MentoringFormat: String, Sendable, Codable, CaseIterable {
+    case oneToOne = "one-to-one"
+    case group
+    case peer
+    case reverse
+    case distance
+    case speed
+
+    /// Peer formats draw both sides from one pool, so one person may enrol as mentor and mentee.
+    public var allowsBothRoles: Bool { self == .peer }
+
+    /// Words a programme manager reads.
+    public var label: String {
+        switch self {
+        case .oneToOne: "One-to-one"
+        case .group: "Group"
+        case .peer: "Peer"
+        case .reverse: "Reverse"
+        case .distance: "Distance (e-mentoring)"
+        case .speed: "Speed mentoring"
+        }
+    }
+}
+
+/// How often a pair is expected to meet.
+public enum MeetingCadence: String, Sendable, Codable, CaseIterable {
+    case weekly
+    case fortnightly
+    case monthly
+    case quarterly
+
+    /// The expected number of days between meetings.
+    public var days: Int {
+        switch self {
+        case .weekly: 7
+        case .fortnightly: 14
+        case .monthly: 30
+        case .quarterly: 91
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import CSV
+import Foundation
+
+/// A problem at one place of a CSV file: line (1 = header) and, where it applies, column.
+public struct CSVIssue: Error, Equatable, Sendable, Codable, CustomStringConvertible {
+    public let line: Int
+    /// 1-based column position, when the problem belongs to one column.
+    public let column: Int?
+    /// The column's header name, when the problem belongs to one column.
+    public let field: String?
+    public let message: String
+
+    /// Creates an issue.
+    public init(line: Int, column: Int? = nil, field: String? = nil, message: String) {
+        self.line = line
+        self.column = column
+        self.field = field
+        self.message = message
+    }
+
+    public var description: String {
+        guard let column, let field else { return "line \(line): \(message)" }
+        return "line \(line), column \(column) (\(field)): \(message)"
+    }
+}
+
+/// A refused CSV file: every problem found, in file order. Nothing of the file was written.
+public struct CSVImportError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let issues: [CSVIssue]
+    /// Creates an error; issues are sorted by line and column.
+    public init(_ issues: [CSVIssue]) {
+        self.issues = issues.sorted { ($0.line, $0.column ?? 0) < ($1.line, $1.column ?? 0) }
+    }
+    public var description: String {
+        "\(issues.count) problem\(issues.count == 1 ? "" : "s") found; nothing was imported:\n"
+            + issues.map { "  " + $0.description }.joined(separator: "\n")
+    }
+}
+
+/// A parsed CSV file whose records know the physical line they start on, so messages point
+/// at the line a spreadsheet or editor shows, even when quoted fields contain line breaks.
+public struct CSVTable: Sendable {
+    /// One data record.
+    public struct Record: Sendable {
+        public let line: Int
+        let fields: [String: String]
+        let table: CSVTable.Header
+
+        /// The trimmed value of `column`, or "" when the column is absent.
+        public subscript(column: String) -> String {
+            fields[column]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        }
+
+        /// True when the file has this column at all (absent optional columns keep stored values).
+        public func has(_ column: String) -> Bool { fields[column] != nil }
+
+        /// An issue about `column` on this record's line.
+        public func issue(_ column: String, _ message: String) -> CSVIssue {
+            CSVIssue(line: line, column: table.position(of: column), field: column, message: message)
+        }
+    }
+
+    struct Header: Sendable {
+        let names: [String]
+        func position(of column: String) -> Int? { names.firstIndex(of: column).map { $0 + 1 } }
+    }
+
+    public let records: [Record]
+
+    /// Parses `text`, requiring the `required` columns and accepting only `known` ones.
+    public init(parsing text: String, required: [String], optional: [String]) throws(CSVImportError) {
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: body, hasHeaderRow: false)
+        } catch {
+            throw CSVImportError([CSVIssue(line: 1, message: "the file is not readable CSV text (UTF-8 expected)")])
+        }
+        guard let headerRow = reader.next(), headerRow != [""] else {
+            throw CSVImportError([CSVIssue(line: 1, message: "the file is empty; the first line must name the columns: \((required + optional).joined(separator: ","))")])
+        }
+        let names = headerRow.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let header = Header(names: names)
+        var issues: [CSVIssue] = []
+        for missing in required where !names.contains(missing) {
+            issues.append(CSVIssue(line: 1, message: "required column '\(missing)' is missing from the header"))
+        }
+        for (index, name) in names.enumerated() where !(required + optional).contains(name) {
+            issues.append(CSVIssue(line: 1, column: index + 1, field: name, message: "unknown column '\(name)'; expected columns are \((required + optional).joined(separator: ", "))"))
+        }
+        for (index, name) in names.enumerated() where names.firstIndex(of: name) != index {
+            issues.append(CSVIssue(line: 1, column: index + 1, field: name, message: "column '\(name)' appears twice"))
+        }
+        guard issues.isEmpty else { throw CSVImportError(issues) }
+
+        var line = 1 + Self.lineBreaks(in: headerRow) + 1
+        var records: [Record] = []
+        while let row = reader.next() {
+            defer { line += 1 + Self.lineBreaks(in: row) }
+            if row == [""] { continue } // a blank line
+            guard row.count == names.count else {
+                issues.append(CSVIssue(line: line, message: "has \(row.count) fields but the header has \(names.count); check for a missing comma or an unclosed quote"))
+                continue
+            }
+            records.append(Record(line: line, fields: Dictionary(uniqueKeysWithValues: zip(names, row)), table: header))
+        }
+        guard issues.isEmpty else { throw CSVImportError(issues) }
+        self.records = records
+    }
+
+    private static func lineBreaks(in row: [String]) -> Int {
+        row.reduce(0) { count, field in count + field.reduce(0) { $1 == "\n" || $1 == "\r\n" || $1 == "\r" ? $0 + 1 : $0 } }
+    }
+}
+
+/// Writes CSV with RFC 4180 quoting.
+public enum CSVText {
+    /// The CSV text of a header and rows, each line ended by CRLF as RFC 4180 says.
+    public static func write(header: [String], rows: [[String]]) -> String {
+        let stream = OutputStream(toMemory: ())
+        stream.open()
+        defer { stream.close() }
+        do {
+            let writer = try CSVWriter(stream: stream, newline: .crlf)
+            try writer.write(row: header)
+            for row in rows { try writer.write(row: row) }
+        } catch {
+            // Writing to memory fails only if memory does; there is nothing a caller could fix.
+            fatalError("CSV writing to memory failed: \(error)")
+        }
+        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\r\n"
+    }
+}

@@ -1,0 +1,64 @@
+/// The enrolment CSV format: one line per person and role in a cycle, with the M3 profile.
+public enum EnrolmentCSV {
+    /// Columns every file must have.
+    public static let requiredColumns = ["person_id", "role"]
+    /// Profile columns; an absent or empty one means "none".
+    public static let optionalColumns = ["skills", "development_goals", "interests", "communication_style",
+                                         "learning_preference", "meeting_mode", "availability", "capacity", "career_goals"]
+
+    /// A parsed line: who, in which role, with which profile.
+    public struct Row: Sendable {
+        public let line: CSVTable.Record
+        public let personExternalID: String
+        public let role: EnrolmentRole
+        public let profile: MentoringProfile
+    }
+
+    /// Parses an enrolment file, reporting every problem with its line and column.
+    public static func parse(_ text: String, competencies: Set<String>) throws(CSVImportError) -> [Row] {
+        let table = try CSVTable(parsing: text, required: requiredColumns, optional: optionalColumns)
+        var rows: [Row] = []
+        var issues: [CSVIssue] = []
+        for line in table.records {
+            var lineIssues: [CSVIssue] = []
+            func field<T>(_ column: String, _ parse: (String) throws(FieldProblem) -> T) -> T? {
+                do { return try parse(line[column]) } catch {
+                    lineIssues.append(line.issue(column, error.message))
+                    return nil
+                }
+            }
+            if line["person_id"].isEmpty { lineIssues.append(line.issue("person_id", "is empty; give the person's id from the people file")) }
+            let role = field("role") { text throws(FieldProblem) in
+                guard let role = try ProfileRules.choice(text, as: EnrolmentRole.self) else { throw FieldProblem("is empty; write mentor or mentee") }
+                return role
+            }
+            let skills = field("skills") { text throws(FieldProblem) in
+                try ProfileRules.ratedList(text, what: "proficiency").map { Skill(competency: $0.0, proficiency: $0.1) }
+            }
+            let goals = field("development_goals") { text throws(FieldProblem) in
+                try ProfileRules.ratedList(text, what: "priority").map { DevelopmentGoal(competency: $0.0, priority: $0.1) }
+            }
+            let style = field("communication_style") { text throws(FieldProblem) in try ProfileRules.choice(text, as: CommunicationStyle.self) }
+            let learning = field("learning_preference") { text throws(FieldProblem) in try ProfileRules.choice(text, as: LearningPreference.self) }
+            let mode = field("meeting_mode") { text throws(FieldProblem) in try ProfileRules.choice(text, as: MeetingMode.self) }
+            let availability = field("availability") { text throws(FieldProblem) in try WeeklyAvailability.parse(text) }
+            let capacity = field("capacity") { text throws(FieldProblem) -> Int? in
+                guard !text.isEmpty else { return nil }
+                guard let value = Int(text) else { throw FieldProblem("'\(text)' is not a whole number of mentees") }
+                return value
+            }
+            if let role, let skills, let goals, let style, let learning, let mode, let availability, let capacity {
+                let profile = MentoringProfile(
+                    skills: skills, developmentGoals: goals, interests: ListField.split(line["interests"]),
+                    communicationStyle: style, learningPreference: learning, meetingMode: mode ?? .either,
+                    availability: availability, capacity: capacity, careerGoals: line["career_goals"]
+                )
+                lineIssues += ProfileRules.issues(in: profile, role: role, competencies: competencies).map { line.issue($0.field, $0.message) }
+                if lineIssues.isEmpty { rows.append(Row(line: line, personExternalID: line["person_id"], role: role, profile: profile)) }
+            }
+            issues += lineIssues
+        }
+        guard issues.isEmpty else { throw CSVImportError(issues) }
+        return rows
+    }
+}

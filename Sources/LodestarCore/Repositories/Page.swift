@@ -1,0 +1,50 @@
+/// Which slice of a long list to return.
+public struct PageRequest: Sendable, Equatable {
+    public let offset: Int
+    public let limit: Int
+    /// The largest page any list returns.
+    public static let maximumLimit = 500
+
+    /// Creates a request, or says which parameter is out of range.
+    public init(offset: Int = 0, limit: Int = 50) throws(ValidationError) {
+        var issues: [FieldIssue] = []
+        if offset < 0 { issues.append(FieldIssue(field: "offset", message: "must be 0 or more, not \(offset)")) }
+        if !(1...Self.maximumLimit).contains(limit) {
+            issues.append(FieldIssue(field: "limit", message: "must be between 1 and \(Self.maximumLimit), not \(limit)"))
+        }
+        guard issues.isEmpty else { throw ValidationError(issues) }
+        self.offset = offset
+        self.limit = limit
+    }
+
+    /// Everything, for exports and small lists.
+    public static let everything = try! PageRequest(offset: 0, limit: maximumLimit)
+}
+
+/// One slice of a list and the size of the whole list.
+public struct Page<Item: Sendable>: Sendable {
+    public let items: [Item]
+    public let total: Int
+    public let offset: Int
+    public let limit: Int
+
+    /// Creates a page.
+    public init(items: [Item], total: Int, request: PageRequest) {
+        self.items = items
+        self.total = total
+        self.offset = request.offset
+        self.limit = request.limit
+    }
+
+    /// Transforms the items, keeping the paging.
+    public func map<T>(_ transform: (Item) throws -> T) rethrows -> Page<T> {
+        Page<T>(items: try items.map(transform), total: total, offset: offset, limit: limit)
+    }
+
+    private init(items: [Item], total: Int, offset: Int, limit: Int) {
+        self.items = items
+        self.total = total
+        self.offset = offset
+        self.limit = limit
+    }
+}

@@ -1,0 +1,78 @@
+/// Filters for the people directory.
+public struct PeopleQuery: Sendable, Equatable {
+    /// Part of a name, case-insensitive.
+    public var name: String?
+    /// Exact department.
+    public var department: String?
+    /// Creates a query; nil fields don't filter.
+    public init(name: String? = nil, department: String? = nil) {
+        self.name = name
+        self.department = department
+    }
+}
+
+/// The people directory as stored.
+public protocol PeopleRepository: Sendable {
+    /// People matching `query`, ordered by name.
+    func people(matching query: PeopleQuery, page: PageRequest) async throws -> Page<Person>
+    /// Everyone, for imports and exports.
+    func allPeople() async throws -> [Person]
+    func person(_ id: Person.ID) async throws -> Person?
+    func person(externalID: String) async throws -> Person?
+    func person(email: String) async throws -> Person?
+    /// The departments in use, sorted.
+    func departments() async throws -> [String]
+    /// Inserts or updates one person.
+    func save(_ person: Person) async throws
+    /// Writes an import all-or-nothing: inserts then updates, in one transaction.
+    func apply(_ plan: PeopleImportPlan) async throws
+}
+
+/// The competency catalogue.
+public protocol CompetencyRepository: Sendable {
+    /// All competencies, ordered by name.
+    func competencies() async throws -> [Competency]
+    func competency(slug: String) async throws -> Competency?
+    /// Inserts or updates one competency.
+    func save(_ competency: Competency) async throws
+}
+
+/// Programmes and their cycles.
+public protocol ProgrammeRepository: Sendable {
+    func programmes(page: PageRequest) async throws -> Page<Programme>
+    func programme(_ id: Programme.ID) async throws -> Programme?
+    /// Inserts or updates one programme.
+    func save(_ programme: Programme) async throws
+    /// The cycles of a programme, oldest first.
+    func cycles(of programme: Programme.ID) async throws -> [Cycle]
+    func cycles(page: PageRequest) async throws -> Page<Cycle>
+    func cycle(_ id: Cycle.ID) async throws -> Cycle?
+    /// Inserts or updates one cycle.
+    func save(_ cycle: Cycle) async throws
+}
+
+/// Who takes part in which cycle.
+public protocol EnrolmentRepository: Sendable {
+    func enrolments(in cycle: Cycle.ID, role: EnrolmentRole?, page: PageRequest) async throws -> Page<Enrolment>
+    /// Every enrolment of a cycle.
+    func allEnrolments(in cycle: Cycle.ID) async throws -> [Enrolment]
+    func enrolment(_ id: Enrolment.ID) async throws -> Enrolment?
+    /// The enrolments of one person, across cycles.
+    func enrolments(of person: Person.ID) async throws -> [Enrolment]
+    /// How many mentors and mentees a cycle has.
+    func enrolmentCounts(in cycle: Cycle.ID) async throws -> [EnrolmentRole: Int]
+    /// Inserts or updates one enrolment.
+    func save(_ enrolment: Enrolment) async throws
+    /// Inserts or updates many enrolments all-or-nothing.
+    func save(all enrolments: [Enrolment]) async throws
+}
+
+/// Everything Lodestar stores; one value of it is handed to every use case.
+public protocol LodestarRepositories: PeopleRepository, CompetencyRepository, ProgrammeRepository, EnrolmentRepository {
+    /// True when nothing has been stored yet (the demo seeds only such a store).
+    func isEmpty() async throws -> Bool
+    /// Runs `work` all-or-nothing: every write it makes through the given store commits together or not at all.
+    func inTransaction<T: Sendable>(_ work: @Sendable @escaping (any LodestarRepositories) async throws -> T) async throws -> T
+    /// Which database answers, e.g. "sqlite"; fails when it cannot be reached.
+    func ping() async throws -> String
+}

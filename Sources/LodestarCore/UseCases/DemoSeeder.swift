@@ -1,0 +1,21 @@
+/// Puts the demo organisation into an empty store, and never touches one that has data.
+public struct DemoSeeder: Sendable {
+    let store: any LodestarRepositories
+
+    /// Creates the use case over a store.
+    public init(store: any LodestarRepositories) { self.store = store }
+
+    /// Seeds the store when it is empty; returns the demo written, or nil if the store had data.
+    @discardableResult
+    public func seedIfEmpty(seed: UInt64 = 2027) async throws -> DemoOrganisation? {
+        guard try await store.isEmpty() else { return nil }
+        let demo = DemoOrganisation(seed: seed)
+        try await store.inTransaction { store in
+            try await store.apply(PeopleImportPlan(inserting: demo.people))
+            try await store.save(demo.programme)
+            try await store.save(demo.cycle)
+            try await store.save(all: demo.enrolments)
+        }
+        return demo
+    }
+}

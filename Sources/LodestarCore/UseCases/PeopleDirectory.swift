@@ -1,0 +1,77 @@
+/// Use cases of the people directory: import, export, create, update, reporting line.
+public struct PeopleDirectory: Sendable {
+    let store: any LodestarRepositories
+
+    /// Creates the use cases over a store.
+    public init(store: any LodestarRepositories) { self.store = store }
+
+    /// Imports a people CSV all-or-nothing; people are matched on their external id.
+    public func importCSV(_ text: String) async throws -> ImportSummary {
+        let rows = try PeopleCSV.parse(text)
+        let plan = try PeopleImportPlan(rows: rows, existing: try await store.allPeople())
+        try await store.apply(plan)
+        return ImportSummary(created: plan.inserts.count, updated: plan.updates.count, unchanged: plan.unchanged)
+    }
+
+    /// The whole directory as a people CSV.
+    public func exportCSV() async throws -> String {
+        PeopleCSV.export(try await store.allPeople())
+    }
+
+    /// Adds one person, refusing duplicates, unknown managers and bad fields.
+    public func create(_ record: PersonRecord) async throws -> Person {
+        let managerID = try await checked(record, existing: nil)
+        let person = record.person(existing: nil, managerID: managerID)
+        try await store.save(person)
+        return person
+    }
+
+    /// Changes one person; fields the record leaves nil keep their stored value.
+    public func update(_ id: Person.ID, with record: PersonRecord) async throws -> Person {
+        guard let existing = try await store.person(id) else { throw NotFound("person", id) }
+        let managerID = try await checked(record, existing: existing)
+        let person = record.person(existing: existing, managerID: managerID)
+        try await store.save(person)
+        return person
+    }
+
+    /// The person's managers, nearest first, up to the top of the organisation.
+    public func reportingLine(of person: Person) async throws -> [Person] {
+        var line: [Person] = []
+        var seen: Set<Person.ID> = [person.id]
+        var next = person.managerID
+        while let id = next, seen.insert(id).inserted, let manager = try await store.person(id) {
+            line.append(manager)
+            next = manager.managerID
+        }
+        return line
+    }
+
+    /// Validates a record against the directory and returns the manager it names.
+    private func checked(_ record: PersonRecord, existing: Person?) async throws -> Person.ID? {
+        var issues = PersonRules.issues(in: record)
+        if let other = try await store.person(externalID: record.externalID), other.id != existing?.id {
+            issues.append(FieldIssue(field: "id", message: "'\(record.externalID)' is already the id of \(other.name)"))
+        }
+        if let other = try await store.person(email: record.email), other.id != existing?.id {
+            issues.append(FieldIssue(field: "email", message: "'\(record.email)' is already the email of \(other.externalID)"))
+        }
+        var managerID = existing?.managerID
+        if let managerExternalID = record.managerExternalID {
+            managerID = nil
+            if !managerExternalID.isEmpty {
+                if let manager = try await store.person(externalID: managerExternalID) {
+                    managerID = manager.id
+                    let chain = try await reportingLine(of: manager)
+                    if let existing, manager.id == existing.id || chain.contains(where: { $0.id == existing.id }) {
+                        issues.append(FieldIssue(field: "manager_id", message: "'\(managerExternalID)' reports to \(existing.externalID), so this would make a manager loop"))
+                    }
+                } else {
+                    issues.append(FieldIssue(field: "manager_id", message: "manager '\(managerExternalID)' does not exist"))
+                }
+            }
+        }
+        guard issues.isEmpty else { throw ValidationError(issues) }
+        return managerID
+    }
+}

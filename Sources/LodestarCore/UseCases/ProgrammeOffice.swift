@@ -1,0 +1,134 @@
+/// Use cases of programmes, cycles and enrolment.
+public struct ProgrammeOffice: Sendable {
+    let store: any LodestarRepositories
+
+    /// Creates the use cases over a store.
+    public init(store: any LodestarRepositories) { self.store = store }
+
+    /// Creates a programme after checking its fields.
+    public func create(_ record: ProgrammeRecord) async throws -> Programme {
+        try await check(record)
+        let programme = Programme(name: record.name, objectives: record.objectives, focusCompetencies: record.focusCompetencies,
+                                  format: record.format, durationWeeks: record.durationWeeks, cadence: record.cadence)
+        try await store.save(programme)
+        return programme
+    }
+
+    /// Changes a programme.
+    public func update(_ id: Programme.ID, with record: ProgrammeRecord) async throws -> Programme {
+        guard var programme = try await store.programme(id) else { throw NotFound("programme", id) }
+        try await check(record)
+        programme.name = record.name
+        programme.objectives = record.objectives
+        programme.focusCompetencies = record.focusCompetencies
+        programme.format = record.format
+        programme.durationWeeks = record.durationWeeks
+        programme.cadence = record.cadence
+        try await store.save(programme)
+        return programme
+    }
+
+    /// Opens the next cycle of a programme, in draft.
+    public func startCycle(of programmeID: Programme.ID, name: String?) async throws -> Cycle {
+        guard try await store.programme(programmeID) != nil else { throw NotFound("programme", programmeID) }
+        let number = (try await store.cycles(of: programmeID).map(\.number).max() ?? 0) + 1
+        let trimmed = name?.trimmingCharacters(in: .whitespaces) ?? ""
+        let cycle = Cycle(programmeID: programmeID, number: number, name: trimmed.isEmpty ? "Cycle \(number)" : trimmed)
+        try await store.save(cycle)
+        return cycle
+    }
+
+    /// Moves a cycle to another state, or explains which moves are allowed.
+    public func move(_ cycleID: Cycle.ID, to state: CycleState) async throws -> Cycle {
+        guard var cycle = try await store.cycle(cycleID) else { throw NotFound("cycle", cycleID) }
+        try cycle.move(to: state)
+        try await store.save(cycle)
+        return cycle
+    }
+
+    /// Enrols a person in a cycle, or updates their profile if they are already enrolled in that role.
+    public func enrol(_ personID: Person.ID, in cycleID: Cycle.ID, as role: EnrolmentRole, profile: MentoringProfile) async throws -> Enrolment {
+        let (cycle, programme) = try await openForEnrolment(cycleID)
+        guard try await store.person(personID) != nil else { throw NotFound("person", personID) }
+        let existing = try await store.enrolments(of: personID).filter { $0.cycleID == cycleID }
+        var issues = ProfileRules.issues(in: profile, role: role, competencies: try await competencySlugs())
+        if !programme.format.allowsBothRoles, let other = existing.first(where: { $0.role != role }) {
+            issues.append(FieldIssue(field: "role", message: "this person is already a \(other.role.rawValue) in this cycle; only peer programmes allow both roles"))
+        }
+        guard issues.isEmpty else { throw ValidationError(issues) }
+        var enrolment = existing.first { $0.role == role } ?? Enrolment(cycleID: cycle.id, personID: personID, role: role, profile: profile)
+        enrolment.profile = profile
+        try await store.save(enrolment)
+        return enrolment
+    }
+
+    /// Changes the profile of an enrolment.
+    public func update(_ enrolmentID: Enrolment.ID, profile: MentoringProfile) async throws -> Enrolment {
+        guard let enrolment = try await store.enrolment(enrolmentID) else { throw NotFound("enrolment", enrolmentID) }
+        return try await enrol(enrolment.personID, in: enrolment.cycleID, as: enrolment.role, profile: profile)
+    }
+
+    /// Imports an enrolment CSV into a cycle all-or-nothing; re-importing updates profiles in place.
+    public func importEnrolments(_ text: String, into cycleID: Cycle.ID) async throws -> ImportSummary {
+        let (cycle, programme) = try await openForEnrolment(cycleID)
+        let rows = try EnrolmentCSV.parse(text, competencies: try await competencySlugs())
+        let existing = try await store.allEnrolments(in: cycle.id)
+        let people = Dictionary(try await store.allPeople().map { ($0.externalID, $0) }, uniquingKeysWith: { first, _ in first })
+        var issues: [CSVIssue] = []
+        var firstLine: [String: Int] = [:]
+        var enrolments: [Enrolment] = []
+        var created = 0, updated = 0, unchanged = 0
+        var rolesInFile: [String: (EnrolmentRole, Int)] = [:]
+        for row in rows {
+            let key = "\(row.personExternalID)|\(row.role.rawValue)"
+            if let first = firstLine[key] {
+                issues.append(row.line.issue("person_id", "\(row.personExternalID) is already enrolled as \(row.role.rawValue) on line \(first)"))
+                continue
+            }
+            firstLine[key] = row.line.line
+            guard let person = people[row.personExternalID] else {
+                issues.append(row.line.issue("person_id", "'\(row.personExternalID)' is not in the people directory; import people first"))
+                continue
+            }
+            if !programme.format.allowsBothRoles {
+                if let (otherRole, line) = rolesInFile[row.personExternalID], otherRole != row.role {
+                    issues.append(row.line.issue("role", "\(row.personExternalID) is also a \(otherRole.rawValue) on line \(line); only peer programmes allow both roles"))
+                } else if let other = existing.first(where: { $0.personID == person.id && $0.role != row.role }) {
+                    issues.append(row.line.issue("role", "\(row.personExternalID) is already a \(other.role.rawValue) in this cycle; only peer programmes allow both roles"))
+                }
+                rolesInFile[row.personExternalID] = (row.role, row.line.line)
+            }
+            if var current = existing.first(where: { $0.personID == person.id && $0.role == row.role }) {
+                if current.profile == row.profile { unchanged += 1; continue }
+                current.profile = row.profile
+                enrolments.append(current)
+                updated += 1
+            } else {
+                enrolments.append(Enrolment(cycleID: cycle.id, personID: person.id, role: row.role, profile: row.profile))
+                created += 1
+            }
+        }
+        guard issues.isEmpty else { throw CSVImportError(issues) }
+        try await store.save(all: enrolments)
+        return ImportSummary(created: created, updated: updated, unchanged: unchanged)
+    }
+
+    /// The competency slugs that exist.
+    public func competencySlugs() async throws -> Set<String> {
+        Set(try await store.competencies().map(\.slug))
+    }
+
+    private func check(_ record: ProgrammeRecord) async throws {
+        let issues = record.issues(competencies: try await competencySlugs())
+        guard issues.isEmpty else { throw ValidationError(issues) }
+    }
+
+    private func openForEnrolment(_ cycleID: Cycle.ID) async throws -> (Cycle, Programme) {
+        guard let cycle = try await store.cycle(cycleID) else { throw NotFound("cycle", cycleID) }
+        guard let programme = try await store.programme(cycle.programmeID) else { throw NotFound("programme", cycle.programmeID) }
+        guard [.draft, .enrolling].contains(cycle.state) else {
+            throw ValidationError([FieldIssue(field: "cycle", message: "\(cycle.name) is \(cycle.state.rawValue); enrolments change only while a cycle is draft or enrolling")])
+        }
+        return (cycle, programme)
+    }
+}

@@ -1,0 +1,61 @@
+import FluentKit
+import LodestarCore
+
+extension FluentStore {
+    /// Rows per INSERT: below SQLite's 32,766 bound parameters with room to spare.
+    static let batchSize = 500
+
+    public func people(matching query: PeopleQuery, page request: PageRequest) async throws -> Page<Person> {
+        let builder = PersonModel.query(on: db)
+        if let name = query.name?.trimmingCharacters(in: .whitespaces).lowercased(), !name.isEmpty {
+            builder.filter(\.$nameKey ~~ name)
+        }
+        if let department = query.department, !department.isEmpty {
+            builder.filter(\.$department == department)
+        }
+        return try await page(builder.sort(\.$name).sort(\.$externalID), request) { $0.domain }
+    }
+
+    public func allPeople() async throws -> [Person] {
+        try await PersonModel.query(on: db).sort(\.$externalID).all().map(\.domain)
+    }
+
+    public func person(_ id: Person.ID) async throws -> Person? {
+        try await PersonModel.find(id.uuid, on: db)?.domain
+    }
+
+    public func person(externalID: String) async throws -> Person? {
+        try await PersonModel.query(on: db).filter(\.$externalID == externalID).first()?.domain
+    }
+
+    public func person(email: String) async throws -> Person? {
+        try await PersonModel.query(on: db).filter(\.$email == email.lowercased()).first()?.domain
+    }
+
+    public func departments() async throws -> [String] {
+        try await PersonModel.query(on: db).unique().all(\.$department).filter { !$0.isEmpty }.sorted()
+    }
+
+    public func save(_ person: Person) async throws {
+        try await upsert(PersonModel.self, id: person.id.uuid) { $0.update(from: person) }
+    }
+
+    public func apply(_ plan: PeopleImportPlan) async throws {
+        try await db.transaction { tx in
+            // Managers come first in `inserts`, so every batch's managers already exist.
+            for start in stride(from: 0, to: plan.inserts.count, by: Self.batchSize) {
+                let batch = plan.inserts[start..<min(start + Self.batchSize, plan.inserts.count)]
+                try await batch.map(PersonModel.init).create(on: tx)
+            }
+            if plan.updates.isEmpty { return }
+            let byID = Dictionary(uniqueKeysWithValues: plan.updates.map { ($0.id.uuid, $0) })
+            for start in stride(from: 0, to: plan.updates.count, by: Self.batchSize) {
+                let ids = plan.updates[start..<min(start + Self.batchSize, plan.updates.count)].map(\.id.uuid)
+                for row in try await PersonModel.query(on: tx).filter(\.$id ~~ ids).all() {
+                    row.update(from: byID[row.id!]!)
+                    try await row.update(on: tx)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import FluentKit
+import Foundation
+import LodestarCore
+import SQLKit
+
+/// The repositories of `LodestarCore` on FluentKit, for SQLite and PostgreSQL alike.
+public struct FluentStore: LodestarRepositories {
+    let db: any Database
+    let kind: String
+
+    public func inTransaction<T: Sendable>(_ work: @Sendable @escaping (any LodestarRepositories) async throws -> T) async throws -> T {
+        let kind = self.kind
+        return try await db.transaction { tx in try await work(FluentStore(db: tx, kind: kind)) }
+    }
+
+    public func isEmpty() async throws -> Bool {
+        let people = try await PersonModel.query(on: db).count()
+        let programmes = try await ProgrammeModel.query(on: db).count()
+        return people == 0 && programmes == 0
+    }
+
+    public func ping() async throws -> String {
+        guard let sql = db as? any SQLDatabase else { return kind }
+        try await sql.raw("SELECT 1").run()
+        return kind
+    }
+
+    /// Pages a query: the requested slice and the total count.
+    func page<M: Model, T>(_ query: QueryBuilder<M>, _ request: PageRequest, _ transform: (M) throws -> T) async throws -> Page<T> {
+        let total = try await query.copy().count()
+        let rows = try await query.range(request.offset..<(request.offset + request.limit)).all()
+        return Page(items: try rows.map(transform), total: total, request: request)
+    }
+
+    /// Inserts or updates the row for `id` with `apply`.
+    func upsert<M: Model>(_: M.Type, id: UUID, _ apply: (M) -> Void) async throws where M.IDValue == UUID {
+        if let row = try await M.find(id, on: db) {
+            apply(row)
+            try await row.update(on: db)
+        } else {
+            let row = M()
+            apply(row)
+            try await row.create(on: db)
+        }
+    }
+}
+
+// FluentKit has its own `Page` and `PageRequest`; in this module the names mean Lodestar's.
+public typealias Page<Item: Sendable> = LodestarCore.Page<Item>
+public typealias PageRequest = LodestarCore.PageRequest

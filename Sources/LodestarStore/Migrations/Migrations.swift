@@ -1,0 +1,12 @@
+import FluentKit
+
+/// Every migration, in order. Append only: a released migration never changes.
+enum LodestarMigrations {
+    static let all: [any Migration] = [
+        M001_CreatePeople(),
+        M002_CreateCompetencies(),
+        M003_CreateProgrammes(),
+        M004_CreateCycles(),
+        M005_CreateEnrolments(),
+    ]
+}

@@ -1,0 +1,52 @@
+import FluentKit
+import Foundation
+import LodestarCore
+
+final class ProgrammeModel: Model, @unchecked Sendable {
+    static let schema = "programmes"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "name") var name: String
+    @Field(key: "objectives") var objectives: String
+    @Field(key: "focus_competencies") var focusCompetencies: [String]
+    @Field(key: "format") var format: String
+    @Field(key: "duration_weeks") var durationWeeks: Int
+    @Field(key: "cadence") var cadence: String
+
+    init() {}
+
+    init(_ programme: Programme) { update(from: programme) }
+
+    func update(from programme: Programme) {
+        id = programme.id.uuid
+        name = programme.name
+        objectives = programme.objectives
+        focusCompetencies = programme.focusCompetencies
+        format = programme.format.rawValue
+        durationWeeks = programme.durationWeeks
+        cadence = programme.cadence.rawValue
+    }
+
+    func domain() throws -> Programme {
+        Programme(
+            id: Programme.ID(id!), name: name, objectives: objectives, focusCompetencies: focusCompetencies,
+            format: try StoredValue.decode(format, as: MentoringFormat.self, column: "programmes.format"),
+            durationWeeks: durationWeeks,
+            cadence: try StoredValue.decode(cadence, as: MeetingCadence.self, column: "programmes.cadence")
+        )
+    }
+}
+
+/// Enums are stored as strings; a value this version does not know is a corrupt or newer database.
+enum StoredValue {
+    struct Unknown: Error, CustomStringConvertible {
+        let column: String
+        let value: String
+        var description: String { "\(column) holds '\(value)', which this version of Lodestar does not know; is the database from a newer version?" }
+    }
+
+    static func decode<T: RawRepresentable>(_ raw: String, as: T.Type, column: String) throws -> T where T.RawValue == String {
+        guard let value = T(rawValue: raw) else { throw Unknown(column: column, value: raw) }
+        return value
+    }
+}

@@ -1,0 +1,29 @@
+import LodestarCore
+
+/// Small, readable test data.
+public enum Fixtures {
+    /// A people CSV header with every column.
+    public static let peopleHeader = "id,name,email,title,level,department,manager_id,location,timezone,languages,gender,ethnicity,age_band,disability"
+
+    /// A valid five-person organisation: a chief, two heads, two reports; UTF-8 names and quoted fields.
+    public static let smallOrganisation = """
+        \(peopleHeader)
+        P-1,Amara Okafor,amara@example.org,Chief Executive,15,Executive,,London,Europe/London,en,,,,
+        P-2,Zoë Müller,zoe@example.org,"Head of Engineering, Platform",13,Engineering,P-1,Berlin,Europe/Berlin,de; en,woman,,40-49,
+        P-3,José García,jose@example.org,Head of Sales,13,Sales,P-1,São Paulo,America/Sao_Paulo,pt; en,,,,
+        P-4,Siobhán O'Brien,siobhan@example.org,"Engineer
+        (Platform)",6,Engineering,P-2,London,Europe/London,en,,,,
+        P-5,Wei Chen,wei@example.org,Account Executive,5,Sales,P-3,Singapore,Asia/Singapore,en; zh,,,,
+
+        """
+
+    /// Opens a programme with one cycle moved to `enrolling`.
+    public static func enrollingCycle(_ store: any LodestarRepositories, format: MentoringFormat = .oneToOne) async throws -> (Programme, Cycle) {
+        let office = ProgrammeOffice(store: store)
+        let programme = try await office.create(ProgrammeRecord(
+            name: "Rising Leaders", objectives: "Grow first-line leaders", focusCompetencies: ["delegation", "communication"],
+            format: format, durationWeeks: 26, cadence: .fortnightly))
+        let cycle = try await office.startCycle(of: programme.id, name: "Spring cohort")
+        return (programme, try await office.move(cycle.id, to: .enrolling))
+    }
+}

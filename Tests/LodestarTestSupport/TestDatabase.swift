@@ -1,0 +1,46 @@
+import Foundation
+import LodestarCore
+import LodestarStore
+import Testing
+
+/// The databases every store test runs on.
+public enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite
+    case postgresql
+
+    public var testDescription: String { rawValue }
+
+    /// Opens a fresh, migrated database of this kind, runs `body` and closes it.
+    /// PostgreSQL cases pass without running when the binaries are missing, loudly — except under CI, where that fails.
+    public func withConnection(_ body: (StoreConnection) async throws -> Void) async throws {
+        let location: DatabaseLocation
+        switch self {
+        case .sqlite:
+            location = .sqliteMemory
+        case .postgresql:
+            switch await PostgresCluster.shared.start() {
+            case .running:
+                location = .postgres(url: try await PostgresCluster.shared.createDatabase())
+            case .unavailable(let reason):
+                if ProcessInfo.processInfo.environment["CI"] == "true" {
+                    Issue.record("PostgreSQL is required under CI: \(reason)")
+                }
+                return
+            }
+        }
+        let connection = try StoreConnection(location: location)
+        do {
+            try await connection.migrate()
+            try await body(connection)
+        } catch {
+            await connection.shutdown()
+            throw error
+        }
+        await connection.shutdown()
+    }
+
+    /// Like `withConnection`, handing over only the store.
+    public func withStore(_ body: (FluentStore) async throws -> Void) async throws {
+        try await withConnection { try await body($0.store) }
+    }
+}
