@@ -74,12 +74,7 @@ public actor PostgresCluster {
     private static func removeWhenProcessEnds(pgctl: String, data: String, directory: String) throws {
         let stop = getuid() == 0 ? "runuser -u postgres -- \(pgctl)" : pgctl
         let script = "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; \(stop) -D '\(data)' -m immediate stop >/dev/null 2>&1; rm -rf '\(directory)'"
-        let watchdog = Process()
-        watchdog.executableURL = URL(fileURLWithPath: "/bin/sh")
-        watchdog.arguments = ["-c", script]
-        watchdog.standardOutput = FileHandle.nullDevice
-        watchdog.standardError = FileHandle.nullDevice
-        try watchdog.run()
+        try ChildProcess.spawn("/bin/sh", ["-c", script])
     }
 
     static func binary(_ name: String) -> String? {
@@ -93,22 +88,15 @@ public actor PostgresCluster {
 
     private static func run(_ executable: String?, _ arguments: [String], asPostgres: Bool) throws {
         guard let executable else { throw ClusterError("a PostgreSQL binary is missing") }
-        let process = Process()
-        if asPostgres && getuid() == 0 {
-            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-            process.arguments = ["-u", "postgres", "--", executable] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments
-        }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ClusterError("\((executable as NSString).lastPathComponent) failed: \(text.suffix(600))")
+        let (program, argv) = asPostgres && getuid() == 0
+            ? ("/usr/sbin/runuser", ["-u", "postgres", "--", executable] + arguments)
+            : (executable, arguments)
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("lodestar-pg-\(UUID().uuidString).log").path
+        defer { try? FileManager.default.removeItem(atPath: outputPath) }
+        let status = try ChildProcess.run(program, argv, outputPath: outputPath)
+        guard status == 0 else {
+            let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+            throw ClusterError("\((executable as NSString).lastPathComponent) failed (exit \(status)): \(text.suffix(600))")
         }
     }
 

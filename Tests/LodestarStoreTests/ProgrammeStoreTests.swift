@@ -1,0 +1,127 @@
+import LodestarCore
+import LodestarStore
+import LodestarTestSupport
+import Testing
+
+@Suite("Programmes, cycles and enrolment, stored")
+struct ProgrammeStoreTests {
+    static let enrolmentHeader = "person_id,role,skills,development_goals,interests,communication_style,learning_preference,meeting_mode,availability,capacity,career_goals"
+    static let enrolments = """
+        \(enrolmentHeader)
+        P-2,mentor,delegation:5; communication:4,,chess,direct,discussion,virtual,mon 09:00-11:00,2,
+        P-3,mentor,strategic-thinking:5,,,,,either,,1,
+        P-4,mentee,,delegation:1,chess,reflective,hands-on,either,tue 10:00-11:00,,Lead a team
+        P-5,mentee,,communication:1; delegation:2,,,,in-person,,,
+        """
+
+    @Test("the competency catalogue is seeded and editable", arguments: TestDatabase.allCases)
+    func competencies(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let all = try await store.competencies()
+            #expect(all.count == Competency.leadershipCatalogue.count)
+            var delegation = try #require(try await store.competency(slug: "delegation"))
+            delegation.summary = "Gives work away well."
+            try await store.save(delegation)
+            #expect(try await store.competency(slug: "delegation")?.summary == "Gives work away well.")
+            try await store.save(Competency(slug: "negotiation", name: "Negotiation", summary: "Reaches agreements."))
+            #expect(try await store.competencies().count == all.count + 1)
+        }
+    }
+
+    @Test("cycles move through their states and refuse illegal moves", arguments: TestDatabase.allCases)
+    func cycleStates(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let office = ProgrammeOffice(store: store)
+            let (programme, cycle) = try await Fixtures.enrollingCycle(store)
+            let error = await #expect(throws: CycleTransitionError.self) { try await office.move(cycle.id, to: .closed) }
+            #expect(error?.description == "a cycle cannot move from enrolling to closed; allowed from enrolling: matching or draft")
+            #expect(try await store.cycle(cycle.id)?.state == .enrolling)
+            _ = try await office.move(cycle.id, to: .matching)
+            #expect(try await store.cycle(cycle.id)?.state == .matching)
+            let second = try await office.startCycle(of: programme.id, name: nil)
+            #expect(second.number == 2 && second.name == "Cycle 2")
+            #expect(try await store.cycles(of: programme.id).map(\.number) == [1, 2])
+        }
+    }
+
+    @Test("refuses a programme with unknown competencies or a silly duration", arguments: TestDatabase.allCases)
+    func programmeValidation(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let error = await #expect(throws: ValidationError.self) {
+                try await ProgrammeOffice(store: store).create(ProgrammeRecord(
+                    name: " ", focusCompetencies: ["juggling"], format: .group, durationWeeks: 0, cadence: .monthly))
+            }
+            #expect(error?.issues.map(\.field) == ["name", "durationWeeks", "focusCompetencies"])
+            let stored = try await store.programmes(page: .everything)
+            #expect(stored.total == 0)
+        }
+    }
+
+    @Test("imports enrolments, counts them by role, and re-import changes nothing", arguments: TestDatabase.allCases)
+    func importEnrolments(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            _ = try await PeopleDirectory(store: store).importCSV(Fixtures.smallOrganisation)
+            let (_, cycle) = try await Fixtures.enrollingCycle(store)
+            let office = ProgrammeOffice(store: store)
+            #expect(try await office.importEnrolments(Self.enrolments, into: cycle.id) == ImportSummary(created: 4, updated: 0, unchanged: 0))
+            #expect(try await office.importEnrolments(Self.enrolments, into: cycle.id) == ImportSummary(created: 0, updated: 0, unchanged: 4))
+            #expect(try await store.enrolmentCounts(in: cycle.id) == [.mentor: 2, .mentee: 2])
+            let mentors = try await store.enrolments(in: cycle.id, role: .mentor, page: .everything)
+            #expect(mentors.total == 2)
+            let zoe = try #require(try await store.person(externalID: "P-2"))
+            let profile = try #require(try await store.enrolments(of: zoe.id).first?.profile)
+            #expect(profile.availability.text == "mon 09:00-11:00")
+            #expect(profile.capacity == 2)
+            let changed = Self.enrolments.replacingOccurrences(of: "mon 09:00-11:00,2", with: "mon 09:00-11:00,3")
+            #expect(try await office.importEnrolments(changed, into: cycle.id) == ImportSummary(created: 0, updated: 1, unchanged: 3))
+        }
+    }
+
+    @Test("refuses unknown people, duplicates and both roles outside peer programmes, writing nothing", arguments: TestDatabase.allCases)
+    func refusesEnrolments(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            _ = try await PeopleDirectory(store: store).importCSV(Fixtures.smallOrganisation)
+            let (_, cycle) = try await Fixtures.enrollingCycle(store)
+            let bad = """
+                \(Self.enrolmentHeader)
+                P-2,mentor,delegation:5,,,,,,,2,
+                P-2,mentee,,delegation:1,,,,,,,
+                P-99,mentee,,delegation:1,,,,,,,
+                P-4,mentee,,delegation:1,,,,,,,
+                P-4,mentee,,communication:1,,,,,,,
+                """
+            let error = await #expect(throws: CSVImportError.self) { try await ProgrammeOffice(store: store).importEnrolments(bad, into: cycle.id) }
+            #expect(error?.issues.map(\.description) == [
+                "line 3, column 2 (role): P-2 is also a mentor on line 2; only peer programmes allow both roles",
+                "line 4, column 1 (person_id): 'P-99' is not in the people directory; import people first",
+                "line 6, column 1 (person_id): P-4 is already enrolled as mentee on line 5",
+            ])
+            #expect(try await store.allEnrolments(in: cycle.id).isEmpty)
+        }
+    }
+
+    @Test("a peer programme lets one person take both roles", arguments: TestDatabase.allCases)
+    func peerBothRoles(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            _ = try await PeopleDirectory(store: store).importCSV(Fixtures.smallOrganisation)
+            let (_, cycle) = try await Fixtures.enrollingCycle(store, format: .peer)
+            let both = "\(Self.enrolmentHeader)\nP-2,mentor,delegation:5,,,,,,,1,\nP-2,mentee,,communication:1,,,,,,,\n"
+            #expect(try await ProgrammeOffice(store: store).importEnrolments(both, into: cycle.id).created == 2)
+        }
+    }
+
+    @Test("enrolment closes once matching starts", arguments: TestDatabase.allCases)
+    func enrolmentClosed(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            _ = try await PeopleDirectory(store: store).importCSV(Fixtures.smallOrganisation)
+            let (_, cycle) = try await Fixtures.enrollingCycle(store)
+            let office = ProgrammeOffice(store: store)
+            _ = try await office.move(cycle.id, to: .matching)
+            let zoe = try #require(try await store.person(externalID: "P-2"))
+            let error = await #expect(throws: ValidationError.self) {
+                try await office.enrol(zoe.id, in: cycle.id, as: .mentor, profile: MentoringProfile(capacity: 1))
+            }
+            #expect(error?.issues.first?.message == "Spring cohort is matching; enrolments change only while a cycle is draft or enrolling")
+        }
+    }
+}
