@@ -13,6 +13,9 @@ extension FluentStore {
         if let department = query.department, !department.isEmpty {
             builder.filter(\.$department == department)
         }
+        if let managerID = query.managerID {
+            builder.filter(\.$managerID == managerID.uuid)
+        }
         return try await page(builder.sort(\.$name).sort(\.$externalID), request) { $0.domain }
     }
 

@@ -4,10 +4,13 @@ public struct PeopleQuery: Sendable, Equatable {
     public var name: String?
     /// Exact department.
     public var department: String?
+    /// Direct reports of this manager.
+    public var managerID: Person.ID?
     /// Creates a query; nil fields don't filter.
-    public init(name: String? = nil, department: String? = nil) {
+    public init(name: String? = nil, department: String? = nil, managerID: Person.ID? = nil) {
         self.name = name
         self.department = department
+        self.managerID = managerID
     }
 }
 

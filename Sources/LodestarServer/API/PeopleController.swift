@@ -1,0 +1,97 @@
+import Hummingbird
+import LodestarCore
+
+/// `/api/v1/people`: list (search, paging), get, create, update.
+struct PeopleController {
+    let store: any LodestarRepositories
+
+    func register(on group: RouterGroup<BasicRequestContext>) {
+        let directory = PeopleDirectory(store: store)
+        group.get { request, _ in
+            let query = PeopleQuery(name: request.uri.queryParameters.get("name"), department: request.uri.queryParameters.get("department"))
+            return ListBody(try await store.people(matching: query, page: try request.pageRequest()), PersonBody.init)
+        }
+        group.get(":id") { _, context in
+            let id: Person.ID = try context.parameters.id(of: "person")
+            guard let person = try await store.person(id) else { throw NotFound("person", id) }
+            return PersonBody(person)
+        }
+        group.post { request, _ in
+            let record = try await JSONBody.decode(PersonInput.self, from: request).record
+            return created(PersonBody(try await PersonInput.namingAPIFields { try await directory.create(record) }))
+        }
+        group.put(":id") { request, context in
+            let id: Person.ID = try context.parameters.id(of: "person")
+            let record = try await JSONBody.decode(PersonInput.self, from: request).record
+            return PersonBody(try await PersonInput.namingAPIFields { try await directory.update(id, with: record) })
+        }
+    }
+}
+
+/// A person as the API shows them.
+struct PersonBody: ResponseEncodable {
+    let id: String
+    let externalId: String
+    let name: String
+    let email: String
+    let title: String
+    let level: Int
+    let department: String
+    let managerId: String?
+    let location: String
+    let timeZone: String
+    let languages: [String]
+    let demographics: Demographics
+
+    init(_ person: Person) {
+        id = person.id.description
+        externalId = person.externalID
+        name = person.name
+        email = person.email
+        title = person.title
+        level = person.level
+        department = person.department
+        managerId = person.managerID?.description
+        location = person.location
+        timeZone = person.timeZone
+        languages = person.languages
+        demographics = person.demographics
+    }
+}
+
+/// A person as the API accepts them; the manager is named by external id, as in the CSV.
+struct PersonInput: Decodable {
+    let externalId: String
+    let name: String
+    let email: String
+    let title: String?
+    let level: Int
+    let department: String?
+    /// "" removes the manager; absent keeps the current one.
+    let managerExternalId: String?
+    let location: String?
+    let timeZone: String
+    let languages: [String]?
+    let demographics: DemographicsInput?
+
+    struct DemographicsInput: Decodable {
+        let gender, ethnicity, ageBand, disability: String?
+    }
+
+    /// The rules name fields as the CSV header does; the API answers in its own JSON keys.
+    static func namingAPIFields<T>(_ body: () async throws -> T) async throws -> T {
+        let keys = ["id": "externalId", "timezone": "timeZone", "manager_id": "managerExternalId"]
+        do { return try await body() } catch let error as ValidationError {
+            throw ValidationError(error.issues.map { FieldIssue(field: keys[$0.field] ?? $0.field, message: $0.message) })
+        }
+    }
+
+    var record: PersonRecord {
+        PersonRecord(
+            externalID: externalId.trimmingCharacters(in: .whitespaces), name: name.trimmingCharacters(in: .whitespaces),
+            email: email.trimmingCharacters(in: .whitespaces).lowercased(), title: title, level: level, department: department,
+            managerExternalID: managerExternalId, location: location, timeZone: timeZone, languages: languages,
+            demographics: .init(gender: demographics?.gender, ethnicity: demographics?.ethnicity,
+                                ageBand: demographics?.ageBand, disability: demographics?.disability))
+    }
+}

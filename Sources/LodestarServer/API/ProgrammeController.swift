@@ -1,0 +1,134 @@
+import Foundation
+import Hummingbird
+import LodestarCore
+
+/// `/api/v1/programmes` and `/api/v1/cycles`: programmes, their cycles and cycle states.
+struct ProgrammeController {
+    let store: any LodestarRepositories
+
+    func register(on api: RouterGroup<BasicRequestContext>) {
+        let office = ProgrammeOffice(store: store)
+        let programmes = api.group("programmes")
+        programmes.get { request, _ in ListBody(try await store.programmes(page: try request.pageRequest()), ProgrammeBody.init) }
+        programmes.get(":id") { _, context in ProgrammeBody(try await programme(context)) }
+        programmes.post { request, _ in
+            created(ProgrammeBody(try await office.create(try await JSONBody.decode(ProgrammeInput.self, from: request).record)))
+        }
+        programmes.put(":id") { request, context in
+            let id: Programme.ID = try context.parameters.id(of: "programme")
+            return ProgrammeBody(try await office.update(id, with: try await JSONBody.decode(ProgrammeInput.self, from: request).record))
+        }
+        programmes.get(":id/cycles") { _, context in
+            let programme = try await programme(context)
+            let cycles = try await store.cycles(of: programme.id)
+            var bodies: [CycleBody] = []
+            for cycle in cycles { bodies.append(try await CycleBody(cycle, store: store)) }
+            return ListBody(items: bodies, of: Page(items: cycles, total: cycles.count, request: .everything))
+        }
+        programmes.post(":id/cycles") { request, context in
+            let programme = try await programme(context)
+            let input = try await JSONBody.decode(CycleInput.self, from: request)
+            var cycle = try await office.startCycle(of: programme.id, name: input.name)
+            if let state = input.state, state != cycle.state { cycle = try await office.move(cycle.id, to: state) }
+            return created(try await CycleBody(cycle, store: store))
+        }
+
+        let cycles = api.group("cycles")
+        cycles.get { request, _ in
+            let page = try await store.cycles(page: try request.pageRequest())
+            var bodies: [CycleBody] = []
+            for cycle in page.items { bodies.append(try await CycleBody(cycle, store: store)) }
+            return ListBody(items: bodies, of: page)
+        }
+        cycles.get(":id") { _, context in try await CycleBody(try await cycle(context), store: store) }
+        cycles.put(":id") { request, context in
+            var cycle = try await cycle(context)
+            let input = try await JSONBody.decode(CycleInput.self, from: request)
+            if let state = input.state, state != cycle.state { cycle = try await office.move(cycle.id, to: state) }
+            if let name = input.name?.trimmingCharacters(in: .whitespaces) {
+                guard !name.isEmpty else { throw ValidationError([FieldIssue(field: "name", message: "is empty")]) }
+                cycle.name = name
+                try await store.save(cycle)
+            }
+            return try await CycleBody(cycle, store: store)
+        }
+    }
+
+    private func programme(_ context: BasicRequestContext) async throws -> Programme {
+        let id: Programme.ID = try context.parameters.id(of: "programme")
+        guard let programme = try await store.programme(id) else { throw NotFound("programme", id) }
+        return programme
+    }
+
+    private func cycle(_ context: BasicRequestContext) async throws -> Cycle {
+        let id: Cycle.ID = try context.parameters.id(of: "cycle")
+        guard let cycle = try await store.cycle(id) else { throw NotFound("cycle", id) }
+        return cycle
+    }
+}
+
+/// A programme as the API shows it.
+struct ProgrammeBody: ResponseEncodable {
+    let id: String
+    let name: String
+    let objectives: String
+    let focusCompetencies: [String]
+    let format: MentoringFormat
+    let durationWeeks: Int
+    let cadence: MeetingCadence
+
+    init(_ programme: Programme) {
+        id = programme.id.description
+        name = programme.name
+        objectives = programme.objectives
+        focusCompetencies = programme.focusCompetencies
+        format = programme.format
+        durationWeeks = programme.durationWeeks
+        cadence = programme.cadence
+    }
+}
+
+/// A programme as the API accepts it.
+struct ProgrammeInput: Decodable {
+    let name: String
+    let objectives: String?
+    let focusCompetencies: [String]?
+    let format: MentoringFormat
+    let durationWeeks: Int
+    let cadence: MeetingCadence
+
+    var record: ProgrammeRecord {
+        ProgrammeRecord(name: name, objectives: objectives ?? "", focusCompetencies: focusCompetencies ?? [],
+                        format: format, durationWeeks: durationWeeks, cadence: cadence)
+    }
+}
+
+/// A cycle as the API shows it, with its enrolment counts and where it may go next.
+struct CycleBody: ResponseEncodable {
+    let id: String
+    let programmeId: String
+    let number: Int
+    let name: String
+    let state: CycleState
+    let allowedNextStates: [CycleState]
+    let mentors: Int
+    let mentees: Int
+
+    init(_ cycle: Cycle, store: any LodestarRepositories) async throws {
+        let counts = try await store.enrolmentCounts(in: cycle.id)
+        id = cycle.id.description
+        programmeId = cycle.programmeID.description
+        number = cycle.number
+        name = cycle.name
+        state = cycle.state
+        allowedNextStates = cycle.state.allowedNextStates
+        mentors = counts[.mentor, default: 0]
+        mentees = counts[.mentee, default: 0]
+    }
+}
+
+/// A new cycle, or a change of name or state.
+struct CycleInput: Decodable {
+    let name: String?
+    let state: CycleState?
+}

@@ -1,0 +1,40 @@
+import LodestarCore
+
+/// A cycle's page: its state, the states it can move to, and who has enrolled.
+struct CycleView {
+    let title: String
+    let navProgrammes = true
+    let programmeID: String
+    let programmeName: String
+    let cycle: CycleSummary
+    let states: [StateStep]
+    let nextStates: String
+    let participants: [Participant]
+    let paging: Paging
+
+    struct StateStep { let name: String; let current: Bool; let done: Bool }
+    struct Participant { let personID: String; let name: String; let title: String; let department: String; let role: String; let detail: String }
+
+    static func load(_ cycle: Cycle, page: PageRequest, _ store: any LodestarRepositories) async throws -> CycleView {
+        let programme = try await store.programme(cycle.programmeID)
+        let enrolments = try await store.enrolments(in: cycle.id, role: nil, page: page)
+        var participants: [Participant] = []
+        for enrolment in enrolments.items {
+            guard let person = try await store.person(enrolment.personID) else { continue }
+            let detail = enrolment.role == .mentor
+                ? "capacity \(enrolment.profile.capacity ?? 0) · offers \(enrolment.profile.skills.map(\.competency).joined(separator: ", "))"
+                : "develops \(enrolment.profile.developmentGoals.sorted { $0.priority < $1.priority }.map(\.competency).joined(separator: ", "))"
+            participants.append(Participant(personID: person.id.description, name: person.name, title: person.title,
+                                            department: person.department, role: enrolment.role.rawValue, detail: detail))
+        }
+        let order = CycleState.allCases
+        let position = order.firstIndex(of: cycle.state) ?? 0
+        let next = cycle.state.allowedNextStates.map(\.rawValue)
+        return CycleView(
+            title: "\(programme?.name ?? "Programme") · \(cycle.name)", programmeID: cycle.programmeID.description,
+            programmeName: programme?.name ?? "", cycle: CycleSummary(cycle, counts: try await store.enrolmentCounts(in: cycle.id)),
+            states: order.enumerated().map { StateStep(name: $1.rawValue, current: $0 == position, done: $0 < position) },
+            nextStates: next.isEmpty ? "none — this cycle is closed" : next.joined(separator: " or "),
+            participants: participants, paging: Paging(enrolments, path: "/cycles/\(cycle.id)", query: [:]))
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import LodestarCore
+
+/// `lodestar import people|enrolments`: CSV in, all-or-nothing.
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import CSV files; a file with any problem is refused whole and every problem is listed.",
+        subcommands: [People.self, Enrolments.self])
+
+    struct People: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Import or update people (matched on the id column).")
+        @Argument(help: "The people CSV file.") var file: String
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let text = try readCSV(file)
+            let summary = try await reportingImportErrors(file) {
+                try await withStore(database) { try await PeopleDirectory(store: $0).importCSV(text) }
+            }
+            print("Imported \(file): \(summary).")
+        }
+    }
+
+    struct Enrolments: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Enrol people in a cycle with their mentoring profiles.")
+        @Option(help: "The cycle's id (see `GET /api/v1/cycles` or the cycle page).") var cycle: String
+        @Argument(help: "The enrolment CSV file.") var file: String
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            guard let cycleID = Cycle.ID(cycle) else { throw ValidationError("--cycle '\(cycle)' is not a cycle id; ids look like 6f1c…-…") }
+            let text = try readCSV(file)
+            let summary = try await reportingImportErrors(file) {
+                try await withStore(database) { try await ProgrammeOffice(store: $0).importEnrolments(text, into: cycleID) }
+            }
+            print("Imported \(file): \(summary).")
+        }
+    }
+}
+
+func readCSV(_ path: String) throws -> String {
+    guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path): no such file, or no permission") }
+    guard let text = String(data: data, encoding: .utf8) else { throw ValidationError("\(path) is not UTF-8 text; save it as CSV UTF-8") }
+    return text
+}
+
+/// Prints import and validation problems as a person would want them, then exits non-zero.
+func reportingImportErrors<T>(_ file: String, _ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let error as CSVImportError {
+        FileHandle.standardError.write(Data("\(file): \(error)\n".utf8))
+        throw ExitCode.failure
+    } catch let error as LodestarCore.ValidationError {
+        FileHandle.standardError.write(Data("\(file): \(error)\n".utf8))
+        throw ExitCode.failure
+    } catch let error as NotFound {
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        throw ExitCode.failure
+    }
+}

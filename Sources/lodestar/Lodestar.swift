@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `lodestar` command: serve the app, manage the database, import and export.
+@main
+struct Lodestar: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lodestar",
+        abstract: "Lodestar runs leadership mentoring programmes: people, programmes, cycles, enrolment.",
+        subcommands: [Serve.self, Migrate.self, Import.self, Export.self, Demo.self]
+    )
+}

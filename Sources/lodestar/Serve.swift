@@ -1,0 +1,27 @@
+import ArgumentParser
+import Hummingbird
+import LodestarServer
+
+/// `lodestar serve`: the web app and JSON API.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Serve the web app and the JSON API (migrates the database first).")
+
+    @Option(help: "Address to listen on (env LODESTAR_HOST; default 127.0.0.1).") var host: String?
+    @Option(help: "Port to listen on (env LODESTAR_PORT; default 8080).") var port: String?
+    @Flag(help: "Seed an empty database with the demo organisation (never touches one with data).") var demo = false
+    @Option(help: "Seed of the demo organisation (env LODESTAR_DEMO_SEED; default 2027).") var seed: String?
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let settings = Settings(flags: ["host": host, "port": port, "demo.seed": seed, "database.url": database.databaseURL])
+        let config = AppConfig(
+            host: settings.string("host", default: "127.0.0.1"),
+            port: try settings.integer("port", default: 8080, range: 1...65535),
+            database: try settings.database(),
+            seedDemo: demo,
+            demoSeed: try settings.integer("demo.seed", default: UInt64(2027), range: 0...UInt64.max))
+        let app = try await buildApplication(config: config)
+        print("Lodestar serving http://\(config.host):\(config.port) from \(config.database)")
+        try await app.runService()
+    }
+}
