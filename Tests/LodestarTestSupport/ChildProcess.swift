@@ -5,10 +5,10 @@ import Glibc
 
 /// Starts programs with posix_spawn and waits with waitpid: Foundation's `Process.waitUntilExit`
 /// can wait forever inside Swift concurrency on Linux, leaving the child a zombie.
-enum ChildProcess {
+public enum ChildProcess {
     /// Runs a program to its end, its output going to `outputPath`; returns the exit status.
-    static func run(_ executable: String, _ arguments: [String], outputPath: String) throws -> Int32 {
-        let pid = try spawn(executable, arguments, outputPath: outputPath)
+    public static func run(_ executable: String, _ arguments: [String], outputPath: String, errorPath: String? = nil) throws -> Int32 {
+        let pid = try spawn(executable, arguments, outputPath: outputPath, errorPath: errorPath)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
@@ -16,13 +16,17 @@ enum ChildProcess {
 
     /// Starts a program and leaves it running.
     @discardableResult
-    static func spawn(_ executable: String, _ arguments: [String], outputPath: String = "/dev/null") throws -> pid_t {
+    static func spawn(_ executable: String, _ arguments: [String], outputPath: String = "/dev/null", errorPath: String? = nil) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        if let errorPath {
+            posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        } else {
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        }
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0

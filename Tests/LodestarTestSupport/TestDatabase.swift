@@ -10,24 +10,28 @@ public enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConver
 
     public var testDescription: String { rawValue }
 
-    /// Opens a fresh, migrated database of this kind, runs `body` and closes it.
-    /// PostgreSQL cases pass without running when the binaries are missing, loudly — except under CI, where that fails.
-    public func withConnection(_ body: (StoreConnection) async throws -> Void) async throws {
-        let location: DatabaseLocation
+    /// A fresh, empty database of this kind, or nil when PostgreSQL is unavailable (recorded as an issue under CI).
+    public func freshLocation() async throws -> DatabaseLocation? {
         switch self {
         case .sqlite:
-            location = .sqliteMemory
+            return .sqliteMemory
         case .postgresql:
             switch await PostgresCluster.shared.start() {
             case .running:
-                location = .postgres(url: try await PostgresCluster.shared.createDatabase())
+                return .postgres(url: try await PostgresCluster.shared.createDatabase())
             case .unavailable(let reason):
                 if ProcessInfo.processInfo.environment["CI"] == "true" {
                     Issue.record("PostgreSQL is required under CI: \(reason)")
                 }
-                return
+                return nil
             }
         }
+    }
+
+    /// Opens a fresh, migrated database of this kind, runs `body` and closes it.
+    /// PostgreSQL cases pass without running when the binaries are missing, loudly — except under CI, where that fails.
+    public func withConnection(_ body: (StoreConnection) async throws -> Void) async throws {
+        guard let location = try await freshLocation() else { return }
         let connection = try StoreConnection(location: location)
         do {
             try await connection.migrate()

@@ -1,0 +1,94 @@
+import LodestarTestSupport
+import Testing
+
+@Suite("Programmes, cycles and enrolments API")
+struct ProgrammeAPITests {
+    static let programme = #"{"name":"Rising Leaders","objectives":"Grow leaders","focusCompetencies":["delegation"],"format":"one-to-one","durationWeeks":26,"cadence":"fortnightly"}"#
+
+    @Test("creates a programme and a cycle, moves the cycle and refuses an illegal move", arguments: TestDatabase.allCases)
+    func programmeAndCycle(database: TestDatabase) async throws {
+        try await withApp(database) { client in
+            let (created, programme) = try await client.json(.post, "/api/v1/programmes", Self.programme)
+            #expect(created == .created)
+            let id = try #require(value(programme, "id") as? String)
+            let (updated, changed) = try await client.json(.put, "/api/v1/programmes/\(id)", Self.programme.replacingOccurrences(of: "26", with: "30"))
+            #expect(updated == .ok && value(changed, "durationWeeks") as? Int == 30)
+
+            let (cycleCreated, cycle) = try await client.json(.post, "/api/v1/programmes/\(id)/cycles", #"{"name":"Spring"}"#)
+            #expect(cycleCreated == .created)
+            #expect(value(cycle, "state") as? String == "draft")
+            #expect(value(cycle, "allowedNextStates") as? [String] == ["enrolling"])
+            let cycleID = try #require(value(cycle, "id") as? String)
+
+            let (refused, error) = try await client.json(.put, "/api/v1/cycles/\(cycleID)", #"{"state":"active"}"#)
+            #expect(refused == .unprocessableContent)
+            #expect(value(error, "error") as? String == "a cycle cannot move from draft to active; allowed from draft: enrolling")
+            let (moved, enrolling) = try await client.json(.put, "/api/v1/cycles/\(cycleID)", #"{"state":"enrolling"}"#)
+            #expect(moved == .ok && value(enrolling, "state") as? String == "enrolling")
+
+            let (_, cycles) = try await client.json(.get, "/api/v1/programmes/\(id)/cycles")
+            #expect(value(cycles, "total") as? Int == 1)
+            let (_, all) = try await client.json(.get, "/api/v1/cycles")
+            #expect(value(all, "items.0.id") as? String == cycleID)
+        }
+    }
+
+    @Test("refuses an unknown format with 400 and unknown competencies with 422")
+    func programmeValidation() async throws {
+        try await withApp { client in
+            let (badFormat, format) = try await client.json(.post, "/api/v1/programmes", Self.programme.replacingOccurrences(of: "one-to-one", with: "solo"))
+            #expect(badFormat == .badRequest && issueFields(format) == ["format"])
+            let (badValues, values) = try await client.json(.post, "/api/v1/programmes",
+                Self.programme.replacingOccurrences(of: "\"delegation\"", with: "\"juggling\"").replacingOccurrences(of: "26", with: "0"))
+            #expect(badValues == .unprocessableContent)
+            #expect(issueFields(values) == ["durationWeeks", "focusCompetencies"])
+        }
+    }
+
+    @Test("enrols a person with a profile, lists by role and updates the profile", arguments: TestDatabase.allCases)
+    func enrolments(database: TestDatabase) async throws {
+        try await withApp(database) { client in
+            let (_, programme) = try await client.json(.post, "/api/v1/programmes", Self.programme)
+            let (_, cycle) = try await client.json(.post, "/api/v1/programmes/\(value(programme, "id")!)/cycles", #"{"state":"enrolling"}"#)
+            let cycleID = try #require(value(cycle, "id") as? String)
+            let (_, person) = try await client.json(.post, "/api/v1/people", PeopleAPITests.chief)
+            let personID = try #require(value(person, "id") as? String)
+            let profile = #"{"skills":[{"competency":"delegation","proficiency":5}],"developmentGoals":[],"interests":["chess"],"meetingMode":"virtual","availability":{"slots":[{"day":"mon","startMinute":540,"endMinute":600}]},"capacity":2,"careerGoals":""}"#
+
+            let (created, enrolment) = try await client.json(.post, "/api/v1/cycles/\(cycleID)/enrolments", #"{"personId":"\#(personID)","role":"mentor","profile":\#(profile)}"#)
+            #expect(created == .created)
+            let enrolmentID = try #require(value(enrolment, "id") as? String)
+            let (_, mentors) = try await client.json(.get, "/api/v1/cycles/\(cycleID)/enrolments?role=mentor")
+            #expect(value(mentors, "total") as? Int == 1)
+            let (_, mentees) = try await client.json(.get, "/api/v1/cycles/\(cycleID)/enrolments?role=mentee")
+            #expect(value(mentees, "total") as? Int == 0)
+            let (badRole, _) = try await client.json(.get, "/api/v1/cycles/\(cycleID)/enrolments?role=boss")
+            #expect(badRole == .unprocessableContent)
+
+            let (refused, issues) = try await client.json(.put, "/api/v1/enrolments/\(enrolmentID)",
+                #"{"profile":\#(profile.replacingOccurrences(of: "\"capacity\":2", with: "\"capacity\":0"))}"#)
+            #expect(refused == .unprocessableContent && issueFields(issues) == ["capacity"])
+            let (updated, changed) = try await client.json(.put, "/api/v1/enrolments/\(enrolmentID)",
+                #"{"profile":\#(profile.replacingOccurrences(of: "\"capacity\":2", with: "\"capacity\":3"))}"#)
+            #expect(updated == .ok && value(changed, "profile.capacity") as? Int == 3)
+            let (_, cycleAfter) = try await client.json(.get, "/api/v1/cycles/\(cycleID)")
+            #expect(value(cycleAfter, "mentors") as? Int == 1)
+        }
+    }
+
+    @Test("edits the competency catalogue")
+    func competencies() async throws {
+        try await withApp { client in
+            let (_, list) = try await client.json(.get, "/api/v1/competencies")
+            #expect((value(list, "total") as? Int ?? 0) >= 10)
+            let (created, _) = try await client.json(.post, "/api/v1/competencies", #"{"slug":"negotiation","name":"Negotiation","summary":"Reaches agreement."}"#)
+            #expect(created == .created)
+            let (duplicate, _) = try await client.json(.post, "/api/v1/competencies", #"{"slug":"negotiation","name":"Again","summary":""}"#)
+            #expect(duplicate == .unprocessableContent)
+            let (badSlug, issues) = try await client.json(.post, "/api/v1/competencies", #"{"slug":"Active Listening","name":"","summary":""}"#)
+            #expect(badSlug == .unprocessableContent && issueFields(issues) == ["slug", "name"])
+            let (updated, changed) = try await client.json(.put, "/api/v1/competencies/negotiation", #"{"slug":"negotiation","name":"Negotiating","summary":"Deals."}"#)
+            #expect(updated == .ok && value(changed, "name") as? String == "Negotiating")
+        }
+    }
+}

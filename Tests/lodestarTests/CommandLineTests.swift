@@ -1,0 +1,91 @@
+import Foundation
+import LodestarTestSupport
+import Testing
+
+/// The `lodestar` command as a user runs it: files in, messages and exit codes out.
+@Suite("lodestar command")
+final class CommandLineTests {
+    let directory: URL
+    let database: String
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("lodestar-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        database = "sqlite://" + directory.appendingPathComponent("test.sqlite").path
+    }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
+
+    func file(_ name: String, _ text: String) throws -> String {
+        let path = directory.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func lodestar(_ arguments: String...) throws -> LodestarBinary.Run {
+        #expect(FileManager.default.isExecutableFile(atPath: LodestarBinary.path), "build the lodestar executable first")
+        return try LodestarBinary.run(arguments + ["--database-url", database])
+    }
+
+    @Test("a people file with five mistakes prints five line-numbered messages, exits non-zero and changes nothing")
+    func fiveMistakes() throws {
+        let good = try file("people.csv", Fixtures.smallOrganisation)
+        let imported = try lodestar("import", "people", good)
+        #expect(imported.status == 0, "\(imported.errors)")
+        #expect(imported.output.contains("5 created, 0 updated, 0 unchanged"))
+        let before = try lodestar("export", "people").output
+
+        let bad = try file("bad.csv", """
+            \(Fixtures.peopleHeader)
+            P-7,Ines Costa,ines@example.org,Analyst,five,Sales,P-3,Lisbon,Europe/Lisbon,pt,,,,
+            P-8,Ola Nowak,ola-at-example.org,Analyst,4,Sales,P-3,Warsaw,Europe/Warsaw,pl,,,,
+            P-9,Tom Berg,tom@example.org,Analyst,4,Sales,P-3,Oslo,Europe/Olso,no,,,,
+            P-10,,ana@example.org,Analyst,4,Sales,P-3,Lisbon,Europe/Lisbon,pt,,,,
+            P-11,Rui Costa,rui@example.org,Analyst,4,Sales,P-3,Lisbon,Europe/Lisbon,portuguese,,,,
+            """)
+        let refused = try lodestar("import", "people", bad)
+        #expect(refused.status != 0)
+        let messages = refused.errors.split(separator: "\n").filter { $0.hasPrefix("  line ") }
+        #expect(messages.count == 5)
+        #expect(messages.map { $0.split(separator: ",")[0] } == ["  line 2", "  line 3", "  line 4", "  line 5", "  line 6"])
+        #expect(refused.errors.contains("5 problems found; nothing was imported"))
+        #expect(try lodestar("export", "people").output == before)
+    }
+
+    @Test("export writes a file that imports back with nothing to change")
+    func exportImport() throws {
+        _ = try lodestar("import", "people", try file("people.csv", Fixtures.smallOrganisation))
+        let exported = directory.appendingPathComponent("export.csv").path
+        #expect(try lodestar("export", "people", "--output", exported).status == 0)
+        let again = try lodestar("import", "people", exported)
+        #expect(again.status == 0)
+        #expect(again.output.contains("0 created, 0 updated, 5 unchanged"))
+    }
+
+    @Test("seeds the demo into an empty database only, then enrols from a file into its cycle")
+    func demoAndEnrolments() throws {
+        let seeded = try lodestar("demo")
+        #expect(seeded.status == 0, "\(seeded.errors)")
+        let cycleID = try #require(seeded.output.split(separator: "\n").first { $0.hasPrefix("Cycle id: ") }?.dropFirst(10))
+        let again = try lodestar("demo")
+        #expect(again.status != 0)
+        #expect(again.errors.contains("already holds data"))
+
+        let enrolments = try file("enrolments.csv", "person_id,role,skills,capacity\nE0001,mentor,strategic-thinking:5,2\n")
+        let enrolled = try lodestar("import", "enrolments", "--cycle", String(cycleID), enrolments)
+        #expect(enrolled.status == 0, "\(enrolled.errors)")
+        #expect(enrolled.output.contains("1 created"))
+        let badCycle = try lodestar("import", "enrolments", "--cycle", "nope", enrolments)
+        #expect(badCycle.status != 0 && badCycle.errors.contains("is not a cycle id"))
+    }
+
+    @Test("names the problem with a bad database URL, port or missing file")
+    func badSettings() throws {
+        let url = try LodestarBinary.run(["migrate", "--database-url", "mysql://x"])
+        #expect(url.status != 0 && url.errors.contains("use sqlite://FILE"))
+        let port = try lodestar("serve", "--port", "eighty")
+        #expect(port.status != 0 && port.errors.contains("port 'eighty' must be a whole number from 1 to 65535"))
+        let missing = try lodestar("import", "people", "/nonexistent.csv")
+        #expect(missing.status != 0 && missing.errors.contains("cannot read /nonexistent.csv"))
+    }
+}
