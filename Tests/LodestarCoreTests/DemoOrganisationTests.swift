@@ -16,7 +16,8 @@ struct DemoOrganisationTests {
 
     @Test("has at least 300 people in several departments, on three continents or more")
     func size() {
-        #expect(demo.people.count >= 300)
+        #expect(demo.people.count == 360)
+        #expect(DemoOrganisation(seed: 1, size: 10_000).people.count == 10_000)
         #expect(Set(demo.people.map(\.department)).count >= 5)
         let continents = Set(demo.people.map { $0.timeZone.split(separator: "/")[0] })
         #expect(continents.count >= 3)

@@ -22,11 +22,11 @@ struct ProfileTests {
             P-4,mentee,,delegation:1; communication:2,jazz,reflective,hands-on,either,tue 14:00-15:00,,"Lead a team, soon"
             """, competencies: competencies)
         #expect(rows.count == 2)
-        #expect(rows[0].profile.skills == [Skill(competency: "communication", proficiency: 5), Skill(competency: "delegation", proficiency: 4)])
-        #expect(rows[0].profile.capacity == 2)
-        #expect(rows[1].profile.developmentGoals.first == DevelopmentGoal(competency: "delegation", priority: 1))
-        #expect(rows[1].profile.careerGoals == "Lead a team, soon")
-        #expect(rows[1].profile.learningPreference == .handsOn)
+        #expect(rows[0].profile?.skills == [Skill(competency: "communication", proficiency: 5), Skill(competency: "delegation", proficiency: 4)])
+        #expect(rows[0].profile?.capacity == 2)
+        #expect(rows[1].profile?.developmentGoals.first == DevelopmentGoal(competency: "delegation", priority: 1))
+        #expect(rows[1].profile?.careerGoals == "Lead a team, soon")
+        #expect(rows[1].profile?.learningPreference == .handsOn)
     }
 
     @Test("reports unknown competencies, bad proficiency, bad choices and capacity rules")

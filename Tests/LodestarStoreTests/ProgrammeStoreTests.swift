@@ -77,7 +77,7 @@ struct ProgrammeStoreTests {
         }
     }
 
-    @Test("refuses unknown people, duplicates and both roles outside peer programmes, writing nothing", arguments: TestDatabase.allCases)
+    @Test("refuses unknown people, duplicates, bad profiles and both roles outside peer programmes, all at once, writing nothing", arguments: TestDatabase.allCases)
     func refusesEnrolments(database: TestDatabase) async throws {
         try await database.withStore { store in
             _ = try await PeopleDirectory(store: store).importCSV(Fixtures.smallOrganisation)
@@ -89,12 +89,14 @@ struct ProgrammeStoreTests {
                 P-99,mentee,,delegation:1,,,,,,,
                 P-4,mentee,,delegation:1,,,,,,,
                 P-4,mentee,,communication:1,,,,,,,
+                P-5,mentee,,delegation:9,,,,,,,
                 """
             let error = await #expect(throws: CSVImportError.self) { try await ProgrammeOffice(store: store).importEnrolments(bad, into: cycle.id) }
             #expect(error?.issues.map(\.description) == [
                 "line 3, column 2 (role): P-2 is also a mentor on line 2; only peer programmes allow both roles",
                 "line 4, column 1 (person_id): 'P-99' is not in the people directory; import people first",
                 "line 6, column 1 (person_id): P-4 is already enrolled as mentee on line 5",
+                "line 7, column 4 (development_goals): priority 9 for delegation must be 1 (most wanted) to 3",
             ])
             #expect(try await store.allEnrolments(in: cycle.id).isEmpty)
         }

@@ -34,14 +34,14 @@ struct DemoPeopleBuilder {
     static let genders = ["woman", "man", "non-binary", ""]
     static let ageBands = ["under 30", "30-39", "40-49", "50+", ""]
 
-    /// A tree of at least `size` people, six levels deep.
+    /// A tree of exactly `size` people, six levels deep.
     mutating func organisation(size: Int) -> [Person] {
         let ceo = add(title: "Chief Executive", level: 15, department: "Executive", manager: nil, office: Self.offices[0])
-        let perDepartment = (size - 1) / Self.departments.count
-        for department in Self.departments {
+        let (perDepartment, extra) = (size - 1).quotientAndRemainder(dividingBy: Self.departments.count)
+        for (index, department) in Self.departments.enumerated() {
             let office = Self.offices.randomElement(using: &random)!
             let head = add(title: "Head of \(department)", level: 13, department: department, manager: ceo, office: office)
-            var remaining = perDepartment - 1
+            var remaining = perDepartment + (index < extra ? 1 : 0) - 1
             while remaining > 0 {
                 let director = add(title: "Director, \(department)", level: 11, department: department, manager: head, office: office)
                 remaining -= 1

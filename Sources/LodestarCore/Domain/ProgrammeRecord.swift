@@ -35,3 +35,11 @@ public struct ProgrammeRecord: Sendable, Equatable {
         return issues
     }
 }
+
+extension Programme {
+    /// The programme a validated record describes, keeping `id` when it replaces a stored one.
+    init(id: ID = ID(), _ record: ProgrammeRecord) {
+        self.init(id: id, name: record.name, objectives: record.objectives, focusCompetencies: record.focusCompetencies,
+                  format: record.format, durationWeeks: record.durationWeeks, cadence: record.cadence)
+    }
+}

@@ -6,16 +6,24 @@ public enum EnrolmentCSV {
     public static let optionalColumns = ["skills", "development_goals", "interests", "communication_style",
                                          "learning_preference", "meeting_mode", "availability", "capacity", "career_goals"]
 
-    /// A parsed line: who, in which role, with which profile.
+    /// A parsed line: who, in which role, with which profile (nil when the profile has a problem).
     public struct Row: Sendable {
         public let line: CSVTable.Record
         public let personExternalID: String
         public let role: EnrolmentRole
-        public let profile: MentoringProfile
+        public let profile: MentoringProfile?
     }
 
-    /// Parses an enrolment file, reporting every problem with its line and column.
+    /// Parses an enrolment file, refusing it if any field is wrong.
     public static func parse(_ text: String, competencies: Set<String>) throws(CSVImportError) -> [Row] {
+        let (rows, issues) = try read(text, competencies: competencies)
+        guard issues.isEmpty else { throw CSVImportError(issues) }
+        return rows
+    }
+
+    /// Reads every line, with the field problems of each; lines whose person and role are readable
+    /// are returned so that cross-line checks (unknown people, duplicates) still run.
+    public static func read(_ text: String, competencies: Set<String>) throws(CSVImportError) -> (rows: [Row], issues: [CSVIssue]) {
         let table = try CSVTable(parsing: text, required: requiredColumns, optional: optionalColumns)
         var rows: [Row] = []
         var issues: [CSVIssue] = []
@@ -47,18 +55,25 @@ public enum EnrolmentCSV {
                 guard let value = Int(text) else { throw FieldProblem("'\(text)' is not a whole number of mentees") }
                 return value
             }
-            if let role, let skills, let goals, let style, let learning, let mode, let availability, let capacity {
-                let profile = MentoringProfile(
+            guard let role else {
+                issues += lineIssues
+                continue
+            }
+            var profile: MentoringProfile?
+            if let skills, let goals, let style, let learning, let mode, let availability, let capacity {
+                let candidate = MentoringProfile(
                     skills: skills, developmentGoals: goals, interests: ListField.split(line["interests"]),
                     communicationStyle: style, learningPreference: learning, meetingMode: mode ?? .either,
                     availability: availability, capacity: capacity, careerGoals: line["career_goals"]
                 )
-                lineIssues += ProfileRules.issues(in: profile, role: role, competencies: competencies).map { line.issue($0.field, $0.message) }
-                if lineIssues.isEmpty { rows.append(Row(line: line, personExternalID: line["person_id"], role: role, profile: profile)) }
+                lineIssues += ProfileRules.issues(in: candidate, role: role, competencies: competencies).map { line.issue($0.field, $0.message) }
+                profile = candidate
             }
             issues += lineIssues
+            if !line["person_id"].isEmpty {
+                rows.append(Row(line: line, personExternalID: line["person_id"], role: role, profile: lineIssues.isEmpty ? profile : nil))
+            }
         }
-        guard issues.isEmpty else { throw CSVImportError(issues) }
-        return rows
+        return (rows, issues)
     }
 }

@@ -15,8 +15,16 @@ public enum PeopleCSV {
         public let record: PersonRecord
     }
 
-    /// Parses a people file, reporting every field problem with its line and column.
+    /// Parses a people file, refusing it if any field is wrong.
     public static func parse(_ text: String) throws(CSVImportError) -> [Row] {
+        let (rows, issues) = try read(text)
+        guard issues.isEmpty else { throw CSVImportError(issues) }
+        return rows
+    }
+
+    /// Reads every line of a people file, with the field problems of each; only a broken file
+    /// (header, field counts) is refused outright, so that cross-line checks can still run.
+    public static func read(_ text: String) throws(CSVImportError) -> (rows: [Row], issues: [CSVIssue]) {
         let table = try CSVTable(parsing: text, required: requiredColumns, optional: optionalColumns)
         var rows: [Row] = []
         var issues: [CSVIssue] = []
@@ -37,8 +45,7 @@ public enum PeopleCSV {
                 .map { line.issue($0.field, $0.message) }
             rows.append(Row(line: line, record: record))
         }
-        guard issues.isEmpty else { throw CSVImportError(issues) }
-        return rows
+        return (rows, issues)
     }
 
     /// The directory as a CSV file that imports back to the same data.

@@ -12,9 +12,10 @@ public struct PeopleImportPlan: Sendable, Equatable {
         unchanged = 0
     }
 
-    /// Checks `rows` against each other and the `existing` directory, reporting every problem.
-    public init(rows: [PeopleCSV.Row], existing: [Person]) throws(CSVImportError) {
-        var issues: [CSVIssue] = []
+    /// Checks `rows` against each other and the `existing` directory, reporting every problem
+    /// together with the `fieldIssues` already found in single fields.
+    public init(rows: [PeopleCSV.Row], existing: [Person], fieldIssues: [CSVIssue] = []) throws(CSVImportError) {
+        var issues = fieldIssues
         let existingByExternalID = Dictionary(existing.map { ($0.externalID, $0) }, uniquingKeysWith: { first, _ in first })
 
         // Which row owns which external id; later duplicates are errors.

@@ -7,9 +7,9 @@ public struct DemoSeeder: Sendable {
 
     /// Seeds the store when it is empty; returns the demo written, or nil if the store had data.
     @discardableResult
-    public func seedIfEmpty(seed: UInt64 = 2027) async throws -> DemoOrganisation? {
+    public func seedIfEmpty(seed: UInt64 = 2027, size: Int = 360) async throws -> DemoOrganisation? {
         guard try await store.isEmpty() else { return nil }
-        let demo = DemoOrganisation(seed: seed)
+        let demo = DemoOrganisation(seed: seed, size: size)
         try await store.inTransaction { store in
             try await store.apply(PeopleImportPlan(inserting: demo.people))
             try await store.save(demo.programme)

@@ -7,8 +7,8 @@ public struct PeopleDirectory: Sendable {
 
     /// Imports a people CSV all-or-nothing; people are matched on their external id.
     public func importCSV(_ text: String) async throws -> ImportSummary {
-        let rows = try PeopleCSV.parse(text)
-        let plan = try PeopleImportPlan(rows: rows, existing: try await store.allPeople())
+        let (rows, fieldIssues) = try PeopleCSV.read(text)
+        let plan = try PeopleImportPlan(rows: rows, existing: try await store.allPeople(), fieldIssues: fieldIssues)
         try await store.apply(plan)
         return ImportSummary(created: plan.inserts.count, updated: plan.updates.count, unchanged: plan.unchanged)
     }

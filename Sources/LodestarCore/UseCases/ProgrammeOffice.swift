@@ -8,22 +8,16 @@ public struct ProgrammeOffice: Sendable {
     /// Creates a programme after checking its fields.
     public func create(_ record: ProgrammeRecord) async throws -> Programme {
         try await check(record)
-        let programme = Programme(name: record.name, objectives: record.objectives, focusCompetencies: record.focusCompetencies,
-                                  format: record.format, durationWeeks: record.durationWeeks, cadence: record.cadence)
+        let programme = Programme(record)
         try await store.save(programme)
         return programme
     }
 
     /// Changes a programme.
     public func update(_ id: Programme.ID, with record: ProgrammeRecord) async throws -> Programme {
-        guard var programme = try await store.programme(id) else { throw NotFound("programme", id) }
+        guard try await store.programme(id) != nil else { throw NotFound("programme", id) }
         try await check(record)
-        programme.name = record.name
-        programme.objectives = record.objectives
-        programme.focusCompetencies = record.focusCompetencies
-        programme.format = record.format
-        programme.durationWeeks = record.durationWeeks
-        programme.cadence = record.cadence
+        let programme = Programme(id: id, record)
         try await store.save(programme)
         return programme
     }
@@ -71,10 +65,10 @@ public struct ProgrammeOffice: Sendable {
     /// Imports an enrolment CSV into a cycle all-or-nothing; re-importing updates profiles in place.
     public func importEnrolments(_ text: String, into cycleID: Cycle.ID) async throws -> ImportSummary {
         let (cycle, programme) = try await openForEnrolment(cycleID)
-        let rows = try EnrolmentCSV.parse(text, competencies: try await competencySlugs())
+        let (rows, fieldIssues) = try EnrolmentCSV.read(text, competencies: try await competencySlugs())
         let existing = try await store.allEnrolments(in: cycle.id)
         let people = Dictionary(try await store.allPeople().map { ($0.externalID, $0) }, uniquingKeysWith: { first, _ in first })
-        var issues: [CSVIssue] = []
+        var issues = fieldIssues
         var firstLine: [String: Int] = [:]
         var enrolments: [Enrolment] = []
         var created = 0, updated = 0, unchanged = 0
@@ -98,13 +92,14 @@ public struct ProgrammeOffice: Sendable {
                 }
                 rolesInFile[row.personExternalID] = (row.role, row.line.line)
             }
+            guard let profile = row.profile else { continue }
             if var current = existing.first(where: { $0.personID == person.id && $0.role == row.role }) {
-                if current.profile == row.profile { unchanged += 1; continue }
-                current.profile = row.profile
+                if current.profile == profile { unchanged += 1; continue }
+                current.profile = profile
                 enrolments.append(current)
                 updated += 1
             } else {
-                enrolments.append(Enrolment(cycleID: cycle.id, personID: person.id, role: row.role, profile: row.profile))
+                enrolments.append(Enrolment(cycleID: cycle.id, personID: person.id, role: row.role, profile: profile))
                 created += 1
             }
         }
