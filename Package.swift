@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "lodestar", targets: ["lodestar"]),
+        .library(name: "MatchingSolvers", targets: ["MatchingSolvers"]),
         .library(name: "LodestarCore", targets: ["LodestarCore"]),
         .library(name: "LodestarStore", targets: ["LodestarStore"]),
         .library(name: "LodestarServer", targets: ["LodestarServer"]),
@@ -22,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     targets: [
+        .target(name: "MatchingSolvers"),
         .target(
             name: "LodestarCore",
             dependencies: [.product(name: "CSV", package: "CSV.swift")]
@@ -61,6 +63,7 @@ let package = Package(
             dependencies: ["LodestarCore", "LodestarStore"],
             path: "Tests/LodestarTestSupport"
         ),
+        .testTarget(name: "MatchingSolversTests", dependencies: ["MatchingSolvers"]),
         .testTarget(name: "LodestarCoreTests", dependencies: ["LodestarCore", "LodestarTestSupport"]),
         .testTarget(name: "LodestarStoreTests", dependencies: ["LodestarStore", "LodestarTestSupport"]),
         .testTarget(

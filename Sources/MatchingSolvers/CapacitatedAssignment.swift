@@ -1,0 +1,64 @@
+/// Exact capacitated assignment: rows (mentees) to columns (mentors) with a capacity per column.
+/// Assigns as many rows as possible, then at the least total cost, and proves it with a checked
+/// dual certificate. Columns are never expanded into copies: a column with capacity k is one node
+/// holding up to k rows.
+///
+/// The method is successive shortest augmenting paths (Hungarian / Jonker–Volgenant family) with
+/// Dijkstra on reduced costs, after a greedy start that assigns every row its cheapest column while
+/// room lasts. Each row may also "stay unassigned" at a penalty larger than any cost difference, so
+/// every path search ends and the objective is lexicographic (count first, then cost).
+public enum CapacitatedAssignment {
+    /// Solves the problem; `capacities` has one entry (≥ 0) per column.
+    public static func solve<Costs: AssignmentCosts>(_ costs: Costs, capacities: [Int]) throws(AssignmentInputError) -> Assignment {
+        guard capacities.count == costs.columnCount else {
+            throw AssignmentInputError("\(capacities.count) capacities for \(costs.columnCount) columns")
+        }
+        if let negative = capacities.firstIndex(where: { $0 < 0 }) {
+            throw AssignmentInputError("column \(negative) has a negative capacity")
+        }
+        let range = costs.costRange ?? 0...0
+        let spread = range.upperBound - range.lowerBound
+        let assignable = Int64(min(costs.rowCount, capacities.reduce(0, +)))
+        // The penalty must beat any total cost difference: spread × rows assigned, plus one.
+        let (product, overflow) = spread.multipliedReportingOverflow(by: max(assignable, 1))
+        guard !overflow, product < Int64(1) << 60 else {
+            throw AssignmentInputError("costs spread over \(spread) with \(assignable) assignable rows is too wide to solve exactly in 64-bit integers")
+        }
+        var solver = Solver(costs: costs, capacities: capacities, offset: range.lowerBound, penalty: product + 1)
+        solver.run()
+        return solver.result()
+    }
+
+    /// Checks a certificate against the problem; true when it proves `columnOfRow` optimal.
+    public static func verify<Costs: AssignmentCosts>(
+        _ costs: Costs, capacities: [Int], columnOfRow: [Int?], certificate: DualCertificate
+    ) -> Bool {
+        let u = certificate.rowPotentials, v = certificate.columnPotentials
+        let offset = certificate.costOffset, penalty = certificate.unassignedPenalty
+        guard u.count == costs.rowCount, v.count == costs.columnCount, columnOfRow.count == costs.rowCount else { return false }
+        var load = [Int](repeating: 0, count: costs.columnCount)
+        for column in columnOfRow.compactMap({ $0 }) {
+            guard column >= 0, column < costs.columnCount else { return false }
+            load[column] += 1
+        }
+        for column in 0..<costs.columnCount {
+            guard load[column] <= capacities[column], v[column] <= 0 else { return false }
+            if load[column] < capacities[column] && v[column] != 0 { return false }
+        }
+        var holds = true
+        for row in 0..<costs.rowCount {
+            let slack = penalty - u[row]
+            if slack < 0 { return false }
+            if let column = columnOfRow[row] {
+                guard let cost = costs.cost(row: row, column: column), cost - offset - u[row] - v[column] == 0 else { return false }
+            } else if slack != 0 {
+                return false
+            }
+            costs.forEachArc(ofRow: row) { column, cost in
+                if cost - offset - u[row] - v[column] < 0 { holds = false }
+            }
+            if !holds { return false }
+        }
+        return true
+    }
+}
