@@ -51,6 +51,7 @@ let package = Package(
         .executableTarget(
             name: "lodestar",
             dependencies: [
+                "MatchingSolvers",
                 "LodestarCore",
                 "LodestarStore",
                 "LodestarServer",
