@@ -18,6 +18,8 @@ public struct DenseCosts: AssignmentCosts {
     public let columnCount: Int
     /// Row-major costs.
     public let values: [Int32]
+    /// True when some pair is forbidden (the solver skips the check otherwise).
+    public let hasForbiddenPairs: Bool
 
     /// Wraps `values` (row-major, `rows × columns`).
     public init(rows: Int, columns: Int, values: [Int32]) {
@@ -25,6 +27,7 @@ public struct DenseCosts: AssignmentCosts {
         rowCount = rows
         columnCount = columns
         self.values = values
+        hasForbiddenPairs = values.contains(Self.forbidden)
     }
 
     @inlinable

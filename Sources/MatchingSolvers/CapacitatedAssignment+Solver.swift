@@ -29,11 +29,17 @@ extension CapacitatedAssignment {
         var finished: [Int32] = []
         var scannedRows: [Int32] = []
         var scannedDistance: [Int64] = []
+        /// The open columns of a dense path search.
+        var denseLists: DenseSearchLists
+        /// Start from column reduction (every column expected to fill) rather than from zero prices.
+        let reduceColumns: Bool
 
         static var unassigned: Int32 { -1 }
         static var pending: Int32 { -2 }
 
-        init(costs: Costs, capacities: [Int], offset: Int64, penalty: Int64) {
+        init(costs: Costs, capacities: [Int], offset: Int64, penalty: Int64, reduceColumns: Bool) {
+            self.reduceColumns = reduceColumns
+            denseLists = DenseSearchLists(columns: costs is DenseCosts ? costs.columnCount : 0)
             self.costs = costs
             rows = costs.rowCount
             columns = costs.columnCount
@@ -57,18 +63,32 @@ extension CapacitatedAssignment {
         }
 
         mutating func run() {
-            greedyStart()
-            for row in 0..<rows where columnOf[row] == Self.pending { augment(from: row) }
+            if reduceColumns {
+                columnReductionStart()
+                augmentingRowReduction()
+            } else {
+                greedyStart()
+            }
+            if let dense = costs as? DenseCosts {
+                let spread = (dense.costRange?.upperBound ?? 0) - (dense.costRange?.lowerBound ?? 0)
+                let preferRoomOnTies = spread <= 4 * Int64(columns)
+                dense.values.withUnsafeBufferPointer { values in
+                    for row in 0..<rows where columnOf[row] == Self.pending { augmentDense(from: row, values: values.baseAddress!, complete: !dense.hasForbiddenPairs, preferRoomOnTies: preferRoomOnTies) }
+                }
+            } else {
+                for row in 0..<rows where columnOf[row] == Self.pending { augment(from: row) }
+            }
             priceClosedColumns()
         }
 
-        /// Every row gets its cheapest column while that column has room; its potential is that cost.
+        /// Every row gets its cheapest column at the current prices while that column has room;
+        /// its potential is that reduced cost, so every reduced cost stays ≥ 0.
         mutating func greedyStart() {
             for row in 0..<rows {
                 var best = penalty, bestColumn = -1
                 let offset = self.offset
                 costs.forEachArc(ofRow: row) { column, cost in
-                    let reduced = cost - offset
+                    let reduced = cost - offset - v[column]
                     if reduced < best { best = reduced; bestColumn = column }
                 }
                 u[row] = best

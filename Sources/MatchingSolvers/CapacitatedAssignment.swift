@@ -10,6 +10,16 @@
 public enum CapacitatedAssignment {
     /// Solves the problem; `capacities` has one entry (≥ 0) per column.
     public static func solve<Costs: AssignmentCosts>(_ costs: Costs, capacities: [Int]) throws(AssignmentInputError) -> Assignment {
+        // Generic code called from another module runs unspecialised; dispatching here to the two
+        // concrete shapes lets the compiler specialise the whole solver for each.
+        switch costs {
+        case let dense as DenseCosts: try solveSpecialised(dense, capacities: capacities)
+        case let sparse as SparseCosts: try solveSpecialised(sparse, capacities: capacities)
+        default: try solveSpecialised(costs, capacities: capacities)
+        }
+    }
+
+    static func solveSpecialised<Costs: AssignmentCosts>(_ costs: Costs, capacities: [Int]) throws(AssignmentInputError) -> Assignment {
         guard capacities.count == costs.columnCount else {
             throw AssignmentInputError("\(capacities.count) capacities for \(costs.columnCount) columns")
         }
@@ -24,7 +34,15 @@ public enum CapacitatedAssignment {
         guard !overflow, product < Int64(1) << 60 else {
             throw AssignmentInputError("costs spread over \(spread) with \(assignable) assignable rows is too wide to solve exactly in 64-bit integers")
         }
-        var solver = Solver(costs: costs, capacities: capacities, offset: range.lowerBound, penalty: product + 1)
+        // When the rows can fill every column, column reduction gives much better starting prices;
+        // should a column end with room after all, its certificate fails and the plain start is used.
+        if costs.rowCount >= capacities.reduce(0, +) {
+            var solver = Solver(costs: costs, capacities: capacities, offset: range.lowerBound, penalty: product + 1, reduceColumns: true)
+            solver.run()
+            let result = solver.result()
+            if result.optimal { return result }
+        }
+        var solver = Solver(costs: costs, capacities: capacities, offset: range.lowerBound, penalty: product + 1, reduceColumns: false)
         solver.run()
         return solver.result()
     }

@@ -12,6 +12,15 @@ public enum FairAssignment {
 
     /// Solves the bottleneck-then-total problem.
     public static func solve<Costs: AssignmentCosts>(_ costs: Costs, capacities: [Int]) throws(AssignmentInputError) -> Result {
+        // Dispatch to concrete shapes so the whole solve is specialised (see CapacitatedAssignment.solve).
+        switch costs {
+        case let dense as DenseCosts: try solveSpecialised(dense, capacities: capacities)
+        case let sparse as SparseCosts: try solveSpecialised(sparse, capacities: capacities)
+        default: try solveSpecialised(costs, capacities: capacities)
+        }
+    }
+
+    static func solveSpecialised<Costs: AssignmentCosts>(_ costs: Costs, capacities: [Int]) throws(AssignmentInputError) -> Result {
         guard capacities.count == costs.columnCount else {
             throw AssignmentInputError("\(capacities.count) capacities for \(costs.columnCount) columns")
         }
@@ -30,7 +39,7 @@ public enum FairAssignment {
         }
         let worst = sorted[low]
         let below = low > 0 ? BipartiteCardinality.maximum(costs, capacities: capacities, threshold: sorted[low - 1]) : 0
-        let assignment = try CapacitatedAssignment.solve(Capped(costs: costs, limit: worst), capacities: capacities)
+        let assignment = try CapacitatedAssignment.solveSpecialised(Capped(costs: costs, limit: worst), capacities: capacities)
         return Result(assignment: assignment, worstCost: worst, assignableBelowWorst: below)
     }
 

@@ -40,20 +40,24 @@ struct Solve: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let result: Assignment
+        var worst = ""
         do {
             switch problem {
-            case .dense(let costs): result = try solve(costs, capacities)
-            case .sparse(let costs): result = try solve(costs, capacities)
+            case .dense(let costs): (result, worst) = try solve(costs, capacities)
+            case .sparse(let costs): (result, worst) = try solve(costs, capacities)
             }
         } catch {
             throw ValidationError("\(file): \(error)")
         }
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        print(#"{"rows":\#(problem.rowCount),"cols":\#(problem.columnCount),"assigned":\#(result.assignedCount),"objective":\#(result.totalCost),"optimal":\#(result.optimal),"solve_seconds":\#(String(format: "%.6f", seconds))}"#)
+        print(#"{"rows":\#(problem.rowCount),"cols":\#(problem.columnCount),"assigned":\#(result.assignedCount),"objective":\#(result.totalCost),\#(worst)"optimal":\#(result.optimal),"solve_seconds":\#(String(format: "%.6f", seconds))}"#)
     }
 
-    private func solve<Costs: AssignmentCosts>(_ costs: Costs, _ capacities: [Int]) throws -> Assignment {
-        try CapacitatedAssignment.solve(costs, capacities: capacities)
+    /// The plain or the fair solve; the fair one also reports its worst assigned cost.
+    private func solve<Costs: AssignmentCosts>(_ costs: Costs, _ capacities: [Int]) throws -> (Assignment, String) {
+        guard fairness else { return (try CapacitatedAssignment.solve(costs, capacities: capacities), "") }
+        let fair = try FairAssignment.solve(costs, capacities: capacities)
+        return (fair.assignment, fair.worstCost.map { #""worst":\#($0),"# } ?? "")
     }
 }

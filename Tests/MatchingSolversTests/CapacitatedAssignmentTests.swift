@@ -4,10 +4,14 @@ import Testing
 
 @Suite("Capacitated assignment")
 struct CapacitatedAssignmentTests {
-    @Test("agrees with brute force on 3,000 random problems with capacities and forbidden pairs, dense and sparse")
-    func bruteForce() throws {
+    /// Shapes of random problems: wide cost ranges with forbidden pairs, and few distinct costs
+    /// (many ties) on complete matrices, which take other paths through the dense search.
+    static let shapes: [(maxCost: Int32, forbiddenShare: Double)] = [(20, 0.25), (2, 0), (1_000_000_000, 0.1)]
+
+    @Test("agrees with brute force on 3,000 random problems per shape, with capacities, dense and sparse", arguments: shapes)
+    func bruteForce(maxCost: Int32, forbiddenShare: Double) throws {
         for seed in UInt64(1)...3_000 {
-            let problem = RandomProblem(seed: seed)
+            let problem = RandomProblem(seed: seed, maxColumns: 5, maxCost: maxCost, forbiddenShare: forbiddenShare)
             let expected = BruteForce.assignment(problem.costs, capacities: problem.capacities)
             for result in [try CapacitatedAssignment.solve(problem.costs, capacities: problem.capacities),
                            try CapacitatedAssignment.solve(problem.sparse, capacities: problem.capacities)] {

@@ -1,0 +1,63 @@
+extension CapacitatedAssignment.Solver {
+    /// Jonker–Volgenant's augmenting row reduction, on columns that hold one row: a free row takes
+    /// its cheapest column, lowering that column's price until the second cheapest is as good, and
+    /// the row it displaces tries again. Prices only fall and only on full columns, so every
+    /// assigned pair stays tight and every reduced cost stays ≥ 0. Rows it can't place (their best
+    /// column holds several rows) are left for the path searches.
+    mutating func augmentingRowReduction(passes: Int = 3) {
+        var free = (0..<rows).filter { columnOf[$0] == Self.pending }
+        let offset = self.offset
+        for _ in 0..<passes where !free.isEmpty {
+            var later: [Int] = []
+            var index = 0
+            var budget = 32 * rows + 64 // a bound against long price wars on ties
+            while index < free.count && budget > 0 {
+                budget -= 1
+                let row = free[index]
+                index += 1
+                var first = Int64.max, second = Int64.max, firstColumn = -1, secondColumn = -1
+                costs.forEachArc(ofRow: row) { column, cost in
+                    guard capacity[column] > 0 else { return }
+                    let reduced = cost - offset - v[column]
+                    if reduced < second {
+                        if reduced < first {
+                            second = first; secondColumn = firstColumn
+                            first = reduced; firstColumn = column
+                        } else {
+                            second = reduced; secondColumn = column
+                        }
+                    }
+                }
+                guard firstColumn >= 0, first < penalty else { later.append(row); continue }
+                var target = firstColumn
+                if load[target] < capacity[target] {
+                    place(row, in: target)
+                    u[row] = first
+                    continue
+                }
+                var displaced = -1
+                if capacity[target] == 1 && first < second {
+                    v[target] -= min(second, penalty) - first
+                    displaced = Int(slots[slotStart[target]])
+                } else if secondColumn >= 0 && first == second && (load[secondColumn] < capacity[secondColumn] || capacity[secondColumn] == 1) {
+                    target = secondColumn
+                    if load[target] == capacity[target] { displaced = Int(slots[slotStart[target]]) }
+                } else {
+                    later.append(row)
+                    continue
+                }
+                if displaced >= 0 {
+                    remove(displaced)
+                    columnOf[displaced] = Self.pending
+                }
+                place(row, in: target)
+                u[row] = min(second, penalty)
+                if displaced >= 0 {
+                    if first < second { index -= 1; free[index] = displaced } else { later.append(displaced) }
+                }
+            }
+            later.append(contentsOf: free[index...])
+            free = later
+        }
+    }
+}
