@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "MatchingSolvers"),
         .target(
             name: "LodestarCore",
-            dependencies: [.product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["MatchingSolvers", .product(name: "CSV", package: "CSV.swift")]
         ),
         .target(
             name: "LodestarStore",

@@ -10,6 +10,9 @@ public struct Assignment: Sendable, Equatable {
     public let certificate: DualCertificate
     /// True only when the certificate was checked and holds: the answer is proven optimal.
     public let optimal: Bool
+    /// The answer's objective minus the certificate's dual bound (in the penalised, offset costs);
+    /// zero proves the answer optimal.
+    public let gap: Int64
 }
 
 /// Dual potentials of the assignment problem with capacities, in which every row either takes a
@@ -26,6 +29,11 @@ public struct DualCertificate: Sendable, Equatable {
     public let columnPotentials: [Int64]
     public let unassignedPenalty: Int64
     public let costOffset: Int64
+
+    /// The dual objective: a lower bound on the penalised, offset cost of any assignment.
+    public func dualBound(capacities: [Int]) -> Int64 {
+        rowPotentials.reduce(0, +) + zip(columnPotentials, capacities).reduce(0) { $0 + $1.0 * Int64($1.1) }
+    }
 }
 
 /// An input the solver refuses, with what is wrong.

@@ -31,8 +31,8 @@ extension CapacitatedAssignment.Solver {
                 guard firstColumn >= 0, first < penalty else { later.append(row); continue }
                 var target = firstColumn
                 if load[target] < capacity[target] {
-                    place(row, in: target)
                     u[row] = first
+                    place(row, in: target)
                     continue
                 }
                 var displaced = -1
@@ -50,8 +50,8 @@ extension CapacitatedAssignment.Solver {
                     remove(displaced)
                     columnOf[displaced] = Self.pending
                 }
-                place(row, in: target)
                 u[row] = min(second, penalty)
+                place(row, in: target)
                 if displaced >= 0 {
                     if first < second { index -= 1; free[index] = displaced } else { later.append(displaced) }
                 }

@@ -228,9 +228,12 @@ extension CapacitatedAssignment {
             }
             let certificate = DualCertificate(rowPotentials: u, columnPotentials: v, unassignedPenalty: penalty, costOffset: offset)
             let capacities = capacity.map(Int.init)
+            let assigned = columnOfRow.count { $0 != nil }
+            let primal = total - offset * Int64(assigned) + penalty * Int64(rows - assigned)
             return Assignment(
-                columnOfRow: columnOfRow, assignedCount: columnOfRow.count { $0 != nil }, totalCost: total, certificate: certificate,
-                optimal: CapacitatedAssignment.verify(costs, capacities: capacities, columnOfRow: columnOfRow, certificate: certificate))
+                columnOfRow: columnOfRow, assignedCount: assigned, totalCost: total, certificate: certificate,
+                optimal: CapacitatedAssignment.verify(costs, capacities: capacities, columnOfRow: columnOfRow, certificate: certificate),
+                gap: primal - certificate.dualBound(capacities: capacities))
         }
     }
 }

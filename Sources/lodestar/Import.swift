@@ -58,5 +58,8 @@ func reportingImportErrors<T>(_ file: String, _ body: () async throws -> T) asyn
     } catch let error as NotFound {
         FileHandle.standardError.write(Data("\(error)\n".utf8))
         throw ExitCode.failure
+    } catch let error as MatchingError {
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        throw ExitCode.failure
     }
 }

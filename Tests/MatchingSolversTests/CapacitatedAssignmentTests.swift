@@ -16,6 +16,7 @@ struct CapacitatedAssignmentTests {
             for result in [try CapacitatedAssignment.solve(problem.costs, capacities: problem.capacities),
                            try CapacitatedAssignment.solve(problem.sparse, capacities: problem.capacities)] {
                 #expect(result.optimal, "certificate failed for seed \(seed)")
+                #expect(result.gap == 0, "seed \(seed): the dual bound must meet the objective")
                 #expect(result.assignedCount == expected.assigned && result.totalCost == expected.cost, "seed \(seed)")
                 if result.assignedCount != expected.assigned || result.totalCost != expected.cost || !result.optimal { return }
             }

@@ -79,6 +79,35 @@ final class CommandLineTests {
         #expect(badCycle.status != 0 && badCycle.errors.contains("is not a cycle id"))
     }
 
+    @Test("match proposes a proven-optimal plan for the demo cycle and stores nothing")
+    func match() throws {
+        let seeded = try lodestar("demo")
+        let cycleID = try #require(seeded.output.split(separator: "\n").first { $0.hasPrefix("Cycle id: ") }?.dropFirst(10))
+        let run = try lodestar("match", "--cycle", String(cycleID))
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("proven optimal (dual certificate checked, gap 0)"))
+        #expect(run.output.contains("nothing was stored"))
+        let json = try lodestar("match", "--cycle", String(cycleID), "--json")
+        let plan = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect((plan["proposals"] as? [Any])?.isEmpty == false)
+        #expect(try lodestar("match", "--cycle", "6f1c4d0e-0000-4000-8000-000000000000").errors.contains("no cycle with id"))
+    }
+
+    @Test("solve reaches an OR-Library optimum and names the line of a bad file")
+    func solve() throws {
+        let instance = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/benchmarks/orlib/assign100.txt").standardized.path
+        if FileManager.default.fileExists(atPath: instance) {
+            let run = try LodestarBinary.run(["solve", instance])
+            #expect(run.output.contains(#""assigned":100,"objective":305,"optimal":true"#))
+        } else {
+            print("⚠️  \(instance) is ABSENT: the OR-Library part of this test did not run")
+        }
+        let capacity = try LodestarBinary.run(["solve", try file("wide.txt", "2 3\n1 2 3\n4 5 6\n"), "--capacity", "2", "--fairness"])
+        #expect(capacity.output.contains(#""rows":2,"cols":3,"assigned":2"#))
+        let bad = try LodestarBinary.run(["solve", try file("bad.txt", "2\n1 2\n3 x\n")])
+        #expect(bad.status != 0 && bad.errors.contains("line 3, column 3: 'x' is not a whole number"))
+    }
+
     @Test("names the problem with a bad database URL, port or missing file")
     func badSettings() throws {
         let url = try LodestarBinary.run(["migrate", "--database-url", "mysql://x"])

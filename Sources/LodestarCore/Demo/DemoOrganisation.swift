@@ -36,3 +36,19 @@ extension RandomNumberGenerator {
                            bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
     }
 }
+
+extension DemoOrganisation {
+    /// A large demo-style cohort for benchmarks: the `mentors` most senior people mentor and
+    /// `mentees` of the rest are mentees, in an organisation just big enough to hold them.
+    public static func cohort(mentees: Int, mentors: Int, seed: UInt64 = 2027) -> (people: [Person], enrolments: [Enrolment], cycle: Cycle.ID) {
+        var random = SeededGenerator(seed: seed)
+        var builder = DemoPeopleBuilder(random: random)
+        let people = builder.organisation(size: max(60, (mentees + mentors) * 7 / 5))
+        random = builder.random
+        let bySeniority = people.sorted { ($0.level, $0.externalID) > ($1.level, $1.externalID) }
+        let cycle = Cycle.ID(random.uuid())
+        let enrolments = bySeniority.prefix(mentors).map { DemoProfiles.enrolment(of: $0, as: .mentor, in: cycle, random: &random) }
+            + bySeniority.dropFirst(mentors).prefix(mentees).map { DemoProfiles.enrolment(of: $0, as: .mentee, in: cycle, random: &random) }
+        return (people, enrolments, cycle)
+    }
+}

@@ -16,22 +16,27 @@ enum DemoProfiles {
             case 5...7 where Double.random(in: 0..<1, using: &random) < 0.45: role = .mentee
             default: continue
             }
-            let profile = MentoringProfile(
-                skills: role == .mentor ? Array(competencies.shuffled(using: &random).prefix(Int.random(in: 3...5, using: &random)))
-                    .map { Skill(competency: $0, proficiency: Int.random(in: 3...5, using: &random)) } : [],
-                developmentGoals: role == .mentee ? Array(competencies.shuffled(using: &random).prefix(3)).enumerated()
-                    .map { DevelopmentGoal(competency: $1, priority: $0 + 1) } : [],
-                interests: Array(interests.shuffled(using: &random).prefix(Int.random(in: 1...3, using: &random))),
-                communicationStyle: CommunicationStyle.allCases.randomElement(using: &random),
-                learningPreference: LearningPreference.allCases.randomElement(using: &random),
-                meetingMode: MeetingMode.allCases.randomElement(using: &random)!,
-                availability: availability(&random),
-                capacity: role == .mentor ? Int.random(in: 1...3, using: &random) : nil,
-                careerGoals: role == .mentee ? careerGoals.randomElement(using: &random)! : ""
-            )
-            enrolments.append(Enrolment(id: Enrolment.ID(random.uuid()), cycleID: cycle.id, personID: person.id, role: role, profile: profile))
+            enrolments.append(enrolment(of: person, as: role, in: cycle.id, random: &random))
         }
         return enrolments
+    }
+
+    /// A demo-style enrolment: mentors offer 3–5 competencies, mentees want 3, with availability and styles.
+    static func enrolment(of person: Person, as role: EnrolmentRole, in cycle: Cycle.ID, random: inout SeededGenerator) -> Enrolment {
+        let profile = MentoringProfile(
+            skills: role == .mentor ? Array(competencies.shuffled(using: &random).prefix(Int.random(in: 3...5, using: &random)))
+                .map { Skill(competency: $0, proficiency: Int.random(in: 3...5, using: &random)) } : [],
+            developmentGoals: role == .mentee ? Array(competencies.shuffled(using: &random).prefix(3)).enumerated()
+                .map { DevelopmentGoal(competency: $1, priority: $0 + 1) } : [],
+            interests: Array(interests.shuffled(using: &random).prefix(Int.random(in: 1...3, using: &random))),
+            communicationStyle: CommunicationStyle.allCases.randomElement(using: &random),
+            learningPreference: LearningPreference.allCases.randomElement(using: &random),
+            meetingMode: MeetingMode.allCases.randomElement(using: &random)!,
+            availability: availability(&random),
+            capacity: role == .mentor ? Int.random(in: 1...3, using: &random) : nil,
+            careerGoals: role == .mentee ? careerGoals.randomElement(using: &random)! : ""
+        )
+        return Enrolment(id: Enrolment.ID(random.uuid()), cycleID: cycle, personID: person.id, role: role, profile: profile)
     }
 
     private static func availability(_ random: inout SeededGenerator) -> WeeklyAvailability {

@@ -1,0 +1,49 @@
+/// What makes a mentee and a mentor a good pair (PRODUCT.md M4); each scores 0…1.
+public enum MatchCriterion: String, Sendable, Codable, CaseIterable {
+    /// The mentor offers, and is good at, what the mentee wants to develop (by priority).
+    case goalSkillFit = "goal-skill-fit"
+    /// The difference in level suits the format.
+    case seniorityGap = "seniority-gap"
+    case sharedInterests = "shared-interests"
+    case communicationStyle = "communication-style"
+    case learningPreference = "learning-preference"
+    /// Weekly free time that overlaps, across time zones.
+    case availabilityOverlap = "availability-overlap"
+    /// Same city when either side meets only in person.
+    case location
+    /// Pairs across departments widen the mentee's network.
+    case crossDepartment = "cross-department"
+}
+
+/// How much each criterion counts in a programme; weights are relative (0 switches one off).
+public struct MatchWeights: Sendable, Equatable, Codable {
+    public var values: [MatchCriterion: Double]
+
+    /// Weights for a format: goal fit leads everywhere; distance weighs overlap, peers weigh interests.
+    public static func defaults(for format: MentoringFormat) -> MatchWeights {
+        var values: [MatchCriterion: Double] = [
+            .goalSkillFit: 5, .seniorityGap: 2, .sharedInterests: 1, .communicationStyle: 1,
+            .learningPreference: 1, .availabilityOverlap: 2, .location: 1, .crossDepartment: 1,
+        ]
+        switch format {
+        case .distance: values[.availabilityOverlap] = 4; values[.location] = 0
+        case .peer: values[.sharedInterests] = 2
+        case .reverse: values[.crossDepartment] = 2
+        default: break
+        }
+        return MatchWeights(values: values)
+    }
+
+    /// Creates weights; a missing criterion weighs 0.
+    public init(values: [MatchCriterion: Double]) { self.values = values }
+
+    public subscript(criterion: MatchCriterion) -> Double { values[criterion] ?? 0 }
+
+    /// Problems with the weights (negative, or all zero).
+    public var issues: [FieldIssue] {
+        var issues = values.filter { $0.value < 0 || !$0.value.isFinite }
+            .map { FieldIssue(field: "weights.\($0.key.rawValue)", message: "must be 0 or more") }
+        if values.values.allSatisfy({ $0 <= 0 }) { issues.append(FieldIssue(field: "weights", message: "at least one weight must be above 0")) }
+        return issues
+    }
+}

@@ -1,0 +1,69 @@
+/// The answer of a matching run: proposed pairs with their scores and reasons, who is left
+/// unmatched and why, statistics, and the solver's proof. Nothing is stored until it is published.
+public struct MatchPlan: Sendable, Equatable, Codable {
+    /// A proposed pair.
+    public struct Proposal: Sendable, Equatable, Codable {
+        public let mentee: Enrolment.ID
+        public let mentor: Enrolment.ID
+        public let menteeName: String
+        public let mentorName: String
+        public let score: PairScore
+        /// Made by hand and kept while the rest was optimised.
+        public let locked: Bool
+    }
+
+    /// A mentee without a mentor, and why.
+    public struct Unmatched: Sendable, Equatable, Codable {
+        public enum Reason: String, Sendable, Codable {
+            /// Every mentor is ruled out by a hard rule.
+            case noAdmissibleMentor = "no-admissible-mentor"
+            /// Some mentors would do, but all of them are full.
+            case admissibleMentorsFull = "admissible-mentors-full"
+        }
+        public let mentee: Enrolment.ID
+        public let menteeName: String
+        public let reason: Reason
+        /// For `noAdmissibleMentor`: how many mentors each rule excluded.
+        public let excludedBy: [HardRule: Int]
+
+        /// The reason in words.
+        public var explanation: String {
+            switch reason {
+            case .admissibleMentorsFull: return "every mentor who would suit is already full"
+            case .noAdmissibleMentor:
+                let rules = excludedBy.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) (\($0.value))" }.joined(separator: ", ")
+                return "no mentor passes the hard rules: \(rules)"
+            }
+        }
+    }
+
+    /// Coverage and score figures.
+    public struct Statistics: Sendable, Equatable, Codable {
+        public let mentees: Int
+        public let mentors: Int
+        public let matched: Int
+        /// Matched mentees ÷ mentees.
+        public let coverage: Double
+        public let meanScore: Double
+        public let minimumScore: Double
+        /// Admissible (mentee, mentor) pairs, out of all pairs.
+        public let admissiblePairs: Int
+        public let excludedPairs: [HardRule: Int]
+    }
+
+    /// The solver's report: optimality is claimed only when its dual certificate was checked.
+    public struct Certificate: Sendable, Equatable, Codable {
+        public let solver: String
+        public let optimal: Bool
+        /// Gap between the plan's objective and the dual bound; zero when optimal.
+        public let gap: Int64
+        public let objective: Int64
+    }
+
+    public let cycle: Cycle.ID
+    public let proposals: [Proposal]
+    public let unmatched: [Unmatched]
+    public let statistics: Statistics
+    public let certificate: Certificate
+    public let seed: UInt64
+}

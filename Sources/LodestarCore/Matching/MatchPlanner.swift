@@ -1,0 +1,126 @@
+import MatchingSolvers
+
+/// Whole-cohort matching (PRODUCT.md M4–M7): scores every admissible pair, solves the assignment
+/// exactly around any locked pairs, and explains the result.
+public enum MatchPlanner {
+    /// Scores on the solver's integer scale: cost = (100 − score) × 100, so 0.01 points count.
+    static let scale = 100.0
+
+    /// Plans a cycle whose format pairs mentees with mentors (one-to-one, group, reverse, distance).
+    public static func plan(_ request: MatchRequest) throws -> MatchPlan {
+        guard ![.peer, .speed].contains(request.format) else {
+            throw MatchingError("\(request.format.label) cycles are not paired by whole-cohort assignment; they need their own matching (pairs or circles from one pool, or timed rounds)")
+        }
+        let issues = request.settings.weights.issues
+        guard issues.isEmpty else { throw ValidationError(issues) }
+        let cohort = Cohort(enrolments: request.enrolments, people: request.people, now: request.now)
+        let judge = PairJudge(format: request.format, settings: request.settings, cohort: cohort,
+                              conflicts: request.conflicts, previousPairs: request.previousPairs)
+        let mentees = cohort.mentees, mentors = cohort.mentors
+        // The seed orders the mentees, which decides between equally good plans.
+        var random = SeededGenerator(seed: request.seed)
+        let order = (0..<mentees.count).sorted { mentees.enrolments[$0].id.description < mentees.enrolments[$1].id.description }
+            .shuffled(using: &random)
+
+        // Hand-made pairs first: they must exist and pass the hard rules, and they use up capacity.
+        let menteeIndex = Dictionary(uniqueKeysWithValues: mentees.enrolments.enumerated().map { ($1.id, $0) })
+        let mentorIndex = Dictionary(uniqueKeysWithValues: mentors.enrolments.enumerated().map { ($1.id, $0) })
+        var capacities = mentors.capacity.map(Int.init)
+        var lockedMentees: [Int: Int] = [:]
+        for pair in request.locked {
+            guard let mentee = menteeIndex[pair.mentee] else { throw NotFound("mentee enrolment in this cycle", pair.mentee) }
+            guard let mentor = mentorIndex[pair.mentor] else { throw NotFound("mentor enrolment in this cycle", pair.mentor) }
+            let (menteeName, mentorName) = (mentees.people[mentee].name, mentors.people[mentor].name)
+            guard lockedMentees[mentee] == nil else { throw MatchingError("\(menteeName) is locked to two mentors; keep one") }
+            let broken = judge.brokenRules(mentee, mentor).rules
+            guard broken.isEmpty else {
+                throw MatchingError("\(menteeName) and \(mentorName) can't be paired: \(broken.map { "\($0.rawValue) (\($0.explanation))" }.joined(separator: "; "))")
+            }
+            guard capacities[mentor] > 0 else { throw MatchingError("\(mentorName) has no capacity left for \(menteeName)") }
+            capacities[mentor] -= 1
+            lockedMentees[mentee] = mentor
+        }
+
+        // The rest: a cost for every admissible pair; each excluded pair counts against its rules.
+        let free = order.filter { lockedMentees[$0] == nil }
+        let columns = mentors.count
+        var values = [Int32](repeating: DenseCosts.forbidden, count: free.count * columns)
+        var ruleCounts = [Int](repeating: 0, count: HardRule.allCases.count)
+        var admissiblePairs = 0
+        for (row, mentee) in free.enumerated() {
+            for mentor in 0..<columns {
+                let broken = judge.brokenRules(mentee, mentor)
+                if broken.isEmpty {
+                    admissiblePairs += 1
+                    values[row * columns + mentor] = Int32(((100 - judge.total(mentee, mentor)) * scale).rounded())
+                } else {
+                    for (index, rule) in HardRule.allCases.enumerated() where broken.contains(HardRules(rule)) { ruleCounts[index] += 1 }
+                }
+            }
+        }
+        var excluded: [HardRule: Int] = [:]
+        for (index, rule) in HardRule.allCases.enumerated() where ruleCounts[index] > 0 { excluded[rule] = ruleCounts[index] }
+        let costs = DenseCosts(rows: free.count, columns: columns, values: values)
+        let assignment = request.fairness
+            ? try FairAssignment.solve(costs, capacities: capacities).assignment
+            : try CapacitatedAssignment.solve(costs, capacities: capacities)
+
+        var proposals: [MatchPlan.Proposal] = []
+        func propose(_ mentee: Int, _ mentor: Int, locked: Bool) {
+            proposals.append(MatchPlan.Proposal(
+                mentee: mentees.enrolments[mentee].id, mentor: mentors.enrolments[mentor].id,
+                menteeName: mentees.people[mentee].name, mentorName: mentors.people[mentor].name,
+                score: judge.score(mentee, mentor), locked: locked))
+        }
+        for (mentee, mentor) in lockedMentees.sorted(by: { $0.key < $1.key }) { propose(mentee, mentor, locked: true) }
+        var unmatched: [MatchPlan.Unmatched] = []
+        for (row, mentee) in free.enumerated() {
+            if let mentor = assignment.columnOfRow[row] {
+                propose(mentee, mentor, locked: false)
+                continue
+            }
+            let hasAdmissible = (0..<columns).contains { values[row * columns + $0] != DenseCosts.forbidden }
+            var counts: [HardRule: Int] = [:]
+            if !hasAdmissible {
+                for mentor in 0..<columns {
+                    for rule in judge.brokenRules(mentee, mentor).rules { counts[rule, default: 0] += 1 }
+                }
+            }
+            unmatched.append(MatchPlan.Unmatched(
+                mentee: mentees.enrolments[mentee].id, menteeName: mentees.people[mentee].name,
+                reason: hasAdmissible ? .admissibleMentorsFull : .noAdmissibleMentor, excludedBy: counts))
+        }
+        proposals.sort { ($0.menteeName, $0.mentee.description) < ($1.menteeName, $1.mentee.description) }
+        unmatched.sort { ($0.menteeName, $0.mentee.description) < ($1.menteeName, $1.mentee.description) }
+
+        let scores = proposals.map(\.score.total)
+        return MatchPlan(
+            cycle: request.cycle, proposals: proposals, unmatched: unmatched,
+            statistics: MatchPlan.Statistics(
+                mentees: mentees.count, mentors: mentors.count, matched: proposals.count,
+                coverage: mentees.count == 0 ? 0 : Double(proposals.count) / Double(mentees.count),
+                meanScore: scores.isEmpty ? 0 : scores.reduce(0, +) / Double(scores.count), minimumScore: scores.min() ?? 0,
+                admissiblePairs: admissiblePairs, excludedPairs: excluded),
+            certificate: MatchPlan.Certificate(
+                solver: request.fairness ? "fair capacitated assignment" : "capacitated assignment",
+                optimal: assignment.optimal, gap: assignment.gap, objective: assignment.totalCost),
+            seed: request.seed)
+    }
+
+    /// Why a pair scores as it does, or which hard rules exclude it.
+    public static func explain(mentee: Enrolment.ID, mentor: Enrolment.ID, in request: MatchRequest) throws -> PairExplanation {
+        let cohort = Cohort(enrolments: request.enrolments, people: request.people, now: request.now)
+        guard let a = cohort.mentees.enrolments.firstIndex(where: { $0.id == mentee }) else { throw NotFound("mentee enrolment in this cycle", mentee) }
+        guard let b = cohort.mentors.enrolments.firstIndex(where: { $0.id == mentor }) else { throw NotFound("mentor enrolment in this cycle", mentor) }
+        let judge = PairJudge(format: request.format, settings: request.settings, cohort: cohort,
+                              conflicts: request.conflicts, previousPairs: request.previousPairs)
+        let broken = judge.brokenRules(a, b).rules
+        return PairExplanation(brokenRules: broken, score: broken.isEmpty ? judge.score(a, b) : nil)
+    }
+}
+
+/// A pair's explanation: the rules that exclude it, or its score and breakdown.
+public struct PairExplanation: Sendable, Equatable, Codable {
+    public let brokenRules: [HardRule]
+    public let score: PairScore?
+}

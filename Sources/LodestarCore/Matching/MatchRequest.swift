@@ -1,0 +1,43 @@
+import Foundation
+
+/// Everything a matching run looks at. Time and the seed are given, so a run can be replayed.
+public struct MatchRequest: Sendable {
+    public var cycle: Cycle.ID
+    public var format: MentoringFormat
+    public var settings: MatchingSettings
+    public var enrolments: [Enrolment]
+    /// The directory: levels, departments, languages, time zones and the manager tree.
+    public var people: [Person]
+    public var conflicts: Set<PersonPair>
+    /// Pairs from earlier cycles of the programme (excluded when the programme rotates).
+    public var previousPairs: Set<PersonPair>
+    /// Hand-made pairs (mentee enrolment, mentor enrolment) kept as they are.
+    public var locked: [(mentee: Enrolment.ID, mentor: Enrolment.ID)]
+    /// Minimise the worst match first, then maximise the total.
+    public var fairness: Bool
+    public var seed: UInt64
+    public var now: Date
+
+    /// Creates a request; settings default to the format's.
+    public init(cycle: Cycle.ID, format: MentoringFormat, settings: MatchingSettings? = nil, enrolments: [Enrolment], people: [Person],
+                conflicts: Set<PersonPair> = [], previousPairs: Set<PersonPair> = [], locked: [(mentee: Enrolment.ID, mentor: Enrolment.ID)] = [],
+                fairness: Bool = false, seed: UInt64 = 1, now: Date) {
+        self.cycle = cycle
+        self.format = format
+        self.settings = settings ?? .defaults(for: format)
+        self.enrolments = enrolments
+        self.people = people
+        self.conflicts = conflicts
+        self.previousPairs = previousPairs
+        self.locked = locked
+        self.fairness = fairness
+        self.seed = seed
+        self.now = now
+    }
+}
+
+/// A matching run that can't go ahead, and what to change.
+public struct MatchingError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,26 @@
+/// How a programme matches: weights, the seniority rule, and the other hard-rule settings.
+public struct MatchingSettings: Sendable, Equatable, Codable {
+    public var weights: MatchWeights
+    /// Standard formats: a mentor is this many levels more senior, at least…
+    public var minimumLevelGap: Int
+    /// …and at most.
+    public var maximumLevelGap: Int
+    /// Distance format: the least weekly overlap, in minutes, in which a pair can meet.
+    public var minimumWeeklyOverlap: Int
+    /// Exclude every pair that met in an earlier cycle of the programme.
+    public var rotation: Bool
+
+    /// Defaults for a format.
+    public static func defaults(for format: MentoringFormat) -> MatchingSettings {
+        MatchingSettings(weights: .defaults(for: format), minimumLevelGap: 1, maximumLevelGap: 6, minimumWeeklyOverlap: 60, rotation: true)
+    }
+
+    /// Creates settings.
+    public init(weights: MatchWeights, minimumLevelGap: Int, maximumLevelGap: Int, minimumWeeklyOverlap: Int, rotation: Bool) {
+        self.weights = weights
+        self.minimumLevelGap = minimumLevelGap
+        self.maximumLevelGap = maximumLevelGap
+        self.minimumWeeklyOverlap = minimumWeeklyOverlap
+        self.rotation = rotation
+    }
+}

@@ -1,0 +1,146 @@
+/// How well a mentee and a mentor fit: the total (0–100) and each criterion's part.
+public struct PairScore: Sendable, Equatable, Codable {
+    public let total: Double
+    /// Each criterion's score, 0…1, before weighting.
+    public let breakdown: [MatchCriterion: Double]
+}
+
+/// Scores pairs and applies the hard rules, for one format and one programme's settings, on a
+/// cohort prepared for it. Pairs are (mentee index, mentor index).
+struct PairJudge: Sendable {
+    let format: MentoringFormat
+    let settings: MatchingSettings
+    let mentees: CohortSide
+    let mentors: CohortSide
+    /// Declared conflicts and earlier pairs, as ordered pairs of person numbers.
+    private let conflicts: Set<Int64>
+    private let previousPairs: Set<Int64>
+    private let weights: [(MatchCriterion, Double)]
+    private let weightTotal: Double
+
+    init(format: MentoringFormat, settings: MatchingSettings, cohort: Cohort, conflicts: Set<PersonPair>, previousPairs: Set<PersonPair>) {
+        self.format = format
+        self.settings = settings
+        mentees = cohort.mentees
+        mentors = cohort.mentors
+        var numbers: [Person.ID: Int32] = [:]
+        for side in [cohort.mentees, cohort.mentors] {
+            for (i, person) in side.people.enumerated() { numbers[person.id] = side.personIndex[i] }
+        }
+        func keys(_ pairs: Set<PersonPair>) -> Set<Int64> {
+            Set(pairs.compactMap { pair in
+                guard let a = numbers[pair.first], let b = numbers[pair.second] else { return nil }
+                return Self.key(a, b)
+            })
+        }
+        self.conflicts = keys(conflicts)
+        self.previousPairs = settings.rotation ? keys(previousPairs) : []
+        weights = MatchCriterion.allCases.map { ($0, settings.weights[$0]) }.filter { $0.1 > 0 }
+        weightTotal = weights.reduce(0) { $0 + $1.1 }
+    }
+
+    @inline(__always) private static func key(_ a: Int32, _ b: Int32) -> Int64 {
+        Int64(min(a, b)) << 32 | Int64(max(a, b))
+    }
+
+    /// Every hard rule the pair breaks; empty when the pair is admissible.
+    func brokenRules(_ i: Int, _ j: Int) -> HardRules {
+        var rules: HardRules = []
+        if mentors.capacity[j] <= 0 { rules.insert(HardRules(.capacity)) }
+        let a = mentees.personIndex[i], b = mentors.personIndex[j]
+        if a == b { rules.insert(HardRules(.samePerson)) }
+        if Self.manages(mentors, j, mentees, i) || Self.manages(mentees, i, mentors, j) { rules.insert(HardRules(.reportingLine)) }
+        if !conflicts.isEmpty && conflicts.contains(Self.key(a, b)) { rules.insert(HardRules(.declaredConflict)) }
+        if !seniorityAllowed(mentees.level[i], mentors.level[j]) { rules.insert(HardRules(.seniority)) }
+        if mentees.languages.common(i, mentors.languages, j) == 0 { rules.insert(HardRules(.sharedLanguage)) }
+        if format == .distance {
+            let virtual = mentees.meetingMode[i] != .inPerson && mentors.meetingMode[j] != .inPerson
+            if !virtual || mentees.availability.common(i, mentors.availability, j) * 15 < settings.minimumWeeklyOverlap { rules.insert(HardRules(.distance)) }
+        }
+        if !previousPairs.isEmpty && previousPairs.contains(Self.key(a, b)) { rules.insert(HardRules(.rotation)) }
+        return rules
+    }
+
+    /// The weighted score of an admissible pair, with each criterion's part.
+    func score(_ i: Int, _ j: Int) -> PairScore {
+        var breakdown: [MatchCriterion: Double] = [:]
+        var total = 0.0
+        for (criterion, weight) in weights {
+            let value = part(criterion, i, j)
+            breakdown[criterion] = value
+            total += weight * value
+        }
+        return PairScore(total: weightTotal > 0 ? 100 * total / weightTotal : 0, breakdown: breakdown)
+    }
+
+    /// The total alone, for the solver's cost matrix.
+    func total(_ i: Int, _ j: Int) -> Double {
+        var total = 0.0
+        for (criterion, weight) in weights { total += weight * part(criterion, i, j) }
+        return weightTotal > 0 ? 100 * total / weightTotal : 0
+    }
+
+    @inline(__always) private func part(_ criterion: MatchCriterion, _ i: Int, _ j: Int) -> Double {
+        switch criterion {
+        case .goalSkillFit:
+            var got = 0.0, wanted = 0.0
+            let competencies = mentors.competencyCount
+            for goal in Int(mentees.goalStart[i])..<Int(mentees.goalStart[i + 1]) {
+                let weight = mentees.goalWeight[goal]
+                wanted += weight
+                let competency = Int(mentees.goalCompetency[goal])
+                if competency < competencies { got += weight * Double(mentors.proficiency[j * competencies + competency]) / 5 }
+            }
+            return wanted > 0 ? got / wanted : 0.5
+        case .seniorityGap:
+            let gap = Double(mentors.level[j] - mentees.level[i])
+            switch format {
+            case .peer: return max(0, 1 - abs(gap) / 2)
+            case .reverse: return max(0, 1 - abs(-gap - 3) / 6)
+            default: return max(0, 1 - abs(gap - 3) / 6)
+            }
+        case .sharedInterests:
+            let shared = mentees.interests.common(i, mentors.interests, j)
+            let union = Int(mentees.interests.counts[i] + mentors.interests.counts[j]) - shared
+            return union > 0 ? Double(shared) / Double(union) : 0
+        case .communicationStyle:
+            let a = mentees.style[i], b = mentors.style[j]
+            return a < 0 || b < 0 ? 0.5 : (a == b ? 1 : 0.3)
+        case .learningPreference:
+            let a = mentees.learning[i], b = mentors.learning[j]
+            return a < 0 || b < 0 ? 0.5 : (a == b ? 1 : 0.4)
+        case .availabilityOverlap:
+            return min(1, Double(mentees.availability.common(i, mentors.availability, j) * 15) / 120)
+        case .location:
+            guard mentees.meetingMode[i] == .inPerson || mentors.meetingMode[j] == .inPerson else { return 1 }
+            return mentees.location[i] >= 0 && mentees.location[i] == mentors.location[j] ? 1 : 0
+        case .crossDepartment:
+            return mentees.department[i] == mentors.department[j] ? 0 : 1
+        }
+    }
+
+    private func seniorityAllowed(_ menteeLevel: Int32, _ mentorLevel: Int32) -> Bool {
+        let gap = Int(mentorLevel - menteeLevel)
+        switch format {
+        case .peer: return abs(gap) <= 1
+        case .reverse: return gap < 0
+        default: return gap >= settings.minimumLevelGap && gap <= settings.maximumLevelGap
+        }
+    }
+
+    /// True when participant `a` of `aSide` is above `b` of `bSide` in the manager tree.
+    @inline(__always) private static func manages(_ aSide: CohortSide, _ a: Int, _ bSide: CohortSide, _ b: Int) -> Bool {
+        aSide.entry[a] >= 0 && bSide.entry[b] > aSide.entry[a] && bSide.entry[b] < aSide.exit[a]
+    }
+}
+
+/// Two people, in no particular order: a declared conflict or an earlier pairing.
+public struct PersonPair: Hashable, Sendable, Codable {
+    public let first: Person.ID
+    public let second: Person.ID
+    /// The pair of `a` and `b`, the same whichever comes first.
+    public init(_ a: Person.ID, _ b: Person.ID) {
+        let aFirst = withUnsafeBytes(of: a.uuid.uuid) { x in withUnsafeBytes(of: b.uuid.uuid) { y in x.lexicographicallyPrecedes(y) } }
+        (first, second) = aFirst ? (a, b) : (b, a)
+    }
+}

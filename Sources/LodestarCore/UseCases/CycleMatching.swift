@@ -1,0 +1,26 @@
+import Foundation
+
+/// Matching runs on a stored cycle: a dry run that proposes, explains and proves, and stores nothing.
+public struct CycleMatching: Sendable {
+    let store: any LodestarRepositories
+
+    /// Creates the use case over a store.
+    public init(store: any LodestarRepositories) { self.store = store }
+
+    /// The request for a cycle as stored: its enrolments, the directory, the programme's format and
+    /// its matching settings (the format's defaults until programmes store their own).
+    public func request(for cycleID: Cycle.ID, seed: UInt64 = 1, fairness: Bool = false,
+                        locked: [(mentee: Enrolment.ID, mentor: Enrolment.ID)] = [], now: Date) async throws -> MatchRequest {
+        guard let cycle = try await store.cycle(cycleID) else { throw NotFound("cycle", cycleID) }
+        guard let programme = try await store.programme(cycle.programmeID) else { throw NotFound("programme", cycle.programmeID) }
+        return MatchRequest(
+            cycle: cycle.id, format: programme.format, enrolments: try await store.allEnrolments(in: cycle.id),
+            people: try await store.allPeople(), locked: locked, fairness: fairness, seed: seed, now: now)
+    }
+
+    /// Plans the cycle.
+    public func plan(_ cycleID: Cycle.ID, seed: UInt64 = 1, fairness: Bool = false,
+                     locked: [(mentee: Enrolment.ID, mentor: Enrolment.ID)] = [], now: Date) async throws -> MatchPlan {
+        try MatchPlanner.plan(try await request(for: cycleID, seed: seed, fairness: fairness, locked: locked, now: now))
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import LodestarCore
+
+/// `lodestar match`: a dry run of whole-cohort matching on a stored cycle.
+struct Match: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Propose an optimal matching for a cycle (a dry run: nothing is stored).")
+    @Option(help: "The cycle's id.") var cycle: String
+    @Flag(help: "Print the whole plan as JSON.") var json = false
+    @Flag(help: "Lift the worst match first, then the total.") var fairness = false
+    @Option(help: "Seed that decides between equally good plans.") var seed: UInt64 = 1
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        guard let cycleID = Cycle.ID(cycle) else { throw ValidationError("--cycle '\(cycle)' is not a cycle id") }
+        let plan = try await reportingImportErrors(cycle) {
+            try await withStore(database) { try await CycleMatching(store: $0).plan(cycleID, seed: seed, fairness: fairness, now: Date()) }
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(plan), as: UTF8.self))
+            return
+        }
+        print(MatchReport(plan: plan).text)
+    }
+}
+
+/// The plan as a person reads it at a terminal.
+struct MatchReport {
+    let plan: MatchPlan
+
+    var text: String {
+        let stats = plan.statistics
+        var lines = [
+            "Matched \(stats.matched) of \(stats.mentees) mentees (\(percent(stats.coverage))) with \(stats.mentors) mentors; "
+                + "mean score \(format(stats.meanScore)), lowest \(format(stats.minimumScore)).",
+            "Solver: \(plan.certificate.solver); " + (plan.certificate.optimal
+                ? "proven optimal (dual certificate checked, gap \(plan.certificate.gap))."
+                : "NOT proven optimal (gap \(plan.certificate.gap))."),
+            "Admissible pairs: \(stats.admissiblePairs); excluded by rule: "
+                + (stats.excludedPairs.isEmpty ? "none" : stats.excludedPairs.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")),
+            "",
+            "Proposals (mentee → mentor, score, strongest criteria):",
+        ]
+        for proposal in plan.proposals {
+            let strongest = proposal.score.breakdown.sorted { $0.value > $1.value }.prefix(2).map { "\($0.key.rawValue) \(format($0.value * 100))" }
+            lines.append("  \(proposal.menteeName) → \(proposal.mentorName)  \(format(proposal.score.total))\(proposal.locked ? "  [locked]" : "")  (\(strongest.joined(separator: ", ")))")
+        }
+        if !plan.unmatched.isEmpty {
+            lines.append("")
+            lines.append("Unmatched:")
+            for unmatched in plan.unmatched { lines.append("  \(unmatched.menteeName): \(unmatched.explanation)") }
+        }
+        lines.append("")
+        lines.append("Seed \(plan.seed); nothing was stored.")
+        return lines.joined(separator: "\n")
+    }
+
+    private func format(_ value: Double) -> String { String(format: "%.1f", value) }
+    private func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
+}
