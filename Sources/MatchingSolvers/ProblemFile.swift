@@ -42,6 +42,22 @@ public enum ProblemFile {
         return .sparse(SparseCosts(rows: n, columns: n, arcs: arcs))
     }
 
+    /// Reads a general graph: `n`, then `a b weight` per edge (1-based vertices).
+    public static func parse(graph bytes: [UInt8]) throws(IntegerText.ParseError) -> (vertices: Int, edges: [GeneralMatching.Edge]) {
+        var reader = IntegerText(bytes)
+        let n = try reader.next("the number of vertices")
+        guard n > 0, n <= 1_000_000 else { throw IntegerText.ParseError(line: 1, column: 1, message: "the size \(n) must be between 1 and 1000000") }
+        var edges: [GeneralMatching.Edge] = []
+        while !reader.atEnd() {
+            let a = try reader.next("a vertex"), b = try reader.next("a vertex"), weight = try reader.next("a weight")
+            guard (1...n).contains(a), (1...n).contains(b), a != b else {
+                throw IntegerText.ParseError(line: reader.currentLine, column: 1, message: "edge (\(a), \(b)) must join two different vertices in 1…\(n)")
+            }
+            edges.append(GeneralMatching.Edge(Int(a) - 1, Int(b) - 1, weight))
+        }
+        return (Int(n), edges)
+    }
+
     /// Reads raw little-endian int32 costs, row by row.
     public static func parse(int32 bytes: [UInt8], rows: Int, columns: Int) throws(IntegerText.ParseError) -> DenseCosts {
         guard bytes.count == rows * columns * 4 else {

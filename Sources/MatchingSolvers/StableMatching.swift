@@ -62,6 +62,55 @@ public enum StableMatching {
         return receiverOf
     }
 
+    /// Deferred acceptance where both sides rank by cost (lower is better, ties by index; forbidden
+    /// pairs are on neither list). Proposers take their next choice from a heap, so their lists are
+    /// never fully sorted, and receivers compare costs directly instead of keeping rank tables.
+    public static func solve(costs: DenseCosts, capacities: [Int]) -> [Int?] {
+        let rows = costs.rowCount, columns = costs.columnCount
+        @inline(__always) func key(_ cost: Int32, _ index: Int) -> UInt64 { UInt64(UInt32(bitPattern: cost) ^ 0x8000_0000) << 32 | UInt64(index) }
+        var receiverOf = [Int?](repeating: nil, count: rows)
+        var held = [[Int32]](repeating: [], count: columns)
+        costs.values.withUnsafeBufferPointer { values in
+            var heaps = [[UInt64]](repeating: [], count: rows)
+            for row in 0..<rows {
+                let base = row * columns
+                var heap: [UInt64] = []
+                heap.reserveCapacity(columns)
+                for column in 0..<columns where values[base + column] != DenseCosts.forbidden && capacities[column] > 0 {
+                    heap.append(key(values[base + column], column))
+                }
+                MinHeap.heapify(&heap)
+                heaps[row] = heap
+            }
+            var free = Array((0..<rows).reversed())
+            while let proposer = free.popLast() {
+                while let next = MinHeap.popMinimum(&heaps[proposer]) {
+                    let receiver = Int(next & 0xFFFF_FFFF)
+                    let offer = key(values[proposer * columns + receiver], proposer)
+                    if held[receiver].count < capacities[receiver] {
+                        held[receiver].append(Int32(proposer))
+                        receiverOf[proposer] = receiver
+                        break
+                    }
+                    var worst = 0, worstKey = UInt64.min
+                    for (index, other) in held[receiver].enumerated() {
+                        let otherKey = key(values[Int(other) * columns + receiver], Int(other))
+                        if otherKey > worstKey { worstKey = otherKey; worst = index }
+                    }
+                    if offer < worstKey {
+                        let displaced = Int(held[receiver][worst])
+                        held[receiver][worst] = Int32(proposer)
+                        receiverOf[proposer] = receiver
+                        receiverOf[displaced] = nil
+                        free.append(displaced)
+                        break
+                    }
+                }
+            }
+        }
+        return receiverOf
+    }
+
     /// A pair that would both rather be together than with what they have, or nil when the matching is stable.
     public static func blockingPair(_ matching: [Int?], proposerLists: [[Int]], rankings: Rankings, capacities: [Int]) -> (proposer: Int, receiver: Int)? {
         var held = [[Int]](repeating: [], count: rankings.receivers)

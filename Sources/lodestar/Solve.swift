@@ -17,6 +17,9 @@ struct Solve: ParsableCommand {
     @Argument(help: "The problem file.") var file: String
     @Option(help: "Rows each column takes.") var capacity: Int = 1
     @Flag(help: "Minimise the worst assigned cost first, then the total.") var fairness = false
+    @Flag(help: "The file is a general graph ('n', then 'a b weight' edges, 1-based): maximum-weight matching.") var general = false
+    @Flag(help: "With --general: as many pairs as possible first, then the weight.") var maximumCardinality = false
+    @Flag(help: "Stable matching (rows propose): both sides rank each other by cost; the time includes ranking.") var stable = false
     @Option(help: "text (detected) or i32.") var format: Format = .text
     @Option(help: "Rows of an i32 file.") var rows: Int?
     @Option(help: "Columns of an i32 file.") var cols: Int?
@@ -28,6 +31,7 @@ struct Solve: ParsableCommand {
 
     func run() throws {
         guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
+        if general { return try solveGeneral([UInt8](data)) }
         let problem: ProblemFile.Costs
         do {
             problem = format == .i32
@@ -39,6 +43,15 @@ struct Solve: ParsableCommand {
         let capacities = [Int](repeating: capacity, count: problem.columnCount)
         let clock = ContinuousClock()
         let start = clock.now
+        if stable {
+            guard case .dense(let costs) = problem else { throw ValidationError("--stable needs a dense cost matrix") }
+            let matching = StableMatching.solve(costs: costs, capacities: capacities)
+            let elapsed = clock.now - start
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let total = matching.enumerated().reduce(Int64(0)) { sum, pair in sum + (pair.1.flatMap { costs.cost(row: pair.0, column: $0) } ?? 0) }
+            print(#"{"rows":\#(problem.rowCount),"cols":\#(problem.columnCount),"assigned":\#(matching.compactMap { $0 }.count),"objective":\#(total),"solve_seconds":\#(String(format: "%.6f", seconds))}"#)
+            return
+        }
         let result: Assignment
         var worst = ""
         do {
@@ -52,6 +65,19 @@ struct Solve: ParsableCommand {
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         print(#"{"rows":\#(problem.rowCount),"cols":\#(problem.columnCount),"assigned":\#(result.assignedCount),"objective":\#(result.totalCost),\#(worst)"optimal":\#(result.optimal),"solve_seconds":\#(String(format: "%.6f", seconds))}"#)
+    }
+
+    /// Maximum-weight matching on a general graph.
+    private func solveGeneral(_ bytes: [UInt8]) throws {
+        let graph: (vertices: Int, edges: [GeneralMatching.Edge])
+        do { graph = try ProblemFile.parse(graph: bytes) } catch { throw ValidationError("\(file): \(error)") }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let mates = GeneralMatching.solve(vertices: graph.vertices, edges: graph.edges, maximumCardinality: maximumCardinality)
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let pairs = mates.compactMap { $0 }.count / 2
+        print(#"{"vertices":\#(graph.vertices),"edges":\#(graph.edges.count),"pairs":\#(pairs),"weight":\#(GeneralMatching.weight(of: mates, edges: graph.edges)),"solve_seconds":\#(String(format: "%.6f", seconds))}"#)
     }
 
     /// The plain or the fair solve; the fair one also reports its worst assigned cost.

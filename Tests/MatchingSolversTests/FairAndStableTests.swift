@@ -86,3 +86,27 @@ struct FairAndStableTests {
         #expect(StableMatching.blockingPair([1, 0], proposerLists: lists, rankings: rankings, capacities: [1, 1])! == (0, 0))
     }
 }
+
+@Suite("Stable matching from costs")
+struct StableFromCostsTests {
+    @Test("gives the same stable matching as sorted preference lists, on 1,000 random cost matrices")
+    func sameAsLists() {
+        for seed in UInt64(1)...1_000 {
+            let problem = RandomProblem(seed: seed, maxRows: 10, maxColumns: 5, maxCost: 5)
+            let costs = problem.costs
+            let lists = (0..<costs.rowCount).map { row in
+                (0..<costs.columnCount).compactMap { column in costs.cost(row: row, column: column).map { (column, $0) } }
+                    .sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
+            }
+            let receiverLists = (0..<costs.columnCount).map { column in
+                (0..<costs.rowCount).compactMap { row in costs.cost(row: row, column: column).map { (row, $0) } }
+                    .sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
+            }
+            let rankings = StableMatching.Rankings(proposers: costs.rowCount, receiverLists: receiverLists)
+            let expected = StableMatching.solve(proposerLists: lists, rankings: rankings, capacities: problem.capacities)
+            let matching = StableMatching.solve(costs: costs, capacities: problem.capacities)
+            #expect(matching == expected, "seed \(seed)")
+            #expect(StableMatching.blockingPair(matching, proposerLists: lists, rankings: rankings, capacities: problem.capacities) == nil)
+        }
+    }
+}

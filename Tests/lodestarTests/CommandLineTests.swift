@@ -104,6 +104,10 @@ final class CommandLineTests {
         }
         let capacity = try LodestarBinary.run(["solve", try file("wide.txt", "2 3\n1 2 3\n4 5 6\n"), "--capacity", "2", "--fairness"])
         #expect(capacity.output.contains(#""rows":2,"cols":3,"assigned":2"#))
+        let graph = try LodestarBinary.run(["solve", "--general", try file("graph.txt", "4\n1 2 6\n2 3 10\n1 3 8\n3 4 7\n")])
+        #expect(graph.output.contains(#""vertices":4,"edges":4,"pairs":2,"weight":13"#))
+        let stable = try LodestarBinary.run(["solve", "--stable", try file("stable.txt", "2 2\n1 2\n1 2\n")])
+        #expect(stable.output.contains(#""assigned":2,"objective":3"#))
         let bad = try LodestarBinary.run(["solve", try file("bad.txt", "2\n1 2\n3 x\n")])
         #expect(bad.status != 0 && bad.errors.contains("line 3, column 3: 'x' is not a whole number"))
     }
