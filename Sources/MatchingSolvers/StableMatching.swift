@@ -38,25 +38,13 @@ public enum StableMatching {
                 next[proposer] += 1
                 let rank = rankings.rank(of: proposer, by: receiver)
                 guard rank >= 0, capacities[receiver] > 0 else { continue }
-                if held[receiver].count < capacities[receiver] {
-                    held[receiver].append(Int32(proposer))
+                switch answer(proposer, held: &held[receiver], capacity: capacities[receiver], key: { UInt64(rankings.rank(of: $0, by: receiver)) }) {
+                case .refused: continue
+                case .held(let displaced):
                     receiverOf[proposer] = receiver
-                    break
+                    if let displaced { receiverOf[displaced] = nil; free.append(displaced) }
                 }
-                // Full: the proposal displaces the worst held proposer if it is better.
-                var worst = 0
-                for index in held[receiver].indices
-                where rankings.rank(of: Int(held[receiver][index]), by: receiver) > rankings.rank(of: Int(held[receiver][worst]), by: receiver) {
-                    worst = index
-                }
-                let displaced = Int(held[receiver][worst])
-                if rankings.rank(of: displaced, by: receiver) > rank {
-                    held[receiver][worst] = Int32(proposer)
-                    receiverOf[proposer] = receiver
-                    receiverOf[displaced] = nil
-                    free.append(displaced)
-                    break
-                }
+                break
             }
         }
         return receiverOf
@@ -86,29 +74,38 @@ public enum StableMatching {
             while let proposer = free.popLast() {
                 while let next = MinHeap.popMinimum(&heaps[proposer]) {
                     let receiver = Int(next & 0xFFFF_FFFF)
-                    let offer = key(values[proposer * columns + receiver], proposer)
-                    if held[receiver].count < capacities[receiver] {
-                        held[receiver].append(Int32(proposer))
+                    switch answer(proposer, held: &held[receiver], capacity: capacities[receiver], key: { key(values[$0 * columns + receiver], $0) }) {
+                    case .refused: continue
+                    case .held(let displaced):
                         receiverOf[proposer] = receiver
-                        break
+                        if let displaced { receiverOf[displaced] = nil; free.append(displaced) }
                     }
-                    var worst = 0, worstKey = UInt64.min
-                    for (index, other) in held[receiver].enumerated() {
-                        let otherKey = key(values[Int(other) * columns + receiver], Int(other))
-                        if otherKey > worstKey { worstKey = otherKey; worst = index }
-                    }
-                    if offer < worstKey {
-                        let displaced = Int(held[receiver][worst])
-                        held[receiver][worst] = Int32(proposer)
-                        receiverOf[proposer] = receiver
-                        receiverOf[displaced] = nil
-                        free.append(displaced)
-                        break
-                    }
+                    break
                 }
             }
         }
         return receiverOf
+    }
+
+    enum Answer { case refused, held(displacing: Int?) }
+
+    /// A receiver's answer to a proposal: hold it while there is room, or in place of the worst held
+    /// proposer (the largest `key`) when it is better; otherwise refuse.
+    static func answer(_ proposer: Int, held: inout [Int32], capacity: Int, key: (Int) -> UInt64) -> Answer {
+        guard capacity > 0 else { return .refused }
+        if held.count < capacity {
+            held.append(Int32(proposer))
+            return .held(displacing: nil)
+        }
+        var worst = 0, worstKey = UInt64.min
+        for (index, other) in held.enumerated() {
+            let otherKey = key(Int(other))
+            if otherKey >= worstKey { worstKey = otherKey; worst = index }
+        }
+        guard key(proposer) < worstKey else { return .refused }
+        let displaced = Int(held[worst])
+        held[worst] = Int32(proposer)
+        return .held(displacing: displaced)
     }
 
     /// A pair that would both rather be together than with what they have, or nil when the matching is stable.
