@@ -106,3 +106,41 @@ extension BlossomSolver {
         return true
     }
 }
+
+extension BlossomSolver {
+    /// Checks the dual solution against the matching (Edmonds' optimality conditions): every
+    /// edge's slack, counting the blossoms that hold both ends, is ≥ 0 and 0 on matched edges;
+    /// unmatched vertices have zero dual; blossoms with positive dual are full. True proves the
+    /// matching optimal (with maximum cardinality, up to the usual uniform vertex offset).
+    func verifyOptimum() -> Bool {
+        let vertexDuals = dual[0..<n]
+        let offset = maximumCardinality ? max(0, -(vertexDuals.min() ?? 0)) : 0
+        guard (vertexDuals.min() ?? 0) + offset >= 0, dual[n...].allSatisfy({ $0 >= 0 }) else { return false }
+        func ancestors(_ v: Int) -> [Int] {
+            var chain = [v]
+            while blossomParent[chain[chain.count - 1]] != -1 { chain.append(blossomParent[chain[chain.count - 1]]) }
+            return chain.reversed()
+        }
+        for (k, edge) in edges.enumerated() {
+            var slack = dual[edge.a] + dual[edge.b] - 2 * edge.weight
+            for (bi, bj) in zip(ancestors(edge.a), ancestors(edge.b)) {
+                if bi != bj { break }
+                slack += 2 * dual[bi]
+            }
+            if slack < 0 { return false }
+            let aMatched = mate[edge.a] >= 0 && mate[edge.a] / 2 == k, bMatched = mate[edge.b] >= 0 && mate[edge.b] / 2 == k
+            if aMatched || bMatched {
+                if !(aMatched && bMatched) || slack != 0 { return false }
+            }
+        }
+        for v in 0..<n where mate[v] < 0 && dual[v] + offset != 0 { return false }
+        for b in n..<(2 * n) where blossomBase[b] >= 0 && dual[b] > 0 {
+            guard blossomEnds[b].count % 2 == 1 else { return false }
+            for index in stride(from: 1, to: blossomEnds[b].count, by: 2) {
+                let p = blossomEnds[b][index]
+                if mate[endpoint[p]] != p ^ 1 || mate[endpoint[p ^ 1]] != p { return false }
+            }
+        }
+        return true
+    }
+}

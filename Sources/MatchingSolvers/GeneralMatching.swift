@@ -15,14 +15,22 @@ public enum GeneralMatching {
         }
     }
 
-    /// For each vertex its partner, or nil. With `maximumCardinality`, as many pairs as possible
-    /// come first and the weight second; otherwise only the weight counts.
-    public static func solve(vertices: Int, edges: [Edge], maximumCardinality: Bool = false) -> [Int?] {
+    /// The matching and whether its dual solution was checked and proves it optimal.
+    public struct Result: Sendable, Equatable {
+        /// For each vertex its partner, or nil.
+        public let mates: [Int?]
+        public let optimal: Bool
+    }
+
+    /// A maximum-weight matching. With `maximumCardinality`, as many pairs as possible come first
+    /// and the weight second; otherwise only the weight counts.
+    public static func solve(vertices: Int, edges: [Edge], maximumCardinality: Bool = false) -> Result {
         let usable = edges.filter { $0.a != $0.b && (0..<vertices).contains($0.a) && (0..<vertices).contains($0.b) }
-        guard !usable.isEmpty, vertices > 0 else { return [Int?](repeating: nil, count: max(vertices, 0)) }
+        guard !usable.isEmpty, vertices > 0 else { return Result(mates: [Int?](repeating: nil, count: max(vertices, 0)), optimal: true) }
         var solver = BlossomSolver(vertices: vertices, edges: usable, maximumCardinality: maximumCardinality)
         solver.run()
-        return (0..<vertices).map { solver.mate[$0] >= 0 ? solver.endpoint[solver.mate[$0]] : nil }
+        return Result(mates: (0..<vertices).map { solver.mate[$0] >= 0 ? solver.endpoint[solver.mate[$0]] : nil },
+                      optimal: solver.verifyOptimum())
     }
 
     /// The total weight of a matching.

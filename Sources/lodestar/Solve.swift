@@ -73,11 +73,12 @@ struct Solve: ParsableCommand {
         do { graph = try ProblemFile.parse(graph: bytes) } catch { throw ValidationError("\(file): \(error)") }
         let clock = ContinuousClock()
         let start = clock.now
-        let mates = GeneralMatching.solve(vertices: graph.vertices, edges: graph.edges, maximumCardinality: maximumCardinality)
+        let result = GeneralMatching.solve(vertices: graph.vertices, edges: graph.edges, maximumCardinality: maximumCardinality)
+        let mates = result.mates
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let pairs = mates.compactMap { $0 }.count / 2
-        print(#"{"vertices":\#(graph.vertices),"edges":\#(graph.edges.count),"pairs":\#(pairs),"weight":\#(GeneralMatching.weight(of: mates, edges: graph.edges)),"solve_seconds":\#(String(format: "%.6f", seconds))}"#)
+        print(#"{"vertices":\#(graph.vertices),"edges":\#(graph.edges.count),"pairs":\#(pairs),"weight":\#(GeneralMatching.weight(of: mates, edges: graph.edges)),"optimal":\#(result.optimal),"solve_seconds":\#(String(format: "%.6f", seconds))}"#)
     }
 
     /// The plain or the fair solve; the fair one also reports its worst assigned cost.

@@ -177,7 +177,26 @@ struct MatchPlannerTests {
         #expect(plan.statistics.coverage > 0.9)
         #expect(plan.proposals.allSatisfy { $0.score.total > 0 })
         #expect(throws: MatchingError.self) {
-            try MatchPlanner.plan(MatchRequest(cycle: demo.cycle.id, format: .peer, enrolments: demo.enrolments, people: demo.people, now: Cohort.now))
+            try MatchPlanner.plan(MatchRequest(cycle: demo.cycle.id, format: .speed, enrolments: demo.enrolments, people: demo.people, now: Cohort.now))
         }
+    }
+
+    @Test("peers pair up from one pool, both directions pass the rules, and the pairing is proven optimal")
+    func peers() throws {
+        var cohort = Cohort()
+        let boss = cohort.person("Boss", level: 6, department: "A")
+        let report = cohort.person("Report", level: 6, manager: boss, department: "A")
+        let other = cohort.person("Other", level: 6, department: "B")
+        let far = cohort.person("Far", level: 5, department: "C")
+        let senior = cohort.person("Senior", level: 12, department: "D")
+        for person in [boss, report, other, far, senior] { cohort.enrol(person, .mentee, goals: ["delegation"]) }
+        cohort.enrol(other, .mentor, skills: ["delegation"])
+        let plan = try MatchPlanner.plan(cohort.request(.peer))
+        #expect(plan.certificate.optimal && plan.certificate.solver.contains("blossom"))
+        let pairs = Set(plan.proposals.map { Set([$0.menteeName, $0.mentorName]) })
+        #expect(!pairs.contains(["Boss", "Report"]), "a manager and their report never pair")
+        #expect(plan.statistics.matched == 4)
+        #expect(plan.unmatched.first { $0.menteeName == "Senior" }?.reason == .noAdmissibleMentor, "nobody is within one level of Senior")
+        #expect(plan.unmatched.first?.excludedBy[.seniority] == 4)
     }
 }

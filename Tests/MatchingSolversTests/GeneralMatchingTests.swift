@@ -41,7 +41,9 @@ struct GeneralMatchingTests {
     func bruteForce(maximumCardinality: Bool) {
         for seed in UInt64(1)...3_000 {
             let (n, edges) = Self.randomGraph(seed)
-            let mates = GeneralMatching.solve(vertices: n, edges: edges, maximumCardinality: maximumCardinality)
+            let result = GeneralMatching.solve(vertices: n, edges: edges, maximumCardinality: maximumCardinality)
+            #expect(result.optimal, "seed \(seed): the dual check failed")
+            let mates = result.mates
             let expected = Self.bruteForce(n, edges, maximumCardinality: maximumCardinality)
             for (v, mate) in mates.enumerated() { if let mate { #expect(mates[mate] == v, "seed \(seed): not symmetric") } }
             let pairs = mates.compactMap { $0 }.count / 2
@@ -56,7 +58,7 @@ struct GeneralMatchingTests {
     func blossom() {
         // A triangle 0-1-2 with a tail 2-3: the best is 0-1 and 2-3.
         let edges: [GeneralMatching.Edge] = [.init(0, 1, 6), .init(1, 2, 10), .init(0, 2, 8), .init(2, 3, 7)]
-        let mates = GeneralMatching.solve(vertices: 4, edges: edges)
+        let mates = GeneralMatching.solve(vertices: 4, edges: edges).mates
         #expect(mates == [1, 0, 3, 2])
         #expect(GeneralMatching.weight(of: mates, edges: edges) == 13)
     }

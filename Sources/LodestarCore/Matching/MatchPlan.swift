@@ -55,7 +55,8 @@ public struct MatchPlan: Sendable, Equatable, Codable {
     public struct Certificate: Sendable, Equatable, Codable {
         public let solver: String
         public let optimal: Bool
-        /// Gap between the plan's objective and the dual bound; zero when optimal.
+        /// Gap between the plan's objective and the dual bound; zero when optimal, -1 when the
+        /// solver proves optimality by its conditions rather than by a bound (general matching) and they failed.
         public let gap: Int64
         public let objective: Int64
     }
@@ -66,4 +67,22 @@ public struct MatchPlan: Sendable, Equatable, Codable {
     public let statistics: Statistics
     public let certificate: Certificate
     public let seed: UInt64
+}
+
+extension MatchPlan {
+    /// A plan from its parts: proposals and unmatched sorted by name, statistics computed.
+    /// `matched` counts matched participants (mentees, or people in peer pairs).
+    init(cycle: Cycle.ID, proposals: [Proposal], unmatched: [Unmatched], mentees: Int, mentors: Int, matched: Int,
+         admissiblePairs: Int, excludedPairs: [HardRule: Int], certificate: Certificate, seed: UInt64) {
+        let scores = proposals.map(\.score.total)
+        self.init(
+            cycle: cycle,
+            proposals: proposals.sorted { ($0.menteeName, $0.mentee.description) < ($1.menteeName, $1.mentee.description) },
+            unmatched: unmatched.sorted { ($0.menteeName, $0.mentee.description) < ($1.menteeName, $1.mentee.description) },
+            statistics: Statistics(
+                mentees: mentees, mentors: mentors, matched: matched, coverage: mentees == 0 ? 0 : Double(matched) / Double(mentees),
+                meanScore: scores.isEmpty ? 0 : scores.reduce(0, +) / Double(scores.count), minimumScore: scores.min() ?? 0,
+                admissiblePairs: admissiblePairs, excludedPairs: excludedPairs),
+            certificate: certificate, seed: seed)
+    }
 }

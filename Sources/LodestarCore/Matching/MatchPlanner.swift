@@ -6,13 +6,15 @@ public enum MatchPlanner {
     /// Scores on the solver's integer scale: cost = (100 − score) × 100, so 0.01 points count.
     static let scale = 100.0
 
-    /// Plans a cycle whose format pairs mentees with mentors (one-to-one, group, reverse, distance).
+    /// Plans a cycle: mentees with mentors (one-to-one, group, reverse, distance) by exact
+    /// assignment, or peers from one pool by general matching.
     public static func plan(_ request: MatchRequest) throws -> MatchPlan {
-        guard ![.peer, .speed].contains(request.format) else {
-            throw MatchingError("\(request.format.label) cycles are not paired by whole-cohort assignment; they need their own matching (pairs or circles from one pool, or timed rounds)")
+        guard request.format != .speed else {
+            throw MatchingError("speed mentoring is scheduled in rounds at an event, not paired for a whole cycle")
         }
         let issues = request.settings.weights.issues
         guard issues.isEmpty else { throw ValidationError(issues) }
+        if request.format == .peer { return try PeerPlanner.plan(request) }
         let cohort = Cohort(enrolments: request.enrolments, people: request.people, now: request.now)
         let judge = PairJudge(format: request.format, settings: request.settings, cohort: cohort,
                               conflicts: request.conflicts, previousPairs: request.previousPairs)
@@ -90,17 +92,9 @@ public enum MatchPlanner {
                 mentee: mentees.enrolments[mentee].id, menteeName: mentees.people[mentee].name,
                 reason: hasAdmissible ? .admissibleMentorsFull : .noAdmissibleMentor, excludedBy: counts))
         }
-        proposals.sort { ($0.menteeName, $0.mentee.description) < ($1.menteeName, $1.mentee.description) }
-        unmatched.sort { ($0.menteeName, $0.mentee.description) < ($1.menteeName, $1.mentee.description) }
-
-        let scores = proposals.map(\.score.total)
         return MatchPlan(
-            cycle: request.cycle, proposals: proposals, unmatched: unmatched,
-            statistics: MatchPlan.Statistics(
-                mentees: mentees.count, mentors: mentors.count, matched: proposals.count,
-                coverage: mentees.count == 0 ? 0 : Double(proposals.count) / Double(mentees.count),
-                meanScore: scores.isEmpty ? 0 : scores.reduce(0, +) / Double(scores.count), minimumScore: scores.min() ?? 0,
-                admissiblePairs: admissiblePairs, excludedPairs: excluded),
+            cycle: request.cycle, proposals: proposals, unmatched: unmatched, mentees: mentees.count, mentors: mentors.count,
+            matched: proposals.count, admissiblePairs: admissiblePairs, excludedPairs: excluded,
             certificate: MatchPlan.Certificate(
                 solver: request.fairness ? "fair capacitated assignment" : "capacitated assignment",
                 optimal: assignment.optimal, gap: assignment.gap, objective: assignment.totalCost),

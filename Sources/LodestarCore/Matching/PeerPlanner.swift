@@ -1,0 +1,91 @@
+import MatchingSolvers
+
+/// Peer matching: equals pair up from one pool. A pair's weight is the mean of its two directed
+/// scores and both directions must pass the hard rules; the pairing is a general (non-bipartite)
+/// maximum-weight matching with as many pairs as possible first.
+enum PeerPlanner {
+    static func plan(_ request: MatchRequest) throws -> MatchPlan {
+        // One member per person: skills from their mentor enrolment, goals from their mentee one.
+        var byPerson: [Person.ID: Enrolment] = [:]
+        for enrolment in request.enrolments.sorted(by: { $0.role == .mentee && $1.role == .mentor }) {
+            if var merged = byPerson[enrolment.personID] {
+                if enrolment.role == .mentor { merged.profile.skills = enrolment.profile.skills } else { merged.profile.developmentGoals = enrolment.profile.developmentGoals }
+                byPerson[enrolment.personID] = merged
+            } else {
+                byPerson[enrolment.personID] = enrolment
+            }
+        }
+        let pool = byPerson.values.sorted { $0.id.description < $1.id.description }
+        func side(_ role: EnrolmentRole) -> [Enrolment] {
+            pool.map { var copy = $0; copy.role = role; copy.profile.capacity = role == .mentor ? 1 : nil; return copy }
+        }
+        let cohort = Cohort(enrolments: side(.mentee) + side(.mentor), people: request.people, now: request.now)
+        let judge = PairJudge(format: .peer, settings: request.settings, cohort: cohort, conflicts: request.conflicts, previousPairs: request.previousPairs)
+        let members = cohort.mentees
+        let indexOf = Dictionary(uniqueKeysWithValues: members.enrolments.enumerated().map { ($1.personID, $0) })
+        let count = members.count
+
+        var locked: [Int: Int] = [:]
+        for pair in request.locked {
+            guard let a = request.enrolments.first(where: { $0.id == pair.mentee }).flatMap({ indexOf[$0.personID] }),
+                  let b = request.enrolments.first(where: { $0.id == pair.mentor }).flatMap({ indexOf[$0.personID] }) else {
+                throw NotFound("enrolment in this cycle", "\(pair.mentee) or \(pair.mentor)")
+            }
+            let broken = judge.brokenRules(a, b).union(judge.brokenRules(b, a)).rules
+            guard broken.isEmpty, a != b else {
+                throw MatchingError("\(members.people[a].name) and \(members.people[b].name) can't be paired: \(broken.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard locked[a] == nil, locked[b] == nil else { throw MatchingError("\(members.people[a].name) or \(members.people[b].name) is locked twice; keep one pair") }
+            locked[a] = b
+            locked[b] = a
+        }
+
+        var edges: [GeneralMatching.Edge] = []
+        var ruleCounts: [HardRule: Int] = [:]
+        var hasPartner = [Bool](repeating: false, count: count)
+        for a in 0..<count where locked[a] == nil {
+            for b in (a + 1)..<max(a + 1, count) where locked[b] == nil {
+                let broken = judge.brokenRules(a, b).union(judge.brokenRules(b, a))
+                if broken.isEmpty {
+                    let weight = (judge.total(a, b) + judge.total(b, a)) / 2
+                    edges.append(GeneralMatching.Edge(a, b, Int64((weight * MatchPlanner.scale).rounded()) + 1))
+                    hasPartner[a] = true
+                    hasPartner[b] = true
+                } else {
+                    for rule in broken.rules { ruleCounts[rule, default: 0] += 1 }
+                }
+            }
+        }
+        let result = GeneralMatching.solve(vertices: count, edges: edges, maximumCardinality: true)
+        var proposals: [MatchPlan.Proposal] = []
+        var unmatched: [MatchPlan.Unmatched] = []
+        for a in 0..<count {
+            if let b = locked[a] ?? result.mates[a] {
+                guard a < b else { continue }
+                proposals.append(MatchPlan.Proposal(
+                    mentee: members.enrolments[a].id, mentor: members.enrolments[b].id,
+                    menteeName: members.people[a].name, mentorName: members.people[b].name,
+                    score: mean(judge.score(a, b), judge.score(b, a)), locked: locked[a] != nil))
+            } else {
+                var counts: [HardRule: Int] = [:]
+                if !hasPartner[a] {
+                    for b in 0..<count where b != a { for rule in judge.brokenRules(a, b).union(judge.brokenRules(b, a)).rules { counts[rule, default: 0] += 1 } }
+                }
+                unmatched.append(MatchPlan.Unmatched(mentee: members.enrolments[a].id, menteeName: members.people[a].name,
+                                                     reason: hasPartner[a] ? .admissibleMentorsFull : .noAdmissibleMentor, excludedBy: counts))
+            }
+        }
+        return MatchPlan(
+            cycle: request.cycle, proposals: proposals, unmatched: unmatched, mentees: count, mentors: count,
+            matched: proposals.count * 2, admissiblePairs: edges.count, excludedPairs: ruleCounts,
+            certificate: MatchPlan.Certificate(solver: "general maximum-weight matching (blossom)", optimal: result.optimal,
+                                               gap: result.optimal ? 0 : -1, objective: GeneralMatching.weight(of: result.mates, edges: edges)),
+            seed: request.seed)
+    }
+
+    /// The mean of the two directions' scores, criterion by criterion.
+    private static func mean(_ a: PairScore, _ b: PairScore) -> PairScore {
+        PairScore(total: (a.total + b.total) / 2,
+                  breakdown: a.breakdown.merging(b.breakdown) { ($0 + $1) / 2 })
+    }
+}
