@@ -8,18 +8,27 @@
 /// room lasts. Each row may also "stay unassigned" at a penalty larger than any cost difference, so
 /// every path search ends and the objective is lexicographic (count first, then cost).
 public enum CapacitatedAssignment {
+    /// How the solver starts its prices.
+    public enum Start: Sendable {
+        /// Column reduction when the rows can fill every column, else zero prices.
+        case automatic
+        /// Zero prices: best when many columns are likely to keep room (column reduction would be
+        /// tried, fail its certificate and be repeated).
+        case plain
+    }
+
     /// Solves the problem; `capacities` has one entry (≥ 0) per column.
-    public static func solve<Costs: AssignmentCosts>(_ costs: Costs, capacities: [Int]) throws(AssignmentInputError) -> Assignment {
+    public static func solve<Costs: AssignmentCosts>(_ costs: Costs, capacities: [Int], start: Start = .automatic) throws(AssignmentInputError) -> Assignment {
         // Generic code called from another module runs unspecialised; dispatching here to the two
         // concrete shapes lets the compiler specialise the whole solver for each.
         switch costs {
-        case let dense as DenseCosts: try solveSpecialised(dense, capacities: capacities)
-        case let sparse as SparseCosts: try solveSpecialised(sparse, capacities: capacities)
-        default: try solveSpecialised(costs, capacities: capacities)
+        case let dense as DenseCosts: try solveSpecialised(dense, capacities: capacities, start: start)
+        case let sparse as SparseCosts: try solveSpecialised(sparse, capacities: capacities, start: start)
+        default: try solveSpecialised(costs, capacities: capacities, start: start)
         }
     }
 
-    static func solveSpecialised<Costs: AssignmentCosts>(_ costs: Costs, capacities: [Int]) throws(AssignmentInputError) -> Assignment {
+    static func solveSpecialised<Costs: AssignmentCosts>(_ costs: Costs, capacities: [Int], start: Start = .automatic) throws(AssignmentInputError) -> Assignment {
         guard capacities.count == costs.columnCount else {
             throw AssignmentInputError("\(capacities.count) capacities for \(costs.columnCount) columns")
         }
@@ -36,7 +45,7 @@ public enum CapacitatedAssignment {
         }
         // When the rows can fill every column, column reduction gives much better starting prices;
         // should a column end with room after all, its certificate fails and the plain start is used.
-        if costs.rowCount >= capacities.reduce(0, +) {
+        if start == .automatic && costs.rowCount >= capacities.reduce(0, +) {
             var solver = Solver(costs: costs, capacities: capacities, offset: range.lowerBound, penalty: product + 1, reduceColumns: true)
             solver.run()
             let result = solver.result()

@@ -14,6 +14,7 @@ struct CapacitatedAssignmentTests {
             let problem = RandomProblem(seed: seed, maxColumns: 5, maxCost: maxCost, forbiddenShare: forbiddenShare)
             let expected = BruteForce.assignment(problem.costs, capacities: problem.capacities)
             for result in [try CapacitatedAssignment.solve(problem.costs, capacities: problem.capacities),
+                           try CapacitatedAssignment.solve(problem.costs, capacities: problem.capacities, start: .plain),
                            try CapacitatedAssignment.solve(problem.sparse, capacities: problem.capacities)] {
                 #expect(result.optimal, "certificate failed for seed \(seed)")
                 #expect(result.gap == 0, "seed \(seed): the dual bound must meet the objective")

@@ -65,7 +65,9 @@ public enum MatchPlanner {
         let costs = DenseCosts(rows: free.count, columns: columns, values: values)
         let assignment = request.fairness
             ? try FairAssignment.solve(costs, capacities: capacities).assignment
-            : try CapacitatedAssignment.solve(costs, capacities: capacities)
+            // Hard rules often leave senior mentors unable to fill every place, where a column-reduction
+            // start would fail its certificate and be repeated; the plain start avoids the wasted run.
+            : try CapacitatedAssignment.solve(costs, capacities: capacities, start: .plain)
 
         var proposals: [MatchPlan.Proposal] = []
         func propose(_ mentee: Int, _ mentor: Int, locked: Bool) {
