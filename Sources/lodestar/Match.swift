@@ -10,12 +10,21 @@ struct Match: AsyncParsableCommand {
     @Flag(help: "Print the whole plan as JSON.") var json = false
     @Flag(help: "Lift the worst match first, then the total.") var fairness = false
     @Option(help: "Seed that decides between equally good plans.") var seed: UInt64 = 1
+    @Option(name: .customLong("lock"), help: "Keep a hand-made pair, MENTEE_ENROLMENT_ID:MENTOR_ENROLMENT_ID (repeatable); the rest is optimised around it.")
+    var locks: [String] = []
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
         guard let cycleID = Cycle.ID(cycle) else { throw ValidationError("--cycle '\(cycle)' is not a cycle id") }
+        let locked = try locks.map { text -> (mentee: Enrolment.ID, mentor: Enrolment.ID) in
+            let parts = text.split(separator: ":").map(String.init)
+            guard parts.count == 2, let mentee = Enrolment.ID(parts[0]), let mentor = Enrolment.ID(parts[1]) else {
+                throw ValidationError("--lock '\(text)' must be MENTEE_ENROLMENT_ID:MENTOR_ENROLMENT_ID (two enrolment ids)")
+            }
+            return (mentee, mentor)
+        }
         let plan = try await reportingImportErrors(cycle) {
-            try await withStore(database) { try await CycleMatching(store: $0).plan(cycleID, seed: seed, fairness: fairness, now: Date()) }
+            try await withStore(database) { try await CycleMatching(store: $0).plan(cycleID, seed: seed, fairness: fairness, locked: locked, now: Date()) }
         }
         if json {
             let encoder = JSONEncoder()

@@ -91,6 +91,14 @@ final class CommandLineTests {
         let plan = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
         #expect((plan["proposals"] as? [Any])?.isEmpty == false)
         #expect(try lodestar("match", "--cycle", "6f1c4d0e-0000-4000-8000-000000000000").errors.contains("no cycle with id"))
+        // Lock the first proposal's mentee to another mentor's enrolment: kept, the rest re-optimised.
+        let proposals = try #require(plan["proposals"] as? [[String: Any]])
+        let first = try #require(proposals.first), second = try #require(proposals.last)
+        let mentee = try #require(first["mentee"] as? String), otherMentor = try #require(second["mentor"] as? String)
+        let locked = try lodestar("match", "--cycle", String(cycleID), "--lock", "\(mentee):\(otherMentor)")
+        #expect(locked.status == 0 || locked.errors.contains("can't be paired"), "\(locked.errors)")
+        if locked.status == 0 { #expect(locked.output.contains("[locked]")) }
+        #expect(try lodestar("match", "--cycle", String(cycleID), "--lock", "nonsense").errors.contains("must be MENTEE_ENROLMENT_ID:MENTOR_ENROLMENT_ID"))
     }
 
     @Test("solve reaches an OR-Library optimum and names the line of a bad file")
