@@ -28,13 +28,14 @@ public func buildApplication(config: AppConfig, logger: Logger = Logger(label: "
 /// Routes of the JSON API, the health check and the web pages.
 func buildRouter(store: FluentStore) async throws -> Router<BasicRequestContext> {
     let router = Router()
-    router.add(middleware: ErrorMiddleware(pages: try await PageRenderer.load()))
+    let pages = try await PageRenderer.load()
+    router.add(middleware: ErrorMiddleware(pages: pages))
     router.get("/health") { _, _ in try await HealthBody.check(store) }
     let api = router.group("api/v1")
     PeopleController(store: store).register(on: api.group("people"))
     ProgrammeController(store: store).register(on: api)
     EnrolmentController(store: store).register(on: api)
     CompetencyController(store: store).register(on: api.group("competencies"))
-    try await WebPages(store: store, pages: PageRenderer.load()).register(on: router)
+    try WebPages(store: store, pages: pages).register(on: router)
     return router
 }
