@@ -65,7 +65,7 @@ let package = Package(
             path: "Tests/LodestarTestSupport"
         ),
         .testTarget(name: "MatchingSolversTests", dependencies: ["MatchingSolvers"]),
-        .testTarget(name: "LodestarCoreTests", dependencies: ["LodestarCore", "LodestarTestSupport"]),
+        .testTarget(name: "LodestarCoreTests", dependencies: ["LodestarCore", "MatchingSolvers", "LodestarTestSupport"]),
         .testTarget(name: "LodestarStoreTests", dependencies: ["LodestarStore", "LodestarTestSupport"]),
         .testTarget(
             name: "LodestarServerTests",

@@ -22,8 +22,9 @@ extension CapacitatedAssignment.Solver {
     /// layout): the open columns sit in one list whose distances, predecessors and prices are kept
     /// in list order, so that relaxing a row reads them in sequence; the pass over the last newly
     /// reached row also finds the nearest open column.
-    mutating func augmentDense(from start: Int, values: UnsafePointer<Int32>, complete: Bool, preferRoomOnTies: Bool) {
+    mutating func augmentDense(from start: Int, values: UnsafePointer<Int32>, preferRoomOnTies: Bool) {
         let columns = self.columns, offset = self.offset, penalty = self.penalty
+        epoch &+= 1
         finished.removeAll(keepingCapacity: true)
         scannedRows.removeAll(keepingCapacity: true)
         scannedDistance.removeAll(keepingCapacity: true)
@@ -41,9 +42,10 @@ extension CapacitatedAssignment.Solver {
             let base = values + start * columns
             let startShift = -u[start] - offset
             var best = -1, bestDistance = Int64.max
+            let skipHeld = markHeldColumns(of: start)
             for column in 0..<columns where capacity[column] > 0 {
                 let cost = base[column]
-                let d = cost == DenseCosts.forbidden ? Int64.max : startShift + Int64(cost) - v[column]
+                let d = cost == DenseCosts.forbidden || (skipHeld && heldStamp[column] == stamp) ? Int64.max : startShift + Int64(cost) - v[column]
                 todo[open] = Int32(column)
                 distance[open] = d
                 predecessor[open] = Int32(start)
@@ -53,60 +55,60 @@ extension CapacitatedAssignment.Solver {
             }
             scannedRows.append(Int32(start))
             scannedDistance.append(0)
+            rowSeen[start] = epoch
+            rowDistance[start] = 0
+            arrivedVia[start] = -1
             var nextToScan = 1
 
             while true {
                 if nextToScan < scannedRows.count { best = -1; bestDistance = .max }
                 while nextToScan < scannedRows.count {
-                    let row = Int(scannedRows[nextToScan]), rowDistance = scannedDistance[nextToScan]
+                    let row = Int(scannedRows[nextToScan]), reached = scannedDistance[nextToScan]
                     nextToScan += 1
-                    let viaPenalty = rowDistance + penalty - u[row]
+                    if reached > rowDistance[row] { continue }
+                    let viaPenalty = reached + penalty - u[row]
                     if viaPenalty < exitDistance { exitDistance = viaPenalty; exitRow = row }
                     let rowBase = values + row * columns
-                    let shift = rowDistance - u[row] - offset
-                    let findNearest = nextToScan == scannedRows.count
-                    if findNearest {
-                        // Among equally near columns one with room ends the search at once; ties are
-                        // common only when costs are few compared with columns, so only then look.
-                        @inline(__always) func relaxFindingNearest(preferRoom: Bool) {
-                            for index in 0..<open {
-                                let cost = rowBase[Int(todo[index])]
-                                var d = distance[index]
-                                if cost != DenseCosts.forbidden {
-                                    let candidate = shift + Int64(cost) - price[index]
-                                    if candidate < d {
-                                        d = candidate
-                                        distance[index] = candidate
-                                        predecessor[index] = Int32(row)
-                                    }
-                                }
-                                if d < bestDistance || (preferRoom && d == bestDistance && load[Int(todo[index])] < capacity[Int(todo[index])]) {
-                                    bestDistance = d
-                                    best = index
+                    let shift = reached - u[row] - offset
+                    // The pass over the last newly reached row also finds the nearest open column.
+                    // Among equally near columns one with room ends the search at once; ties are
+                    // common only when costs are few compared with columns, so only then look. A row
+                    // that already holds columns can't take them again, so those are skipped.
+                    @inline(__always) func relax(skipHeld: Bool, findNearest: Bool, preferRoom: Bool) {
+                        for index in 0..<open {
+                            let column = Int(todo[index])
+                            var d = distance[index]
+                            let cost = rowBase[column]
+                            if cost != DenseCosts.forbidden && !(skipHeld && heldStamp[column] == stamp) {
+                                let candidate = shift + Int64(cost) - price[index]
+                                if candidate < d {
+                                    d = candidate
+                                    distance[index] = candidate
+                                    predecessor[index] = Int32(row)
                                 }
                             }
-                        }
-                        if preferRoomOnTies { relaxFindingNearest(preferRoom: true) } else { relaxFindingNearest(preferRoom: false) }
-                    } else if complete {
-                        // No forbidden pairs: the loop without the check.
-                        for index in 0..<open {
-                            let candidate = shift + Int64(rowBase[Int(todo[index])]) - price[index]
-                            if candidate < distance[index] {
-                                distance[index] = candidate
-                                predecessor[index] = Int32(row)
-                            }
-                        }
-                    } else {
-                        for index in 0..<open {
-                            let cost = rowBase[Int(todo[index])]
-                            if cost == DenseCosts.forbidden { continue }
-                            let candidate = shift + Int64(cost) - price[index]
-                            if candidate < distance[index] {
-                                distance[index] = candidate
-                                predecessor[index] = Int32(row)
+                            if findNearest && (d < bestDistance || (preferRoom && d == bestDistance && load[column] < capacity[column])) {
+                                bestDistance = d
+                                best = index
                             }
                         }
                     }
+                    let findNearest = nextToScan == scannedRows.count
+                    let skipHeld = markHeldColumns(of: row)
+                    switch (skipHeld, findNearest, preferRoomOnTies) {
+                    case (false, false, _): relax(skipHeld: false, findNearest: false, preferRoom: false)
+                    case (false, true, false): relax(skipHeld: false, findNearest: true, preferRoom: false)
+                    case (false, true, true): relax(skipHeld: false, findNearest: true, preferRoom: true)
+                    case (true, false, _): relax(skipHeld: true, findNearest: false, preferRoom: false)
+                    case (true, true, false): relax(skipHeld: true, findNearest: true, preferRoom: false)
+                    case (true, true, true): relax(skipHeld: true, findNearest: true, preferRoom: true)
+                    }
+                }
+                if best < 0 {
+                    // No new row to scan last (a column settled with no row newly reached, or the last
+                    // entry was superseded): find the nearest open column afresh.
+                    bestDistance = .max
+                    for index in 0..<open where distance[index] < bestDistance { bestDistance = distance[index]; best = index }
                 }
                 if best < 0 || bestDistance >= exitDistance {
                     terminalDistance = exitDistance
@@ -121,16 +123,14 @@ extension CapacitatedAssignment.Solver {
                 distance[best] = distance[open]
                 predecessor[best] = predecessor[open]
                 price[best] = price[open]
+                best = -1
                 finished.append(Int32(column))
                 if load[column] < capacity[column] {
                     terminal = column
                     terminalDistance = bestDistance
                     return
                 }
-                for slot in slotStart[column]..<(slotStart[column] + Int(load[column])) {
-                    scannedRows.append(slots[slot])
-                    scannedDistance.append(bestDistance)
-                }
+                reachRows(of: column, at: bestDistance)
             }
         }
         }

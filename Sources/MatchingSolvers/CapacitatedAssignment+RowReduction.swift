@@ -5,7 +5,7 @@ extension CapacitatedAssignment.Solver {
     /// assigned pair stays tight and every reduced cost stays ≥ 0. Rows it can't place (their best
     /// column holds several rows) are left for the path searches.
     mutating func augmentingRowReduction(passes: Int = 3) {
-        var free = (0..<rows).filter { columnOf[$0] == Self.pending }
+        var free = (0..<rows).filter { isPending($0) }
         let offset = self.offset
         for _ in 0..<passes where !free.isEmpty {
             var later: [Int] = []
@@ -46,10 +46,7 @@ extension CapacitatedAssignment.Solver {
                     later.append(row)
                     continue
                 }
-                if displaced >= 0 {
-                    remove(displaced)
-                    columnOf[displaced] = Self.pending
-                }
+                if displaced >= 0 { remove(displaced, from: target) }
                 u[row] = min(second, penalty)
                 place(row, in: target)
                 if displaced >= 0 {

@@ -4,6 +4,8 @@ extension CapacitatedAssignment {
     struct Solver<Costs: AssignmentCosts> {
         let costs: Costs
         let capacity: [Int32]
+        /// How many columns each row takes (1 unless rows have capacities too).
+        let rowCapacity: [Int32]
         let offset: Int64
         let penalty: Int64
         let rows: Int
@@ -11,13 +13,26 @@ extension CapacitatedAssignment {
 
         var u: [Int64]
         var v: [Int64]
-        /// The column of each row; `unassigned` for rows at the penalty, `pending` before their turn.
-        var columnOf: [Int32]
+        /// The columns each row holds, in `rowSlotStart[r] ..< rowSlotStart[r] + rowLoad[r]`, and
+        /// how many of its places it gave up at the penalty; a row with places left is pending.
+        var rowSlotStart: [Int]
+        var rowSlots: [Int32]
+        var rowLoad: [Int32]
+        var rowExited: [Int32]
         /// The rows held by each column, in slots `slotStart[c] ..< slotStart[c] + load[c]`.
         var slotStart: [Int]
         var slots: [Int32]
         var load: [Int32]
-        var slotOf: [Int32]
+        /// Per search: rows reached (`rowSeen[r] == epoch`) and the column each was reached through.
+        var rowSeen: [Int32]
+        var arrivedVia: [Int32]
+        /// Per search: the best distance a row was reached at. A row holding several columns may be
+        /// reached again more cheaply through a pair with less slack; it is then scanned again
+        /// (`scannedRows` may hold it twice; only the entry at its best distance counts).
+        var rowDistance: [Int64]
+        /// `heldStamp[c] == stamp` marks the columns the row being scanned already holds.
+        var heldStamp: [Int32]
+        var stamp: Int32 = 0
 
         // Path search state, reused between rows; `seen[c] == epoch` marks columns touched this round.
         var epoch: Int32 = 0
@@ -34,10 +49,7 @@ extension CapacitatedAssignment {
         /// Start from column reduction (every column expected to fill) rather than from zero prices.
         let reduceColumns: Bool
 
-        static var unassigned: Int32 { -1 }
-        static var pending: Int32 { -2 }
-
-        init(costs: Costs, capacities: [Int], offset: Int64, penalty: Int64, reduceColumns: Bool) {
+        init(costs: Costs, capacities: [Int], rowCapacities: [Int], offset: Int64, penalty: Int64, reduceColumns: Bool) {
             self.reduceColumns = reduceColumns
             denseLists = DenseSearchLists(columns: costs is DenseCosts ? costs.columnCount : 0)
             self.costs = costs
@@ -48,13 +60,22 @@ extension CapacitatedAssignment {
             self.penalty = penalty
             u = [Int64](repeating: 0, count: rows)
             v = [Int64](repeating: 0, count: columns)
-            columnOf = [Int32](repeating: Self.pending, count: rows)
+            rowCapacity = rowCapacities.map { Int32(clamping: min($0, costs.columnCount)) }
+            var rowStart = [Int](repeating: 0, count: rows + 1)
+            for row in 0..<rows { rowStart[row + 1] = rowStart[row] + Int(rowCapacity[row]) }
+            rowSlotStart = rowStart
+            rowSlots = [Int32](repeating: -1, count: rowStart[rows])
+            rowLoad = [Int32](repeating: 0, count: rows)
+            rowExited = [Int32](repeating: 0, count: rows)
             var start = [Int](repeating: 0, count: columns + 1)
             for column in 0..<columns { start[column + 1] = start[column] + Int(capacity[column]) }
             slotStart = start
             slots = [Int32](repeating: -1, count: start[columns])
             load = [Int32](repeating: 0, count: columns)
-            slotOf = [Int32](repeating: -1, count: rows)
+            rowSeen = [Int32](repeating: 0, count: rows)
+            rowDistance = [Int64](repeating: 0, count: rows)
+            heldStamp = [Int32](repeating: 0, count: columns)
+            arrivedVia = [Int32](repeating: -1, count: rows)
             seen = [Int32](repeating: 0, count: columns)
             done = [Int32](repeating: 0, count: columns)
             distance = [Int64](repeating: 0, count: columns)
@@ -65,7 +86,7 @@ extension CapacitatedAssignment {
         mutating func run() {
             if reduceColumns {
                 columnReductionStart()
-                augmentingRowReduction()
+                if rowCapacity.allSatisfy({ $0 <= 1 }) { augmentingRowReduction() }
             } else {
                 greedyStart()
             }
@@ -73,10 +94,12 @@ extension CapacitatedAssignment {
                 let spread = (dense.costRange?.upperBound ?? 0) - (dense.costRange?.lowerBound ?? 0)
                 let preferRoomOnTies = spread <= 4 * Int64(columns)
                 dense.values.withUnsafeBufferPointer { values in
-                    for row in 0..<rows where columnOf[row] == Self.pending { augmentDense(from: row, values: values.baseAddress!, complete: !dense.hasForbiddenPairs, preferRoomOnTies: preferRoomOnTies) }
+                    for row in 0..<rows {
+                        while isPending(row) { augmentDense(from: row, values: values.baseAddress!, preferRoomOnTies: preferRoomOnTies) }
+                    }
                 }
             } else {
-                for row in 0..<rows where columnOf[row] == Self.pending { augment(from: row) }
+                for row in 0..<rows { while isPending(row) { augment(from: row) } }
             }
             priceClosedColumns()
         }
@@ -93,32 +116,38 @@ extension CapacitatedAssignment {
                 }
                 u[row] = best
                 if bestColumn < 0 {
-                    columnOf[row] = Self.unassigned
-                } else if load[bestColumn] < capacity[bestColumn] {
+                    rowExited[row] = rowCapacity[row]
+                } else if load[bestColumn] < capacity[bestColumn] && rowCapacity[row] > 0 {
                     place(row, in: bestColumn)
                 }
             }
         }
 
+        /// True while the row has places that are neither taken nor given up.
+        @inline(__always) func isPending(_ row: Int) -> Bool { rowLoad[row] + rowExited[row] < rowCapacity[row] }
+
+        /// The single column of a row that takes one (unit rows), or -1.
+        @inline(__always) func onlyColumn(of row: Int) -> Int { rowLoad[row] > 0 ? Int(rowSlots[rowSlotStart[row]]) : -1 }
+
         mutating func place(_ row: Int, in column: Int) {
-            let slot = slotStart[column] + Int(load[column])
-            slots[slot] = Int32(row)
-            slotOf[row] = Int32(slot)
+            slots[slotStart[column] + Int(load[column])] = Int32(row)
             load[column] += 1
-            columnOf[row] = Int32(column)
+            rowSlots[rowSlotStart[row] + Int(rowLoad[row])] = Int32(column)
+            rowLoad[row] += 1
         }
 
-        mutating func remove(_ row: Int) {
-            let column = Int(columnOf[row])
-            guard column >= 0 else { return }
-            let last = slotStart[column] + Int(load[column]) - 1
-            let slot = Int(slotOf[row])
-            let moved = slots[last]
-            slots[slot] = moved
-            slotOf[Int(moved)] = Int32(slot)
-            slots[last] = -1
-            load[column] -= 1
-            columnOf[row] = Self.unassigned
+        mutating func remove(_ row: Int, from column: Int) {
+            Self.swapRemove(Int32(row), in: &slots, from: slotStart[column], count: &load[column])
+            Self.swapRemove(Int32(column), in: &rowSlots, from: rowSlotStart[row], count: &rowLoad[row])
+        }
+
+        private static func swapRemove(_ value: Int32, in list: inout [Int32], from start: Int, count: inout Int32) {
+            let last = start + Int(count) - 1
+            var index = start
+            while list[index] != value { index += 1 }
+            list[index] = list[last]
+            list[last] = -1
+            count -= 1
         }
 
         /// Finds the shortest augmenting path from `start` (ending at a column with room, or at the
@@ -133,14 +162,18 @@ extension CapacitatedAssignment {
             var terminal = -1, terminalDistance: Int64 = 0
             scannedRows.append(Int32(start))
             scannedDistance.append(0)
+            rowSeen[start] = epoch
+            rowDistance[start] = 0
+            arrivedVia[start] = -1
             var nextToScan = 0
             search: while true {
                 while nextToScan < scannedRows.count {
-                    let row = Int(scannedRows[nextToScan]), rowDistance = scannedDistance[nextToScan]
+                    let row = Int(scannedRows[nextToScan]), reached = scannedDistance[nextToScan]
                     nextToScan += 1
-                    let viaPenalty = rowDistance + penalty - u[row]
+                    if reached > rowDistance[row] { continue }
+                    let viaPenalty = reached + penalty - u[row]
                     if viaPenalty < exitDistance { exitDistance = viaPenalty; exitRow = row }
-                    scan(row, at: rowDistance)
+                    scan(row, at: reached)
                 }
                 // Settle the nearest column; a full one passes the search on to the rows it holds,
                 // which are reached at the same distance because their pairs are tight.
@@ -158,10 +191,7 @@ extension CapacitatedAssignment {
                         terminalDistance = columnDistance
                         break search
                     }
-                    for slot in slotStart[column]..<(slotStart[column] + Int(load[column])) {
-                        scannedRows.append(slots[slot])
-                        scannedDistance.append(columnDistance)
-                    }
+                    reachRows(of: column, at: columnDistance)
                     break
                 }
             }
@@ -169,12 +199,40 @@ extension CapacitatedAssignment {
             shiftRows(endingAt: terminal, exitRow: exitRow, start: start)
         }
 
-        /// Relaxes every admissible column of `row`, reached at `rowDistance`.
+        /// The rows a settled full column holds are reached from it: at its distance plus the pair's
+        /// slack (zero for a row holding one column, whose pair is tight). A row holding several
+        /// columns keeps the cheapest way it was reached.
+        mutating func reachRows(of column: Int, at columnDistance: Int64) {
+            for slot in slotStart[column]..<(slotStart[column] + Int(load[column])) {
+                let row = Int(slots[slot])
+                var slack: Int64 = 0
+                if rowCapacity[row] > 1, let cost = costs.cost(row: row, column: column) { slack = u[row] + v[column] - (cost - offset) }
+                let reached = columnDistance + slack
+                if rowSeen[row] == epoch && reached >= rowDistance[row] { continue }
+                rowSeen[row] = epoch
+                rowDistance[row] = reached
+                arrivedVia[row] = Int32(column)
+                scannedRows.append(Int32(row))
+                scannedDistance.append(reached)
+            }
+        }
+
+        /// Marks the columns a row holds when it can hold more than one (a unit row is only ever
+        /// scanned through its one column, which is settled); true when some were marked.
+        mutating func markHeldColumns(of row: Int) -> Bool {
+            guard rowCapacity[row] > 1 && rowLoad[row] > 0 else { return false }
+            stamp &+= 1
+            for slot in rowSlotStart[row]..<(rowSlotStart[row] + Int(rowLoad[row])) { heldStamp[Int(rowSlots[slot])] = stamp }
+            return true
+        }
+
+        /// Relaxes every admissible column of `row` it does not already hold, reached at `rowDistance`.
         mutating func scan(_ row: Int, at rowDistance: Int64) {
             let base = rowDistance - u[row] - offset
             let epoch = self.epoch
+            let skipHeld = markHeldColumns(of: row), stamp = self.stamp
             costs.forEachArc(ofRow: row) { column, cost in
-                if done[column] == epoch { return }
+                if done[column] == epoch || (skipHeld && heldStamp[column] == stamp) { return }
                 let candidate = base + cost - v[column]
                 if seen[column] != epoch {
                     seen[column] = epoch
@@ -191,17 +249,21 @@ extension CapacitatedAssignment {
 
         mutating func updatePotentials(to total: Int64) {
             for column in finished { v[Int(column)] += distance[Int(column)] - total }
-            for (index, row) in scannedRows.enumerated() { u[Int(row)] += total - scannedDistance[index] }
+            // Rows reached beyond the end of the search (through a slack pair) keep their potential.
+            for (index, row) in scannedRows.enumerated() where scannedDistance[index] == rowDistance[Int(row)] {
+                u[Int(row)] += max(0, total - scannedDistance[index])
+            }
         }
 
-        /// Moves each row on the path one step: into the terminal column (or out to unassigned).
+        /// Moves each row on the path one step: it gives up the column it was reached through and
+        /// takes the next one (the terminal column), or gives up a place at the penalty.
         mutating func shiftRows(endingAt terminal: Int, exitRow: Int, start: Int) {
             var target = terminal
             var moving = terminal >= 0 ? Int(predecessor[terminal]) : exitRow
             while true {
-                let previous = Int(columnOf[moving])
-                if previous >= 0 { remove(moving) }
-                if target >= 0 { place(moving, in: target) } else { columnOf[moving] = Self.unassigned }
+                let previous = moving == start ? -1 : Int(arrivedVia[moving])
+                if previous >= 0 { remove(moving, from: previous) }
+                if target >= 0 { place(moving, in: target) } else { rowExited[moving] += 1 }
                 if moving == start { return }
                 target = previous
                 moving = Int(predecessor[previous])
@@ -221,19 +283,25 @@ extension CapacitatedAssignment {
         }
 
         func result() -> Assignment {
-            let columnOfRow = columnOf.map { $0 >= 0 ? Int($0) : nil }
+            let columnsOfRow = (0..<rows).map { row in (0..<Int(rowLoad[row])).map { Int(rowSlots[rowSlotStart[row] + $0]) }.sorted() }
             var total: Int64 = 0
-            for (row, column) in columnOfRow.enumerated() {
-                if let column, let cost = costs.cost(row: row, column: column) { total += cost }
+            for (row, held) in columnsOfRow.enumerated() {
+                for column in held { if let cost = costs.cost(row: row, column: column) { total += cost } }
             }
             let certificate = DualCertificate(rowPotentials: u, columnPotentials: v, unassignedPenalty: penalty, costOffset: offset)
-            let capacities = capacity.map(Int.init)
-            let assigned = columnOfRow.count { $0 != nil }
-            let primal = total - offset * Int64(assigned) + penalty * Int64(rows - assigned)
+            let capacities = capacity.map(Int.init), rowCapacities = rowCapacity.map(Int.init)
+            let assigned = columnsOfRow.reduce(0) { $0 + $1.count }
+            let primal = total - offset * Int64(assigned) + penalty * Int64(rowCapacities.reduce(0, +) - assigned)
+            // Each pair is taken at most once; its bound's dual is the (non-positive) reduced cost.
+            var pairBounds: Int64 = 0
+            for (row, held) in columnsOfRow.enumerated() {
+                for column in held { if let cost = costs.cost(row: row, column: column) { pairBounds += min(0, cost - offset - u[row] - v[column]) } }
+            }
             return Assignment(
-                columnOfRow: columnOfRow, assignedCount: assigned, totalCost: total, certificate: certificate,
-                optimal: CapacitatedAssignment.verify(costs, capacities: capacities, columnOfRow: columnOfRow, certificate: certificate),
-                gap: primal - certificate.dualBound(capacities: capacities))
+                columnsOfRow: columnsOfRow, assignedCount: assigned, totalCost: total, certificate: certificate,
+                optimal: CapacitatedAssignment.verify(costs, capacities: capacities, rowCapacities: rowCapacities,
+                                                      columnsOfRow: columnsOfRow, certificate: certificate),
+                gap: primal - certificate.dualBound(capacities: capacities, rowCapacities: rowCapacities) - pairBounds)
         }
     }
 }

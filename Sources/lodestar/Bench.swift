@@ -28,6 +28,6 @@ struct BenchMatch: ParsableCommand {
         }
         let seconds = Double(best.components.seconds) + Double(best.components.attoseconds) / 1e18
         let stats = plan!.statistics
-        print(#"{"mentees":\#(stats.mentees),"mentors":\#(stats.mentors),"admissible_pairs":\#(stats.admissiblePairs),"matched":\#(stats.matched),"optimal":\#(plan!.certificate.optimal),"plan_seconds":\#(String(format: "%.3f", seconds))}"#)
+        print(#"{"mentees":\#(stats.mentees),"mentors":\#(stats.mentors),"admissible_pairs":\#(stats.admissiblePairs),"matched":\#(stats.matched),"objective":\#(plan!.certificate.objective),"optimal":\#(plan!.certificate.optimal),"plan_seconds":\#(String(format: "%.3f", seconds))}"#)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
-import LodestarCore
+@testable import LodestarCore
+import MatchingSolvers
 import Testing
 
 /// A small organisation to match: a chief, two directors, and people under them.
@@ -198,5 +199,24 @@ struct MatchPlannerTests {
         #expect(plan.statistics.matched == 4)
         #expect(plan.unmatched.first { $0.menteeName == "Senior" }?.reason == .noAdmissibleMentor, "nobody is within one level of Senior")
         #expect(plan.unmatched.first?.excludedBy[.seniority] == 4)
+    }
+}
+
+@Suite("Matching policy: more mentees than places")
+struct MentorsAsRowsTests {
+    @Test("solving with mentors as rows gives the same optimum as mentees as rows, on 500 random cohorts")
+    func sameOptimum() throws {
+        for seed in UInt64(1)...500 {
+            var random = SeededGenerator(seed: seed)
+            let mentees = Int.random(in: 3...9, using: &random), mentors = Int.random(in: 1...3, using: &random)
+            let capacities = (0..<mentors).map { _ in Int.random(in: 0...2, using: &random) }
+            let values = (0..<(mentees * mentors)).map { _ in Bool.random(using: &random) && Bool.random(using: &random) ? DenseCosts.forbidden : Int32.random(in: 0...10_000, using: &random) }
+            let (asRows, mentorOf) = try MatchPlanner.solve(values, mentees: mentees, capacities: capacities, fairness: false)
+            let direct = try CapacitatedAssignment.solve(DenseCosts(rows: mentees, columns: mentors, values: values), capacities: capacities)
+            #expect(asRows.optimal && direct.optimal, "seed \(seed)")
+            #expect(asRows.assignedCount == direct.assignedCount && asRows.totalCost == direct.totalCost, "seed \(seed)")
+            #expect(mentorOf.compactMap { $0 }.count == direct.assignedCount)
+            for (mentee, mentor) in mentorOf.enumerated() { if let mentor { #expect(values[mentee * mentors + mentor] != DenseCosts.forbidden) } }
+        }
     }
 }

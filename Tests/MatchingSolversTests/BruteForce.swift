@@ -59,3 +59,29 @@ struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+extension BruteForce {
+    /// The best assignment when rows may take several columns (each column at most once per row).
+    static func transport(_ costs: some AssignmentCosts, capacities: [Int], rowCapacities: [Int]) -> (assigned: Int, cost: Int64) {
+        var load = [Int](repeating: 0, count: costs.columnCount)
+        var best = (assigned: -1, cost: Int64.max)
+        func visit(_ row: Int, _ fromColumn: Int, _ taken: Int, _ assigned: Int, _ cost: Int64) {
+            if row == costs.rowCount {
+                if assigned > best.assigned || (assigned == best.assigned && cost < best.cost) { best = (assigned, cost) }
+                return
+            }
+            // This row takes no more columns…
+            visit(row + 1, 0, 0, assigned, cost)
+            guard taken < rowCapacities[row] else { return }
+            // …or one more, after the last one it took (so each set is counted once).
+            for column in fromColumn..<costs.columnCount where load[column] < capacities[column] {
+                guard let c = costs.cost(row: row, column: column) else { continue }
+                load[column] += 1
+                visit(row, column + 1, taken + 1, assigned + 1, cost + c)
+                load[column] -= 1
+            }
+        }
+        visit(0, 0, 0, 0, 0)
+        return best
+    }
+}

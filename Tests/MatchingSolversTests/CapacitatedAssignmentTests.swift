@@ -24,6 +24,24 @@ struct CapacitatedAssignmentTests {
         }
     }
 
+    @Test("rows with capacities of their own agree with brute force on 3,000 random problems", arguments: shapes)
+    func rowCapacities(maxCost: Int32, forbiddenShare: Double) throws {
+        for seed in UInt64(1)...3_000 {
+            let problem = RandomProblem(seed: seed, maxRows: 4, maxColumns: 4, maxCost: maxCost, forbiddenShare: forbiddenShare)
+            var random = SplitMix(seed: seed &* 7)
+            let rowCapacities = (0..<problem.costs.rowCount).map { _ in Int.random(in: 0...3, using: &random) }
+            let expected = BruteForce.transport(problem.costs, capacities: problem.capacities, rowCapacities: rowCapacities)
+            for result in [try CapacitatedAssignment.solve(problem.costs, capacities: problem.capacities, rowCapacities: rowCapacities),
+                           try CapacitatedAssignment.solve(problem.costs, capacities: problem.capacities, rowCapacities: rowCapacities, start: .plain),
+                           try CapacitatedAssignment.solve(problem.sparse, capacities: problem.capacities, rowCapacities: rowCapacities)] {
+                #expect(result.optimal && result.gap == 0, "seed \(seed): certificate")
+                #expect(result.assignedCount == expected.assigned && result.totalCost == expected.cost, "seed \(seed): \(result.assignedCount)/\(result.totalCost) vs \(expected)")
+                #expect(zip(result.columnsOfRow, rowCapacities).allSatisfy { $0.count <= $1 })
+                if result.assignedCount != expected.assigned || result.totalCost != expected.cost || !result.optimal { return }
+            }
+        }
+    }
+
     @Test("the certificate check rejects a wrong answer")
     func certificateRejects() throws {
         let costs = DenseCosts(rows: 2, columns: 2, values: [1, 10, 10, 1])

@@ -62,12 +62,7 @@ public enum MatchPlanner {
         }
         var excluded: [HardRule: Int] = [:]
         for (index, rule) in HardRule.allCases.enumerated() where ruleCounts[index] > 0 { excluded[rule] = ruleCounts[index] }
-        let costs = DenseCosts(rows: free.count, columns: columns, values: values)
-        let assignment = request.fairness
-            ? try FairAssignment.solve(costs, capacities: capacities).assignment
-            // Hard rules often leave senior mentors unable to fill every place, where a column-reduction
-            // start would fail its certificate and be repeated; the plain start avoids the wasted run.
-            : try CapacitatedAssignment.solve(costs, capacities: capacities, start: .plain)
+        let (assignment, mentorOfRow) = try solve(values, mentees: free.count, capacities: capacities, fairness: request.fairness)
 
         var proposals: [MatchPlan.Proposal] = []
         func propose(_ mentee: Int, _ mentor: Int, locked: Bool) {
@@ -79,7 +74,7 @@ public enum MatchPlanner {
         for (mentee, mentor) in lockedMentees.sorted(by: { $0.key < $1.key }) { propose(mentee, mentor, locked: true) }
         var unmatched: [MatchPlan.Unmatched] = []
         for (row, mentee) in free.enumerated() {
-            if let mentor = assignment.columnOfRow[row] {
+            if let mentor = mentorOfRow[row] {
                 propose(mentee, mentor, locked: false)
                 continue
             }
@@ -101,6 +96,34 @@ public enum MatchPlanner {
                 solver: request.fairness ? "fair capacitated assignment" : "capacitated assignment",
                 optimal: assignment.optimal, gap: assignment.gap, objective: assignment.totalCost),
             seed: request.seed)
+    }
+
+    /// Solves mentees (rows of `values`) against mentors with `capacities`; returns the solver's
+    /// answer and each mentee's mentor. With more mentees than places the mentors become the rows
+    /// (each taking up to its capacity) and the mentees the columns, so that every search ends at a
+    /// free mentee instead of proving, for each surplus mentee, that it is better left out.
+    static func solve(_ values: [Int32], mentees: Int, capacities: [Int], fairness: Bool) throws -> (Assignment, [Int?]) {
+        let mentors = capacities.count
+        if fairness {
+            let assignment = try FairAssignment.solve(DenseCosts(rows: mentees, columns: mentors, values: values), capacities: capacities).assignment
+            return (assignment, assignment.columnOfRow)
+        }
+        guard mentees > capacities.reduce(0, +) else {
+            // Hard rules often leave senior mentors unable to fill every place, where a column-reduction
+            // start would fail its certificate and be repeated; the plain start avoids the wasted run.
+            let assignment = try CapacitatedAssignment.solve(DenseCosts(rows: mentees, columns: mentors, values: values),
+                                                             capacities: capacities, start: .plain)
+            return (assignment, assignment.columnOfRow)
+        }
+        var transposed = [Int32](repeating: DenseCosts.forbidden, count: values.count)
+        for mentee in 0..<mentees {
+            for mentor in 0..<mentors { transposed[mentor * mentees + mentee] = values[mentee * mentors + mentor] }
+        }
+        let assignment = try CapacitatedAssignment.solve(DenseCosts(rows: mentors, columns: mentees, values: transposed),
+                                                         capacities: [Int](repeating: 1, count: mentees), rowCapacities: capacities, start: .plain)
+        var mentorOf = [Int?](repeating: nil, count: mentees)
+        for (mentor, taken) in assignment.columnsOfRow.enumerated() { for mentee in taken { mentorOf[mentee] = mentor } }
+        return (assignment, mentorOf)
     }
 
     /// Why a pair scores as it does, or which hard rules exclude it.
