@@ -116,14 +116,15 @@ extension BlossomSolver {
         let vertexDuals = dual[0..<n]
         let offset = maximumCardinality ? max(0, -(vertexDuals.min() ?? 0)) : 0
         guard (vertexDuals.min() ?? 0) + offset >= 0, dual[n...].allSatisfy({ $0 >= 0 }) else { return false }
-        func ancestors(_ v: Int) -> [Int] {
+        // Each vertex's blossoms, outermost first, computed once.
+        let ancestors: [[Int]] = (0..<n).map { v in
             var chain = [v]
             while blossomParent[chain[chain.count - 1]] != -1 { chain.append(blossomParent[chain[chain.count - 1]]) }
             return chain.reversed()
         }
         for (k, edge) in edges.enumerated() {
             var slack = dual[edge.a] + dual[edge.b] - 2 * edge.weight
-            for (bi, bj) in zip(ancestors(edge.a), ancestors(edge.b)) {
+            for (bi, bj) in zip(ancestors[edge.a], ancestors[edge.b]) {
                 if bi != bj { break }
                 slack += 2 * dual[bi]
             }

@@ -96,7 +96,17 @@ extension CapacitatedAssignment.Solver {
                     let findNearest = nextToScan == scannedRows.count
                     let skipHeld = markHeldColumns(of: row)
                     switch (skipHeld, findNearest, preferRoomOnTies) {
-                    case (false, false, _): relax(skipHeld: false, findNearest: false, preferRoom: false)
+                    case (false, false, _):
+                        // The common case, kept as lean as it can be.
+                        for index in 0..<open {
+                            let cost = rowBase[Int(todo[index])]
+                            if cost == DenseCosts.forbidden { continue }
+                            let candidate = shift + Int64(cost) - price[index]
+                            if candidate < distance[index] {
+                                distance[index] = candidate
+                                predecessor[index] = Int32(row)
+                            }
+                        }
                     case (false, true, false): relax(skipHeld: false, findNearest: true, preferRoom: false)
                     case (false, true, true): relax(skipHeld: false, findNearest: true, preferRoom: true)
                     case (true, false, _): relax(skipHeld: true, findNearest: false, preferRoom: false)
