@@ -33,6 +33,22 @@ struct ProgrammeAPITests {
         }
     }
 
+    @Test("shows the matching settings in force and accepts the programme's own")
+    func matchingSettings() async throws {
+        try await withApp { client in
+            let (_, defaults) = try await client.json(.post, "/api/v1/programmes", Self.programme)
+            #expect(value(defaults, "matching.weights.goal-skill-fit") as? Double == 5)
+            let own = Self.programme.replacingOccurrences(of: #""cadence":"fortnightly"}"#,
+                with: #""cadence":"fortnightly","matching":{"weights":{"cross-department":3,"goal-skill-fit":1},"minimumLevelGap":2,"maximumLevelGap":5,"minimumWeeklyOverlap":60,"rotation":false}}"#)
+            let (created, programme) = try await client.json(.post, "/api/v1/programmes", own)
+            #expect(created == .created)
+            #expect(value(programme, "matching.weights.cross-department") as? Double == 3)
+            #expect(value(programme, "matching.rotation") as? Bool == false)
+            let (refused, issues) = try await client.json(.post, "/api/v1/programmes", own.replacingOccurrences(of: #""cross-department":3"#, with: #""cross-department":-3"#))
+            #expect(refused == .unprocessableContent && issueFields(issues) == ["matching.weights.cross-department"])
+        }
+    }
+
     @Test("refuses an unknown format with 400 and unknown competencies with 422")
     func programmeValidation() async throws {
         try await withApp { client in

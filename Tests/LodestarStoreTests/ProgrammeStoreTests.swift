@@ -1,3 +1,4 @@
+import Foundation
 import LodestarCore
 import LodestarStore
 import LodestarTestSupport
@@ -124,6 +125,42 @@ struct ProgrammeStoreTests {
                 try await office.enrol(zoe.id, in: cycle.id, as: .mentor, profile: MentoringProfile(capacity: 1))
             }
             #expect(error?.issues.first?.message == "Spring cohort is matching; enrolments change only while a cycle is draft or enrolling")
+        }
+    }
+}
+
+@Suite("Programme matching settings, stored")
+struct ProgrammeMatchingStoreTests {
+    @Test("a programme keeps its own matching settings, and matching runs use them", arguments: TestDatabase.allCases)
+    func storedSettings(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            _ = try await PeopleDirectory(store: store).importCSV(Fixtures.smallOrganisation)
+            let office = ProgrammeOffice(store: store)
+            let (programme, cycle) = try await Fixtures.enrollingCycle(store)
+            #expect(try await store.programme(programme.id)?.matching == nil)
+            // Only reach across departments counts: P-4 (Engineering) must go to P-3 (Sales), not P-2 (Engineering),
+            // although P-2 offers exactly what P-4 wants to develop.
+            var settings = MatchingSettings.defaults(for: .oneToOne)
+            settings.weights = MatchWeights(values: [.crossDepartment: 1])
+            settings.maximumLevelGap = 10
+            var record = ProgrammeRecord(name: programme.name, objectives: programme.objectives, focusCompetencies: programme.focusCompetencies,
+                                         format: programme.format, durationWeeks: programme.durationWeeks, cadence: programme.cadence, matching: settings)
+            _ = try await office.update(programme.id, with: record)
+            #expect(try await store.programme(programme.id)?.matching == settings)
+            let enrolments = """
+                person_id,role,skills,development_goals,capacity
+                P-2,mentor,delegation:5,,1
+                P-3,mentor,,,1
+                P-4,mentee,,delegation:1,
+                """
+            _ = try await office.importEnrolments(enrolments, into: cycle.id)
+            let plan = try await CycleMatching(store: store).plan(cycle.id, now: Date(timeIntervalSince1970: 1_800_000_000))
+            #expect(plan.proposals.map { "\($0.menteeName)→\($0.mentorName)" } == ["Siobhán O'Brien→José García"])
+            record.matching = MatchingSettings(weights: MatchWeights(values: [.location: -1]), minimumLevelGap: 3, maximumLevelGap: 2,
+                                               minimumWeeklyOverlap: 20_000, rotation: true)
+            let error = await #expect(throws: ValidationError.self) { try await office.update(programme.id, with: record) }
+            #expect(error?.issues.map(\.field) == ["matching.weights.location", "matching.weights", "matching.maximumLevelGap", "matching.minimumWeeklyOverlap"])
+            #expect(try await store.programme(programme.id)?.matching == settings)
         }
     }
 }

@@ -10,11 +10,16 @@ public struct Programme: Sendable, Equatable, Codable, Identifiable {
     public var format: MentoringFormat
     public var durationWeeks: Int
     public var cadence: MeetingCadence
+    /// How the programme matches; nil means the format's defaults.
+    public var matching: MatchingSettings?
+
+    /// The matching settings in force: the programme's own, or its format's defaults.
+    public var effectiveMatching: MatchingSettings { matching ?? .defaults(for: format) }
 
     /// Creates a programme.
     public init(
         id: ID = ID(), name: String, objectives: String, focusCompetencies: [String],
-        format: MentoringFormat, durationWeeks: Int, cadence: MeetingCadence
+        format: MentoringFormat, durationWeeks: Int, cadence: MeetingCadence, matching: MatchingSettings? = nil
     ) {
         self.id = id
         self.name = name
@@ -23,6 +28,7 @@ public struct Programme: Sendable, Equatable, Codable, Identifiable {
         self.format = format
         self.durationWeeks = durationWeeks
         self.cadence = cadence
+        self.matching = matching
     }
 }
 

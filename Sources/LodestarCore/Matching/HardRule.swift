@@ -1,5 +1,5 @@
 /// A rule that rules a pair out, whatever its score (PRODUCT.md M5).
-public enum HardRule: String, Sendable, Codable, CaseIterable, Comparable {
+public enum HardRule: String, Sendable, Codable, CaseIterable, Comparable, CodingKeyRepresentable {
     /// The mentor takes no mentees (capacity 0).
     case capacity
     /// One is in the other's manager chain.

@@ -1,5 +1,5 @@
 /// What makes a mentee and a mentor a good pair (PRODUCT.md M4); each scores 0…1.
-public enum MatchCriterion: String, Sendable, Codable, CaseIterable {
+public enum MatchCriterion: String, Sendable, Codable, CaseIterable, CodingKeyRepresentable {
     /// The mentor offers, and is good at, what the mentee wants to develop (by priority).
     case goalSkillFit = "goal-skill-fit"
     /// The difference in level suits the format.
@@ -37,13 +37,23 @@ public struct MatchWeights: Sendable, Equatable, Codable {
     /// Creates weights; a missing criterion weighs 0.
     public init(values: [MatchCriterion: Double]) { self.values = values }
 
+    // In JSON the weights are one object, criterion to weight: {"goal-skill-fit": 5, …}.
+    public init(from decoder: any Decoder) throws {
+        values = try decoder.singleValueContainer().decode([MatchCriterion: Double].self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(values)
+    }
+
     public subscript(criterion: MatchCriterion) -> Double { values[criterion] ?? 0 }
 
     /// Problems with the weights (negative, or all zero).
     public var issues: [FieldIssue] {
-        var issues = values.filter { $0.value < 0 || !$0.value.isFinite }
-            .map { FieldIssue(field: "weights.\($0.key.rawValue)", message: "must be 0 or more") }
-        if values.values.allSatisfy({ $0 <= 0 }) { issues.append(FieldIssue(field: "weights", message: "at least one weight must be above 0")) }
+        var issues = values.filter { $0.value < 0 || !$0.value.isFinite }.sorted { $0.key.rawValue < $1.key.rawValue }
+            .map { FieldIssue(field: "matching.weights.\($0.key.rawValue)", message: "must be 0 or more") }
+        if values.values.allSatisfy({ $0 <= 0 }) { issues.append(FieldIssue(field: "matching.weights", message: "at least one weight must be above 0")) }
         return issues
     }
 }

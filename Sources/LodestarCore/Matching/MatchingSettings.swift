@@ -15,6 +15,18 @@ public struct MatchingSettings: Sendable, Equatable, Codable {
         MatchingSettings(weights: .defaults(for: format), minimumLevelGap: 1, maximumLevelGap: 6, minimumWeeklyOverlap: 60, rotation: true)
     }
 
+    /// Problems with the settings, by field.
+    public var issues: [FieldIssue] {
+        var issues = weights.issues
+        if !(0...20).contains(minimumLevelGap) || !(minimumLevelGap...20).contains(maximumLevelGap) {
+            issues.append(FieldIssue(field: "matching.maximumLevelGap", message: "level gaps must satisfy 0 ≤ minimum ≤ maximum ≤ 20 (now \(minimumLevelGap)…\(maximumLevelGap))"))
+        }
+        if !(0...(7 * 24 * 60)).contains(minimumWeeklyOverlap) {
+            issues.append(FieldIssue(field: "matching.minimumWeeklyOverlap", message: "\(minimumWeeklyOverlap) minutes is not within a week (0–10080)"))
+        }
+        return issues
+    }
+
     /// Creates settings.
     public init(weights: MatchWeights, minimumLevelGap: Int, maximumLevelGap: Int, minimumWeeklyOverlap: Int, rotation: Bool) {
         self.weights = weights

@@ -8,13 +8,13 @@ public struct CycleMatching: Sendable {
     public init(store: any LodestarRepositories) { self.store = store }
 
     /// The request for a cycle as stored: its enrolments, the directory, the programme's format and
-    /// its matching settings (the format's defaults until programmes store their own).
+    /// its matching settings.
     public func request(for cycleID: Cycle.ID, seed: UInt64 = 1, fairness: Bool = false,
                         locked: [(mentee: Enrolment.ID, mentor: Enrolment.ID)] = [], now: Date) async throws -> MatchRequest {
         guard let cycle = try await store.cycle(cycleID) else { throw NotFound("cycle", cycleID) }
         guard let programme = try await store.programme(cycle.programmeID) else { throw NotFound("programme", cycle.programmeID) }
         return MatchRequest(
-            cycle: cycle.id, format: programme.format, enrolments: try await store.allEnrolments(in: cycle.id),
+            cycle: cycle.id, format: programme.format, settings: programme.effectiveMatching, enrolments: try await store.allEnrolments(in: cycle.id),
             people: try await store.allPeople(), locked: locked, fairness: fairness, seed: seed, now: now)
     }
 

@@ -76,6 +76,8 @@ struct ProgrammeBody: ResponseEncodable {
     let format: MentoringFormat
     let durationWeeks: Int
     let cadence: MeetingCadence
+    /// The settings in force (the format's defaults when the programme has none of its own).
+    let matching: MatchingSettings
 
     init(_ programme: Programme) {
         id = programme.id.description
@@ -85,6 +87,7 @@ struct ProgrammeBody: ResponseEncodable {
         format = programme.format
         durationWeeks = programme.durationWeeks
         cadence = programme.cadence
+        matching = programme.effectiveMatching
     }
 }
 
@@ -96,10 +99,11 @@ struct ProgrammeInput: Decodable {
     let format: MentoringFormat
     let durationWeeks: Int
     let cadence: MeetingCadence
+    let matching: MatchingSettings?
 
     var record: ProgrammeRecord {
         ProgrammeRecord(name: name, objectives: objectives ?? "", focusCompetencies: focusCompetencies ?? [],
-                        format: format, durationWeeks: durationWeeks, cadence: cadence)
+                        format: format, durationWeeks: durationWeeks, cadence: cadence, matching: matching)
     }
 }
 

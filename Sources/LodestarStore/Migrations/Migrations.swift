@@ -8,5 +8,6 @@ enum LodestarMigrations {
         M003_CreateProgrammes(),
         M004_CreateCycles(),
         M005_CreateEnrolments(),
+        M006_AddProgrammeMatching(),
     ]
 }

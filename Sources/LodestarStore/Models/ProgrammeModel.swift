@@ -12,6 +12,8 @@ final class ProgrammeModel: Model, @unchecked Sendable {
     @Field(key: "format") var format: String
     @Field(key: "duration_weeks") var durationWeeks: Int
     @Field(key: "cadence") var cadence: String
+    /// Matching settings as one JSON document; absent means the format's defaults.
+    @OptionalField(key: "matching") var matching: MatchingSettings?
 
     init() {}
 
@@ -25,6 +27,7 @@ final class ProgrammeModel: Model, @unchecked Sendable {
         format = programme.format.rawValue
         durationWeeks = programme.durationWeeks
         cadence = programme.cadence.rawValue
+        matching = programme.matching
     }
 
     func domain() throws -> Programme {
@@ -32,7 +35,8 @@ final class ProgrammeModel: Model, @unchecked Sendable {
             id: Programme.ID(id!), name: name, objectives: objectives, focusCompetencies: focusCompetencies,
             format: try StoredValue.decode(format, as: MentoringFormat.self, column: "programmes.format"),
             durationWeeks: durationWeeks,
-            cadence: try StoredValue.decode(cadence, as: MeetingCadence.self, column: "programmes.cadence")
+            cadence: try StoredValue.decode(cadence, as: MeetingCadence.self, column: "programmes.cadence"),
+            matching: matching
         )
     }
 }
