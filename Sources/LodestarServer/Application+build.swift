@@ -36,6 +36,7 @@ func buildRouter(store: FluentStore) async throws -> Router<BasicRequestContext>
     ProgrammeController(store: store).register(on: api)
     EnrolmentController(store: store).register(on: api)
     CompetencyController(store: store).register(on: api.group("competencies"))
+    ConflictController(store: store).register(on: api.group("conflicts"))
     try WebPages(store: store, pages: pages).register(on: router)
     return router
 }

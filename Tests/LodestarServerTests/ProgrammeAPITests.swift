@@ -49,6 +49,25 @@ struct ProgrammeAPITests {
         }
     }
 
+    @Test("declares, lists and withdraws conflicts of interest")
+    func conflicts() async throws {
+        try await withApp { client in
+            _ = try await client.json(.post, "/api/v1/people", PeopleAPITests.chief)
+            _ = try await client.json(.post, "/api/v1/people", #"{"externalId":"P-2","name":"Zoë","email":"zoe@example.org","level":9,"timeZone":"UTC"}"#)
+            let (created, conflict) = try await client.json(.post, "/api/v1/conflicts", #"{"personA":"P-1","personB":"P-2","reason":"spouses"}"#)
+            #expect(created == .created)
+            let (_, list) = try await client.json(.get, "/api/v1/conflicts")
+            #expect(value(list, "total") as? Int == 1)
+            let (refused, issues) = try await client.json(.post, "/api/v1/conflicts", #"{"personA":"P-1","personB":"P-9","reason":""}"#)
+            #expect(refused == .unprocessableContent && issueFields(issues) == ["personB", "reason"])
+            let id = try #require(value(conflict, "id") as? String)
+            let deleted = try await client.execute(uri: "/api/v1/conflicts/\(id)", method: .delete) { $0.status }
+            #expect(deleted == .noContent)
+            let (gone, _) = try await client.json(.get, "/api/v1/conflicts/\(id)")
+            #expect(gone == .notFound || gone == .methodNotAllowed)
+        }
+    }
+
     @Test("refuses an unknown format with 400 and unknown competencies with 422")
     func programmeValidation() async throws {
         try await withApp { client in

@@ -143,9 +143,7 @@ struct ProgrammeMatchingStoreTests {
             var settings = MatchingSettings.defaults(for: .oneToOne)
             settings.weights = MatchWeights(values: [.crossDepartment: 1])
             settings.maximumLevelGap = 10
-            var record = ProgrammeRecord(name: programme.name, objectives: programme.objectives, focusCompetencies: programme.focusCompetencies,
-                                         format: programme.format, durationWeeks: programme.durationWeeks, cadence: programme.cadence, matching: settings)
-            _ = try await office.update(programme.id, with: record)
+            try await Fixtures.use(settings, for: programme, in: store)
             #expect(try await store.programme(programme.id)?.matching == settings)
             let enrolments = """
                 person_id,role,skills,development_goals,capacity
@@ -156,11 +154,50 @@ struct ProgrammeMatchingStoreTests {
             _ = try await office.importEnrolments(enrolments, into: cycle.id)
             let plan = try await CycleMatching(store: store).plan(cycle.id, now: Date(timeIntervalSince1970: 1_800_000_000))
             #expect(plan.proposals.map { "\($0.menteeName)→\($0.mentorName)" } == ["Siobhán O'Brien→José García"])
-            record.matching = MatchingSettings(weights: MatchWeights(values: [.location: -1]), minimumLevelGap: 3, maximumLevelGap: 2,
-                                               minimumWeeklyOverlap: 20_000, rotation: true)
-            let error = await #expect(throws: ValidationError.self) { try await office.update(programme.id, with: record) }
+            let invalid = MatchingSettings(weights: MatchWeights(values: [.location: -1]), minimumLevelGap: 3, maximumLevelGap: 2,
+                                           minimumWeeklyOverlap: 20_000, rotation: true)
+            let error = await #expect(throws: ValidationError.self) { try await Fixtures.use(invalid, for: programme, in: store) }
             #expect(error?.issues.map(\.field) == ["matching.weights.location", "matching.weights", "matching.maximumLevelGap", "matching.minimumWeeklyOverlap"])
             #expect(try await store.programme(programme.id)?.matching == settings)
+        }
+    }
+}
+
+@Suite("Conflicts of interest, stored")
+struct ConflictStoreTests {
+    @Test("a declared conflict keeps two people apart in matching, and can be withdrawn", arguments: TestDatabase.allCases)
+    func declaredConflict(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            _ = try await PeopleDirectory(store: store).importCSV(Fixtures.smallOrganisation)
+            let (programme, cycle) = try await Fixtures.enrollingCycle(store)
+            // The fixture's leaders are 8 levels above its staff: widen the gap the programme allows.
+            var settings = MatchingSettings.defaults(for: .oneToOne)
+            settings.maximumLevelGap = 10
+            try await Fixtures.use(settings, for: programme, in: store)
+            _ = try await ProgrammeOffice(store: store).importEnrolments("""
+                person_id,role,skills,development_goals,capacity
+                P-3,mentor,delegation:5,,1
+                P-5,mentee,,delegation:1,
+                """, into: cycle.id)
+            // P-3 manages P-5, so give P-5 a mentor outside the line: P-2.
+            _ = try await ProgrammeOffice(store: store).importEnrolments("""
+                person_id,role,skills,development_goals,capacity
+                P-2,mentor,delegation:5,,1
+                """, into: cycle.id)
+            let now = Date(timeIntervalSince1970: 1_800_000_000)
+            #expect(try await CycleMatching(store: store).plan(cycle.id, now: now).proposals.map(\.mentorName) == ["Zoë Müller"])
+            let register = ConflictRegister(store: store)
+            let conflict = try await register.declare(between: "P-5", and: "P-2", reason: "former manager")
+            let plan = try await CycleMatching(store: store).plan(cycle.id, now: now)
+            #expect(plan.proposals.isEmpty)
+            #expect(plan.unmatched.first?.excludedBy[.declaredConflict] == 1)
+            let duplicate = await #expect(throws: ValidationError.self) { try await register.declare(between: "P-2", and: "P-5", reason: "again") }
+            #expect(duplicate?.issues.first?.message == "a conflict between P-2 and P-5 is already declared")
+            let bad = await #expect(throws: ValidationError.self) { try await register.declare(between: "P-5", and: "P-99", reason: " ") }
+            #expect(bad?.issues.map(\.field) == ["personB", "reason"])
+            try await register.withdraw(conflict.id)
+            #expect(try await store.conflicts().isEmpty)
+            await #expect(throws: NotFound.self) { try await register.withdraw(conflict.id) }
         }
     }
 }

@@ -26,4 +26,12 @@ public enum Fixtures {
         let cycle = try await office.startCycle(of: programme.id, name: "Spring cohort")
         return (programme, try await office.move(cycle.id, to: .enrolling))
     }
+
+    /// Gives a programme its own matching settings, keeping everything else.
+    @discardableResult
+    public static func use(_ settings: MatchingSettings, for programme: Programme, in store: any LodestarRepositories) async throws -> Programme {
+        try await ProgrammeOffice(store: store).update(programme.id, with: ProgrammeRecord(
+            name: programme.name, objectives: programme.objectives, focusCompetencies: programme.focusCompetencies,
+            format: programme.format, durationWeeks: programme.durationWeeks, cadence: programme.cadence, matching: settings))
+    }
 }

@@ -70,8 +70,17 @@ public protocol EnrolmentRepository: Sendable {
     func save(all enrolments: [Enrolment]) async throws
 }
 
+/// Declared conflicts of interest.
+public protocol ConflictRepository: Sendable {
+    /// Every declaration.
+    func conflicts() async throws -> [ConflictOfInterest]
+    func save(_ conflict: ConflictOfInterest) async throws
+    /// Removes a declaration; false when there was none with that id.
+    func delete(_ conflict: ConflictOfInterest.ID) async throws -> Bool
+}
+
 /// Everything Lodestar stores; one value of it is handed to every use case.
-public protocol LodestarRepositories: PeopleRepository, CompetencyRepository, ProgrammeRepository, EnrolmentRepository {
+public protocol LodestarRepositories: PeopleRepository, CompetencyRepository, ProgrammeRepository, EnrolmentRepository, ConflictRepository {
     /// True when nothing has been stored yet (the demo seeds only such a store).
     func isEmpty() async throws -> Bool
     /// Runs `work` all-or-nothing: every write it makes through the given store commits together or not at all.

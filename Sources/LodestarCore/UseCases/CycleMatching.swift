@@ -15,7 +15,7 @@ public struct CycleMatching: Sendable {
         guard let programme = try await store.programme(cycle.programmeID) else { throw NotFound("programme", cycle.programmeID) }
         return MatchRequest(
             cycle: cycle.id, format: programme.format, settings: programme.effectiveMatching, enrolments: try await store.allEnrolments(in: cycle.id),
-            people: try await store.allPeople(), locked: locked, fairness: fairness, seed: seed, now: now)
+            people: try await store.allPeople(), conflicts: Set(try await store.conflicts().map(\.people)), locked: locked, fairness: fairness, seed: seed, now: now)
     }
 
     /// Plans the cycle.

@@ -9,5 +9,6 @@ enum LodestarMigrations {
         M004_CreateCycles(),
         M005_CreateEnrolments(),
         M006_AddProgrammeMatching(),
+        M007_CreateConflicts(),
     ]
 }

@@ -1,0 +1,44 @@
+import Hummingbird
+import LodestarCore
+
+/// `/api/v1/conflicts`: declared conflicts of interest, which matching never pairs.
+struct ConflictController {
+    let store: any LodestarRepositories
+
+    func register(on group: RouterGroup<BasicRequestContext>) {
+        let register = ConflictRegister(store: store)
+        group.get { _, _ in
+            let all = try await store.conflicts()
+            return ListBody(Page(items: all, total: all.count, request: .everything), ConflictBody.init)
+        }
+        group.post { request, _ in
+            let input = try await JSONBody.decode(ConflictInput.self, from: request)
+            return created(ConflictBody(try await register.declare(between: input.personA, and: input.personB, reason: input.reason)))
+        }
+        group.delete(":id") { _, context in
+            let id: ConflictOfInterest.ID = try context.parameters.id(of: "conflict of interest")
+            try await register.withdraw(id)
+            return Response(status: .noContent)
+        }
+    }
+}
+
+/// A declaration as the API shows it.
+struct ConflictBody: ResponseEncodable {
+    let id: String
+    let personIds: [String]
+    let reason: String
+
+    init(_ conflict: ConflictOfInterest) {
+        id = conflict.id.description
+        personIds = [conflict.people.first.description, conflict.people.second.description]
+        reason = conflict.reason
+    }
+}
+
+/// A new declaration: two people by their HR ids, and why.
+struct ConflictInput: Decodable {
+    let personA: String
+    let personB: String
+    let reason: String
+}
