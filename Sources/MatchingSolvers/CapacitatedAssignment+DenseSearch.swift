@@ -24,10 +24,7 @@ extension CapacitatedAssignment.Solver {
     /// reached row also finds the nearest open column.
     mutating func augmentDense(from start: Int, values: UnsafePointer<Int32>, preferRoomOnTies: Bool) {
         let columns = self.columns, offset = self.offset, penalty = self.penalty
-        epoch &+= 1
-        finished.removeAll(keepingCapacity: true)
-        scannedRows.removeAll(keepingCapacity: true)
-        scannedDistance.removeAll(keepingCapacity: true)
+        beginSearch(from: start)
         var exitDistance = penalty - u[start], exitRow = start
         var terminal = -1, terminalDistance: Int64 = 0
         var open = 0
@@ -53,11 +50,6 @@ extension CapacitatedAssignment.Solver {
                 if d < bestDistance || (d == bestDistance && load[column] < capacity[column]) { bestDistance = d; best = open }
                 open += 1
             }
-            scannedRows.append(Int32(start))
-            scannedDistance.append(0)
-            rowSeen[start] = epoch
-            rowDistance[start] = 0
-            arrivedVia[start] = -1
             var nextToScan = 1
 
             while true {

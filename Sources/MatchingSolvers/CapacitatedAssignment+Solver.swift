@@ -80,7 +80,7 @@ extension CapacitatedAssignment {
             done = [Int32](repeating: 0, count: columns)
             distance = [Int64](repeating: 0, count: columns)
             predecessor = [Int32](repeating: -1, count: columns)
-            frontier = Frontier(dense: costs is DenseCosts)
+            frontier = Frontier()
         }
 
         mutating func run() {
@@ -152,19 +152,24 @@ extension CapacitatedAssignment {
 
         /// Finds the shortest augmenting path from `start` (ending at a column with room, or at the
         /// penalty), moves the rows along it, and updates the potentials.
-        mutating func augment(from start: Int) {
+        /// Clears the search state and puts `start` first in line, at distance 0.
+        mutating func beginSearch(from start: Int) {
             epoch &+= 1
-            frontier.removeAll()
             finished.removeAll(keepingCapacity: true)
             scannedRows.removeAll(keepingCapacity: true)
             scannedDistance.removeAll(keepingCapacity: true)
-            var exitDistance = Int64.max, exitRow = -1
-            var terminal = -1, terminalDistance: Int64 = 0
             scannedRows.append(Int32(start))
             scannedDistance.append(0)
             rowSeen[start] = epoch
             rowDistance[start] = 0
             arrivedVia[start] = -1
+        }
+
+        mutating func augment(from start: Int) {
+            beginSearch(from: start)
+            frontier.removeAll()
+            var exitDistance = Int64.max, exitRow = -1
+            var terminal = -1, terminalDistance: Int64 = 0
             var nextToScan = 0
             search: while true {
                 while nextToScan < scannedRows.count {
@@ -242,7 +247,7 @@ extension CapacitatedAssignment {
                 } else if candidate < distance[column] {
                     distance[column] = candidate
                     predecessor[column] = Int32(row)
-                    frontier.decrease(column, candidate)
+                    frontier.insert(column, candidate)
                 }
             }
         }

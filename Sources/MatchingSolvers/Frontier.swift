@@ -1,47 +1,16 @@
-/// The columns reached but not yet settled in a shortest-path search. Dense problems touch every
-/// column at once, so a plain list scanned for its minimum is fastest; sparse ones use a binary
-/// heap with lazy deletion.
+/// The columns reached but not yet settled in a sparse shortest-path search: a binary heap with
+/// lazy deletion (a dense search keeps its own open-column lists, see `augmentDense`).
 struct Frontier {
-    private let dense: Bool
-    private var list: [Int32] = []
     private var heap: [(distance: Int64, column: Int32)] = []
 
-    init(dense: Bool) { self.dense = dense }
+    mutating func removeAll() { heap.removeAll(keepingCapacity: true) }
 
-    mutating func removeAll() {
-        list.removeAll(keepingCapacity: true)
-        heap.removeAll(keepingCapacity: true)
-    }
-
-    mutating func insert(_ column: Int, _ distance: Int64) {
-        if dense { list.append(Int32(column)) } else { push(distance, column) }
-    }
-
-    mutating func decrease(_ column: Int, _ distance: Int64) {
-        if !dense { push(distance, column) }
-    }
+    /// Adds a column, or records a lower distance for it (the stale entry is skipped when popped).
+    mutating func insert(_ column: Int, _ distance: Int64) { push(distance, column) }
 
     /// Removes and returns the unsettled column with the smallest distance.
     mutating func popMinimum(distance: [Int64], done: [Int32], epoch: Int32) -> (Int, Int64)? {
-        dense ? popFromList(distance) : popFromHeap(distance, done, epoch)
-    }
-
-    private mutating func popFromList(_ distance: [Int64]) -> (Int, Int64)? {
-        guard !list.isEmpty else { return nil }
-        let result = list.withUnsafeMutableBufferPointer { list in
-            distance.withUnsafeBufferPointer { distance in
-                var best = 0, bestDistance = distance[Int(list[0])]
-                for index in 1..<list.count {
-                    let candidate = distance[Int(list[index])]
-                    if candidate < bestDistance { bestDistance = candidate; best = index }
-                }
-                let column = Int(list[best])
-                list[best] = list[list.count - 1]
-                return (column, bestDistance)
-            }
-        }
-        list.removeLast()
-        return result
+        popFromHeap(distance, done, epoch)
     }
 
     private mutating func popFromHeap(_ distance: [Int64], _ done: [Int32], _ epoch: Int32) -> (Int, Int64)? {

@@ -26,28 +26,18 @@ public enum StableMatching {
 
     /// For each proposer its receiver, or nil.
     public static func solve(proposerLists: [[Int]], rankings: Rankings, capacities: [Int]) -> [Int?] {
-        let proposers = proposerLists.count
-        var next = [Int](repeating: 0, count: proposers)
-        var receiverOf = [Int?](repeating: nil, count: proposers)
-        var held = [[Int32]](repeating: [], count: rankings.receivers)
-        var free = Array((0..<proposers).reversed())
-        while let proposer = free.popLast() {
-            let list = proposerLists[proposer]
-            while next[proposer] < list.count {
-                let receiver = list[next[proposer]]
-                next[proposer] += 1
-                let rank = rankings.rank(of: proposer, by: receiver)
-                guard rank >= 0, capacities[receiver] > 0 else { continue }
-                switch answer(proposer, held: &held[receiver], capacity: capacities[receiver], key: { UInt64(rankings.rank(of: $0, by: receiver)) }) {
-                case .refused: continue
-                case .held(let displaced):
-                    receiverOf[proposer] = receiver
-                    if let displaced { receiverOf[displaced] = nil; free.append(displaced) }
+        var next = [Int](repeating: 0, count: proposerLists.count)
+        return deferredAcceptance(proposers: proposerLists.count, receivers: rankings.receivers, capacities: capacities,
+            nextChoice: { proposer in
+                let list = proposerLists[proposer]
+                while next[proposer] < list.count {
+                    let receiver = list[next[proposer]]
+                    next[proposer] += 1
+                    if rankings.rank(of: proposer, by: receiver) >= 0 { return receiver }
                 }
-                break
-            }
-        }
-        return receiverOf
+                return nil
+            },
+            key: { proposer, receiver in UInt64(rankings.rank(of: proposer, by: receiver)) })
     }
 
     /// Deferred acceptance where both sides rank by cost (lower is better, ties by index; forbidden
@@ -56,9 +46,7 @@ public enum StableMatching {
     public static func solve(costs: DenseCosts, capacities: [Int]) -> [Int?] {
         let rows = costs.rowCount, columns = costs.columnCount
         @inline(__always) func key(_ cost: Int32, _ index: Int) -> UInt64 { UInt64(UInt32(bitPattern: cost) ^ 0x8000_0000) << 32 | UInt64(index) }
-        var receiverOf = [Int?](repeating: nil, count: rows)
-        var held = [[Int32]](repeating: [], count: columns)
-        costs.values.withUnsafeBufferPointer { values in
+        return costs.values.withUnsafeBufferPointer { values in
             var heaps = [[UInt64]](repeating: [], count: rows)
             for row in 0..<rows {
                 let base = row * columns
@@ -70,18 +58,25 @@ public enum StableMatching {
                 MinHeap.heapify(&heap)
                 heaps[row] = heap
             }
-            var free = Array((0..<rows).reversed())
-            while let proposer = free.popLast() {
-                while let next = MinHeap.popMinimum(&heaps[proposer]) {
-                    let receiver = Int(next & 0xFFFF_FFFF)
-                    switch answer(proposer, held: &held[receiver], capacity: capacities[receiver], key: { key(values[$0 * columns + receiver], $0) }) {
-                    case .refused: continue
-                    case .held(let displaced):
-                        receiverOf[proposer] = receiver
-                        if let displaced { receiverOf[displaced] = nil; free.append(displaced) }
-                    }
-                    break
-                }
+            return deferredAcceptance(proposers: rows, receivers: columns, capacities: capacities,
+                nextChoice: { proposer in MinHeap.popMinimum(&heaps[proposer]).map { Int($0 & 0xFFFF_FFFF) } },
+                key: { proposer, receiver in key(values[proposer * columns + receiver], proposer) })
+        }
+    }
+
+    /// The proposing loop both entry points share: free proposers take their next acceptable
+    /// choice until one holds them or they run out; `key` orders a receiver's proposers (lower is better).
+    private static func deferredAcceptance(proposers: Int, receivers: Int, capacities: [Int],
+                                           nextChoice: (Int) -> Int?, key: (Int, Int) -> UInt64) -> [Int?] {
+        var receiverOf = [Int?](repeating: nil, count: proposers)
+        var held = [[Int32]](repeating: [], count: receivers)
+        var free = Array((0..<proposers).reversed())
+        while let proposer = free.popLast() {
+            while let receiver = nextChoice(proposer) {
+                guard case .held(let displaced) = answer(proposer, held: &held[receiver], capacity: capacities[receiver], key: { key($0, receiver) }) else { continue }
+                receiverOf[proposer] = receiver
+                if let displaced { receiverOf[displaced] = nil; free.append(displaced) }
+                break
             }
         }
         return receiverOf

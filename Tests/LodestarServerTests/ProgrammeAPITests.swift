@@ -63,6 +63,8 @@ struct ProgrammeAPITests {
             let id = try #require(value(conflict, "id") as? String)
             let deleted = try await client.execute(uri: "/api/v1/conflicts/\(id)", method: .delete) { $0.status }
             #expect(deleted == .noContent)
+            let again = try await client.execute(uri: "/api/v1/conflicts/\(id)", method: .delete) { $0.status }
+            #expect(again == .notFound, "withdrawing twice says what was not found")
             let (gone, _) = try await client.json(.get, "/api/v1/conflicts/\(id)")
             #expect(gone == .notFound || gone == .methodNotAllowed)
         }

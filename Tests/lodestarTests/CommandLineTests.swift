@@ -126,6 +126,8 @@ final class CommandLineTests {
         #expect(url.status != 0 && url.errors.contains("use sqlite://FILE"))
         let port = try lodestar("serve", "--port", "eighty")
         #expect(port.status != 0 && port.errors.contains("port 'eighty' must be a whole number from 1 to 65535"))
+        let tiny = try lodestar("demo", "--size", "10")
+        #expect(tiny.status != 0 && tiny.errors.contains("--size 10 must be between 60 and 1000000"))
         let missing = try lodestar("import", "people", "/nonexistent.csv")
         #expect(missing.status != 0 && missing.errors.contains("cannot read /nonexistent.csv"))
     }

@@ -21,9 +21,7 @@ struct ProgrammeController {
         programmes.get(":id/cycles") { _, context in
             let programme = try await programme(context)
             let cycles = try await store.cycles(of: programme.id)
-            var bodies: [CycleBody] = []
-            for cycle in cycles { bodies.append(try await CycleBody(cycle, store: store)) }
-            return ListBody(items: bodies, of: Page(items: cycles, total: cycles.count, request: .everything))
+            return ListBody(items: try await bodies(cycles), of: Page(items: cycles, total: cycles.count, request: .everything))
         }
         programmes.post(":id/cycles") { request, context in
             let programme = try await programme(context)
@@ -36,9 +34,7 @@ struct ProgrammeController {
         let cycles = api.group("cycles")
         cycles.get { request, _ in
             let page = try await store.cycles(page: try request.pageRequest())
-            var bodies: [CycleBody] = []
-            for cycle in page.items { bodies.append(try await CycleBody(cycle, store: store)) }
-            return ListBody(items: bodies, of: page)
+            return ListBody(items: try await bodies(page.items), of: page)
         }
         cycles.get(":id") { _, context in try await CycleBody(try await cycle(context), store: store) }
         cycles.put(":id") { request, context in
@@ -52,6 +48,12 @@ struct ProgrammeController {
             }
             return try await CycleBody(cycle, store: store)
         }
+    }
+
+    private func bodies(_ cycles: [Cycle]) async throws -> [CycleBody] {
+        var bodies: [CycleBody] = []
+        for cycle in cycles { bodies.append(try await CycleBody(cycle, store: store)) }
+        return bodies
     }
 
     private func programme(_ context: BasicRequestContext) async throws -> Programme {
