@@ -116,18 +116,9 @@ extension BlossomSolver {
         let vertexDuals = dual[0..<n]
         let offset = maximumCardinality ? max(0, -(vertexDuals.min() ?? 0)) : 0
         guard (vertexDuals.min() ?? 0) + offset >= 0, dual[n...].allSatisfy({ $0 >= 0 }) else { return false }
-        // Each vertex's blossoms, outermost first, computed once.
-        let ancestors: [[Int]] = (0..<n).map { v in
-            var chain = [v]
-            while blossomParent[chain[chain.count - 1]] != -1 { chain.append(blossomParent[chain[chain.count - 1]]) }
-            return chain.reversed()
-        }
+        let chains = blossomChains()
         for (k, edge) in edges.enumerated() {
-            var slack = dual[edge.a] + dual[edge.b] - 2 * edge.weight
-            for (bi, bj) in zip(ancestors[edge.a], ancestors[edge.b]) {
-                if bi != bj { break }
-                slack += 2 * dual[bi]
-            }
+            let slack = slack(of: edge, chains: chains)
             if slack < 0 { return false }
             let aMatched = mate[edge.a] >= 0 && mate[edge.a] / 2 == k, bMatched = mate[edge.b] >= 0 && mate[edge.b] / 2 == k
             if aMatched || bMatched {
@@ -143,5 +134,31 @@ extension BlossomSolver {
             }
         }
         return true
+    }
+
+    /// The indices of the edges, of any edge list on the same vertices, whose slack under this
+    /// run's duals is negative: the edges that would break the dual solution if they were added.
+    func edgesBreakingTheDuals(_ others: [GeneralMatching.Edge]) -> [Int] {
+        let chains = blossomChains()
+        return others.indices.filter { slack(of: others[$0], chains: chains) < 0 }
+    }
+
+    /// Each vertex's blossoms, outermost first.
+    private func blossomChains() -> [[Int]] {
+        (0..<n).map { v in
+            var chain = [v]
+            while blossomParent[chain[chain.count - 1]] != -1 { chain.append(blossomParent[chain[chain.count - 1]]) }
+            return chain.reversed()
+        }
+    }
+
+    /// Twice the slack of an edge, counting the duals of the blossoms that hold both its ends.
+    private func slack(of edge: GeneralMatching.Edge, chains: [[Int]]) -> Int64 {
+        var slack = dual[edge.a] + dual[edge.b] - 2 * edge.weight
+        for (bi, bj) in zip(chains[edge.a], chains[edge.b]) {
+            if bi != bj { break }
+            slack += 2 * dual[bi]
+        }
+        return slack
     }
 }

@@ -54,6 +54,33 @@ struct GeneralMatchingTests {
         }
     }
 
+    @Test("pricing from a few strongest edges per vertex reaches the same optimum, proven on the whole graph",
+          arguments: [1, 2, 3])
+    func pricing(strongestPerVertex: Int) {
+        for maximumCardinality in [false, true] {
+            for seed in UInt64(1)...1_500 {
+                let (n, edges) = Self.randomGraph(seed)
+                let result = GeneralMatching.solve(vertices: n, edges: edges, maximumCardinality: maximumCardinality,
+                                                   strongestPerVertex: strongestPerVertex)
+                let expected = Self.bruteForce(n, edges, maximumCardinality: maximumCardinality)
+                #expect(result.optimal, "seed \(seed): the dual check failed")
+                let weight = GeneralMatching.weight(of: result.mates, edges: edges)
+                if maximumCardinality { #expect(result.mates.compactMap { $0 }.count / 2 == expected.pairs, "seed \(seed)") }
+                #expect(weight == expected.weight, "seed \(seed), \(strongestPerVertex) per vertex: weight \(weight), expected \(expected.weight)")
+                if weight != expected.weight { return }
+            }
+        }
+    }
+
+    @Test("only the heaviest edges of each vertex are candidates, and every edge when none has more")
+    func strongestEdges() {
+        let edges: [GeneralMatching.Edge] = [.init(0, 1, 5), .init(0, 2, 9), .init(0, 3, 1), .init(1, 2, 2), .init(2, 3, 4)]
+        // Vertex 0 keeps 0-2 and 0-1; 1 keeps 0-1 and 1-2; 2 keeps 0-2 and 2-3; 3 keeps 2-3 and 0-3.
+        #expect(GeneralMatching.strongestEdges(of: edges, vertices: 4, perVertex: 2) == [0, 1, 2, 3, 4])
+        #expect(GeneralMatching.strongestEdges(of: edges, vertices: 4, perVertex: 1) == [0, 1, 4])
+        #expect(GeneralMatching.strongestEdges(of: edges, vertices: 4, perVertex: 3) == [0, 1, 2, 3, 4])
+    }
+
     @Test("pairs an odd cycle with a blossom correctly")
     func blossom() {
         // A triangle 0-1-2 with a tail 2-3: the best is 0-1 and 2-3.
