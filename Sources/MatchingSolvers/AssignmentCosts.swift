@@ -20,6 +20,7 @@ public struct DenseCosts: AssignmentCosts {
     public let values: [Int32]
     /// True when some pair is forbidden (the solver skips the check otherwise).
     public let hasForbiddenPairs: Bool
+    public let costRange: ClosedRange<Int64>?
 
     /// Wraps `values` (row-major, `rows × columns`).
     public init(rows: Int, columns: Int, values: [Int32]) {
@@ -27,16 +28,35 @@ public struct DenseCosts: AssignmentCosts {
         rowCount = rows
         columnCount = columns
         self.values = values
-        hasForbiddenPairs = values.contains(Self.forbidden)
+        // One pass for both: the forbidden marker is the lowest Int32, so it shows as the minimum.
+        var low = Int32.max, high = Int32.min, lowestAdmissible = Int32.max
+        for cost in values {
+            low = min(low, cost)
+            high = max(high, cost)
+        }
+        hasForbiddenPairs = low == Self.forbidden
+        if hasForbiddenPairs {
+            high = Int32.min
+            for cost in values where cost != Self.forbidden {
+                lowestAdmissible = min(lowestAdmissible, cost)
+                high = max(high, cost)
+            }
+            low = lowestAdmissible
+        }
+        costRange = low <= high ? Int64(low)...Int64(high) : nil
     }
 
     @inlinable
     public func forEachArc(ofRow row: Int, _ body: (Int, Int64) -> Void) {
         values.withUnsafeBufferPointer { all in
             let base = row * columnCount
-            for column in 0..<columnCount {
-                let cost = all[base + column]
-                if cost != Self.forbidden { body(column, Int64(cost)) }
+            if hasForbiddenPairs {
+                for column in 0..<columnCount {
+                    let cost = all[base + column]
+                    if cost != Self.forbidden { body(column, Int64(cost)) }
+                }
+            } else {
+                for column in 0..<columnCount { body(column, Int64(all[base + column])) }
             }
         }
     }
@@ -44,15 +64,6 @@ public struct DenseCosts: AssignmentCosts {
     public func cost(row: Int, column: Int) -> Int64? {
         let cost = values[row * columnCount + column]
         return cost == Self.forbidden ? nil : Int64(cost)
-    }
-
-    public var costRange: ClosedRange<Int64>? {
-        var low = Int64.max, high = Int64.min
-        for cost in values where cost != Self.forbidden {
-            low = min(low, Int64(cost))
-            high = max(high, Int64(cost))
-        }
-        return low <= high ? low...high : nil
     }
 }
 

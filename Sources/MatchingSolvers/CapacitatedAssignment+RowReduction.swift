@@ -4,9 +4,9 @@ extension CapacitatedAssignment.Solver {
     /// the row it displaces tries again. Prices only fall and only on full columns, so every
     /// assigned pair stays tight and every reduced cost stays ≥ 0. Rows it can't place (their best
     /// column holds several rows) are left for the path searches.
-    mutating func augmentingRowReduction(passes: Int = 3) {
+    mutating func augmentingRowReduction(passes: Int = 2) {
         var free = (0..<rows).filter { isPending($0) }
-        let offset = self.offset
+        let offset = self.offset, someClosed = capacity.contains(0)
         for _ in 0..<passes where !free.isEmpty {
             var later: [Int] = []
             var index = 0
@@ -16,22 +16,32 @@ extension CapacitatedAssignment.Solver {
                 let row = free[index]
                 index += 1
                 var first = Int64.max, second = Int64.max, firstColumn = -1, secondColumn = -1
-                costs.forEachArc(ofRow: row) { column, cost in
-                    guard capacity[column] > 0 else { return }
-                    let reduced = cost - offset - v[column]
-                    if reduced < second {
-                        if reduced < first {
-                            second = first; secondColumn = firstColumn
-                            first = reduced; firstColumn = column
-                        } else {
-                            second = reduced; secondColumn = column
+                // The hot loop of the start: prices read without bounds checks; sums of costs and
+                // potentials stay far inside 64 bits (the penalty is below 2⁶⁰).
+                v.withUnsafeBufferPointer { prices in
+                    costs.forEachArc(ofRow: row) { column, cost in
+                        if someClosed && capacity[column] == 0 { return }
+                        let reduced = cost &- offset &- prices[column]
+                        if reduced < second {
+                            if reduced < first {
+                                second = first; secondColumn = firstColumn
+                                first = reduced; firstColumn = column
+                            } else {
+                                second = reduced; secondColumn = column
+                            }
                         }
                     }
                 }
                 guard firstColumn >= 0, first < penalty else { later.append(row); continue }
                 var target = firstColumn
                 if load[target] < capacity[target] {
-                    u[row] = first
+                    // A column this fills may take the row's margin into its price, as a full one does.
+                    if load[target] + 1 == capacity[target] && first < second {
+                        v[target] -= min(second, penalty) - first
+                        u[row] = min(second, penalty)
+                    } else {
+                        u[row] = first
+                    }
                     place(row, in: target)
                     continue
                 }

@@ -95,7 +95,7 @@ extension CapacitatedAssignment {
                 let preferRoomOnTies = spread <= 4 * Int64(columns)
                 dense.values.withUnsafeBufferPointer { values in
                     for row in 0..<rows {
-                        while isPending(row) { augmentDense(from: row, values: values.baseAddress!, preferRoomOnTies: preferRoomOnTies) }
+                        while isPending(row) { augmentDense(from: row, values: values.baseAddress!, mayForbid: dense.hasForbiddenPairs, preferRoomOnTies: preferRoomOnTies) }
                     }
                 }
             } else {

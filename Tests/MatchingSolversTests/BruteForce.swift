@@ -38,12 +38,17 @@ struct RandomProblem {
         capacities = (0..<columns).map { _ in Int.random(in: 0...2, using: &random) }
     }
 
-    var sparse: SparseCosts {
+    var sparse: SparseCosts { SparseCosts(dense: costs) }
+}
+
+extension SparseCosts {
+    /// The admissible pairs of a full matrix.
+    init(dense costs: DenseCosts) {
         var arcs: [(row: Int, column: Int, cost: Int32)] = []
         for row in 0..<costs.rowCount {
             costs.forEachArc(ofRow: row) { column, cost in arcs.append((row, column, Int32(cost))) }
         }
-        return SparseCosts(rows: costs.rowCount, columns: costs.columnCount, arcs: arcs)
+        self.init(rows: costs.rowCount, columns: costs.columnCount, arcs: arcs)
     }
 }
 

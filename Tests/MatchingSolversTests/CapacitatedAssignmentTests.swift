@@ -42,6 +42,36 @@ struct CapacitatedAssignmentTests {
         }
     }
 
+    @Test("square one-to-one problems (the Jonker–Volgenant start) agree with brute force and with the plain start",
+          arguments: [(Int32(3), 0.0), (1_000_000, 0.0), (1_000, 0.2)])
+    func squareUnitProblems(maxCost: Int32, forbiddenShare: Double) throws {
+        func square(seed: UInt64, sizes: ClosedRange<Int>) -> DenseCosts {
+            var random = SplitMix(seed: seed)
+            let n = Int.random(in: sizes, using: &random)
+            return DenseCosts(rows: n, columns: n, values: (0..<(n * n)).map { _ in
+                Double.random(in: 0..<1, using: &random) < forbiddenShare ? DenseCosts.forbidden : Int32.random(in: 0...maxCost, using: &random)
+            })
+        }
+        for seed in UInt64(1)...2_000 {
+            let costs = square(seed: seed, sizes: 1...7), n = costs.rowCount
+            let units = [Int](repeating: 1, count: n)
+            let expected = BruteForce.assignment(costs, capacities: units)
+            let result = try CapacitatedAssignment.solve(costs, capacities: units)
+            #expect(result.optimal && result.gap == 0, "seed \(seed): certificate")
+            #expect(result.assignedCount == expected.assigned && result.totalCost == expected.cost, "seed \(seed): \(result.totalCost) vs \(expected)")
+            if result.totalCost != expected.cost { return }
+        }
+        // Larger ones, where settled columns pile up in the search lists: the same objective as the plain start.
+        for seed in UInt64(1)...20 {
+            let costs = square(seed: seed, sizes: 50...150), n = costs.rowCount
+            let units = [Int](repeating: 1, count: n)
+            let fast = try CapacitatedAssignment.solve(costs, capacities: units)
+            let plain = try CapacitatedAssignment.solve(SparseCosts(dense: costs), capacities: units, start: .plain)
+            #expect(fast.optimal && plain.optimal)
+            #expect(fast.assignedCount == plain.assignedCount && fast.totalCost == plain.totalCost, "seed \(seed), n \(n)")
+        }
+    }
+
     @Test("the certificate check rejects a wrong answer")
     func certificateRejects() throws {
         let costs = DenseCosts(rows: 2, columns: 2, values: [1, 10, 10, 1])
