@@ -6,7 +6,7 @@ extension CapacitatedAssignment.Solver {
     /// column holds several rows) are left for the path searches.
     mutating func augmentingRowReduction(passes: Int = 2) {
         var free = (0..<rows).filter { isPending($0) }
-        let offset = self.offset, someClosed = capacity.contains(0)
+        let offset = self.offset, someClosed = someColumnClosed
         for _ in 0..<passes where !free.isEmpty {
             var later: [Int] = []
             var index = 0
@@ -35,8 +35,9 @@ extension CapacitatedAssignment.Solver {
                 guard firstColumn >= 0, first < penalty else { later.append(row); continue }
                 var target = firstColumn
                 if load[target] < capacity[target] {
-                    // A column this fills may take the row's margin into its price, as a full one does.
-                    if load[target] + 1 == capacity[target] && first < second {
+                    // A column of one place takes the row's margin into its price, as a full one does
+                    // (a column already holding rows can't: their pairs would lose their tightness).
+                    if capacity[target] == 1 && first < second {
                         v[target] -= min(second, penalty) - first
                         u[row] = min(second, penalty)
                     } else {

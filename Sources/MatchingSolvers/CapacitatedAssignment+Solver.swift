@@ -41,6 +41,8 @@ extension CapacitatedAssignment {
         var distance: [Int64]
         var predecessor: [Int32]
         var frontier: Frontier
+        /// Per sparse search: the distance of the nearest column with room reached so far.
+        var nearestRoom: Int64 = .max
         var finished: [Int32] = []
         var scannedRows: [Int32] = []
         var scannedDistance: [Int64] = []
@@ -48,6 +50,9 @@ extension CapacitatedAssignment {
         var denseLists: DenseSearchLists
         /// Start from column reduction (every column expected to fill) rather than from zero prices.
         let reduceColumns: Bool
+        /// True when some column takes no rows; the searches pass such columns by (their prices are
+        /// only set at the end, see `priceClosedColumns`).
+        let someColumnClosed: Bool
 
         init(costs: Costs, capacities: [Int], rowCapacities: [Int], offset: Int64, penalty: Int64, reduceColumns: Bool) {
             self.reduceColumns = reduceColumns
@@ -56,6 +61,7 @@ extension CapacitatedAssignment {
             rows = costs.rowCount
             columns = costs.columnCount
             capacity = capacities.map { Int32(clamping: min($0, costs.rowCount)) }
+            someColumnClosed = capacities.contains(0)
             self.offset = offset
             self.penalty = penalty
             u = [Int64](repeating: 0, count: rows)
@@ -168,6 +174,7 @@ extension CapacitatedAssignment {
         mutating func augment(from start: Int) {
             beginSearch(from: start)
             frontier.removeAll()
+            nearestRoom = .max
             var exitDistance = Int64.max, exitRow = -1
             var terminal = -1, terminalDistance: Int64 = 0
             var nextToScan = 0
@@ -189,7 +196,6 @@ extension CapacitatedAssignment {
                         break search
                     }
                     done[column] = epoch
-                    if capacity[column] == 0 { continue }
                     finished.append(Int32(column))
                     if load[column] < capacity[column] {
                         terminal = column
@@ -237,18 +243,16 @@ extension CapacitatedAssignment {
             let epoch = self.epoch
             let skipHeld = markHeldColumns(of: row), stamp = self.stamp
             costs.forEachArc(ofRow: row) { column, cost in
-                if done[column] == epoch || (skipHeld && heldStamp[column] == stamp) { return }
+                if done[column] == epoch || (skipHeld && heldStamp[column] == stamp) || (someColumnClosed && capacity[column] == 0) { return }
                 let candidate = base + cost - v[column]
-                if seen[column] != epoch {
-                    seen[column] = epoch
-                    distance[column] = candidate
-                    predecessor[column] = Int32(row)
-                    frontier.insert(column, candidate)
-                } else if candidate < distance[column] {
-                    distance[column] = candidate
-                    predecessor[column] = Int32(row)
-                    frontier.insert(column, candidate)
-                }
+                // A column no nearer than one with room already reached can't be settled before the
+                // search ends there, so it isn't recorded (if reached more cheaply later, it will be).
+                guard candidate < nearestRoom, seen[column] != epoch || candidate < distance[column] else { return }
+                seen[column] = epoch
+                distance[column] = candidate
+                predecessor[column] = Int32(row)
+                if load[column] < capacity[column] { nearestRoom = candidate }
+                frontier.insert(column, candidate)
             }
         }
 
@@ -278,7 +282,7 @@ extension CapacitatedAssignment {
         /// A column with no capacity is always full, so its potential may fall as low as its
         /// cheapest reduced cost needs for the certificate.
         mutating func priceClosedColumns() {
-            guard capacity.contains(0) else { return }
+            guard someColumnClosed else { return }
             for row in 0..<rows {
                 let base = u[row] + offset
                 costs.forEachArc(ofRow: row) { column, cost in

@@ -1,53 +1,73 @@
-/// The columns reached but not yet settled in a sparse shortest-path search: a binary heap with
-/// lazy deletion (a dense search keeps its own open-column lists, see `augmentDense`).
+/// The columns reached but not yet settled in a sparse shortest-path search (a dense search keeps
+/// its own open-column lists, see `augmentDense`).
+///
+/// A radix heap: the search settles columns in order of distance and never reaches one nearer than
+/// the last settled, so each entry sits in the bucket named by the highest bit in which it differs
+/// from that last distance. Adding is an append; taking the nearest empties the lowest bucket,
+/// spreading it over the buckets below. Searches that reach far more columns than they settle —
+/// the common case — pay almost nothing for the columns they never settle. A lower distance for a
+/// column is a new entry; the stale one is skipped when it comes up.
 struct Frontier {
-    private var heap: [(distance: Int64, column: Int32)] = []
+    private var buckets = [[Entry]](repeating: [], count: 65)
+    /// The key of the last distance taken; every entry's key is at least this.
+    private var last: UInt64 = 0
 
-    mutating func removeAll() { heap.removeAll(keepingCapacity: true) }
+    private struct Entry {
+        let key: UInt64
+        let column: Int32
+    }
 
-    /// Adds a column, or records a lower distance for it (the stale entry is skipped when popped).
-    mutating func insert(_ column: Int, _ distance: Int64) { push(distance, column) }
+    mutating func removeAll() {
+        for index in buckets.indices where !buckets[index].isEmpty { buckets[index].removeAll(keepingCapacity: true) }
+        last = 0
+    }
+
+    /// Adds a column, or records a lower distance for it.
+    mutating func insert(_ column: Int, _ distance: Int64) {
+        let key = Self.key(distance)
+        // The search only reaches columns at least as far as the last it settled (reduced costs are
+        // ≥ 0); should that ever fail, the entry comes out next and the certificate check, not a
+        // crash, reports the consequence.
+        assert(key >= last, "a shortest-path search reached a column nearer than one it settled")
+        buckets[key <= last ? 0 : bucket(of: key)].append(Entry(key: key, column: Int32(column)))
+    }
 
     /// Removes and returns the unsettled column with the smallest distance.
     mutating func popMinimum(distance: [Int64], done: [Int32], epoch: Int32) -> (Int, Int64)? {
-        popFromHeap(distance, done, epoch)
-    }
-
-    private mutating func popFromHeap(_ distance: [Int64], _ done: [Int32], _ epoch: Int32) -> (Int, Int64)? {
-        while let top = heap.first {
-            let last = heap.removeLast()
-            if !heap.isEmpty {
-                heap[0] = last
-                siftDown(0)
-            }
-            let column = Int(top.column)
-            if done[column] != epoch && distance[column] == top.distance { return (column, top.distance) }
+        func current(_ entry: Entry) -> Bool {
+            done[Int(entry.column)] != epoch && distance[Int(entry.column)] == Int64(bitPattern: entry.key ^ Self.signBit)
         }
-        return nil
-    }
-
-    private mutating func push(_ distance: Int64, _ column: Int) {
-        heap.append((distance, Int32(column)))
-        var child = heap.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard heap[child].distance < heap[parent].distance else { break }
-            heap.swapAt(child, parent)
-            child = parent
-        }
-    }
-
-    private mutating func siftDown(_ start: Int) {
-        var parent = start
-        let count = heap.count
         while true {
-            let left = 2 * parent + 1, right = left + 1
-            var smallest = parent
-            if left < count && heap[left].distance < heap[smallest].distance { smallest = left }
-            if right < count && heap[right].distance < heap[smallest].distance { smallest = right }
-            if smallest == parent { return }
-            heap.swapAt(parent, smallest)
-            parent = smallest
+            if buckets[0].isEmpty && !refillLowestBucket(keeping: current) { return nil }
+            let entry = buckets[0].removeLast()
+            if current(entry) { return (Int(entry.column), Int64(bitPattern: entry.key ^ Self.signBit)) }
         }
     }
+
+    /// Moves the nearest entries into bucket 0: the lowest bucket's smallest current entry becomes
+    /// the last distance, and its current entries spread over the buckets below; stale ones are
+    /// dropped, so that the last distance is one the search really settles next (a stale distance
+    /// could lie beyond columns the search has yet to reach). False when no current entry is left.
+    private mutating func refillLowestBucket(keeping current: (Entry) -> Bool) -> Bool {
+        var spread: [Entry] = []
+        for lowest in 1..<buckets.count where !buckets[lowest].isEmpty {
+            swap(&spread, &buckets[lowest])
+            spread.removeAll { !current($0) }
+            if let smallest = spread.lazy.map(\.key).min() {
+                last = smallest
+                for entry in spread { buckets[bucket(of: entry.key)].append(entry) }
+            }
+            spread.removeAll(keepingCapacity: true)
+            swap(&spread, &buckets[lowest])
+            if !buckets[0].isEmpty { return true }
+        }
+        return false
+    }
+
+    private static let signBit: UInt64 = 1 << 63
+
+    /// Distances as unsigned keys in the same order.
+    @inline(__always) private static func key(_ distance: Int64) -> UInt64 { UInt64(bitPattern: distance) ^ signBit }
+
+    @inline(__always) private func bucket(of key: UInt64) -> Int { key == last ? 0 : 64 - (key ^ last).leadingZeroBitCount }
 }
