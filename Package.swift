@@ -14,6 +14,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
@@ -44,6 +46,8 @@ let package = Package(
                 "LodestarCore",
                 "LodestarStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Templates"), .copy("Assets")]
@@ -61,7 +65,7 @@ let package = Package(
         ),
         .target(
             name: "LodestarTestSupport",
-            dependencies: ["LodestarCore", "LodestarStore"],
+            dependencies: ["LodestarCore", "LodestarStore", "LodestarServer"],
             path: "Tests/LodestarTestSupport"
         ),
         .testTarget(name: "MatchingSolversTests", dependencies: ["MatchingSolvers"]),

@@ -8,14 +8,21 @@ public struct AppConfig: Sendable {
     /// Seed an empty database with the demo organisation.
     public var seedDemo: Bool
     public var demoSeed: UInt64
+    /// bcrypt's work factor for new password hashes (4–31; each step doubles the work).
+    public var bcryptCost: UInt8
+    /// Mark cookies `Secure` on every response (set when the public address is https); they are
+    /// also marked when a proxy sends `X-Forwarded-Proto: https`.
+    public var secureCookies: Bool
 
     /// Creates a configuration; defaults are the documented ones.
     public init(host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .sqliteFile(path: "lodestar.sqlite"),
-                seedDemo: Bool = false, demoSeed: UInt64 = 2027) {
+                seedDemo: Bool = false, demoSeed: UInt64 = 2027, bcryptCost: UInt8 = 12, secureCookies: Bool = false) {
         self.host = host
         self.port = port
         self.database = database
         self.seedDemo = seedDemo
         self.demoSeed = demoSeed
+        self.bcryptCost = bcryptCost
+        self.secureCookies = secureCookies
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import LodestarCore
 import LodestarStore
@@ -7,16 +8,22 @@ import Logging
 /// database, seeds the demo when asked, and wires the API and the pages.
 public func buildApplication(config: AppConfig, logger: Logger = Logger(label: "lodestar")) async throws -> some ApplicationProtocol {
     let connection = try StoreConnection(location: config.database, logger: logger)
+    let credentials = BcryptCredentials(cost: config.bcryptCost)
     do {
         try await connection.migrate()
-        if config.seedDemo, let demo = try await DemoSeeder(store: connection.store).seedIfEmpty(seed: config.demoSeed) {
-            logger.info("Seeded the demo organisation: \(demo.people.count) people, programme '\(demo.programme.name)'")
+        if config.seedDemo {
+            if let demo = try await DemoSeeder(store: connection.store).seedIfEmpty(seed: config.demoSeed) {
+                logger.info("Seeded the demo organisation: \(demo.people.count) people, programme '\(demo.programme.name)'")
+            }
+            for signIn in try await DemoAccounts(store: connection.store, credentials: credentials).ensure(now: Date()) {
+                logger.info("Demo sign-in — \(signIn.role): \(signIn.email) / \(DemoAccounts.password)")
+            }
         }
     } catch {
         await connection.shutdown()
         throw error
     }
-    let router = try await buildRouter(store: connection.store)
+    let router = try await buildRouter(store: connection.store, credentials: credentials, secureCookies: config.secureCookies)
     return Application(
         router: router,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Lodestar"),
@@ -25,12 +32,16 @@ public func buildApplication(config: AppConfig, logger: Logger = Logger(label: "
     )
 }
 
-/// Routes of the JSON API, the health check and the web pages.
-func buildRouter(store: FluentStore) async throws -> Router<BasicRequestContext> {
-    let router = Router()
+/// Routes of the JSON API, the health check, signing in and the web pages. Every route but the
+/// health check, the style sheet and the sign-in page asks the access rules (see `AccessRules`).
+func buildRouter(store: FluentStore, credentials: any Credentials, secureCookies: Bool) async throws -> Router<LodestarContext> {
+    let router = Router(context: LodestarContext.self)
     let pages = try await PageRenderer.load()
+    let authentication = Authentication(store: store, credentials: credentials)
     router.add(middleware: ErrorMiddleware(pages: pages))
+    router.add(middleware: AuthenticationMiddleware(authentication: authentication))
     router.get("/health") { _, _ in try await HealthBody.check(store) }
+    AccountPages(store: store, authentication: authentication, pages: pages, credentials: credentials, alwaysSecure: secureCookies).register(on: router)
     let api = router.group("api/v1")
     PeopleController(store: store).register(on: api.group("people"))
     ProgrammeController(store: store).register(on: api)

@@ -61,9 +61,9 @@ struct ProgrammeAPITests {
             let (refused, issues) = try await client.json(.post, "/api/v1/conflicts", #"{"personA":"P-1","personB":"P-9","reason":""}"#)
             #expect(refused == .unprocessableContent && issueFields(issues) == ["personB", "reason"])
             let id = try #require(value(conflict, "id") as? String)
-            let deleted = try await client.execute(uri: "/api/v1/conflicts/\(id)", method: .delete) { $0.status }
+            let deleted = try await client.execute(uri: "/api/v1/conflicts/\(id)", method: .delete, headers: Caller.admin.headers) { $0.status }
             #expect(deleted == .noContent)
-            let again = try await client.execute(uri: "/api/v1/conflicts/\(id)", method: .delete) { $0.status }
+            let again = try await client.execute(uri: "/api/v1/conflicts/\(id)", method: .delete, headers: Caller.admin.headers) { $0.status }
             #expect(again == .notFound, "withdrawing twice says what was not found")
             let (gone, _) = try await client.json(.get, "/api/v1/conflicts/\(id)")
             #expect(gone == .notFound || gone == .methodNotAllowed)

@@ -2,31 +2,80 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import LodestarCore
 import LodestarServer
 import LodestarStore
 import LodestarTestSupport
 import NIOCore
 
-/// Runs `body` against the real application on a fresh database of `database`'s kind.
-func withApp(_ database: TestDatabase = .sqlite, demo: Bool = false, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-    guard let location = try await database.freshLocation() else { return }
-    let app = try await buildApplication(config: AppConfig(database: location, seedDemo: demo))
+/// Runs `body` against the real application on a fresh database of `database`'s kind, with the
+/// test admin (`TestAccounts`) in it; `prepare` may add more to the store first.
+func withApp(_ database: TestDatabase = .sqlite, demo: Bool = false, prepare: (FluentStore) async throws -> Void = { _ in },
+             _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    guard var location = try await database.freshLocation() else { return }
+    // The store is prepared through a connection of its own, so an in-memory SQLite would be lost.
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("lodestar-\(UUID()).sqlite").path
+    if case .sqliteMemory = location { location = .sqliteFile(path: file) }
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    let connection = try StoreConnection(location: location)
+    do {
+        try await connection.migrate()
+        if demo { try await DemoSeeder(store: connection.store).seedIfEmpty() }
+        try await TestAccounts.seedAdmin(in: connection.store)
+        try await prepare(connection.store)
+        await connection.shutdown()
+    } catch {
+        await connection.shutdown()
+        throw error
+    }
+    let app = try await buildApplication(config: AppConfig(database: location, seedDemo: demo, bcryptCost: 4))
     try await app.test(.router, body)
+}
+
+/// Who a test request comes from.
+enum Caller: Sendable {
+    case anonymous
+    /// `Authorization: Bearer …`
+    case token(String)
+    /// The session cookie, with the session's CSRF token for changes.
+    case session(String, csrf: String)
+
+    static let admin = Caller.token(TestAccounts.adminToken)
+    static let adminBrowser = Caller.session(TestAccounts.adminSession, csrf: TestAccounts.csrf)
+
+    var headers: HTTPFields {
+        switch self {
+        case .anonymous: [:]
+        case .token(let token): [.authorization: "Bearer \(token)"]
+        case .session(let session, let csrf): [.cookie: "lodestar_session=\(session)", HTTPField.Name("X-CSRF-Token")!: csrf]
+        }
+    }
 }
 
 extension TestClientProtocol {
     /// Sends JSON and returns the status and the decoded JSON answer.
-    func json(_ method: HTTPRequest.Method, _ uri: String, _ body: String? = nil) async throws -> (HTTPResponse.Status, Any) {
-        try await execute(uri: uri, method: method, headers: [.contentType: "application/json"],
-                          body: body.map { ByteBuffer(string: $0) }) { response in
+    func json(_ method: HTTPRequest.Method, _ uri: String, _ body: String? = nil, as caller: Caller = .admin) async throws -> (HTTPResponse.Status, Any) {
+        var headers = caller.headers
+        headers[.contentType] = "application/json"
+        return try await execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) { response in
             let data = Data(response.body.readableBytesView)
             return (response.status, try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]))
         }
     }
 
     /// Fetches a page and returns its status and HTML.
-    func page(_ uri: String) async throws -> (HTTPResponse.Status, String) {
-        try await execute(uri: uri, method: .get) { response in (response.status, String(buffer: response.body)) }
+    func page(_ uri: String, as caller: Caller = .adminBrowser) async throws -> (HTTPResponse.Status, String) {
+        try await execute(uri: uri, method: .get, headers: caller.headers) { response in (response.status, String(buffer: response.body)) }
+    }
+
+    /// Posts a form; `fields` should include `csrf` when the test wants it to pass.
+    func form(_ uri: String, _ fields: [String: String], headers extra: HTTPFields = [:], as caller: Caller = .adminBrowser) async throws -> TestResponse {
+        var headers = caller.headers
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        for field in extra { headers.append(field) }
+        let body = fields.sorted { $0.key < $1.key }
+            .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        return try await execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body)) { $0 }
     }
 }
 

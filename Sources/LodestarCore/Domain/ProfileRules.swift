@@ -64,3 +64,18 @@ public enum ProfileRules {
         return value
     }
 }
+
+extension MentoringProfile {
+    /// What a participant has still to fill in for matching to work well, in words for their home page.
+    public func missing(for role: EnrolmentRole) -> [String] {
+        var missing: [String] = []
+        if role == .mentor && skills.isEmpty { missing.append("skills you can mentor in") }
+        if role == .mentee && developmentGoals.isEmpty { missing.append("development goals") }
+        if interests.isEmpty { missing.append("interests") }
+        if communicationStyle == nil { missing.append("communication style") }
+        if learningPreference == nil { missing.append("learning preference") }
+        if availability.slots.isEmpty { missing.append("weekly availability") }
+        if role == .mentor && capacity == nil { missing.append("how many mentees you can take") }
+        return missing
+    }
+}

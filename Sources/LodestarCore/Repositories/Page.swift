@@ -36,6 +36,11 @@ public struct Page<Item: Sendable>: Sendable {
         self.limit = request.limit
     }
 
+    /// The requested slice of a whole list already in memory.
+    public init(slicing all: [Item], _ request: PageRequest) {
+        self.init(items: Array(all.dropFirst(request.offset).prefix(request.limit)), total: all.count, request: request)
+    }
+
     /// Transforms the items, keeping the paging.
     public func map<T>(_ transform: (Item) throws -> T) rethrows -> Page<T> {
         Page<T>(items: try items.map(transform), total: total, offset: offset, limit: limit)

@@ -80,11 +80,40 @@ public protocol ConflictRepository: Sendable {
 }
 
 /// Everything Lodestar stores; one value of it is handed to every use case.
-public protocol LodestarRepositories: PeopleRepository, CompetencyRepository, ProgrammeRepository, EnrolmentRepository, ConflictRepository {
+public protocol LodestarRepositories: PeopleRepository, CompetencyRepository, ProgrammeRepository, EnrolmentRepository, ConflictRepository,
+    AccountRepository {
     /// True when nothing has been stored yet (the demo seeds only such a store).
     func isEmpty() async throws -> Bool
     /// Runs `work` all-or-nothing: every write it makes through the given store commits together or not at all.
     func inTransaction<T: Sendable>(_ work: @Sendable @escaping (any LodestarRepositories) async throws -> T) async throws -> T
     /// Which database answers, e.g. "sqlite"; fails when it cannot be reached.
     func ping() async throws -> String
+}
+
+/// Accounts, sessions, API tokens, programme managers and counted sign-in failures.
+public protocol AccountRepository: Sendable {
+    func account(_ id: Account.ID) async throws -> Account?
+    func account(email: String) async throws -> Account?
+    /// Every account, by email.
+    func accounts() async throws -> [Account]
+    /// Inserts or updates one account.
+    func save(_ account: Account) async throws
+    /// The programmes an account manages.
+    func managedProgrammes(of account: Account.ID) async throws -> Set<Programme.ID>
+    /// Makes an account a manager of a programme (nothing happens if it already is).
+    func appoint(_ account: Account.ID, toManage programme: Programme.ID) async throws
+    /// Inserts or updates one session.
+    func save(_ session: SignInSession) async throws
+    func session(digest: String) async throws -> SignInSession?
+    func deleteSession(digest: String) async throws
+    /// Inserts or updates one API token.
+    func save(_ token: ApiToken) async throws
+    /// Every API token, newest first.
+    func apiTokens() async throws -> [ApiToken]
+    func apiToken(_ id: ApiToken.ID) async throws -> ApiToken?
+    func apiToken(digest: String) async throws -> ApiToken?
+    func signInFailures(key: String) async throws -> SignInFailures?
+    /// Inserts or updates one failure count.
+    func save(_ failures: SignInFailures) async throws
+    func clearSignInFailures(key: String) async throws
 }

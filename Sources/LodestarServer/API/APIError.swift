@@ -30,6 +30,9 @@ struct APIError: Error {
             self.init(.unprocessableContent, "The file has \(error.issues.count) problem(s); nothing was imported.",
                       issues: error.issues.map { FieldIssue(field: "line \($0.line)" + ($0.field.map { ", \($0)" } ?? ""), message: $0.message) })
         case let error as HTTPError: self.init(error.status, error.body ?? error.status.reasonPhrase)
+        case let error as AccessDenied: self.init(.forbidden, error.message)
+        case let error as SignInRequired:
+            self.init(.unauthorized, error.sessionEnded ? "The session has ended; sign in again." : "Sign in, or send an API token as 'Authorization: Bearer …'.")
         default: self.init(.internalServerError, "Something went wrong on the server; the error was logged.")
         }
     }

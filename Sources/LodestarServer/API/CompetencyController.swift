@@ -5,17 +5,20 @@ import LodestarCore
 struct CompetencyController {
     let store: any LodestarRepositories
 
-    func register(on group: RouterGroup<BasicRequestContext>) {
-        group.get { _, _ in
+    func register(on group: RouterGroup<LodestarContext>) {
+        group.get { _, context in
+            _ = try context.signedIn()
             let all = try await store.competencies()
             return ListBody(Page(items: all, total: all.count, request: .everything), CompetencyBody.init)
         }
         let catalogue = CompetencyCatalogue(store: store)
-        group.post { request, _ in
+        group.post { request, context in
+            try context.signedIn().requireAdmin("changing the competency catalogue")
             let input = try await JSONBody.decode(CompetencyBody.self, from: request)
             return created(CompetencyBody(try await catalogue.add(slug: input.slug, name: input.name, summary: input.summary)))
         }
         group.put(":slug") { request, context in
+            try context.signedIn().requireAdmin("changing the competency catalogue")
             let input = try await JSONBody.decode(CompetencyBody.self, from: request)
             return CompetencyBody(try await catalogue.update(context.parameters.get("slug") ?? "", name: input.name,
                                                              summary: input.summary, requestedSlug: input.slug))

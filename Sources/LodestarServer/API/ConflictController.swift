@@ -5,17 +5,20 @@ import LodestarCore
 struct ConflictController {
     let store: any LodestarRepositories
 
-    func register(on group: RouterGroup<BasicRequestContext>) {
+    func register(on group: RouterGroup<LodestarContext>) {
         let register = ConflictRegister(store: store)
-        group.get { _, _ in
+        group.get { _, context in
+            try context.signedIn().requireAdmin("seeing declared conflicts of interest")
             let all = try await store.conflicts()
             return ListBody(Page(items: all, total: all.count, request: .everything), ConflictBody.init)
         }
-        group.post { request, _ in
+        group.post { request, context in
+            try context.signedIn().requireAdmin("declaring conflicts of interest")
             let input = try await JSONBody.decode(ConflictInput.self, from: request)
             return created(ConflictBody(try await register.declare(between: input.personA, and: input.personB, reason: input.reason)))
         }
         group.delete(":id") { _, context in
+            try context.signedIn().requireAdmin("withdrawing conflicts of interest")
             let id: ConflictOfInterest.ID = try context.parameters.id(of: "conflict of interest")
             try await register.withdraw(id)
             return Response(status: .noContent)

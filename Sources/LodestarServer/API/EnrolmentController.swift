@@ -5,11 +5,11 @@ import LodestarCore
 struct EnrolmentController {
     let store: any LodestarRepositories
 
-    func register(on api: RouterGroup<BasicRequestContext>) {
+    func register(on api: RouterGroup<LodestarContext>) {
         let office = ProgrammeOffice(store: store)
         api.get("cycles/:id/enrolments") { request, context in
             let cycleID: Cycle.ID = try context.parameters.id(of: "cycle")
-            guard try await store.cycle(cycleID) != nil else { throw NotFound("cycle", cycleID) }
+            try context.signedIn().requireManager(of: try await programme(ofCycle: cycleID), "listing a cycle's participants")
             let roleText = request.uri.queryParameters.get("role")
             let role = try roleText.map { text in
                 guard let role = EnrolmentRole(rawValue: text) else {
@@ -21,6 +21,7 @@ struct EnrolmentController {
         }
         api.post("cycles/:id/enrolments") { request, context in
             let cycleID: Cycle.ID = try context.parameters.id(of: "cycle")
+            try context.signedIn().requireManager(of: try await programme(ofCycle: cycleID), "enrolling people")
             let input = try await JSONBody.decode(EnrolmentInput.self, from: request)
             guard let personID = Person.ID(input.personId) else { throw NotFound("person", input.personId) }
             return created(EnrolmentBody(try await office.enrol(personID, in: cycleID, as: input.role, profile: input.profile)))
@@ -28,13 +29,22 @@ struct EnrolmentController {
         api.get("enrolments/:id") { _, context in
             let id: Enrolment.ID = try context.parameters.id(of: "enrolment")
             guard let enrolment = try await store.enrolment(id) else { throw NotFound("enrolment", id) }
+            try context.signedIn().requireAccess(to: enrolment, in: try await programme(ofCycle: enrolment.cycleID), "seeing someone else's enrolment")
             return EnrolmentBody(enrolment)
         }
         api.put("enrolments/:id") { request, context in
             let id: Enrolment.ID = try context.parameters.id(of: "enrolment")
+            guard let enrolment = try await store.enrolment(id) else { throw NotFound("enrolment", id) }
+            try context.signedIn().requireAccess(to: enrolment, in: try await programme(ofCycle: enrolment.cycleID), "changing someone else's enrolment")
             let input = try await JSONBody.decode(ProfileInput.self, from: request)
             return EnrolmentBody(try await office.update(id, profile: input.profile))
         }
+    }
+
+    private func programme(ofCycle id: Cycle.ID) async throws -> Programme {
+        guard let cycle = try await store.cycle(id) else { throw NotFound("cycle", id) }
+        guard let programme = try await store.programme(cycle.programmeID) else { throw NotFound("programme", cycle.programmeID) }
+        return programme
     }
 }
 

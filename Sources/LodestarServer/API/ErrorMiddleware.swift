@@ -1,13 +1,20 @@
+import Foundation
 import Hummingbird
 import Logging
 
 /// Turns errors into answers a person or a program can act on: JSON under `/api`, pages elsewhere.
-struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+/// A page that needs signing in sends the browser to the sign-in page and back.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = LodestarContext
     let pages: PageRenderer
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch let error as SignInRequired where !request.uri.path.hasPrefix("/api/") {
+            var query = "next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_."))) ?? "/")
+            if error.sessionEnded { query += "&ended=1" }
+            return Response(status: .seeOther, headers: [.location: "/sign-in?" + query])
         } catch {
             let apiError = APIError(error)
             if apiError.status == .internalServerError {
@@ -16,7 +23,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             if request.uri.path.hasPrefix("/api/") {
                 return try EditedResponse(status: apiError.status, response: apiError.body).response(from: request, context: context)
             }
-            return try pages.errorPage(apiError).response(from: request, context: context)
+            return try pages.errorPage(apiError, for: context).response(from: request, context: context)
         }
     }
 }

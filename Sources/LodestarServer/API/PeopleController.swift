@@ -5,22 +5,26 @@ import LodestarCore
 struct PeopleController {
     let store: any LodestarRepositories
 
-    func register(on group: RouterGroup<BasicRequestContext>) {
+    func register(on group: RouterGroup<LodestarContext>) {
         let directory = PeopleDirectory(store: store)
-        group.get { request, _ in
+        group.get { request, context in
+            try context.signedIn().requireAdmin("seeing the people directory")
             let query = PeopleQuery(name: request.uri.queryParameters.get("name"), department: request.uri.queryParameters.get("department"))
             return ListBody(try await store.people(matching: query, page: try request.pageRequest()), PersonBody.init)
         }
         group.get(":id") { _, context in
             let id: Person.ID = try context.parameters.id(of: "person")
             guard let person = try await store.person(id) else { throw NotFound("person", id) }
+            try context.signedIn().requireSight(of: person)
             return PersonBody(person)
         }
-        group.post { request, _ in
+        group.post { request, context in
+            try context.signedIn().requireAdmin("adding people to the directory")
             let record = try await JSONBody.decode(PersonInput.self, from: request).record
             return created(PersonBody(try await PersonInput.namingAPIFields { try await directory.create(record) }))
         }
         group.put(":id") { request, context in
+            try context.signedIn().requireAdmin("changing people in the directory")
             let id: Person.ID = try context.parameters.id(of: "person")
             let record = try await JSONBody.decode(PersonInput.self, from: request).record
             return PersonBody(try await PersonInput.namingAPIFields { try await directory.update(id, with: record) })

@@ -6,25 +6,30 @@ import LodestarCore
 struct ProgrammeController {
     let store: any LodestarRepositories
 
-    func register(on api: RouterGroup<BasicRequestContext>) {
+    func register(on api: RouterGroup<LodestarContext>) {
         let office = ProgrammeOffice(store: store)
         let programmes = api.group("programmes")
-        programmes.get { request, _ in ListBody(try await store.programmes(page: try request.pageRequest()), ProgrammeBody.init) }
-        programmes.get(":id") { _, context in ProgrammeBody(try await programme(context)) }
-        programmes.post { request, _ in
-            created(ProgrammeBody(try await office.create(try await JSONBody.decode(ProgrammeInput.self, from: request).record)))
+        programmes.get { request, context in
+            let actor = try context.signedIn()
+            let visible = try await store.programmes(page: .everything).items.filter { actor.sees($0.id) }
+            return ListBody(Page(slicing: visible, try request.pageRequest()), ProgrammeBody.init)
+        }
+        programmes.get(":id") { _, context in ProgrammeBody(try await programme(context, seenBy: try context.signedIn())) }
+        programmes.post { request, context in
+            try context.signedIn().requireAdmin("creating programmes")
+            return created(ProgrammeBody(try await office.create(try await JSONBody.decode(ProgrammeInput.self, from: request).record)))
         }
         programmes.put(":id") { request, context in
-            let id: Programme.ID = try context.parameters.id(of: "programme")
-            return ProgrammeBody(try await office.update(id, with: try await JSONBody.decode(ProgrammeInput.self, from: request).record))
+            let programme = try await programme(context, seenBy: try context.signedIn(), managing: "changing a programme")
+            return ProgrammeBody(try await office.update(programme.id, with: try await JSONBody.decode(ProgrammeInput.self, from: request).record))
         }
         programmes.get(":id/cycles") { _, context in
-            let programme = try await programme(context)
+            let programme = try await programme(context, seenBy: try context.signedIn())
             let cycles = try await store.cycles(of: programme.id)
             return ListBody(items: try await bodies(cycles), of: Page(items: cycles, total: cycles.count, request: .everything))
         }
         programmes.post(":id/cycles") { request, context in
-            let programme = try await programme(context)
+            let programme = try await programme(context, seenBy: try context.signedIn(), managing: "starting a cycle")
             let input = try await JSONBody.decode(CycleInput.self, from: request)
             var cycle = try await office.startCycle(of: programme.id, name: input.name)
             if let state = input.state, state != cycle.state { cycle = try await office.move(cycle.id, to: state) }
@@ -32,13 +37,15 @@ struct ProgrammeController {
         }
 
         let cycles = api.group("cycles")
-        cycles.get { request, _ in
-            let page = try await store.cycles(page: try request.pageRequest())
+        cycles.get { request, context in
+            let actor = try context.signedIn()
+            let visible = try await store.cycles(page: .everything).items.filter { actor.sees($0.programmeID) }
+            let page = Page(slicing: visible, try request.pageRequest())
             return ListBody(items: try await bodies(page.items), of: page)
         }
-        cycles.get(":id") { _, context in try await CycleBody(try await cycle(context), store: store) }
+        cycles.get(":id") { _, context in try await CycleBody(try await cycle(context, seenBy: try context.signedIn()), store: store) }
         cycles.put(":id") { request, context in
-            var cycle = try await cycle(context)
+            var cycle = try await cycle(context, seenBy: try context.signedIn(), managing: "changing a cycle")
             let input = try await JSONBody.decode(CycleInput.self, from: request)
             if let state = input.state, state != cycle.state { cycle = try await office.move(cycle.id, to: state) }
             if let name = input.name?.trimmingCharacters(in: .whitespaces) {
@@ -56,15 +63,21 @@ struct ProgrammeController {
         return bodies
     }
 
-    private func programme(_ context: BasicRequestContext) async throws -> Programme {
+    /// The programme of the path, once the actor may see it (and manage it, when `doing` is given).
+    private func programme(_ context: LodestarContext, seenBy actor: Principal, managing doing: String? = nil) async throws -> Programme {
         let id: Programme.ID = try context.parameters.id(of: "programme")
         guard let programme = try await store.programme(id) else { throw NotFound("programme", id) }
+        try actor.requireSight(of: programme)
+        if let doing { try actor.requireManager(of: programme, doing) }
         return programme
     }
 
-    private func cycle(_ context: BasicRequestContext) async throws -> Cycle {
+    /// The cycle of the path, once the actor may see its programme (and manage it, when `doing` is given).
+    private func cycle(_ context: LodestarContext, seenBy actor: Principal, managing doing: String? = nil) async throws -> Cycle {
         let id: Cycle.ID = try context.parameters.id(of: "cycle")
-        guard let cycle = try await store.cycle(id) else { throw NotFound("cycle", id) }
+        guard let cycle = try await store.cycle(id), let programme = try await store.programme(cycle.programmeID) else { throw NotFound("cycle", id) }
+        try actor.requireSight(of: programme)
+        if let doing { try actor.requireManager(of: programme, doing) }
         return cycle
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LodestarCore
 import Mustache
 
 /// Renders the Mustache templates shipped with the server into HTML responses.
@@ -14,15 +15,48 @@ struct PageRenderer: Sendable {
         return PageRenderer(library: try await MustacheLibrary(directory: directory.path))
     }
 
-    /// The page `template` filled from `context`.
-    func render(_ template: String, _ context: Any, status: HTTPResponse.Status = .ok) -> HTML {
-        HTML(status: status, text: library.render(context, withTemplate: template) ?? "template \(template) is missing")
+    /// The page `template` filled from `view`, inside the layout with the navigation of whoever is signed in.
+    func render(_ template: String, _ view: Any, for context: LodestarContext, status: HTTPResponse.Status = .ok) -> HTML {
+        let frame = Frame(view: view, nav: context.actor.map { Navigation($0, csrf: context.session?.csrfToken ?? "") })
+        return HTML(status: status, text: library.render(frame, withTemplate: template) ?? "template \(template) is missing")
     }
 
     /// The error page: what went wrong and where to go next.
-    func errorPage(_ error: APIError) -> HTML {
+    func errorPage(_ error: APIError, for context: LodestarContext) -> HTML {
         render("error", ErrorView(status: Int(error.status.code), heading: error.status.reasonPhrase, message: error.body.error,
-                                  issues: error.body.issues.map { "\($0.field): \($0.message)" }), status: error.status)
+                                  issues: error.body.issues.map { "\($0.field): \($0.message)" }), for: context, status: error.status)
+    }
+
+    /// What the layout shows around every page.
+    struct Frame {
+        let view: Any
+        let nav: Navigation?
+    }
+
+    /// The links a role sees, who is signed in, and the sign-out form's token.
+    struct Navigation {
+        let name: String
+        let roles: String
+        let csrf: String
+        let links: [Link]
+
+        struct Link {
+            let href: String
+            let label: String
+        }
+
+        init(_ actor: Principal, csrf: String) {
+            name = actor.displayName
+            roles = actor.roleNames.joined(separator: " · ")
+            self.csrf = csrf
+            var links = [Link(href: "/", label: "Home")]
+            if actor.isAdmin {
+                links.append(Link(href: "/people", label: "People"))
+                links.append(Link(href: "/admin/tokens", label: "API tokens"))
+            }
+            if let person = actor.person { links.append(Link(href: "/people/\(person.id)", label: "My profile")) }
+            self.links = links
+        }
     }
 
     struct ErrorView {

@@ -2,12 +2,12 @@ import Foundation
 import Hummingbird
 import LodestarCore
 
-/// The server-rendered pages: programmes, a programme, a cycle, the people directory, a person.
+/// The server-rendered pages: a home page per role, a programme, a cycle, the people directory, a person.
 struct WebPages {
     let store: any LodestarRepositories
     let pages: PageRenderer
 
-    func register(on router: Router<BasicRequestContext>) throws {
+    func register(on router: Router<LodestarContext>) throws {
         guard let cssURL = Bundle.module.url(forResource: "Assets/style", withExtension: "css") else {
             throw HTTPError(.internalServerError, message: "style.css is missing from the build")
         }
@@ -16,25 +16,37 @@ struct WebPages {
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
                      body: .init(byteBuffer: ByteBuffer(string: css)))
         }
-        router.get("/") { _, _ in pages.render("programmes", try await ProgrammesView.load(store)) }
+        router.get("/") { _, context in
+            let actor = try context.signedIn()
+            if actor.home == .participant { return pages.render("home", try await HomeView.load(for: actor, store), for: context) }
+            return pages.render("programmes", try await ProgrammesView.load(for: actor, store), for: context)
+        }
         router.get("/programmes/:id") { _, context in
+            let actor = try context.signedIn()
             let id: Programme.ID = try context.parameters.id(of: "programme")
             guard let programme = try await store.programme(id) else { throw NotFound("programme", id) }
-            return pages.render("programme", try await ProgrammeView.load(programme, store))
+            try actor.requireSight(of: programme)
+            return pages.render("programme", try await ProgrammeView.load(programme, store), for: context)
         }
         router.get("/cycles/:id") { request, context in
+            let actor = try context.signedIn()
             let id: Cycle.ID = try context.parameters.id(of: "cycle")
             guard let cycle = try await store.cycle(id) else { throw NotFound("cycle", id) }
-            return pages.render("cycle", try await CycleView.load(cycle, page: try request.pageRequest(), store))
+            guard let programme = try await store.programme(cycle.programmeID) else { throw NotFound("programme", cycle.programmeID) }
+            try actor.requireManager(of: programme, "seeing who takes part in a cycle")
+            return pages.render("cycle", try await CycleView.load(cycle, page: try request.pageRequest(), store), for: context)
         }
-        router.get("/people") { request, _ in
+        router.get("/people") { request, context in
+            try context.signedIn().requireAdmin("seeing the people directory")
             let query = PeopleQuery(name: request.uri.queryParameters.get("name"), department: request.uri.queryParameters.get("department"))
-            return pages.render("people", try await PeopleView.load(query, page: try request.pageRequest(), store))
+            return pages.render("people", try await PeopleView.load(query, page: try request.pageRequest(), store), for: context)
         }
         router.get("/people/:id") { _, context in
+            let actor = try context.signedIn()
             let id: Person.ID = try context.parameters.id(of: "person")
             guard let person = try await store.person(id) else { throw NotFound("person", id) }
-            return pages.render("person", try await PersonView.load(person, store))
+            try actor.requireSight(of: person)
+            return pages.render("person", try await PersonView.load(person, store), for: context)
         }
     }
 }

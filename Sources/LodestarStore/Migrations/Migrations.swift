@@ -10,5 +10,8 @@ enum LodestarMigrations {
         M005_CreateEnrolments(),
         M006_AddProgrammeMatching(),
         M007_CreateConflicts(),
+        M008_CreateAccounts(),
+        M009_CreateSessions(),
+        M010_CreateApiTokens(),
     ]
 }

@@ -3,7 +3,6 @@ import LodestarCore
 /// A cycle's page: its state, the states it can move to, and who has enrolled.
 struct CycleView {
     let title: String
-    let navProgrammes = true
     let programmeID: String
     let programmeName: String
     let cycle: CycleSummary

@@ -3,7 +3,6 @@ import LodestarCore
 /// The people directory with search by name and department.
 struct PeopleView {
     let title = "People"
-    let navPeople = true
     let name: String
     let departments: [Option]
     let people: [Row]

@@ -3,7 +3,6 @@ import LodestarCore
 /// A person's page: their details, their reporting line up to the top, and their direct reports.
 struct PersonView {
     let title: String
-    let navPeople = true
     let person: Details
     let reportingLine: [Link]
     let reports: [Link]

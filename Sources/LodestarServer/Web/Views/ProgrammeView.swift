@@ -3,7 +3,6 @@ import LodestarCore
 /// A programme's page: what it is for, how it runs, and its cycles.
 struct ProgrammeView {
     let title: String
-    let navProgrammes = true
     let name: String
     let objectives: String
     let format: String

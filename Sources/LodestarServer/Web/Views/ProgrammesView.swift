@@ -1,9 +1,8 @@
 import LodestarCore
 
-/// The home page: every programme with its cycles.
+/// The home page of admins (every programme) and programme managers (theirs), with the cycles.
 struct ProgrammesView {
     let title = "Programmes"
-    let navProgrammes = true
     let programmes: [ProgrammeSummary]
 
     struct ProgrammeSummary {
@@ -14,9 +13,9 @@ struct ProgrammesView {
         let cycles: [CycleSummary]
     }
 
-    static func load(_ store: any LodestarRepositories) async throws -> ProgrammesView {
+    static func load(for actor: Principal, _ store: any LodestarRepositories) async throws -> ProgrammesView {
         var programmes: [ProgrammeSummary] = []
-        for programme in try await store.programmes(page: .everything).items {
+        for programme in try await store.programmes(page: .everything).items where actor.manages(programme.id) {
             programmes.append(ProgrammeSummary(
                 id: programme.id.description, name: programme.name, format: programme.format.label,
                 objectives: programme.objectives, cycles: try await CycleSummary.all(of: programme.id, store)))

@@ -1,0 +1,141 @@
+import Foundation
+
+/// Signing in and out, sessions and API tokens: the use cases behind the sign-in page, the
+/// session cookie and `Authorization: Bearer`.
+public struct Authentication: Sendable {
+    let store: any LodestarRepositories
+    let credentials: any Credentials
+    let sessions: SessionPolicy
+    let throttle: SignInThrottle
+
+    /// Creates the use cases.
+    public init(store: any LodestarRepositories, credentials: any Credentials, sessions: SessionPolicy = .init(), throttle: SignInThrottle = .init()) {
+        self.store = store
+        self.credentials = credentials
+        self.sessions = sessions
+        self.throttle = throttle
+    }
+
+    /// A new session for the account with this email and password. `address` is the client's;
+    /// failures are counted for both, and `pause` is how a slowed attempt waits.
+    public func signIn(email: String, password: String, address: String, now: Date,
+                       pause: @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) async throws -> (token: String, session: SignInSession) {
+        let keys = ["account:" + email.lowercased().trimmingCharacters(in: .whitespaces), "address:" + address]
+        var records: [SignInFailures] = []
+        for key in keys {
+            guard var record = try await store.signInFailures(key: key) else { continue }
+            if let until = record.lockedUntil, until > now { throw SignInRefused.locked(until: until) }
+            if now.timeIntervalSince(record.firstAt) > throttle.window { record = SignInFailures(key: key, count: 0, firstAt: now, lockedUntil: nil) }
+            records.append(record)
+        }
+        if records.contains(where: { $0.count >= throttle.slowAfter }) { try await pause(throttle.delay) }
+        guard let account = try await store.account(email: email.lowercased().trimmingCharacters(in: .whitespaces)),
+              let hash = account.passwordHash, credentials.verify(password: password, against: hash) else {
+            try await countFailure(keys: keys, now: now)
+            throw SignInRefused.wrongCredentials
+        }
+        try await store.clearSignInFailures(key: keys[0])
+        let token = credentials.newToken()
+        let session = SignInSession(tokenDigest: credentials.digest(token: token), accountID: account.id, csrfToken: credentials.newToken(),
+                                    createdAt: now, expiresAt: now.addingTimeInterval(sessions.idleLifetime))
+        try await store.save(session)
+        return (token, session)
+    }
+
+    private func countFailure(keys: [String], now: Date) async throws {
+        for key in keys {
+            var record = try await store.signInFailures(key: key) ?? SignInFailures(key: key, count: 0, firstAt: now, lockedUntil: nil)
+            if now.timeIntervalSince(record.firstAt) > throttle.window || (record.lockedUntil.map { $0 <= now } ?? false) {
+                record = SignInFailures(key: key, count: 0, firstAt: now, lockedUntil: nil)
+            }
+            record.count += 1
+            if record.count >= throttle.lockAfter { record.lockedUntil = now.addingTimeInterval(throttle.lockFor) }
+            try await store.save(record)
+        }
+    }
+
+    /// The principal behind a session cookie, or nil when the session is unknown or expired. Using a
+    /// session extends it (at most to its absolute lifetime).
+    public func session(token: String, now: Date) async throws -> (actor: Principal, session: SignInSession)? {
+        let digest = credentials.digest(token: token)
+        guard var session = try await store.session(digest: digest) else { return nil }
+        guard session.expiresAt > now, let account = try await store.account(session.accountID) else {
+            try await store.deleteSession(digest: digest)
+            return nil
+        }
+        let extended = min(now.addingTimeInterval(sessions.idleLifetime), session.createdAt.addingTimeInterval(sessions.absoluteLifetime))
+        // Written back only when it moves by more than a minute, so reads stay reads.
+        if extended.timeIntervalSince(session.expiresAt) > 60 {
+            session.expiresAt = extended
+            try await store.save(session)
+        }
+        return (try await actor(for: account), session)
+    }
+
+    /// Ends a session.
+    public func signOut(token: String) async throws {
+        try await store.deleteSession(digest: credentials.digest(token: token))
+    }
+
+    /// The principal behind an API token, or nil when it is unknown or revoked.
+    public func actor(apiToken token: String) async throws -> Principal? {
+        guard let record = try await store.apiToken(digest: credentials.digest(token: token)), record.revokedAt == nil,
+              let account = try await store.account(record.createdBy), account.isAdmin else { return nil }
+        return try await actor(for: account).through(record.scope)
+    }
+
+    /// Everything the access rules need about an account.
+    public func actor(for account: Account) async throws -> Principal {
+        let person = try await account.personID.asyncFlatMap { try await store.person($0) }
+        var enrolments: [(enrolment: Enrolment, programmeID: Programme.ID)] = []
+        if let person {
+            for enrolment in try await store.enrolments(of: person.id) {
+                if let cycle = try await store.cycle(enrolment.cycleID) { enrolments.append((enrolment, cycle.programmeID)) }
+            }
+        }
+        return Principal(account: account, person: person, managedProgrammes: try await store.managedProgrammes(of: account.id), enrolments: enrolments)
+    }
+
+    /// Creates an organisation admin, or makes the existing account with that email one and sets its password.
+    public func createAdmin(email: String, password: String, now: Date) async throws -> Account {
+        let email = email.lowercased().trimmingCharacters(in: .whitespaces)
+        var issues: [FieldIssue] = []
+        if !email.contains("@") { issues.append(FieldIssue(field: "email", message: "'\(email)' is not an email address")) }
+        if password.count < 10 { issues.append(FieldIssue(field: "password", message: "must be at least 10 characters")) }
+        guard issues.isEmpty else { throw ValidationError(issues) }
+        let person = try await store.person(email: email)
+        var account = try await store.account(email: email)
+            ?? Account(email: email, personID: person?.id, passwordHash: nil, isAdmin: true, createdAt: now)
+        account.isAdmin = true
+        account.passwordHash = credentials.hash(password: password)
+        try await store.save(account)
+        return account
+    }
+
+    /// Creates an API token; the token itself is returned once and never stored.
+    public func createToken(name: String, scope: ApiToken.Scope, by actor: Principal, now: Date) async throws -> (token: String, record: ApiToken) {
+        try actor.requireAdmin("creating API tokens")
+        let name = name.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { throw ValidationError([FieldIssue(field: "name", message: "give the token a name that says what uses it")]) }
+        let token = "lsk_" + credentials.newToken()
+        let record = ApiToken(name: name, digest: credentials.digest(token: token), scope: scope, createdBy: actor.account.id, createdAt: now)
+        try await store.save(record)
+        return (token, record)
+    }
+
+    /// Revokes a token; it stops working at once.
+    public func revokeToken(_ id: ApiToken.ID, by actor: Principal, now: Date) async throws {
+        try actor.requireAdmin("revoking API tokens")
+        guard var record = try await store.apiToken(id) else { throw NotFound("API token", id) }
+        guard record.revokedAt == nil else { return }
+        record.revokedAt = now
+        try await store.save(record)
+    }
+}
+
+extension Optional {
+    func asyncFlatMap<U>(_ transform: (Wrapped) async throws -> U?) async rethrows -> U? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
+}

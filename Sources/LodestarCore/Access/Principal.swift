@@ -1,0 +1,52 @@
+/// Who is asking, with everything the access rules look at: the account, the person behind it,
+/// the programmes they manage and the cycles they take part in. An API token acts as the admin
+/// who created it, within the token's scope.
+public struct Principal: Sendable {
+    public let account: Account
+    public let person: Person?
+    public let managedProgrammes: Set<Programme.ID>
+    /// Their own enrolments, with the programme of each.
+    public let enrolments: [(enrolment: Enrolment, programmeID: Programme.ID)]
+    /// Set when the request came with an API token.
+    public let scope: ApiToken.Scope?
+
+    /// Creates an actor.
+    public init(account: Account, person: Person?, managedProgrammes: Set<Programme.ID>,
+                enrolments: [(enrolment: Enrolment, programmeID: Programme.ID)], scope: ApiToken.Scope? = nil) {
+        self.account = account
+        self.person = person
+        self.managedProgrammes = managedProgrammes
+        self.enrolments = enrolments
+        self.scope = scope
+    }
+
+    /// The same actor acting through a token of `scope`.
+    public func through(_ scope: ApiToken.Scope) -> Principal {
+        Principal(account: account, person: person, managedProgrammes: managedProgrammes, enrolments: enrolments, scope: scope)
+    }
+
+    /// The home page this actor lands on: the broadest role they hold.
+    public var home: Home {
+        if account.isAdmin { return .admin }
+        if !managedProgrammes.isEmpty { return .manager }
+        return .participant
+    }
+
+    /// The kinds of home page.
+    public enum Home: String, Sendable {
+        case admin, manager, participant
+    }
+
+    /// The roles held, in words, for the navigation and for error messages.
+    public var roleNames: [String] {
+        var names: [String] = []
+        if account.isAdmin { names.append("organisation admin") }
+        if !managedProgrammes.isEmpty { names.append("programme manager") }
+        if enrolments.contains(where: { $0.enrolment.role == .mentor }) { names.append("mentor") }
+        if enrolments.contains(where: { $0.enrolment.role == .mentee }) { names.append("mentee") }
+        return names
+    }
+
+    /// What they are called on pages.
+    public var displayName: String { person?.name ?? account.email }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import Hummingbird
+import LodestarCore
+
+/// Signing in and out, and the admin's API tokens page.
+struct AccountPages {
+    let store: any LodestarRepositories
+    let authentication: Authentication
+    let pages: PageRenderer
+    let credentials: any Credentials
+    /// Cookies carry `Secure` when the site is served over TLS (directly or behind a proxy that says so).
+    let alwaysSecure: Bool
+
+    func register(on router: Router<LodestarContext>) {
+        router.get("/sign-in") { request, context in
+            if context.actor != nil { return redirect(to: "/") }
+            let query = request.uri.queryParameters
+            return try signInPage(request, context, next: query.get("next") ?? "/", email: "",
+                              notice: query.get("ended") != nil ? "Your session has ended; sign in again to go on." : nil, problem: nil)
+        }
+        router.post("/sign-in") { request, context in
+            let form = try await FormBody.fields(request)
+            let email = form["email"] ?? "", next = Self.localPath(form["next"])
+            do {
+                let (token, _) = try await authentication.signIn(email: email, password: form["password"] ?? "", address: context.address, now: Date())
+                var response = redirect(to: next)
+                response.setCookie(try cookie(AuthenticationMiddleware.sessionCookie, token, request))
+                return response
+            } catch let refused as SignInRefused {
+                var response = try signInPage(request, context, next: next, email: email, notice: nil, problem: refused.description)
+                if case .locked = refused { response.status = .tooManyRequests } else { response.status = .unprocessableContent }
+                return response
+            }
+        }
+        router.post("/sign-out") { request, context in
+            if let token = request.cookies[AuthenticationMiddleware.sessionCookie]?.value { try await authentication.signOut(token: token) }
+            var response = redirect(to: "/sign-in")
+            response.setCookie(Cookie(name: AuthenticationMiddleware.sessionCookie, value: "", maxAge: 0, path: "/", secure: secure(request), httpOnly: true))
+            return response
+        }
+        router.get("/admin/tokens") { _, context in
+            try context.signedIn().requireAdmin("managing API tokens")
+            return try await tokensPage(context, created: nil, problem: nil)
+        }
+        router.post("/admin/tokens") { request, context in
+            let actor = try context.signedIn()
+            let form = try await FormBody.fields(request)
+            let scope = ApiToken.Scope(rawValue: form["scope"] ?? "") ?? .read
+            do {
+                let (token, record) = try await authentication.createToken(name: form["name"] ?? "", scope: scope, by: actor, now: Date())
+                return try await tokensPage(context, created: TokensView.Created(name: record.name, token: token), problem: nil)
+            } catch let error as ValidationError {
+                return try await tokensPage(context, created: nil, problem: error.issues.map { "\($0.field): \($0.message)" }.joined(separator: "; "))
+            }
+        }
+        router.post("/admin/tokens/:id/revoke") { _, context in
+            let id: ApiToken.ID = try context.parameters.id(of: "API token")
+            try await authentication.revokeToken(id, by: try context.signedIn(), now: Date())
+            return redirect(to: "/admin/tokens")
+        }
+    }
+
+    private func signInPage(_ request: Request, _ context: LodestarContext, next: String, email: String, notice: String?, problem: String?) throws -> Response {
+        // The form's CSRF token rides in a cookie until there is a session to hold it.
+        let csrf = request.cookies[AuthenticationMiddleware.formCookie]?.value ?? credentials.newToken()
+        let view = SignInView(csrf: csrf, next: Self.localPath(next), email: email, notice: notice, problem: problem)
+        var response = try pages.render("sign-in", view, for: context).response(from: request, context: context)
+        response.setCookie(try cookie(AuthenticationMiddleware.formCookie, csrf, request))
+        return response
+    }
+
+    private func tokensPage(_ context: LodestarContext, created: TokensView.Created?, problem: String?) async throws -> HTML {
+        pages.render("tokens", TokensView(tokens: try await store.apiTokens(), csrf: context.session?.csrfToken ?? "", created: created, problem: problem), for: context)
+    }
+
+    private func secure(_ request: Request) -> Bool { alwaysSecure || request.headers[.init("X-Forwarded-Proto")!] == "https" }
+
+    private func cookie(_ name: String, _ value: String, _ request: Request) throws -> Cookie {
+        try Cookie.validated(name: name, value: value, path: "/", secure: secure(request), httpOnly: true, sameSite: .lax)
+    }
+
+    private func redirect(to path: String) -> Response { Response(status: .seeOther, headers: [.location: path]) }
+
+    /// Only paths on this site are followed after signing in (no open redirects).
+    static func localPath(_ text: String?) -> String {
+        guard let text, text.hasPrefix("/"), !text.hasPrefix("//"), !text.contains("\\") else { return "/" }
+        return text
+    }
+}
+
+struct SignInView {
+    let title = "Sign in"
+    let csrf: String
+    let next: String
+    let email: String
+    let notice: String?
+    let problem: String?
+}
+
+struct TokensView {
+    let title = "API tokens"
+    let tokens: [Line]
+    let csrf: String
+    let created: Created?
+    let problem: String?
+
+    struct Created {
+        let name: String
+        let token: String
+    }
+
+    struct Line {
+        let id: String
+        let name: String
+        let scope: String
+        let created: String
+        let state: String
+        let active: Bool
+    }
+
+    init(tokens: [ApiToken], csrf: String, created: Created?, problem: String?) {
+        self.tokens = tokens.map { token in
+            Line(id: token.id.description, name: token.name, scope: token.scope.rawValue,
+                 created: token.createdAt.formatted(date: .abbreviated, time: .shortened),
+                 state: token.revokedAt.map { "revoked \($0.formatted(date: .abbreviated, time: .shortened))" } ?? "active",
+                 active: token.revokedAt == nil)
+        }
+        self.csrf = csrf
+        self.created = created
+        self.problem = problem
+    }
+}

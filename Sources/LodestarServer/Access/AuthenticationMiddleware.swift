@@ -1,0 +1,55 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LodestarCore
+
+/// Finds out who is asking — an API token (`Authorization: Bearer …`) or the session cookie —
+/// and guards every state-changing request: a form must carry its CSRF token, an API call made
+/// with the session cookie the `X-CSRF-Token` header, and a read-scope token may not write.
+struct AuthenticationMiddleware: RouterMiddleware {
+    typealias Context = LodestarContext
+    static let sessionCookie = "lodestar_session"
+    /// Before signing in there is no session: the sign-in form's token sits in this cookie.
+    static let formCookie = "lodestar_form"
+
+    let authentication: Authentication
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var request = request, context = context
+        if let header = request.headers[.authorization] {
+            guard header.hasPrefix("Bearer "), let actor = try await authentication.actor(apiToken: String(header.dropFirst(7))) else {
+                throw APIError(.unauthorized, "The API token is unknown or revoked; an admin can create one on the API tokens page.")
+            }
+            context.actor = actor
+        } else if let token = request.cookies[Self.sessionCookie]?.value {
+            if let (actor, session) = try await authentication.session(token: token, now: Date()) {
+                context.actor = actor
+                context.session = session
+            } else {
+                context.sessionEnded = true
+            }
+        }
+        if request.method != .get && request.method != .head { try await guardChange(&request, context) }
+        return try await next(request, context)
+    }
+
+    private func guardChange(_ request: inout Request, _ context: Context) async throws {
+        if let actor = context.actor, actor.scope != nil {
+            try actor.requireWriteScope()
+            return
+        }
+        let refused = AccessDenied("The form has expired or did not come from this site (its CSRF token is missing or wrong). Reload the page and try again.")
+        if request.uri.path.hasPrefix("/api/") {
+            guard let session = context.session else { throw SignInRequired(sessionEnded: context.sessionEnded) }
+            guard request.headers[.csrfToken] == session.csrfToken else { throw refused }
+            return
+        }
+        let expected = context.session?.csrfToken ?? request.cookies[Self.formCookie]?.value
+        let form = try await FormBody.fields(of: &request)
+        guard let expected, let sent = form["csrf"], sent == expected else { throw refused }
+    }
+}
+
+extension HTTPField.Name {
+    static let csrfToken = Self("X-CSRF-Token")!
+}

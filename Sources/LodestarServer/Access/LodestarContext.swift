@@ -1,0 +1,32 @@
+import Hummingbird
+import LodestarCore
+import NIOCore
+
+/// The request context: who is asking (set by `AuthenticationMiddleware`) and from where.
+struct LodestarContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    /// The signed-in person or the API token's admin; nil for an anonymous request.
+    var actor: Principal?
+    /// The browser session behind `actor`, when it came with the session cookie.
+    var session: SignInSession?
+    /// True when the request carried a session cookie that has expired or was signed out.
+    var sessionEnded = false
+    /// The client's address, for throttling sign-in failures.
+    let address: String
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        address = source.channel.remoteAddress?.ipAddress ?? "local"
+    }
+
+    /// The actor, or a redirect to the sign-in page (an API answer of 401).
+    func signedIn() throws(SignInRequired) -> Principal {
+        guard let actor else { throw SignInRequired(sessionEnded: sessionEnded) }
+        return actor
+    }
+}
+
+/// A protected route was asked for without signing in.
+struct SignInRequired: Error {
+    let sessionEnded: Bool
+}

@@ -1,0 +1,29 @@
+import LodestarCore
+
+/// The home page of mentors and mentees: where they take part, and what their profile still lacks.
+struct HomeView {
+    let title = "Home"
+    let heading: String
+    let enrolments: [EnrolmentLine]
+    var hasEnrolments: Bool { !enrolments.isEmpty }
+    var nothing: Bool { enrolments.isEmpty }
+
+    struct EnrolmentLine {
+        let programmeID: String
+        let programme: String
+        let cycle: String
+        let role: String
+        let state: String
+        let missing: [String]
+    }
+
+    static func load(for actor: Principal, _ store: any LodestarRepositories) async throws -> HomeView {
+        var lines: [EnrolmentLine] = []
+        for (enrolment, programmeID) in actor.enrolments {
+            guard let programme = try await store.programme(programmeID), let cycle = try await store.cycle(enrolment.cycleID) else { continue }
+            lines.append(EnrolmentLine(programmeID: programme.id.description, programme: programme.name, cycle: cycle.name,
+                                       role: enrolment.role.rawValue, state: cycle.state.rawValue, missing: enrolment.profile.missing(for: enrolment.role)))
+        }
+        return HomeView(heading: "Welcome, \(actor.displayName)", enrolments: lines)
+    }
+}

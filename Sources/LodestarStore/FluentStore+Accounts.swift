@@ -1,0 +1,75 @@
+import FluentKit
+import Foundation
+import LodestarCore
+
+extension FluentStore {
+    public func account(_ id: Account.ID) async throws -> Account? {
+        try await AccountModel.find(id.uuid, on: db)?.domain
+    }
+
+    public func account(email: String) async throws -> Account? {
+        try await AccountModel.query(on: db).filter(\.$email == email.lowercased()).first()?.domain
+    }
+
+    public func accounts() async throws -> [Account] {
+        try await AccountModel.query(on: db).sort(\.$email).all().map(\.domain)
+    }
+
+    public func save(_ account: Account) async throws {
+        try await upsert(AccountModel.self, id: account.id.uuid) { $0.update(from: account) }
+    }
+
+    public func managedProgrammes(of account: Account.ID) async throws -> Set<Programme.ID> {
+        Set(try await ProgrammeManagerModel.query(on: db).filter(\.$accountID == account.uuid).all().map { Programme.ID($0.programmeID) })
+    }
+
+    public func appoint(_ account: Account.ID, toManage programme: Programme.ID) async throws {
+        let existing = try await ProgrammeManagerModel.query(on: db)
+            .filter(\.$accountID == account.uuid).filter(\.$programmeID == programme.uuid).count()
+        if existing == 0 { try await ProgrammeManagerModel(account: account, programme: programme).create(on: db) }
+    }
+
+    public func save(_ session: SignInSession) async throws {
+        let row = try await SessionModel.query(on: db).filter(\.$tokenDigest == session.tokenDigest).first() ?? SessionModel()
+        row.update(from: session)
+        try await row.save(on: db)
+    }
+
+    public func session(digest: String) async throws -> SignInSession? {
+        try await SessionModel.query(on: db).filter(\.$tokenDigest == digest).first()?.domain
+    }
+
+    public func deleteSession(digest: String) async throws {
+        try await SessionModel.query(on: db).filter(\.$tokenDigest == digest).delete()
+    }
+
+    public func save(_ token: ApiToken) async throws {
+        try await upsert(ApiTokenModel.self, id: token.id.uuid) { $0.update(from: token) }
+    }
+
+    public func apiTokens() async throws -> [ApiToken] {
+        try await ApiTokenModel.query(on: db).sort(\.$createdAt, .descending).all().map { try $0.domain() }
+    }
+
+    public func apiToken(_ id: ApiToken.ID) async throws -> ApiToken? {
+        try await ApiTokenModel.find(id.uuid, on: db)?.domain()
+    }
+
+    public func apiToken(digest: String) async throws -> ApiToken? {
+        try await ApiTokenModel.query(on: db).filter(\.$digest == digest).first()?.domain()
+    }
+
+    public func signInFailures(key: String) async throws -> SignInFailures? {
+        try await SignInFailuresModel.query(on: db).filter(\.$key == key).first()?.domain
+    }
+
+    public func save(_ failures: SignInFailures) async throws {
+        let row = try await SignInFailuresModel.query(on: db).filter(\.$key == failures.key).first() ?? SignInFailuresModel()
+        row.update(from: failures)
+        try await row.save(on: db)
+    }
+
+    public func clearSignInFailures(key: String) async throws {
+        try await SignInFailuresModel.query(on: db).filter(\.$key == key).delete()
+    }
+}

@@ -1,0 +1,207 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import LodestarCore
+@testable import LodestarServer
+import LodestarStore
+import LodestarTestSupport
+import NIOCore
+import Testing
+
+/// Every role against every route: each route of the router must have an entry here, and each
+/// entry's expected allow or deny is checked by sending the request as each role.
+@Suite("Access matrix")
+struct AccessMatrixTests {
+    /// The roles, each with its own account (or token) in the demo organisation.
+    enum Role: String, CaseIterable, Sendable {
+        case anonymous, admin, manager, otherManager, mentor, mentee, outsider, readToken, writeToken
+    }
+
+    /// Who may pass each route; `signedIn` is every role but anonymous.
+    static let everyone = Set(Role.allCases)
+    static let signedIn = everyone.subtracting([.anonymous])
+    static let admins: Set<Role> = [.admin, .readToken, .writeToken]
+    static let adminWriters: Set<Role> = [.admin, .writeToken]
+    static let managers: Set<Role> = admins.union([.manager])
+    static let managerWriters: Set<Role> = adminWriters.union([.manager])
+    static let programmeMembers: Set<Role> = managers.union([.mentor, .mentee])
+
+    /// Route (as the router names it) → who passes. Paths use the demo's ids (see `concrete`).
+    static let matrix: [String: Set<Role>] = [
+        "GET /health": everyone,
+        "GET /assets/style.css": everyone,
+        "GET /sign-in": everyone,
+        // A read-scope token may not post anything, not even these.
+        "POST /sign-in": everyone.subtracting([.readToken]),
+        "POST /sign-out": everyone.subtracting([.readToken]),
+        "GET /": signedIn,
+        "GET /programmes/:id": programmeMembers,
+        "GET /cycles/:id": managers,
+        "GET /people": admins,
+        "GET /people/:id": admins,
+        "GET /admin/tokens": admins,
+        "POST /admin/tokens": adminWriters,
+        "POST /admin/tokens/:id/revoke": adminWriters,
+        "GET /api/v1/people": admins,
+        "POST /api/v1/people": adminWriters,
+        "GET /api/v1/people/:id": admins,
+        "PUT /api/v1/people/:id": adminWriters,
+        "GET /api/v1/programmes": signedIn,
+        "POST /api/v1/programmes": adminWriters,
+        "GET /api/v1/programmes/:id": programmeMembers,
+        "PUT /api/v1/programmes/:id": managerWriters,
+        "GET /api/v1/programmes/:id/cycles": programmeMembers,
+        "POST /api/v1/programmes/:id/cycles": managerWriters,
+        "GET /api/v1/cycles": signedIn,
+        "GET /api/v1/cycles/:id": programmeMembers,
+        "PUT /api/v1/cycles/:id": managerWriters,
+        "GET /api/v1/cycles/:id/enrolments": managers,
+        "POST /api/v1/cycles/:id/enrolments": managerWriters,
+        "GET /api/v1/enrolments/:id": managers.union([.mentee]),
+        "PUT /api/v1/enrolments/:id": managerWriters.union([.mentee]),
+        "GET /api/v1/competencies": signedIn,
+        "POST /api/v1/competencies": adminWriters,
+        "PUT /api/v1/competencies/:slug": adminWriters,
+        "GET /api/v1/conflicts": admins,
+        "POST /api/v1/conflicts": adminWriters,
+        "DELETE /api/v1/conflicts/:id": adminWriters,
+    ]
+
+    @Test("every route of the router has an entry in the access matrix")
+    func everyRouteHasAnEntry() async throws {
+        try await TestDatabase.sqlite.withStore { store in
+            let router = try await buildRouter(store: store, credentials: TestAccounts.credentials, secureCookies: false)
+            let routes = Set(router.routes.map { "\($0.method) \($0.path)".replacing(/\{(\w+)\}/) { ":" + $0.1 } })
+            #expect(routes.subtracting(Self.matrix.keys).sorted() == [], "routes without an access rule in the matrix")
+            #expect(Set(Self.matrix.keys).subtracting(routes).sorted() == [], "matrix entries for routes that no longer exist")
+        }
+    }
+
+    @Test("each role passes exactly the routes the matrix allows it", arguments: TestDatabase.allCases)
+    func matrixHolds(database: TestDatabase) async throws {
+        let demo = DemoOrganisation()
+        let stranger = try #require(demo.people.last)
+        let callers = CallerBox()
+        try await withApp(database, demo: true, prepare: { store in
+            callers.value = try await Self.prepareRoles(in: store, demo: demo)
+            let menteeEmail = try #require(try await DemoAccounts(store: store, credentials: TestAccounts.credentials).ensure(now: Date())
+                .first { $0.role.hasPrefix("mentee") }?.email)
+            let mentee = try #require(try await store.account(email: menteeEmail)?.personID)
+            callers.menteeEnrolment = try #require(try await store.enrolments(of: mentee).first).id.description
+        }) { client in
+            let ids = ConcreteIDs(programme: demo.programme.id.description, cycle: demo.cycle.id.description,
+                                  person: stranger.id.description, enrolment: callers.menteeEnrolment)
+            let conflict = try await client.json(.post, "/api/v1/conflicts",
+                                                 #"{"personA":"\#(demo.people[0].externalID)","personB":"\#(demo.people[1].externalID)","reason":"family"}"#)
+            let tokens = try await client.form("/admin/tokens", ["csrf": TestAccounts.csrf, "name": "matrix", "scope": "read"])
+            #expect(conflict.0 == .created && tokens.status == .ok)
+            let tokenID = String(buffer: tokens.body).firstMatch(of: /admin\/tokens\/([0-9a-f-]+)\/revoke/).map { String($0.1) } ?? "none"
+            var mismatches: [String] = []
+            // Signing out ends the sessions the other requests use, so it comes last.
+            for (route, allowed) in Self.matrix.sorted(by: { ($0.key.hasSuffix("/sign-out") ? 1 : 0, $0.key) < ($1.key.hasSuffix("/sign-out") ? 1 : 0, $1.key) }) {
+                let parts = route.split(separator: " ", maxSplits: 1)
+                let method = HTTPRequest.Method(String(parts[0]))!
+                let path = ids.concrete(String(parts[1]), conflict: value(conflict.1, "id") as? String ?? "none", token: tokenID)
+                for role in Role.allCases {
+                    let (passed, status) = try await Self.passes(client, method, path, as: callers.value[role]!)
+                    if passed != allowed.contains(role) { mismatches.append("\(route) as \(role): \(passed ? "passed" : "refused") (\(status))") }
+                }
+            }
+            #expect(mismatches == [], "the access rules and the matrix disagree")
+        }
+    }
+
+    @Test("lists show only what a role may see: another programme's manager sees none of the demo's")
+    func listsAreFiltered() async throws {
+        let demo = DemoOrganisation()
+        let callers = CallerBox()
+        try await withApp(demo: true, prepare: { store in callers.value = try await Self.prepareRoles(in: store, demo: demo) }) { client in
+            let (_, mine) = try await client.json(.get, "/api/v1/programmes", as: callers.value[.manager]!)
+            let (_, theirs) = try await client.json(.get, "/api/v1/programmes", as: callers.value[.otherManager]!)
+            let (_, cycles) = try await client.json(.get, "/api/v1/cycles", as: callers.value[.outsider]!)
+            #expect(value(mine, "items.0.name") as? String == demo.programme.name)
+            #expect(value(theirs, "total") as? Int == 1 && value(theirs, "items.0.name") as? String == "Women in Leadership")
+            #expect(value(cycles, "total") as? Int == 0)
+            let (_, home) = try await client.page("/", as: callers.value[.manager]!)
+            #expect(home.contains(demo.programme.name) && !home.contains("Women in Leadership"))
+        }
+    }
+
+    /// True when the request got past the access rules (anything but 401, 403 or a redirect to sign in).
+    static func passes(_ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ path: String, as caller: Caller) async throws -> (Bool, String) {
+        var headers = caller.headers
+        var body: ByteBuffer?
+        if method != .get {
+            if path.hasPrefix("/api/") {
+                headers[.contentType] = "application/json"
+                body = ByteBuffer(string: "{}")
+            } else {
+                headers[.contentType] = "application/x-www-form-urlencoded"
+                var csrf = "anonymous-form"
+                if case .session(_, let token) = caller { csrf = token } else { headers[.cookie] = "lodestar_form=anonymous-form" }
+                body = ByteBuffer(string: "csrf=\(csrf)&name=x&scope=read")
+            }
+        }
+        return try await client.execute(uri: path, method: method, headers: headers, body: body) { response in
+            // Pages send the anonymous to sign in and back (`next=`); signing out also ends there.
+            let toSignIn = response.status == .seeOther && (response.headers[.location] ?? "").hasPrefix("/sign-in?next=")
+            return (response.status != .unauthorized && response.status != .forbidden && !toSignIn,
+                    "\(response.status.code) \(String(buffer: response.body).prefix(120))")
+        }
+    }
+
+    /// Accounts and sessions for every role; another programme with its own manager.
+    static func prepareRoles(in store: FluentStore, demo: DemoOrganisation) async throws -> [Role: Caller] {
+        let credentials = TestAccounts.credentials
+        let signIns = try await DemoAccounts(store: store, credentials: credentials).ensure(now: Date())
+        let admin = try #require(try await store.account(email: TestAccounts.adminEmail))
+        var callers: [Role: Caller] = [.anonymous: .anonymous, .admin: .adminBrowser, .writeToken: .admin]
+        try await store.save(ApiToken(name: "read", digest: credentials.digest(token: "read-token"), scope: .read, createdBy: admin.id, createdAt: Date()))
+        callers[.readToken] = .token("read-token")
+        func browser(_ role: Role, _ account: Account) async throws {
+            try await TestAccounts.signIn(account, session: "session-\(role)", csrf: "csrf-\(role)", in: store)
+            callers[role] = .session("session-\(role)", csrf: "csrf-\(role)")
+        }
+        for (role, prefix) in [(Role.manager, "programme manager"), (.mentor, "mentor"), (.mentee, "mentee")] {
+            let signIn = try #require(signIns.first { $0.role.hasPrefix(prefix) })
+            try await browser(role, try #require(try await store.account(email: signIn.email)))
+        }
+        let other = Programme(name: "Women in Leadership", objectives: "Sponsorship", focusCompetencies: [], format: .oneToOne,
+                              durationWeeks: 26, cadence: .monthly)
+        try await store.save(other)
+        let otherManager = Account(email: "other.manager@tests.example", personID: nil, passwordHash: nil, isAdmin: false, createdAt: Date())
+        try await store.save(otherManager)
+        try await store.appoint(otherManager.id, toManage: other.id)
+        try await browser(.otherManager, otherManager)
+        let enrolled = Set(demo.enrolments.map(\.personID))
+        let loner = try #require(demo.people.first { !enrolled.contains($0.id) && !signIns.map(\.email).contains($0.email) })
+        let outsider = Account(email: loner.email, personID: loner.id, passwordHash: nil, isAdmin: false, createdAt: Date())
+        try await store.save(outsider)
+        try await browser(.outsider, outsider)
+        return callers
+    }
+}
+
+/// The demo's ids, to fill the routes' parameters.
+struct ConcreteIDs {
+    let programme: String
+    let cycle: String
+    let person: String
+    let enrolment: String
+
+    func concrete(_ path: String, conflict: String, token: String) -> String {
+        if path.hasPrefix("/programmes/") || path.hasPrefix("/api/v1/programmes/") { return path.replacingOccurrences(of: ":id", with: programme) }
+        if path.hasPrefix("/cycles/") || path.hasPrefix("/api/v1/cycles/") { return path.replacingOccurrences(of: ":id", with: cycle) }
+        if path.hasPrefix("/people/") || path.hasPrefix("/api/v1/people/") { return path.replacingOccurrences(of: ":id", with: person) }
+        if path.hasPrefix("/api/v1/enrolments/") { return path.replacingOccurrences(of: ":id", with: enrolment) }
+        if path.hasPrefix("/api/v1/conflicts/") { return path.replacingOccurrences(of: ":id", with: conflict) }
+        if path.hasPrefix("/admin/tokens/") { return path.replacingOccurrences(of: ":id", with: token) }
+        return path.replacingOccurrences(of: ":slug", with: "strategic-thinking")
+    }
+}
+
+/// Carries the prepared callers out of the store preparation.
+final class CallerBox: @unchecked Sendable {
+    var value: [AccessMatrixTests.Role: Caller] = [:]
+    var menteeEnrolment = ""
+}
