@@ -56,7 +56,7 @@ public struct Authentication: Sendable {
 
     /// The principal behind a session cookie, or nil when the session is unknown or expired. Using a
     /// session extends it (at most to its absolute lifetime).
-    public func session(token: String, now: Date) async throws -> (actor: Principal, session: SignInSession)? {
+    public func session(token: String, now: Date) async throws -> (principal: Principal, session: SignInSession)? {
         let digest = credentials.digest(token: token)
         guard var session = try await store.session(digest: digest) else { return nil }
         guard session.expiresAt > now, let account = try await store.account(session.accountID) else {
@@ -69,7 +69,7 @@ public struct Authentication: Sendable {
             session.expiresAt = extended
             try await store.save(session)
         }
-        return (try await actor(for: account), session)
+        return (try await principal(for: account), session)
     }
 
     /// Ends a session.
@@ -78,14 +78,14 @@ public struct Authentication: Sendable {
     }
 
     /// The principal behind an API token, or nil when it is unknown or revoked.
-    public func actor(apiToken token: String) async throws -> Principal? {
+    public func principal(apiToken token: String) async throws -> Principal? {
         guard let record = try await store.apiToken(digest: credentials.digest(token: token)), record.revokedAt == nil,
               let account = try await store.account(record.createdBy), account.isAdmin else { return nil }
-        return try await actor(for: account).through(record.scope)
+        return try await principal(for: account).through(record.scope)
     }
 
     /// Everything the access rules need about an account.
-    public func actor(for account: Account) async throws -> Principal {
+    public func principal(for account: Account) async throws -> Principal {
         let person = try await account.personID.asyncFlatMap { try await store.person($0) }
         var enrolments: [(enrolment: Enrolment, programmeID: Programme.ID)] = []
         if let person {

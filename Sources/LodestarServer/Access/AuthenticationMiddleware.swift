@@ -17,7 +17,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var request = request, context = context
         if let header = request.headers[.authorization] {
-            guard header.hasPrefix("Bearer "), let actor = try await authentication.actor(apiToken: String(header.dropFirst(7))) else {
+            guard header.hasPrefix("Bearer "), let actor = try await authentication.principal(apiToken: String(header.dropFirst(7))) else {
                 throw APIError(.unauthorized, "The API token is unknown or revoked; an admin can create one on the API tokens page.")
             }
             context.actor = actor
