@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
@@ -48,6 +49,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Templates"), .copy("Assets")]
@@ -65,12 +68,16 @@ let package = Package(
         ),
         .target(
             name: "LodestarTestSupport",
-            dependencies: ["LodestarCore", "LodestarStore", "LodestarServer"],
+            dependencies: [
+                "LodestarCore", "LodestarStore", "LodestarServer",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             path: "Tests/LodestarTestSupport"
         ),
         .testTarget(name: "MatchingSolversTests", dependencies: ["MatchingSolvers"]),
         .testTarget(name: "LodestarCoreTests", dependencies: ["LodestarCore", "MatchingSolvers", "LodestarTestSupport"]),
-        .testTarget(name: "LodestarStoreTests", dependencies: ["LodestarStore", "LodestarTestSupport"]),
+        .testTarget(name: "LodestarStoreTests", dependencies: ["LodestarStore", "LodestarServer", "LodestarTestSupport"]),
         .testTarget(
             name: "LodestarServerTests",
             dependencies: [

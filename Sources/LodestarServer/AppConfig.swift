@@ -13,16 +13,26 @@ public struct AppConfig: Sendable {
     /// Mark cookies `Secure` on every response (set when the public address is https); they are
     /// also marked when a proxy sends `X-Forwarded-Proto: https`.
     public var secureCookies: Bool
+    /// Where the site is reached, for links in messages (LODESTAR_PUBLIC_URL).
+    public var publicURL: String
+    /// Outbox delivery by SMTP when set (LODESTAR_SMTP_URL); otherwise notices wait in the outbox page.
+    public var smtp: SMTPMailer?
+    /// How often the outbox is sent.
+    public var outboxInterval: Duration
 
     /// Creates a configuration; defaults are the documented ones.
     public init(host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .sqliteFile(path: "lodestar.sqlite"),
-                seedDemo: Bool = false, demoSeed: UInt64 = 2027, bcryptCost: UInt8 = 12, secureCookies: Bool = false) {
+                seedDemo: Bool = false, demoSeed: UInt64 = 2027, bcryptCost: UInt8 = 12, secureCookies: Bool = false,
+                publicURL: String? = nil, smtp: SMTPMailer? = nil, outboxInterval: Duration = .seconds(5)) {
         self.host = host
         self.port = port
         self.database = database
         self.seedDemo = seedDemo
         self.demoSeed = demoSeed
         self.bcryptCost = bcryptCost
-        self.secureCookies = secureCookies
+        self.secureCookies = secureCookies || (publicURL?.hasPrefix("https://") ?? false)
+        self.publicURL = publicURL ?? "http://\(host):\(port)"
+        self.smtp = smtp
+        self.outboxInterval = outboxInterval
     }
 }

@@ -3,6 +3,7 @@ import Hummingbird
 import LodestarCore
 import LodestarStore
 import Logging
+import ServiceLifecycle
 
 /// The composition root shared by `lodestar serve` and the tests: opens and migrates the
 /// database, seeds the demo when asked, and wires the API and the pages.
@@ -23,25 +24,30 @@ public func buildApplication(config: AppConfig, logger: Logger = Logger(label: "
         await connection.shutdown()
         throw error
     }
-    let router = try await buildRouter(store: connection.store, credentials: credentials, secureCookies: config.secureCookies)
+    let router = try await buildRouter(store: connection.store, credentials: credentials, config: config)
+    var services: [any Service] = [DatabaseService(connection: connection)]
+    if let smtp = config.smtp {
+        services.append(OutboxService(delivery: OutboxDelivery(store: connection.store, mailer: smtp), interval: config.outboxInterval, logger: logger))
+    }
     return Application(
         router: router,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Lodestar"),
-        services: [DatabaseService(connection: connection)],
+        services: services,
         logger: logger
     )
 }
 
 /// Routes of the JSON API, the health check, signing in and the web pages. Every route but the
 /// health check, the style sheet and the sign-in page asks the access rules (see `AccessRules`).
-func buildRouter(store: FluentStore, credentials: any Credentials, secureCookies: Bool) async throws -> Router<LodestarContext> {
+func buildRouter(store: FluentStore, credentials: any Credentials, config: AppConfig) async throws -> Router<LodestarContext> {
     let router = Router(context: LodestarContext.self)
     let pages = try await PageRenderer.load()
     let authentication = Authentication(store: store, credentials: credentials)
     router.add(middleware: ErrorMiddleware(pages: pages))
     router.add(middleware: AuthenticationMiddleware(authentication: authentication))
     router.get("/health") { _, _ in try await HealthBody.check(store) }
-    AccountPages(store: store, authentication: authentication, pages: pages, credentials: credentials, alwaysSecure: secureCookies).register(on: router)
+    AccountPages(store: store, authentication: authentication, pages: pages, credentials: credentials, alwaysSecure: config.secureCookies).register(on: router)
+    LinkPages(store: store, links: AccountLinks(store: store, credentials: credentials, publicURL: config.publicURL), pages: pages).register(on: router)
     let api = router.group("api/v1")
     PeopleController(store: store).register(on: api.group("people"))
     ProgrammeController(store: store).register(on: api)

@@ -80,4 +80,26 @@ struct SignInTests {
             #expect(unknown == .unauthorized)
         }
     }
+
+    @Test("an admin invites by email; the outbox page shows the message; its link sets a password once; the invitee signs in")
+    func invitationFlow() async throws {
+        try await withApp { client in
+            let invited = try await client.form("/admin/invitations", ["csrf": TestAccounts.csrf, "email": "ana@example.org"])
+            let outbox = String(buffer: invited.body)
+            #expect(invited.status == .ok && outbox.contains("Invitation to ana@example.org is in the outbox") && outbox.contains("You are invited to Lodestar"))
+            let token = String(try #require(outbox.firstMatch(of: /set-password\?token=([A-Za-z0-9_-]+)/)).1)
+            let (formStatus, form) = try await client.page("/set-password?token=\(token)", as: .anonymous)
+            #expect(formStatus == .ok && form.contains("Welcome to Lodestar"))
+            let fields = ["csrf": "f", "token": token, "password": "ana's long password", "confirmation": "ana's long password"]
+            let set = try await client.form("/set-password", fields, headers: [.cookie: "lodestar_form=f"], as: .anonymous)
+            #expect(set.status == .seeOther && set.headers[.location] == "/sign-in?password=set")
+            let again = try await client.form("/set-password", fields, headers: [.cookie: "lodestar_form=f"], as: .anonymous)
+            #expect(again.status == .gone && String(buffer: again.body).contains("already been used"))
+            let signIn = try await client.form("/sign-in", ["csrf": "f", "email": "ana@example.org", "password": "ana's long password"],
+                                               headers: [.cookie: "lodestar_form=f"], as: .anonymous)
+            #expect(signIn.status == .seeOther && signIn.headers[values: .setCookie].contains { $0.hasPrefix("lodestar_session=") })
+            let forgot = try await client.form("/forgot-password", ["csrf": "f", "email": "nobody@example.org"], headers: [.cookie: "lodestar_form=f"], as: .anonymous)
+            #expect(forgot.status == .ok && String(buffer: forgot.body).contains("If an account has that email"))
+        }
+    }
 }

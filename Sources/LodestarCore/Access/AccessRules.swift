@@ -1,4 +1,4 @@
-/// A request the actor's roles don't allow; the message says which role it needs.
+/// A request the principal's roles don't allow; the message says which role it needs.
 public struct AccessDenied: Error, Equatable, Sendable, CustomStringConvertible {
     /// What was refused and what it needs, e.g. "Seeing the people directory needs the organisation admin role."
     public let message: String
@@ -20,7 +20,7 @@ extension Principal {
         guard isAdmin else { throw AccessDenied("\(doing.capitalisedFirst) needs the organisation admin role.") }
     }
 
-    /// True when the actor may change the programme and run its cycles.
+    /// True when the principal may change the programme and run its cycles.
     public func manages(_ programme: Programme.ID) -> Bool { isAdmin || managedProgrammes.contains(programme) }
 
     /// Refuses everyone but the programme's managers and organisation admins.
@@ -30,7 +30,7 @@ extension Principal {
         }
     }
 
-    /// True when the actor may see the programme: they manage it or take part in one of its cycles.
+    /// True when the principal may see the programme: they manage it or take part in one of its cycles.
     public func sees(_ programme: Programme.ID) -> Bool {
         manages(programme) || enrolments.contains { $0.programmeID == programme }
     }
@@ -42,7 +42,7 @@ extension Principal {
         }
     }
 
-    /// True when the actor is this person.
+    /// True when the principal is this person.
     public func isPerson(_ id: Person.ID) -> Bool { person?.id == id }
 
     /// A person's record: the person themselves, or an admin.

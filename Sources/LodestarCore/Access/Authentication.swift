@@ -113,19 +113,19 @@ public struct Authentication: Sendable {
     }
 
     /// Creates an API token; the token itself is returned once and never stored.
-    public func createToken(name: String, scope: ApiToken.Scope, by actor: Principal, now: Date) async throws -> (token: String, record: ApiToken) {
-        try actor.requireAdmin("creating API tokens")
+    public func createToken(name: String, scope: ApiToken.Scope, by principal: Principal, now: Date) async throws -> (token: String, record: ApiToken) {
+        try principal.requireAdmin("creating API tokens")
         let name = name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { throw ValidationError([FieldIssue(field: "name", message: "give the token a name that says what uses it")]) }
         let token = "lsk_" + credentials.newToken()
-        let record = ApiToken(name: name, digest: credentials.digest(token: token), scope: scope, createdBy: actor.account.id, createdAt: now)
+        let record = ApiToken(name: name, digest: credentials.digest(token: token), scope: scope, createdBy: principal.account.id, createdAt: now)
         try await store.save(record)
         return (token, record)
     }
 
     /// Revokes a token; it stops working at once.
-    public func revokeToken(_ id: ApiToken.ID, by actor: Principal, now: Date) async throws {
-        try actor.requireAdmin("revoking API tokens")
+    public func revokeToken(_ id: ApiToken.ID, by principal: Principal, now: Date) async throws {
+        try principal.requireAdmin("revoking API tokens")
         guard var record = try await store.apiToken(id) else { throw NotFound("API token", id) }
         guard record.revokedAt == nil else { return }
         record.revokedAt = now

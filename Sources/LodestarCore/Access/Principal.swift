@@ -10,7 +10,7 @@ public struct Principal: Sendable {
     /// Set when the request came with an API token.
     public let scope: ApiToken.Scope?
 
-    /// Creates an actor.
+    /// Creates an principal.
     public init(account: Account, person: Person?, managedProgrammes: Set<Programme.ID>,
                 enrolments: [(enrolment: Enrolment, programmeID: Programme.ID)], scope: ApiToken.Scope? = nil) {
         self.account = account
@@ -20,12 +20,12 @@ public struct Principal: Sendable {
         self.scope = scope
     }
 
-    /// The same actor acting through a token of `scope`.
+    /// The same principal acting through a token of `scope`.
     public func through(_ scope: ApiToken.Scope) -> Principal {
         Principal(account: account, person: person, managedProgrammes: managedProgrammes, enrolments: enrolments, scope: scope)
     }
 
-    /// The home page this actor lands on: the broadest role they hold.
+    /// The home page this principal lands on: the broadest role they hold.
     public var home: Home {
         if account.isAdmin { return .admin }
         if !managedProgrammes.isEmpty { return .manager }

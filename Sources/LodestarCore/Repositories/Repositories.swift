@@ -1,3 +1,5 @@
+import Foundation
+
 /// Filters for the people directory.
 public struct PeopleQuery: Sendable, Equatable {
     /// Part of a name, case-insensitive.
@@ -81,7 +83,7 @@ public protocol ConflictRepository: Sendable {
 
 /// Everything Lodestar stores; one value of it is handed to every use case.
 public protocol LodestarRepositories: PeopleRepository, CompetencyRepository, ProgrammeRepository, EnrolmentRepository, ConflictRepository,
-    AccountRepository {
+    AccountRepository, OutboxRepository {
     /// True when nothing has been stored yet (the demo seeds only such a store).
     func isEmpty() async throws -> Bool
     /// Runs `work` all-or-nothing: every write it makes through the given store commits together or not at all.
@@ -116,4 +118,19 @@ public protocol AccountRepository: Sendable {
     /// Inserts or updates one failure count.
     func save(_ failures: SignInFailures) async throws
     func clearSignInFailures(key: String) async throws
+}
+
+/// The notifications outbox and the one-time links it carries.
+public protocol OutboxRepository: Sendable {
+    /// Inserts or updates one notice.
+    func save(_ notice: Notice) async throws
+    /// The newest notices first.
+    func notices(page: PageRequest) async throws -> Page<Notice>
+    /// Unsent notices with attempts left, oldest first, each claimed for five minutes by this
+    /// caller alone (on PostgreSQL with `FOR UPDATE SKIP LOCKED`, so two app servers never send
+    /// one twice); a claim that runs out (a server died mid-send) frees the notice again.
+    func claimUnsentNotices(limit: Int, maximumAttempts: Int, now: Date) async throws -> [Notice]
+    /// Inserts or updates one link.
+    func save(_ link: OneTimeLink) async throws
+    func oneTimeLink(digest: String) async throws -> OneTimeLink?
 }

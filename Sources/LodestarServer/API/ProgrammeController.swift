@@ -10,8 +10,8 @@ struct ProgrammeController {
         let office = ProgrammeOffice(store: store)
         let programmes = api.group("programmes")
         programmes.get { request, context in
-            let actor = try context.signedIn()
-            let visible = try await store.programmes(page: .everything).items.filter { actor.sees($0.id) }
+            let principal = try context.signedIn()
+            let visible = try await store.programmes(page: .everything).items.filter { principal.sees($0.id) }
             return ListBody(Page(slicing: visible, try request.pageRequest()), ProgrammeBody.init)
         }
         programmes.get(":id") { _, context in ProgrammeBody(try await programme(context, seenBy: try context.signedIn())) }
@@ -38,8 +38,8 @@ struct ProgrammeController {
 
         let cycles = api.group("cycles")
         cycles.get { request, context in
-            let actor = try context.signedIn()
-            let visible = try await store.cycles(page: .everything).items.filter { actor.sees($0.programmeID) }
+            let principal = try context.signedIn()
+            let visible = try await store.cycles(page: .everything).items.filter { principal.sees($0.programmeID) }
             let page = Page(slicing: visible, try request.pageRequest())
             return ListBody(items: try await bodies(page.items), of: page)
         }
@@ -63,21 +63,21 @@ struct ProgrammeController {
         return bodies
     }
 
-    /// The programme of the path, once the actor may see it (and manage it, when `doing` is given).
-    private func programme(_ context: LodestarContext, seenBy actor: Principal, managing doing: String? = nil) async throws -> Programme {
+    /// The programme of the path, once the principal may see it (and manage it, when `doing` is given).
+    private func programme(_ context: LodestarContext, seenBy principal: Principal, managing doing: String? = nil) async throws -> Programme {
         let id: Programme.ID = try context.parameters.id(of: "programme")
         guard let programme = try await store.programme(id) else { throw NotFound("programme", id) }
-        try actor.requireSight(of: programme)
-        if let doing { try actor.requireManager(of: programme, doing) }
+        try principal.requireSight(of: programme)
+        if let doing { try principal.requireManager(of: programme, doing) }
         return programme
     }
 
-    /// The cycle of the path, once the actor may see its programme (and manage it, when `doing` is given).
-    private func cycle(_ context: LodestarContext, seenBy actor: Principal, managing doing: String? = nil) async throws -> Cycle {
+    /// The cycle of the path, once the principal may see its programme (and manage it, when `doing` is given).
+    private func cycle(_ context: LodestarContext, seenBy principal: Principal, managing doing: String? = nil) async throws -> Cycle {
         let id: Cycle.ID = try context.parameters.id(of: "cycle")
         guard let cycle = try await store.cycle(id), let programme = try await store.programme(cycle.programmeID) else { throw NotFound("cycle", id) }
-        try actor.requireSight(of: programme)
-        if let doing { try actor.requireManager(of: programme, doing) }
+        try principal.requireSight(of: programme)
+        if let doing { try principal.requireManager(of: programme, doing) }
         return cycle
     }
 }

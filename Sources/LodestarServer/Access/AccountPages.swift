@@ -13,10 +13,11 @@ struct AccountPages {
 
     func register(on router: Router<LodestarContext>) {
         router.get("/sign-in") { request, context in
-            if context.actor != nil { return redirect(to: "/") }
+            if context.principal != nil { return redirect(to: "/") }
             let query = request.uri.queryParameters
             return try signInPage(request, context, next: query.get("next") ?? "/", email: "",
-                              notice: query.get("ended") != nil ? "Your session has ended; sign in again to go on." : nil, problem: nil)
+                              notice: query.get("ended") != nil ? "Your session has ended; sign in again to go on."
+                                  : query.get("password") == "set" ? "Your password is set; sign in with it." : nil, problem: nil)
         }
         router.post("/sign-in") { request, context in
             let form = try await FormBody.fields(request)
@@ -43,11 +44,11 @@ struct AccountPages {
             return try await tokensPage(context, created: nil, problem: nil)
         }
         router.post("/admin/tokens") { request, context in
-            let actor = try context.signedIn()
+            let principal = try context.signedIn()
             let form = try await FormBody.fields(request)
             let scope = ApiToken.Scope(rawValue: form["scope"] ?? "") ?? .read
             do {
-                let (token, record) = try await authentication.createToken(name: form["name"] ?? "", scope: scope, by: actor, now: Date())
+                let (token, record) = try await authentication.createToken(name: form["name"] ?? "", scope: scope, by: principal, now: Date())
                 return try await tokensPage(context, created: TokensView.Created(name: record.name, token: token), problem: nil)
             } catch let error as ValidationError {
                 return try await tokensPage(context, created: nil, problem: error.issues.map { "\($0.field): \($0.message)" }.joined(separator: "; "))

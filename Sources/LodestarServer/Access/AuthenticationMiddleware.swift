@@ -17,13 +17,13 @@ struct AuthenticationMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var request = request, context = context
         if let header = request.headers[.authorization] {
-            guard header.hasPrefix("Bearer "), let actor = try await authentication.principal(apiToken: String(header.dropFirst(7))) else {
+            guard header.hasPrefix("Bearer "), let principal = try await authentication.principal(apiToken: String(header.dropFirst(7))) else {
                 throw APIError(.unauthorized, "The API token is unknown or revoked; an admin can create one on the API tokens page.")
             }
-            context.actor = actor
+            context.principal = principal
         } else if let token = request.cookies[Self.sessionCookie]?.value {
-            if let (actor, session) = try await authentication.session(token: token, now: Date()) {
-                context.actor = actor
+            if let (principal, session) = try await authentication.session(token: token, now: Date()) {
+                context.principal = principal
                 context.session = session
             } else {
                 context.sessionEnded = true
@@ -34,8 +34,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
     }
 
     private func guardChange(_ request: inout Request, _ context: Context) async throws {
-        if let actor = context.actor, actor.scope != nil {
-            try actor.requireWriteScope()
+        if let principal = context.principal, principal.scope != nil {
+            try principal.requireWriteScope()
             return
         }
         let refused = AccessDenied("The form has expired or did not come from this site (its CSRF token is missing or wrong). Reload the page and try again.")

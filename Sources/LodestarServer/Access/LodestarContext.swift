@@ -6,8 +6,8 @@ import NIOCore
 struct LodestarContext: RequestContext {
     var coreContext: CoreRequestContextStorage
     /// The signed-in person or the API token's admin; nil for an anonymous request.
-    var actor: Principal?
-    /// The browser session behind `actor`, when it came with the session cookie.
+    var principal: Principal?
+    /// The browser session behind `principal`, when it came with the session cookie.
     var session: SignInSession?
     /// True when the request carried a session cookie that has expired or was signed out.
     var sessionEnded = false
@@ -19,10 +19,10 @@ struct LodestarContext: RequestContext {
         address = source.channel.remoteAddress?.ipAddress ?? "local"
     }
 
-    /// The actor, or a redirect to the sign-in page (an API answer of 401).
+    /// The principal, or a redirect to the sign-in page (an API answer of 401).
     func signedIn() throws(SignInRequired) -> Principal {
-        guard let actor else { throw SignInRequired(sessionEnded: sessionEnded) }
-        return actor
+        guard let principal else { throw SignInRequired(sessionEnded: sessionEnded) }
+        return principal
     }
 }
 

@@ -17,7 +17,7 @@ struct PageRenderer: Sendable {
 
     /// The page `template` filled from `view`, inside the layout with the navigation of whoever is signed in.
     func render(_ template: String, _ view: Any, for context: LodestarContext, status: HTTPResponse.Status = .ok) -> HTML {
-        let frame = Frame(view: view, nav: context.actor.map { Navigation($0, csrf: context.session?.csrfToken ?? "") })
+        let frame = Frame(view: view, nav: context.principal.map { Navigation($0, csrf: context.session?.csrfToken ?? "") })
         return HTML(status: status, text: library.render(frame, withTemplate: template) ?? "template \(template) is missing")
     }
 
@@ -45,16 +45,17 @@ struct PageRenderer: Sendable {
             let label: String
         }
 
-        init(_ actor: Principal, csrf: String) {
-            name = actor.displayName
-            roles = actor.roleNames.joined(separator: " · ")
+        init(_ principal: Principal, csrf: String) {
+            name = principal.displayName
+            roles = principal.roleNames.joined(separator: " · ")
             self.csrf = csrf
             var links = [Link(href: "/", label: "Home")]
-            if actor.isAdmin {
+            if principal.isAdmin {
                 links.append(Link(href: "/people", label: "People"))
+                links.append(Link(href: "/admin/outbox", label: "Outbox"))
                 links.append(Link(href: "/admin/tokens", label: "API tokens"))
             }
-            if let person = actor.person { links.append(Link(href: "/people/\(person.id)", label: "My profile")) }
+            if let person = principal.person { links.append(Link(href: "/people/\(person.id)", label: "My profile")) }
             self.links = links
         }
     }

@@ -17,23 +17,23 @@ struct WebPages {
                      body: .init(byteBuffer: ByteBuffer(string: css)))
         }
         router.get("/") { _, context in
-            let actor = try context.signedIn()
-            if actor.home == .participant { return pages.render("home", try await HomeView.load(for: actor, store), for: context) }
-            return pages.render("programmes", try await ProgrammesView.load(for: actor, store), for: context)
+            let principal = try context.signedIn()
+            if principal.home == .participant { return pages.render("home", try await HomeView.load(for: principal, store), for: context) }
+            return pages.render("programmes", try await ProgrammesView.load(for: principal, store), for: context)
         }
         router.get("/programmes/:id") { _, context in
-            let actor = try context.signedIn()
+            let principal = try context.signedIn()
             let id: Programme.ID = try context.parameters.id(of: "programme")
             guard let programme = try await store.programme(id) else { throw NotFound("programme", id) }
-            try actor.requireSight(of: programme)
+            try principal.requireSight(of: programme)
             return pages.render("programme", try await ProgrammeView.load(programme, store), for: context)
         }
         router.get("/cycles/:id") { request, context in
-            let actor = try context.signedIn()
+            let principal = try context.signedIn()
             let id: Cycle.ID = try context.parameters.id(of: "cycle")
             guard let cycle = try await store.cycle(id) else { throw NotFound("cycle", id) }
             guard let programme = try await store.programme(cycle.programmeID) else { throw NotFound("programme", cycle.programmeID) }
-            try actor.requireManager(of: programme, "seeing who takes part in a cycle")
+            try principal.requireManager(of: programme, "seeing who takes part in a cycle")
             return pages.render("cycle", try await CycleView.load(cycle, page: try request.pageRequest(), store), for: context)
         }
         router.get("/people") { request, context in
@@ -42,10 +42,10 @@ struct WebPages {
             return pages.render("people", try await PeopleView.load(query, page: try request.pageRequest(), store), for: context)
         }
         router.get("/people/:id") { _, context in
-            let actor = try context.signedIn()
+            let principal = try context.signedIn()
             let id: Person.ID = try context.parameters.id(of: "person")
             guard let person = try await store.person(id) else { throw NotFound("person", id) }
-            try actor.requireSight(of: person)
+            try principal.requireSight(of: person)
             return pages.render("person", try await PersonView.load(person, store), for: context)
         }
     }

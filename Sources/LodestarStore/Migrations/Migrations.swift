@@ -13,5 +13,6 @@ enum LodestarMigrations {
         M008_CreateAccounts(),
         M009_CreateSessions(),
         M010_CreateApiTokens(),
+        M011_CreateOutbox(),
     ]
 }

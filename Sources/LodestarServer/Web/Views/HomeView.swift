@@ -5,8 +5,9 @@ struct HomeView {
     let title = "Home"
     let heading: String
     let enrolments: [EnrolmentLine]
-    var hasEnrolments: Bool { !enrolments.isEmpty }
-    var nothing: Bool { enrolments.isEmpty }
+    // Stored, not computed: Mustache reads stored properties only.
+    let hasEnrolments: Bool
+    let nothing: Bool
 
     struct EnrolmentLine {
         let programmeID: String
@@ -17,13 +18,13 @@ struct HomeView {
         let missing: [String]
     }
 
-    static func load(for actor: Principal, _ store: any LodestarRepositories) async throws -> HomeView {
+    static func load(for principal: Principal, _ store: any LodestarRepositories) async throws -> HomeView {
         var lines: [EnrolmentLine] = []
-        for (enrolment, programmeID) in actor.enrolments {
+        for (enrolment, programmeID) in principal.enrolments {
             guard let programme = try await store.programme(programmeID), let cycle = try await store.cycle(enrolment.cycleID) else { continue }
             lines.append(EnrolmentLine(programmeID: programme.id.description, programme: programme.name, cycle: cycle.name,
                                        role: enrolment.role.rawValue, state: cycle.state.rawValue, missing: enrolment.profile.missing(for: enrolment.role)))
         }
-        return HomeView(heading: "Welcome, \(actor.displayName)", enrolments: lines)
+        return HomeView(heading: "Welcome, \(principal.displayName)", enrolments: lines, hasEnrolments: !lines.isEmpty, nothing: lines.isEmpty)
     }
 }

@@ -13,9 +13,9 @@ struct ProgrammesView {
         let cycles: [CycleSummary]
     }
 
-    static func load(for actor: Principal, _ store: any LodestarRepositories) async throws -> ProgrammesView {
+    static func load(for principal: Principal, _ store: any LodestarRepositories) async throws -> ProgrammesView {
         var programmes: [ProgrammeSummary] = []
-        for programme in try await store.programmes(page: .everything).items where actor.manages(programme.id) {
+        for programme in try await store.programmes(page: .everything).items where principal.manages(programme.id) {
             programmes.append(ProgrammeSummary(
                 id: programme.id.description, name: programme.name, format: programme.format.label,
                 objectives: programme.objectives, cycles: try await CycleSummary.all(of: programme.id, store)))

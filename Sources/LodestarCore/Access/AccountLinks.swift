@@ -1,0 +1,91 @@
+import Foundation
+
+/// Invitations and password resets: a one-time link goes out through the outbox; following it
+/// sets the password.
+public struct AccountLinks: Sendable {
+    let store: any LodestarRepositories
+    let credentials: any Credentials
+    /// The site's public address, for the links in the messages ("https://mentoring.example.org").
+    let publicURL: String
+
+    /// Creates the use cases.
+    public init(store: any LodestarRepositories, credentials: any Credentials, publicURL: String) {
+        self.store = store
+        self.credentials = credentials
+        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+    }
+
+    /// Invites a person of the directory (or anyone, by email) to sign in: creates the account
+    /// if needed and sends a link to set a password. Admins only.
+    public func invite(email: String, by principal: Principal, now: Date) async throws -> Account {
+        try principal.requireAdmin("inviting people to sign in")
+        let email = email.lowercased().trimmingCharacters(in: .whitespaces)
+        guard email.contains("@"), !email.contains(" ") else { throw ValidationError([FieldIssue(field: "email", message: "'\(email)' is not an email address")]) }
+        let person = try await store.person(email: email)
+        var account = try await store.account(email: email)
+            ?? Account(email: email, personID: person?.id, passwordHash: nil, isAdmin: false, createdAt: now)
+        if account.personID == nil { account.personID = person?.id }
+        let link = try await issue(.invitation, for: account, now: now)
+        try await store.inTransaction { [account] store in
+            try await store.save(account)
+            try await store.save(link.record)
+            try await store.save(Notice(recipient: email, subject: "You are invited to Lodestar", body: """
+                Hello\(person.map { " " + $0.name } ?? ""),
+
+                \(principal.displayName) has invited you to Lodestar, where your organisation runs its mentoring programmes.
+                Choose your password here (the link works once, for 7 days):
+
+                \(publicURL)/set-password?token=\(link.token)
+
+                """, createdAt: now))
+        }
+        return account
+    }
+
+    /// Sends a reset link when an account has this email; says nothing either way, so the
+    /// answer can't be used to find out who has an account.
+    public func requestReset(email: String, now: Date) async throws {
+        guard let account = try await store.account(email: email.lowercased().trimmingCharacters(in: .whitespaces)) else { return }
+        let link = try await issue(.passwordReset, for: account, now: now)
+        try await store.inTransaction { store in
+            try await store.save(link.record)
+            try await store.save(Notice(recipient: account.email, subject: "Reset your Lodestar password", body: """
+                Someone (we hope you) asked to reset the password of your Lodestar account.
+                Choose a new one here (the link works once, for one hour):
+
+                \(publicURL)/set-password?token=\(link.token)
+
+                If it wasn't you, ignore this message; your password stays as it is.
+
+                """, createdAt: now))
+        }
+    }
+
+    /// Checks a link without using it (to show the form or the reason it can't be used).
+    public func check(token: String, now: Date) async throws -> OneTimeLink {
+        guard let link = try await store.oneTimeLink(digest: credentials.digest(token: token)) else { throw LinkRefused.unknown }
+        if link.usedAt != nil { throw LinkRefused.used }
+        if link.expiresAt <= now { throw LinkRefused.expired }
+        return link
+    }
+
+    /// Sets the password through a link and uses the link up.
+    public func setPassword(token: String, password: String, now: Date) async throws -> Account {
+        var link = try await check(token: token, now: now)
+        guard password.count >= 10 else { throw ValidationError([FieldIssue(field: "password", message: "must be at least 10 characters")]) }
+        guard var account = try await store.account(link.accountID) else { throw LinkRefused.unknown }
+        account.passwordHash = credentials.hash(password: password)
+        link.usedAt = now
+        try await store.inTransaction { [account, link] store in
+            try await store.save(account)
+            try await store.save(link)
+        }
+        return account
+    }
+
+    private func issue(_ purpose: OneTimeLink.Purpose, for account: Account, now: Date) async throws -> (token: String, record: OneTimeLink) {
+        let token = credentials.newToken()
+        return (token, OneTimeLink(digest: credentials.digest(token: token), accountID: account.id, purpose: purpose,
+                                   expiresAt: now.addingTimeInterval(purpose.lifetime)))
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Hummingbird
+import LodestarCore
+
+/// Invitations, password resets and the outbox page where an admin reads what was sent.
+struct LinkPages {
+    let store: any LodestarRepositories
+    let links: AccountLinks
+    let pages: PageRenderer
+
+    func register(on router: Router<LodestarContext>) {
+        router.get("/forgot-password") { request, context in
+            pages.render("forgot-password", ForgotPasswordView(csrf: formToken(request, context), sent: false), for: context)
+        }
+        router.post("/forgot-password") { request, context in
+            let form = try await FormBody.fields(request)
+            try await links.requestReset(email: form["email"] ?? "", now: Date())
+            return pages.render("forgot-password", ForgotPasswordView(csrf: form["csrf"] ?? "", sent: true), for: context)
+        }
+        router.get("/set-password") { request, context in
+            let token = request.uri.queryParameters.get("token") ?? ""
+            do {
+                let link = try await links.check(token: token, now: Date())
+                return pages.render("set-password", SetPasswordView(csrf: formToken(request, context), token: token, purpose: link.purpose, problem: nil), for: context)
+            } catch let refused as LinkRefused {
+                return pages.render("set-password", SetPasswordView(csrf: "", token: nil, purpose: nil, problem: refused.description), for: context, status: .gone)
+            }
+        }
+        router.post("/set-password") { request, context in
+            let form = try await FormBody.fields(request)
+            let token = form["token"] ?? ""
+            do {
+                guard form["password"] == form["confirmation"] else {
+                    throw ValidationError([FieldIssue(field: "confirmation", message: "the two passwords differ")])
+                }
+                _ = try await links.setPassword(token: token, password: form["password"] ?? "", now: Date())
+                return Response(status: .seeOther, headers: [.location: "/sign-in?password=set"])
+            } catch let refused as LinkRefused {
+                return try pages.render("set-password", SetPasswordView(csrf: "", token: nil, purpose: nil, problem: refused.description),
+                                        for: context, status: .gone).response(from: request, context: context)
+            } catch let error as ValidationError {
+                let problem = error.issues.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
+                return try pages.render("set-password", SetPasswordView(csrf: form["csrf"] ?? "", token: token, purpose: .passwordReset, problem: problem),
+                                        for: context, status: .unprocessableContent).response(from: request, context: context)
+            }
+        }
+        router.get("/admin/outbox") { request, context in
+            try context.signedIn().requireAdmin("reading the outbox")
+            return try await outboxPage(context, page: try request.pageRequest(), invited: nil, problem: nil)
+        }
+        router.post("/admin/invitations") { request, context in
+            let principal = try context.signedIn()
+            let form = try await FormBody.fields(request)
+            do {
+                let account = try await links.invite(email: form["email"] ?? "", by: principal, now: Date())
+                return try await outboxPage(context, page: .everything, invited: account.email, problem: nil)
+            } catch let error as ValidationError {
+                return try await outboxPage(context, page: .everything, invited: nil, problem: error.issues.map { "\($0.field): \($0.message)" }.joined(separator: "; "))
+            }
+        }
+    }
+
+    /// The CSRF token for a form: the session's, or (signed out) the form cookie set by the sign-in page.
+    private func formToken(_ request: Request, _ context: LodestarContext) -> String {
+        context.session?.csrfToken ?? request.cookies[AuthenticationMiddleware.formCookie]?.value ?? ""
+    }
+
+    private func outboxPage(_ context: LodestarContext, page: PageRequest, invited: String?, problem: String?) async throws -> HTML {
+        pages.render("outbox", OutboxView(try await store.notices(page: page), csrf: context.session?.csrfToken ?? "", invited: invited, problem: problem), for: context)
+    }
+}
+
+struct ForgotPasswordView {
+    let title = "Forgotten password"
+    let csrf: String
+    let sent: Bool
+}
+
+struct SetPasswordView {
+    let title = "Choose a password"
+    let csrf: String
+    let token: String?
+    let problem: String?
+    /// An invitation greets; a reset doesn't. (Mustache reads stored properties only.)
+    let welcome: Bool
+
+    init(csrf: String, token: String?, purpose: OneTimeLink.Purpose?, problem: String?) {
+        self.csrf = csrf
+        self.token = token
+        self.problem = problem
+        welcome = purpose == .invitation
+    }
+}
+
+struct OutboxView {
+    let title = "Outbox"
+    let notices: [Line]
+    let total: Int
+    let csrf: String
+    let invited: String?
+    let problem: String?
+
+    struct Line {
+        let recipient: String
+        let subject: String
+        let body: String
+        let created: String
+        let state: String
+    }
+
+    init(_ page: Page<Notice>, csrf: String, invited: String?, problem: String?) {
+        notices = page.items.map { notice in
+            let state = notice.sentAt.map { "sent \($0.formatted(date: .abbreviated, time: .shortened))" }
+                ?? (notice.lastError.map { "not sent after \(notice.attempts) attempt(s): \($0)" } ?? "waiting")
+            return Line(recipient: notice.recipient, subject: notice.subject, body: notice.body,
+                        created: notice.createdAt.formatted(date: .abbreviated, time: .shortened), state: state)
+        }
+        total = page.total
+        self.csrf = csrf
+        self.invited = invited
+        self.problem = problem
+    }
+}

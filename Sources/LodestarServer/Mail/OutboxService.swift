@@ -1,0 +1,23 @@
+import Foundation
+import LodestarCore
+import Logging
+import ServiceLifecycle
+
+/// Sends the outbox every few seconds while the server runs (only when SMTP is configured).
+struct OutboxService: Service {
+    let delivery: OutboxDelivery
+    let interval: Duration
+    let logger: Logger
+
+    func run() async throws {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            do {
+                let sent = try await delivery.deliver(now: Date())
+                if sent > 0 { logger.info("Sent \(sent) notice(s) from the outbox") }
+            } catch {
+                logger.error("Outbox delivery failed: \(error)")
+            }
+            try? await Task.sleep(for: interval)
+        }
+    }
+}

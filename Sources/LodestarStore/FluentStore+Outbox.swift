@@ -1,0 +1,39 @@
+import FluentKit
+import Foundation
+import LodestarCore
+import SQLKit
+
+extension FluentStore {
+    public func save(_ notice: Notice) async throws {
+        try await upsert(NoticeModel.self, id: notice.id.uuid) { $0.update(from: notice) }
+    }
+
+    public func notices(page request: PageRequest) async throws -> Page<Notice> {
+        try await page(NoticeModel.query(on: db).sort(\.$createdAt, .descending), request) { $0.domain }
+    }
+
+    public func claimUnsentNotices(limit: Int, maximumAttempts: Int, now: Date) async throws -> [Notice] {
+        guard let sql = db as? any SQLDatabase else { return [] }
+        // One statement claims the rows; PostgreSQL skips rows another server is claiming at the
+        // same moment, SQLite has one writer anyway.
+        let skipLocked: SQLQueryString = kind == "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""
+        let claimed = try await sql.raw("""
+            UPDATE notices SET claimed_until = \(bind: now.addingTimeInterval(300)) WHERE id IN (
+              SELECT id FROM notices WHERE sent_at IS NULL AND attempts < \(bind: maximumAttempts)
+                AND (claimed_until IS NULL OR claimed_until < \(bind: now))
+              ORDER BY created_at LIMIT \(bind: limit)\(skipLocked)) RETURNING id
+            """).all().map { try $0.decode(column: "id", as: UUID.self) }
+        guard !claimed.isEmpty else { return [] }
+        return try await NoticeModel.query(on: db).filter(\.$id ~~ claimed).sort(\.$createdAt).all().map(\.domain)
+    }
+
+    public func save(_ link: OneTimeLink) async throws {
+        let row = try await OneTimeLinkModel.query(on: db).filter(\.$digest == link.digest).first() ?? OneTimeLinkModel()
+        row.update(from: link)
+        try await row.save(on: db)
+    }
+
+    public func oneTimeLink(digest: String) async throws -> OneTimeLink? {
+        try await OneTimeLinkModel.query(on: db).filter(\.$digest == digest).first()?.domain()
+    }
+}
