@@ -55,5 +55,6 @@ func buildRouter(store: FluentStore, credentials: any Credentials, config: AppCo
     CompetencyController(store: store).register(on: api.group("competencies"))
     ConflictController(store: store).register(on: api.group("conflicts"))
     try WebPages(store: store, pages: pages).register(on: router)
+    ProfilePages(store: store, pages: pages).register(on: router)
     return router
 }

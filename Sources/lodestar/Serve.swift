@@ -10,18 +10,26 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on (env LODESTAR_PORT; default 8080).") var port: String?
     @Flag(help: "Seed an empty database with the demo organisation (never touches one with data).") var demo = false
     @Option(help: "Seed of the demo organisation (env LODESTAR_DEMO_SEED; default 2027).") var seed: String?
+    @Option(help: "The site's public address, for links in messages; https marks cookies Secure (env LODESTAR_PUBLIC_URL; default http://HOST:PORT).") var publicURL: String?
+    @Option(help: "Deliver the outbox by SMTP: smtp://[user:password@]host[:port][?from=address] (env LODESTAR_SMTP_URL; default: keep notices in the outbox).") var smtpURL: String?
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let settings = Settings(flags: ["host": host, "port": port, "demo.seed": seed, "database.url": database.databaseURL])
+        let settings = Settings(flags: ["host": host, "port": port, "demo.seed": seed, "database.url": database.databaseURL,
+                                        "public.url": publicURL, "smtp.url": smtpURL])
+        let smtp = try settings.optionalString("smtp.url").map { text in
+            do { return try SMTPMailer(url: text) } catch { throw ValidationError("\(error)") }
+        }
         let config = AppConfig(
             host: settings.string("host", default: "127.0.0.1"),
             port: try settings.integer("port", default: 8080, range: 1...65535),
             database: try settings.database(),
             seedDemo: demo,
-            demoSeed: try settings.integer("demo.seed", default: UInt64(2027), range: 0...UInt64.max))
+            demoSeed: try settings.integer("demo.seed", default: UInt64(2027), range: 0...UInt64.max),
+            publicURL: settings.optionalString("public.url"), smtp: smtp)
         let app = try await buildApplication(config: config)
-        print("Lodestar serving http://\(config.host):\(config.port) from \(config.database)")
+        print("Lodestar serving http://\(config.host):\(config.port) from \(config.database)"
+              + (smtp.map { "; mail through \($0.host):\($0.port)" } ?? "; messages wait in the outbox (no LODESTAR_SMTP_URL)"))
         try await app.runService()
     }
 }

@@ -22,13 +22,18 @@ struct Settings {
         }
         reader = ConfigReader(providers: [
             InMemoryProvider(name: "flags", values: values),
-            EnvironmentVariablesProvider(environmentVariables: environment, secretsSpecifier: .specific(["LODESTAR_DATABASE_URL"])),
+            EnvironmentVariablesProvider(environmentVariables: environment, secretsSpecifier: .specific(["LODESTAR_DATABASE_URL", "LODESTAR_SMTP_URL"])),
         ])
     }
 
     func database() throws -> DatabaseLocation {
         let url = reader.string(forKey: "lodestar.database.url", isSecret: true, default: DatabaseLocation.defaultURL)
         do { return try DatabaseLocation(url: url) } catch { throw ValidationError(error.description) }
+    }
+
+    /// A setting that may be absent.
+    func optionalString(_ key: String) -> String? {
+        reader.string(forKey: ConfigKey("lodestar." + key), isSecret: key.hasSuffix("url"))
     }
 
     func string(_ key: String, default fallback: String) -> String {

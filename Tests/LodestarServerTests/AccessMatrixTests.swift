@@ -48,6 +48,8 @@ struct AccessMatrixTests {
         "POST /admin/invitations": adminWriters,
         "POST /admin/tokens": adminWriters,
         "POST /admin/tokens/:id/revoke": adminWriters,
+        "GET /enrolments/:id/profile": managers.union([.mentee]),
+        "POST /enrolments/:id/profile": managerWriters.union([.mentee]),
         "GET /api/v1/people": admins,
         "POST /api/v1/people": adminWriters,
         "GET /api/v1/people/:id": admins,
@@ -88,13 +90,7 @@ struct AccessMatrixTests {
         let demo = DemoOrganisation()
         let stranger = try #require(demo.people.last)
         let callers = CallerBox()
-        try await withApp(database, demo: true, prepare: { store in
-            callers.value = try await Self.prepareRoles(in: store, demo: demo)
-            let menteeEmail = try #require(try await DemoAccounts(store: store, credentials: TestAccounts.credentials).ensure(now: Date())
-                .first { $0.role.hasPrefix("mentee") }?.email)
-            let mentee = try #require(try await store.account(email: menteeEmail)?.personID)
-            callers.menteeEnrolment = try #require(try await store.enrolments(of: mentee).first).id.description
-        }) { client in
+        try await withApp(database, demo: true, prepare: { store in try await Self.prepareRoles(in: store, demo: demo, into: callers) }) { client in
             let ids = ConcreteIDs(programme: demo.programme.id.description, cycle: demo.cycle.id.description,
                                   person: stranger.id.description, enrolment: callers.menteeEnrolment)
             let conflict = try await client.json(.post, "/api/v1/conflicts",
@@ -121,7 +117,7 @@ struct AccessMatrixTests {
     func listsAreFiltered() async throws {
         let demo = DemoOrganisation()
         let callers = CallerBox()
-        try await withApp(demo: true, prepare: { store in callers.value = try await Self.prepareRoles(in: store, demo: demo) }) { client in
+        try await withApp(demo: true, prepare: { store in try await Self.prepareRoles(in: store, demo: demo, into: callers) }) { client in
             let (_, mine) = try await client.json(.get, "/api/v1/programmes", as: callers.value[.manager]!)
             let (_, theirs) = try await client.json(.get, "/api/v1/programmes", as: callers.value[.otherManager]!)
             let (_, cycles) = try await client.json(.get, "/api/v1/cycles", as: callers.value[.outsider]!)
@@ -156,8 +152,9 @@ struct AccessMatrixTests {
         }
     }
 
-    /// Accounts and sessions for every role; another programme with its own manager.
-    static func prepareRoles(in store: FluentStore, demo: DemoOrganisation) async throws -> [Role: Caller] {
+    /// Accounts and sessions for every role; another programme with its own manager; the demo
+    /// mentee's enrolment.
+    static func prepareRoles(in store: FluentStore, demo: DemoOrganisation, into box: CallerBox) async throws {
         let credentials = TestAccounts.credentials
         let signIns = try await DemoAccounts(store: store, credentials: credentials).ensure(now: Date())
         let admin = try #require(try await store.account(email: TestAccounts.adminEmail))
@@ -184,7 +181,10 @@ struct AccessMatrixTests {
         let outsider = Account(email: loner.email, personID: loner.id, passwordHash: nil, isAdmin: false, createdAt: Date())
         try await store.save(outsider)
         try await browser(.outsider, outsider)
-        return callers
+        let menteeSignIn = try #require(signIns.first { $0.role.hasPrefix("mentee") })
+        let mentee = try #require(try await store.account(email: menteeSignIn.email)?.personID)
+        box.menteeEnrolment = try #require(try await store.enrolments(of: mentee).first).id.description
+        box.value = callers
     }
 }
 
@@ -199,7 +199,7 @@ struct ConcreteIDs {
         if path.hasPrefix("/programmes/") || path.hasPrefix("/api/v1/programmes/") { return path.replacingOccurrences(of: ":id", with: programme) }
         if path.hasPrefix("/cycles/") || path.hasPrefix("/api/v1/cycles/") { return path.replacingOccurrences(of: ":id", with: cycle) }
         if path.hasPrefix("/people/") || path.hasPrefix("/api/v1/people/") { return path.replacingOccurrences(of: ":id", with: person) }
-        if path.hasPrefix("/api/v1/enrolments/") { return path.replacingOccurrences(of: ":id", with: enrolment) }
+        if path.hasPrefix("/api/v1/enrolments/") || path.hasPrefix("/enrolments/") { return path.replacingOccurrences(of: ":id", with: enrolment) }
         if path.hasPrefix("/api/v1/conflicts/") { return path.replacingOccurrences(of: ":id", with: conflict) }
         if path.hasPrefix("/admin/tokens/") { return path.replacingOccurrences(of: ":id", with: token) }
         return path.replacingOccurrences(of: ":slug", with: "strategic-thinking")

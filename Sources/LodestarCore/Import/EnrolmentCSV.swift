@@ -3,8 +3,7 @@ public enum EnrolmentCSV {
     /// Columns every file must have.
     public static let requiredColumns = ["person_id", "role"]
     /// Profile columns; an absent or empty one means "none".
-    public static let optionalColumns = ["skills", "development_goals", "interests", "communication_style",
-                                         "learning_preference", "meeting_mode", "availability", "capacity", "career_goals"]
+    public static let optionalColumns = ProfileFields.names
 
     /// A parsed line: who, in which role, with which profile (nil when the profile has a problem).
     public struct Row: Sendable {
@@ -40,35 +39,12 @@ public enum EnrolmentCSV {
                 guard let role = try ProfileRules.choice(text, as: EnrolmentRole.self) else { throw FieldProblem("is empty; write mentor or mentee") }
                 return role
             }
-            let skills = field("skills") { text throws(FieldProblem) in
-                try ProfileRules.ratedList(text, what: "proficiency").map { Skill(competency: $0.0, proficiency: $0.1) }
-            }
-            let goals = field("development_goals") { text throws(FieldProblem) in
-                try ProfileRules.ratedList(text, what: "priority").map { DevelopmentGoal(competency: $0.0, priority: $0.1) }
-            }
-            let style = field("communication_style") { text throws(FieldProblem) in try ProfileRules.choice(text, as: CommunicationStyle.self) }
-            let learning = field("learning_preference") { text throws(FieldProblem) in try ProfileRules.choice(text, as: LearningPreference.self) }
-            let mode = field("meeting_mode") { text throws(FieldProblem) in try ProfileRules.choice(text, as: MeetingMode.self) }
-            let availability = field("availability") { text throws(FieldProblem) in try WeeklyAvailability.parse(text) }
-            let capacity = field("capacity") { text throws(FieldProblem) -> Int? in
-                guard !text.isEmpty else { return nil }
-                guard let value = Int(text) else { throw FieldProblem("'\(text)' is not a whole number of mentees") }
-                return value
-            }
             guard let role else {
                 issues += lineIssues
                 continue
             }
-            var profile: MentoringProfile?
-            if let skills, let goals, let style, let learning, let mode, let availability, let capacity {
-                let candidate = MentoringProfile(
-                    skills: skills, developmentGoals: goals, interests: ListField.split(line["interests"]),
-                    communicationStyle: style, learningPreference: learning, meetingMode: mode ?? .either,
-                    availability: availability, capacity: capacity, careerGoals: line["career_goals"]
-                )
-                lineIssues += ProfileRules.issues(in: candidate, role: role, competencies: competencies).map { line.issue($0.field, $0.message) }
-                profile = candidate
-            }
+            let (profile, profileIssues) = ProfileFields.parse({ line[$0] }, role: role, competencies: competencies)
+            lineIssues += profileIssues.map { line.issue($0.field, $0.message) }
             issues += lineIssues
             if !line["person_id"].isEmpty {
                 rows.append(Row(line: line, personExternalID: line["person_id"], role: role, profile: lineIssues.isEmpty ? profile : nil))

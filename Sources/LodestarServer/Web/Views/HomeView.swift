@@ -10,6 +10,7 @@ struct HomeView {
     let nothing: Bool
 
     struct EnrolmentLine {
+        let enrolmentID: String
         let programmeID: String
         let programme: String
         let cycle: String
@@ -22,7 +23,7 @@ struct HomeView {
         var lines: [EnrolmentLine] = []
         for (enrolment, programmeID) in principal.enrolments {
             guard let programme = try await store.programme(programmeID), let cycle = try await store.cycle(enrolment.cycleID) else { continue }
-            lines.append(EnrolmentLine(programmeID: programme.id.description, programme: programme.name, cycle: cycle.name,
+            lines.append(EnrolmentLine(enrolmentID: enrolment.id.description, programmeID: programme.id.description, programme: programme.name, cycle: cycle.name,
                                        role: enrolment.role.rawValue, state: cycle.state.rawValue, missing: enrolment.profile.missing(for: enrolment.role)))
         }
         return HomeView(heading: "Welcome, \(principal.displayName)", enrolments: lines, hasEnrolments: !lines.isEmpty, nothing: lines.isEmpty)
