@@ -43,8 +43,11 @@ func buildRouter(store: FluentStore, credentials: any Credentials, config: AppCo
     let router = Router(context: LodestarContext.self)
     let pages = try await PageRenderer.load()
     let authentication = Authentication(store: store, credentials: credentials)
+    // Errors are turned into answers twice: outside, for what authentication itself refuses;
+    // inside, so that an error page keeps the navigation of whoever is signed in.
     router.add(middleware: ErrorMiddleware(pages: pages))
     router.add(middleware: AuthenticationMiddleware(authentication: authentication))
+    router.add(middleware: ErrorMiddleware(pages: pages))
     router.get("/health") { _, _ in try await HealthBody.check(store) }
     AccountPages(store: store, authentication: authentication, pages: pages, credentials: credentials, alwaysSecure: config.secureCookies).register(on: router)
     LinkPages(store: store, links: AccountLinks(store: store, credentials: credentials, publicURL: config.publicURL), pages: pages).register(on: router)

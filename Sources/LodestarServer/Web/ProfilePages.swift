@@ -64,6 +64,14 @@ struct ProfileFormView {
         let value: String
         let problem: String?
         let long: Bool
+        /// For a field with a fixed set of answers: the choices, the current one selected.
+        let choices: [Choice]
+        let hasChoices: Bool
+    }
+
+    struct Choice {
+        let value: String
+        let selected: Bool
     }
 
     init(_ enrolment: Enrolment, _ programme: Programme, _ cycle: Cycle, values: [String: String], issues: [FieldIssue], saved: Bool, csrf: String) {
@@ -72,7 +80,8 @@ struct ProfileFormView {
         self.cycle = cycle.name
         role = enrolment.role.rawValue
         let labels: [String: (String, String)] = [
-            "skills": ("Skills you can mentor in", "competency:proficiency 1–5, separated by ';' — e.g. coaching:4; delegation:3"),
+            "skills": (enrolment.role == .mentor ? "Skills you can mentor in" : "Your strongest skills",
+                       "competency:proficiency 1–5, separated by ';' — e.g. coaching:4; delegation:3"),
             "development_goals": ("Development goals", "competency:priority 1 (most wanted)–3 — e.g. strategic-thinking:1"),
             "interests": ("Interests", "separated by ';' — e.g. cycling; jazz"),
             "communication_style": ("Communication style", CommunicationStyle.allCases.map(\.rawValue).joined(separator: ", ")),
@@ -82,10 +91,18 @@ struct ProfileFormView {
             "capacity": ("How many mentees you can take", "mentors only, \(ProfileRules.capacityRange.lowerBound)–\(ProfileRules.capacityRange.upperBound)"),
             "career_goals": ("Career goals", "a sentence or two, in your words"),
         ]
+        let answers: [String: [String]] = [
+            "communication_style": [""] + CommunicationStyle.allCases.map(\.rawValue),
+            "learning_preference": [""] + LearningPreference.allCases.map(\.rawValue),
+            "meeting_mode": MeetingMode.allCases.map(\.rawValue),
+        ]
         let byField = Dictionary(grouping: issues, by: \.field)
         fields = ProfileFields.names.filter { enrolment.role == .mentor || $0 != "capacity" }.map { name in
-            Field(name: name, label: labels[name]?.0 ?? name, hint: labels[name]?.1 ?? "", value: values[name] ?? "",
-                  problem: byField[name]?.map(\.message).joined(separator: "; "), long: name == "career_goals")
+            let value = values[name] ?? ""
+            let choices = (answers[name] ?? []).map { Choice(value: $0, selected: $0 == value) }
+            return Field(name: name, label: labels[name]?.0 ?? name, hint: answers[name] == nil ? labels[name]?.1 ?? "" : "",
+                         value: value, problem: byField[name]?.map(\.message).joined(separator: "; "), long: name == "career_goals",
+                         choices: choices, hasChoices: !choices.isEmpty)
         }
         general = issues.filter { !ProfileFields.names.contains($0.field) }.map { "\($0.field): \($0.message)" }
         self.saved = saved

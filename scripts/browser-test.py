@@ -1,0 +1,179 @@
+#!/usr/bin/env python3
+"""Browser test: Lodestar's demo in headless Chromium, as a new user would meet it.
+
+Starts `lodestar serve --demo` on a free port in a temporary directory, reads the demo sign-ins
+it prints, and for each role signs in through the real form, checks that role's home page and
+that another role's pages are refused; a wrong password must show the error. Needs Debian's
+`chromium` and `chromium-driver`; Selenium is installed from PyPI into .venv-browser on first use.
+
+    python3 scripts/browser-test.py [--binary PATH] [--screenshots DIR]
+"""
+import argparse, os, re, socket, subprocess, sys, tempfile, time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv-browser"
+
+
+def ensure_selenium():
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        if Path(sys.prefix) == VENV:
+            sys.exit("selenium could not be imported inside .venv-browser; see pip's output above")
+        if not VENV.exists():
+            subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+        subprocess.run([str(VENV / "bin" / "pip"), "install", "-q", "selenium"], check=True)
+        os.execv(str(VENV / "bin" / "python"), [str(VENV / "bin" / "python"), *sys.argv])
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(binary, workdir, port):
+    log = open(Path(workdir) / "serve.log", "w+")
+    process = subprocess.Popen([binary, "serve", "--demo", "--port", str(port)], cwd=workdir, stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        if process.poll() is not None:
+            log.seek(0)
+            sys.exit(f"lodestar serve stopped:\n{log.read()}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        process.kill()
+        sys.exit("lodestar serve did not start listening within two minutes")
+    log.seek(0)
+    text = log.read()
+    sign_ins = {}
+    for role, email, password in re.findall(r"Demo sign-in — ([^:]+): (\S+) / (\S+)", text):
+        key = "admin" if role.startswith("organisation admin") else role.split()[0] if not role.startswith("programme manager") else "manager"
+        sign_ins[key] = (email, password)
+    if set(sign_ins) != {"admin", "manager", "mentor", "mentee"}:
+        process.kill()
+        sys.exit(f"expected four demo sign-ins at start-up, found {sorted(sign_ins)}:\n{text}")
+    return process, sign_ins
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--binary", help="the lodestar executable (default: the debug build, built if needed)")
+    parser.add_argument("--screenshots", help="save a PNG of each page checked into this folder")
+    options = parser.parse_args()
+    ensure_selenium()
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    binary = options.binary
+    if not binary:
+        subprocess.run(["swift", "build", "--product", "lodestar"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        binary = subprocess.run(["swift", "build", "--show-bin-path"], cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip() + "/lodestar"
+    shots = Path(options.screenshots) if options.screenshots else None
+    if shots:
+        shots.mkdir(parents=True, exist_ok=True)
+
+    failures = []
+
+    def check(condition, what):
+        print(("  ok   " if condition else "  FAIL ") + what)
+        if not condition:
+            failures.append(what)
+
+    with tempfile.TemporaryDirectory() as workdir:
+        port = free_port()
+        server, sign_ins = start_server(binary, workdir, port)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            browser_options = webdriver.ChromeOptions()
+            for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"):
+                browser_options.add_argument(flag)
+            browser_options.binary_location = "/usr/bin/chromium"
+
+            def browser():
+                driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=browser_options)
+                driver.implicitly_wait(5)
+                return driver
+
+            def sign_in(driver, email, password):
+                driver.get(base + "/")
+                driver.find_element(By.NAME, "email").send_keys(email)
+                driver.find_element(By.NAME, "password").send_keys(password)
+                driver.find_element(By.CSS_SELECTOR, "form[action='/sign-in'] button[type=submit]").click()
+                # Done when the browser has left the sign-in page, or the page shows why not.
+                WebDriverWait(driver, 15).until(lambda d: "/sign-in" not in d.current_url or d.find_elements(By.CSS_SELECTOR, ".problem"))
+
+            def arrives(driver, path):
+                try:
+                    WebDriverWait(driver, 10).until(lambda d: path in d.current_url and d.execute_script("return document.readyState") == "complete")
+                    return True
+                except Exception:
+                    return False
+
+            def snap(driver, name):
+                if shots:
+                    driver.save_screenshot(str(shots / f"{name}.png"))
+
+            expectations = {
+                "admin": ("Programmes", ["API tokens", "Outbox", "People"], "/cycles/", None),
+                "manager": ("Programmes", [], "/cycles/", "/admin/tokens"),
+                "mentor": ("Welcome,", [], "Where you take part", "/people"),
+                "mentee": ("Welcome,", [], "Where you take part", "/admin/outbox"),
+            }
+            for role, (heading, links, marker, forbidden) in expectations.items():
+                print(f"{role}: {sign_ins[role][0]}")
+                driver = browser()
+                try:
+                    sign_in(driver, *sign_ins[role])
+                    h1 = driver.find_element(By.TAG_NAME, "h1").text
+                    check(driver.current_url.rstrip("/") == base and h1.startswith(heading), f"lands on the {role} home page ('{h1}')")
+                    nav = driver.find_element(By.CSS_SELECTOR, "nav").text
+                    for link in links:
+                        check(link in nav, f"the navigation offers {link}")
+                    if role != "admin":
+                        check("API tokens" not in nav and "People" not in nav, "the navigation offers no admin pages")
+                    check(marker in driver.page_source, f"the home page shows {marker!r}")
+                    snap(driver, f"home-{role}")
+                    if forbidden:
+                        driver.get(base + forbidden)
+                        body = driver.find_element(By.TAG_NAME, "body").text
+                        check("403" in body and "needs" in body, f"typing {forbidden} is refused with what is lacking")
+                        snap(driver, f"refused-{role}")
+                    if role == "mentee":
+                        driver.get(base + "/")
+                        driver.find_element(By.LINK_TEXT, "Edit").click()
+                        check("Your mentee profile" in driver.page_source, "the mentee opens their profile")
+                        snap(driver, "profile-mentee")
+                    driver.find_element(By.CSS_SELECTOR, "form[action='/sign-out'] button").click()
+                    check(arrives(driver, "/sign-in"), "signing out returns to the sign-in page")
+                finally:
+                    driver.quit()
+
+            print("wrong password")
+            driver = browser()
+            try:
+                sign_in(driver, sign_ins["admin"][0], "not-the-password")
+                problem = driver.find_elements(By.CSS_SELECTOR, ".problem")
+                check(bool(problem) and "don't match an account" in problem[0].text, "a wrong password shows the error")
+                check("/sign-in" in driver.current_url, "and stays on the sign-in page")
+                snap(driver, "sign-in-wrong-password")
+            finally:
+                driver.quit()
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+    if failures:
+        sys.exit(f"{len(failures)} browser check(s) failed")
+    print("browser test: all checks passed")
+
+
+if __name__ == "__main__":
+    main()
