@@ -16,7 +16,7 @@ struct Import: AsyncParsableCommand {
         func run() async throws {
             let text = try readCSV(file)
             let summary = try await reportingImportErrors(file) {
-                try await withStore(database) { try await PeopleDirectory(store: $0).importCSV(text) }
+                try await withStore(database) { try await PeopleDirectory(store: $0, principal: .commandLine).importCSV(text) }
             }
             print("Imported \(file): \(summary).")
         }
@@ -32,7 +32,7 @@ struct Import: AsyncParsableCommand {
             guard let cycleID = Cycle.ID(cycle) else { throw ValidationError("--cycle '\(cycle)' is not a cycle id; ids look like 6f1c…-…") }
             let text = try readCSV(file)
             let summary = try await reportingImportErrors(file) {
-                try await withStore(database) { try await ProgrammeOffice(store: $0).importEnrolments(text, into: cycleID) }
+                try await withStore(database) { try await ProgrammeOffice(store: $0, principal: .commandLine).importEnrolments(text, into: cycleID) }
             }
             print("Imported \(file): \(summary).")
         }

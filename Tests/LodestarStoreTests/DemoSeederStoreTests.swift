@@ -17,7 +17,7 @@ struct DemoSeederStoreTests {
             #expect(try await store.allPeople().count == demo.people.count)
         }
         try await database.withStore { store in
-            _ = try await PeopleDirectory(store: store).importCSV(Fixtures.smallOrganisation)
+            _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(Fixtures.smallOrganisation)
             #expect(try await DemoSeeder(store: store).seedIfEmpty() == nil)
             #expect(try await store.allPeople().count == 5)
         }

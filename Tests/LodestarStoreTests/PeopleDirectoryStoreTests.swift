@@ -11,7 +11,7 @@ struct PeopleDirectoryStoreTests {
     @Test("creates a person under an existing manager and shows the reporting line", arguments: TestDatabase.allCases)
     func createAndReportingLine(database: TestDatabase) async throws {
         try await database.withStore { store in
-            let directory = PeopleDirectory(store: store)
+            let directory = PeopleDirectory(store: store, principal: .commandLine)
             _ = try await directory.importCSV(Fixtures.smallOrganisation)
             let kwame = try await directory.create(record)
             #expect(try await directory.reportingLine(of: kwame).map(\.externalID) == ["P-4", "P-2", "P-1"])
@@ -21,7 +21,7 @@ struct PeopleDirectoryStoreTests {
     @Test("refuses a duplicate id or email, an unknown manager and bad fields, all at once", arguments: TestDatabase.allCases)
     func refusesCreate(database: TestDatabase) async throws {
         try await database.withStore { store in
-            let directory = PeopleDirectory(store: store)
+            let directory = PeopleDirectory(store: store, principal: .commandLine)
             _ = try await directory.importCSV(Fixtures.smallOrganisation)
             var bad = record
             bad.externalID = "P-1"
@@ -37,7 +37,7 @@ struct PeopleDirectoryStoreTests {
     @Test("refuses an update that would make a manager loop, and keeps what was stored", arguments: TestDatabase.allCases)
     func refusesLoop(database: TestDatabase) async throws {
         try await database.withStore { store in
-            let directory = PeopleDirectory(store: store)
+            let directory = PeopleDirectory(store: store, principal: .commandLine)
             _ = try await directory.importCSV(Fixtures.smallOrganisation)
             let zoe = try #require(try await store.person(externalID: "P-2"))
             let change = PersonRecord(externalID: "P-2", name: zoe.name, email: zoe.email, level: zoe.level, managerExternalID: "P-4", timeZone: zoe.timeZone)

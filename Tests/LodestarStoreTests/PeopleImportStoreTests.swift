@@ -8,7 +8,7 @@ struct PeopleImportStoreTests {
     @Test("imports a file, and importing it again changes nothing", arguments: TestDatabase.allCases)
     func importTwice(database: TestDatabase) async throws {
         try await database.withStore { store in
-            let directory = PeopleDirectory(store: store)
+            let directory = PeopleDirectory(store: store, principal: .commandLine)
             #expect(try await directory.importCSV(Fixtures.smallOrganisation) == ImportSummary(created: 5, updated: 0, unchanged: 0))
             let before = try await store.allPeople()
             #expect(try await directory.importCSV(Fixtures.smallOrganisation) == ImportSummary(created: 0, updated: 0, unchanged: 5))
@@ -23,7 +23,7 @@ struct PeopleImportStoreTests {
     @Test("an edited file updates people in place by external id", arguments: TestDatabase.allCases)
     func editedFileUpdates(database: TestDatabase) async throws {
         try await database.withStore { store in
-            let directory = PeopleDirectory(store: store)
+            let directory = PeopleDirectory(store: store, principal: .commandLine)
             _ = try await directory.importCSV(Fixtures.smallOrganisation)
             let wei = try #require(try await store.person(externalID: "P-5"))
             let edited = Fixtures.smallOrganisation
@@ -41,7 +41,7 @@ struct PeopleImportStoreTests {
     @Test("a file with seven different mistakes gives all seven messages at once and writes nothing", arguments: TestDatabase.allCases)
     func sevenMistakes(database: TestDatabase) async throws {
         try await database.withStore { store in
-            let directory = PeopleDirectory(store: store)
+            let directory = PeopleDirectory(store: store, principal: .commandLine)
             _ = try await directory.importCSV(Fixtures.smallOrganisation)
             let before = try await store.allPeople()
             let bad = """
@@ -71,17 +71,17 @@ struct PeopleImportStoreTests {
     @Test("export writes a file that imports back to the same data", arguments: TestDatabase.allCases)
     func exportRoundTrip(database: TestDatabase) async throws {
         try await database.withStore { store in
-            let directory = PeopleDirectory(store: store)
+            let directory = PeopleDirectory(store: store, principal: .commandLine)
             _ = try await directory.importCSV(Fixtures.smallOrganisation)
             let exported = try await directory.exportCSV()
             let before = try await store.allPeople()
             #expect(try await directory.importCSV(exported) == ImportSummary(created: 0, updated: 0, unchanged: 5))
             try await TestDatabase.sqlite.withStore { fresh in
-                _ = try await PeopleDirectory(store: fresh).importCSV(exported)
+                _ = try await PeopleDirectory(store: fresh, principal: .commandLine).importCSV(exported)
                 let copied = try await fresh.allPeople()
                 #expect(copied.map(\.externalID) == before.map(\.externalID))
                 #expect(copied.map(\.email) == before.map(\.email))
-                #expect(try await PeopleDirectory(store: fresh).exportCSV() == exported)
+                #expect(try await PeopleDirectory(store: fresh, principal: .commandLine).exportCSV() == exported)
             }
         }
     }
@@ -89,7 +89,7 @@ struct PeopleImportStoreTests {
     @Test("searches by name, case-insensitively, and by department, with paging and a total", arguments: TestDatabase.allCases)
     func search(database: TestDatabase) async throws {
         try await database.withStore { store in
-            _ = try await PeopleDirectory(store: store).importCSV(Fixtures.smallOrganisation)
+            _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(Fixtures.smallOrganisation)
             let byName = try await store.people(matching: PeopleQuery(name: "zoË"), page: .everything)
             #expect(byName.items.map(\.externalID) == ["P-2"])
             let sales = try await store.people(matching: PeopleQuery(department: "Sales"), page: try PageRequest(offset: 1, limit: 1))

@@ -32,7 +32,7 @@ struct ProgrammeStoreTests {
     @Test("cycles move through their states and refuse illegal moves", arguments: TestDatabase.allCases)
     func cycleStates(database: TestDatabase) async throws {
         try await database.withStore { store in
-            let office = ProgrammeOffice(store: store)
+            let office = ProgrammeOffice(store: store, principal: .commandLine)
             let (programme, cycle) = try await Fixtures.enrollingCycle(store)
             let error = await #expect(throws: CycleTransitionError.self) { try await office.move(cycle.id, to: .closed) }
             #expect(error?.description == "a cycle cannot move from enrolling to closed; allowed from enrolling: matching or draft")
@@ -49,7 +49,7 @@ struct ProgrammeStoreTests {
     func programmeValidation(database: TestDatabase) async throws {
         try await database.withStore { store in
             let error = await #expect(throws: ValidationError.self) {
-                try await ProgrammeOffice(store: store).create(ProgrammeRecord(
+                try await ProgrammeOffice(store: store, principal: .commandLine).create(ProgrammeRecord(
                     name: " ", focusCompetencies: ["juggling"], format: .group, durationWeeks: 0, cadence: .monthly))
             }
             #expect(error?.issues.map(\.field) == ["name", "durationWeeks", "focusCompetencies"])
@@ -61,9 +61,9 @@ struct ProgrammeStoreTests {
     @Test("imports enrolments, counts them by role, and re-import changes nothing", arguments: TestDatabase.allCases)
     func importEnrolments(database: TestDatabase) async throws {
         try await database.withStore { store in
-            _ = try await PeopleDirectory(store: store).importCSV(Fixtures.smallOrganisation)
+            _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(Fixtures.smallOrganisation)
             let (_, cycle) = try await Fixtures.enrollingCycle(store)
-            let office = ProgrammeOffice(store: store)
+            let office = ProgrammeOffice(store: store, principal: .commandLine)
             #expect(try await office.importEnrolments(Self.enrolments, into: cycle.id) == ImportSummary(created: 4, updated: 0, unchanged: 0))
             #expect(try await office.importEnrolments(Self.enrolments, into: cycle.id) == ImportSummary(created: 0, updated: 0, unchanged: 4))
             #expect(try await store.enrolmentCounts(in: cycle.id) == [.mentor: 2, .mentee: 2])
@@ -81,7 +81,7 @@ struct ProgrammeStoreTests {
     @Test("refuses unknown people, duplicates, bad profiles and both roles outside peer programmes, all at once, writing nothing", arguments: TestDatabase.allCases)
     func refusesEnrolments(database: TestDatabase) async throws {
         try await database.withStore { store in
-            _ = try await PeopleDirectory(store: store).importCSV(Fixtures.smallOrganisation)
+            _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(Fixtures.smallOrganisation)
             let (_, cycle) = try await Fixtures.enrollingCycle(store)
             let bad = """
                 \(Self.enrolmentHeader)
@@ -92,7 +92,7 @@ struct ProgrammeStoreTests {
                 P-4,mentee,,communication:1,,,,,,,
                 P-5,mentee,,delegation:9,,,,,,,
                 """
-            let error = await #expect(throws: CSVImportError.self) { try await ProgrammeOffice(store: store).importEnrolments(bad, into: cycle.id) }
+            let error = await #expect(throws: CSVImportError.self) { try await ProgrammeOffice(store: store, principal: .commandLine).importEnrolments(bad, into: cycle.id) }
             #expect(error?.issues.map(\.description) == [
                 "line 3, column 2 (role): P-2 is also a mentor on line 2; only peer programmes allow both roles",
                 "line 4, column 1 (person_id): 'P-99' is not in the people directory; import people first",
@@ -106,19 +106,19 @@ struct ProgrammeStoreTests {
     @Test("a peer programme lets one person take both roles", arguments: TestDatabase.allCases)
     func peerBothRoles(database: TestDatabase) async throws {
         try await database.withStore { store in
-            _ = try await PeopleDirectory(store: store).importCSV(Fixtures.smallOrganisation)
+            _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(Fixtures.smallOrganisation)
             let (_, cycle) = try await Fixtures.enrollingCycle(store, format: .peer)
             let both = "\(Self.enrolmentHeader)\nP-2,mentor,delegation:5,,,,,,,1,\nP-2,mentee,,communication:1,,,,,,,\n"
-            #expect(try await ProgrammeOffice(store: store).importEnrolments(both, into: cycle.id).created == 2)
+            #expect(try await ProgrammeOffice(store: store, principal: .commandLine).importEnrolments(both, into: cycle.id).created == 2)
         }
     }
 
     @Test("enrolment closes once matching starts", arguments: TestDatabase.allCases)
     func enrolmentClosed(database: TestDatabase) async throws {
         try await database.withStore { store in
-            _ = try await PeopleDirectory(store: store).importCSV(Fixtures.smallOrganisation)
+            _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(Fixtures.smallOrganisation)
             let (_, cycle) = try await Fixtures.enrollingCycle(store)
-            let office = ProgrammeOffice(store: store)
+            let office = ProgrammeOffice(store: store, principal: .commandLine)
             _ = try await office.move(cycle.id, to: .matching)
             let zoe = try #require(try await store.person(externalID: "P-2"))
             let error = await #expect(throws: ValidationError.self) {
@@ -134,8 +134,8 @@ struct ProgrammeMatchingStoreTests {
     @Test("a programme keeps its own matching settings, and matching runs use them", arguments: TestDatabase.allCases)
     func storedSettings(database: TestDatabase) async throws {
         try await database.withStore { store in
-            _ = try await PeopleDirectory(store: store).importCSV(Fixtures.smallOrganisation)
-            let office = ProgrammeOffice(store: store)
+            _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(Fixtures.smallOrganisation)
+            let office = ProgrammeOffice(store: store, principal: .commandLine)
             let (programme, cycle) = try await Fixtures.enrollingCycle(store)
             #expect(try await store.programme(programme.id)?.matching == nil)
             // Only reach across departments counts: P-4 (Engineering) must go to P-3 (Sales), not P-2 (Engineering),
@@ -168,25 +168,25 @@ struct ConflictStoreTests {
     @Test("a declared conflict keeps two people apart in matching, and can be withdrawn", arguments: TestDatabase.allCases)
     func declaredConflict(database: TestDatabase) async throws {
         try await database.withStore { store in
-            _ = try await PeopleDirectory(store: store).importCSV(Fixtures.smallOrganisation)
+            _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(Fixtures.smallOrganisation)
             let (programme, cycle) = try await Fixtures.enrollingCycle(store)
             // The fixture's leaders are 8 levels above its staff: widen the gap the programme allows.
             var settings = MatchingSettings.defaults(for: .oneToOne)
             settings.maximumLevelGap = 10
             try await Fixtures.use(settings, for: programme, in: store)
-            _ = try await ProgrammeOffice(store: store).importEnrolments("""
+            _ = try await ProgrammeOffice(store: store, principal: .commandLine).importEnrolments("""
                 person_id,role,skills,development_goals,capacity
                 P-3,mentor,delegation:5,,1
                 P-5,mentee,,delegation:1,
                 """, into: cycle.id)
             // P-3 manages P-5, so give P-5 a mentor outside the line: P-2.
-            _ = try await ProgrammeOffice(store: store).importEnrolments("""
+            _ = try await ProgrammeOffice(store: store, principal: .commandLine).importEnrolments("""
                 person_id,role,skills,development_goals,capacity
                 P-2,mentor,delegation:5,,1
                 """, into: cycle.id)
             let now = Date(timeIntervalSince1970: 1_800_000_000)
             #expect(try await CycleMatching(store: store).plan(cycle.id, now: now).proposals.map(\.mentorName) == ["Zoë Müller"])
-            let register = ConflictRegister(store: store)
+            let register = ConflictRegister(store: store, principal: .commandLine)
             let conflict = try await register.declare(between: "P-5", and: "P-2", reason: "former manager")
             let plan = try await CycleMatching(store: store).plan(cycle.id, now: now)
             #expect(plan.proposals.isEmpty)

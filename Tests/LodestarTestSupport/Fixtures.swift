@@ -19,7 +19,7 @@ public enum Fixtures {
 
     /// Opens a programme with one cycle moved to `enrolling`.
     public static func enrollingCycle(_ store: any LodestarRepositories, format: MentoringFormat = .oneToOne) async throws -> (Programme, Cycle) {
-        let office = ProgrammeOffice(store: store)
+        let office = ProgrammeOffice(store: store, principal: .commandLine)
         let programme = try await office.create(ProgrammeRecord(
             name: "Rising Leaders", objectives: "Grow first-line leaders", focusCompetencies: ["delegation", "communication"],
             format: format, durationWeeks: 26, cadence: .fortnightly))
@@ -30,7 +30,7 @@ public enum Fixtures {
     /// Gives a programme its own matching settings, keeping everything else.
     @discardableResult
     public static func use(_ settings: MatchingSettings, for programme: Programme, in store: any LodestarRepositories) async throws -> Programme {
-        try await ProgrammeOffice(store: store).update(programme.id, with: ProgrammeRecord(
+        try await ProgrammeOffice(store: store, principal: .commandLine).update(programme.id, with: ProgrammeRecord(
             name: programme.name, objectives: programme.objectives, focusCompetencies: programme.focusCompetencies,
             format: programme.format, durationWeeks: programme.durationWeeks, cadence: programme.cadence, matching: settings))
     }

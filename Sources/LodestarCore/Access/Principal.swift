@@ -1,3 +1,5 @@
+import Foundation
+
 /// Who is asking, with everything the access rules look at: the account, the person behind it,
 /// the programmes they manage and the cycles they take part in. An API token acts as the admin
 /// who created it, within the token's scope.
@@ -19,6 +21,13 @@ public struct Principal: Sendable {
         self.enrolments = enrolments
         self.scope = scope
     }
+
+    /// Whoever runs the command-line tool: shell access to the server and its database already
+    /// gives everything an organisation admin has, so the commands act as one.
+    public static let commandLine = Principal(
+        account: Account(id: Account.ID(UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1))), email: "command-line",
+                         personID: nil, passwordHash: nil, isAdmin: true, createdAt: Date(timeIntervalSince1970: 0)),
+        person: nil, managedProgrammes: [], enrolments: [])
 
     /// The same principal acting through a token of `scope`.
     public func through(_ scope: ApiToken.Scope) -> Principal {

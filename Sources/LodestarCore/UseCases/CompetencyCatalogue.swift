@@ -4,12 +4,17 @@ import Foundation
 /// because CSV files and profiles refer to them.
 public struct CompetencyCatalogue: Sendable {
     let store: any LodestarRepositories
+    let principal: Principal
 
-    /// Creates the use cases over a store.
-    public init(store: any LodestarRepositories) { self.store = store }
+    /// Creates the use cases over a store, acting for `principal` (changes need an organisation admin).
+    public init(store: any LodestarRepositories, principal: Principal) {
+        self.store = store
+        self.principal = principal
+    }
 
     /// Adds a competency with a new slug.
     public func add(slug: String, name: String, summary: String) async throws -> Competency {
+        try principal.requireAdmin("changing the competency catalogue")
         var issues = Self.issues(slug: slug, name: name)
         if try await store.competency(slug: slug) != nil {
             issues.append(FieldIssue(field: "slug", message: "'\(slug)' exists already; PUT /api/v1/competencies/\(slug) changes it"))
@@ -22,6 +27,7 @@ public struct CompetencyCatalogue: Sendable {
 
     /// Renames or re-describes the competency `slug`.
     public func update(_ slug: String, name: String, summary: String, requestedSlug: String) async throws -> Competency {
+        try principal.requireAdmin("changing the competency catalogue")
         guard var competency = try await store.competency(slug: slug) else { throw NotFound("competency", slug) }
         var issues = Self.issues(slug: slug, name: name)
         if requestedSlug != slug {

@@ -3,12 +3,17 @@ import Foundation
 /// Use cases of declared conflicts of interest: matching never pairs the two people.
 public struct ConflictRegister: Sendable {
     let store: any LodestarRepositories
+    let principal: Principal
 
-    /// Creates the use cases over a store.
-    public init(store: any LodestarRepositories) { self.store = store }
+    /// Creates the use cases over a store, acting for `principal` (changes need an organisation admin).
+    public init(store: any LodestarRepositories, principal: Principal) {
+        self.store = store
+        self.principal = principal
+    }
 
     /// Declares a conflict between two people named by their HR ids.
     public func declare(between a: String, and b: String, reason: String) async throws -> ConflictOfInterest {
+        try principal.requireAdmin("declaring conflicts of interest")
         var issues: [FieldIssue] = []
         let first = try await store.person(externalID: a), second = try await store.person(externalID: b)
         if first == nil { issues.append(FieldIssue(field: "personA", message: "'\(a)' is not in the people directory")) }
@@ -26,6 +31,7 @@ public struct ConflictRegister: Sendable {
 
     /// Withdraws a declaration.
     public func withdraw(_ id: ConflictOfInterest.ID) async throws {
+        try principal.requireAdmin("withdrawing conflicts of interest")
         guard try await store.delete(id) else { throw NotFound("conflict of interest", id) }
     }
 }

@@ -1,12 +1,17 @@
 /// Use cases of the people directory: import, export, create, update, reporting line.
 public struct PeopleDirectory: Sendable {
     let store: any LodestarRepositories
+    let principal: Principal
 
-    /// Creates the use cases over a store.
-    public init(store: any LodestarRepositories) { self.store = store }
+    /// Creates the use cases over a store, acting for `principal` (changes need an organisation admin).
+    public init(store: any LodestarRepositories, principal: Principal) {
+        self.store = store
+        self.principal = principal
+    }
 
     /// Imports a people CSV all-or-nothing; people are matched on their external id.
     public func importCSV(_ text: String) async throws -> ImportSummary {
+        try principal.requireAdmin("importing people")
         let (rows, fieldIssues) = try PeopleCSV.read(text)
         let plan = try PeopleImportPlan(rows: rows, existing: try await store.allPeople(), fieldIssues: fieldIssues)
         try await store.apply(plan)
@@ -15,11 +20,13 @@ public struct PeopleDirectory: Sendable {
 
     /// The whole directory as a people CSV.
     public func exportCSV() async throws -> String {
-        PeopleCSV.export(try await store.allPeople())
+        try principal.requireAdmin("exporting the people directory")
+        return PeopleCSV.export(try await store.allPeople())
     }
 
     /// Adds one person, refusing duplicates, unknown managers and bad fields.
     public func create(_ record: PersonRecord) async throws -> Person {
+        try principal.requireAdmin("adding people to the directory")
         let managerID = try await checked(record, existing: nil)
         let person = record.person(existing: nil, managerID: managerID)
         try await store.save(person)
@@ -28,6 +35,7 @@ public struct PeopleDirectory: Sendable {
 
     /// Changes one person; fields the record leaves nil keep their stored value.
     public func update(_ id: Person.ID, with record: PersonRecord) async throws -> Person {
+        try principal.requireAdmin("changing people in the directory")
         guard let existing = try await store.person(id) else { throw NotFound("person", id) }
         let managerID = try await checked(record, existing: existing)
         let person = record.person(existing: existing, managerID: managerID)

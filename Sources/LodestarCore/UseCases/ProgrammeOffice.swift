@@ -1,12 +1,18 @@
-/// Use cases of programmes, cycles and enrolment.
+/// Use cases of programmes, cycles and enrolment, for one principal: admins create programmes,
+/// a programme's managers change it and run its cycles, a participant changes their own profile.
 public struct ProgrammeOffice: Sendable {
     let store: any LodestarRepositories
+    let principal: Principal
 
-    /// Creates the use cases over a store.
-    public init(store: any LodestarRepositories) { self.store = store }
+    /// Creates the use cases over a store, acting for `principal`.
+    public init(store: any LodestarRepositories, principal: Principal) {
+        self.store = store
+        self.principal = principal
+    }
 
     /// Creates a programme after checking its fields.
     public func create(_ record: ProgrammeRecord) async throws -> Programme {
+        try principal.requireAdmin("creating programmes")
         try await check(record)
         let programme = Programme(record)
         try await store.save(programme)
@@ -15,7 +21,8 @@ public struct ProgrammeOffice: Sendable {
 
     /// Changes a programme.
     public func update(_ id: Programme.ID, with record: ProgrammeRecord) async throws -> Programme {
-        guard try await store.programme(id) != nil else { throw NotFound("programme", id) }
+        guard let existing = try await store.programme(id) else { throw NotFound("programme", id) }
+        try principal.requireManager(of: existing, "changing a programme")
         try await check(record)
         let programme = Programme(id: id, record)
         try await store.save(programme)
@@ -24,7 +31,8 @@ public struct ProgrammeOffice: Sendable {
 
     /// Opens the next cycle of a programme, in draft.
     public func startCycle(of programmeID: Programme.ID, name: String?) async throws -> Cycle {
-        guard try await store.programme(programmeID) != nil else { throw NotFound("programme", programmeID) }
+        guard let programme = try await store.programme(programmeID) else { throw NotFound("programme", programmeID) }
+        try principal.requireManager(of: programme, "starting a cycle")
         let number = (try await store.cycles(of: programmeID).map(\.number).max() ?? 0) + 1
         let trimmed = name?.trimmingCharacters(in: .whitespaces) ?? ""
         let cycle = Cycle(programmeID: programmeID, number: number, name: trimmed.isEmpty ? "Cycle \(number)" : trimmed)
@@ -35,6 +43,7 @@ public struct ProgrammeOffice: Sendable {
     /// Moves a cycle to another state, or explains which moves are allowed.
     public func move(_ cycleID: Cycle.ID, to state: CycleState) async throws -> Cycle {
         guard var cycle = try await store.cycle(cycleID) else { throw NotFound("cycle", cycleID) }
+        try principal.requireManager(of: try await programme(of: cycle), "changing a cycle's state")
         try cycle.move(to: state)
         try await store.save(cycle)
         return cycle
@@ -42,6 +51,11 @@ public struct ProgrammeOffice: Sendable {
 
     /// Enrols a person in a cycle, or updates their profile if they are already enrolled in that role.
     public func enrol(_ personID: Person.ID, in cycleID: Cycle.ID, as role: EnrolmentRole, profile: MentoringProfile) async throws -> Enrolment {
+        try principal.requireManager(of: try await programme(of: cycleID), "enrolling people")
+        return try await save(personID, in: cycleID, as: role, profile: profile)
+    }
+
+    private func save(_ personID: Person.ID, in cycleID: Cycle.ID, as role: EnrolmentRole, profile: MentoringProfile) async throws -> Enrolment {
         let (cycle, programme) = try await openForEnrolment(cycleID)
         guard try await store.person(personID) != nil else { throw NotFound("person", personID) }
         let existing = try await store.enrolments(of: personID).filter { $0.cycleID == cycleID }
@@ -59,11 +73,13 @@ public struct ProgrammeOffice: Sendable {
     /// Changes the profile of an enrolment.
     public func update(_ enrolmentID: Enrolment.ID, profile: MentoringProfile) async throws -> Enrolment {
         guard let enrolment = try await store.enrolment(enrolmentID) else { throw NotFound("enrolment", enrolmentID) }
-        return try await enrol(enrolment.personID, in: enrolment.cycleID, as: enrolment.role, profile: profile)
+        try principal.requireAccess(to: enrolment, in: try await programme(of: enrolment.cycleID), "changing someone else's enrolment")
+        return try await save(enrolment.personID, in: enrolment.cycleID, as: enrolment.role, profile: profile)
     }
 
     /// Imports an enrolment CSV into a cycle all-or-nothing; re-importing updates profiles in place.
     public func importEnrolments(_ text: String, into cycleID: Cycle.ID) async throws -> ImportSummary {
+        try principal.requireManager(of: try await programme(of: cycleID), "importing enrolments")
         let (cycle, programme) = try await openForEnrolment(cycleID)
         let (rows, fieldIssues) = try EnrolmentCSV.read(text, competencies: try await competencySlugs())
         let existing = try await store.allEnrolments(in: cycle.id)
@@ -116,6 +132,16 @@ public struct ProgrammeOffice: Sendable {
     private func check(_ record: ProgrammeRecord) async throws {
         let issues = record.issues(competencies: try await competencySlugs())
         guard issues.isEmpty else { throw ValidationError(issues) }
+    }
+
+    private func programme(of cycleID: Cycle.ID) async throws -> Programme {
+        guard let cycle = try await store.cycle(cycleID) else { throw NotFound("cycle", cycleID) }
+        return try await programme(of: cycle)
+    }
+
+    private func programme(of cycle: Cycle) async throws -> Programme {
+        guard let programme = try await store.programme(cycle.programmeID) else { throw NotFound("programme", cycle.programmeID) }
+        return programme
     }
 
     private func openForEnrolment(_ cycleID: Cycle.ID) async throws -> (Cycle, Programme) {

@@ -11,16 +11,15 @@ struct CompetencyController {
             let all = try await store.competencies()
             return ListBody(Page(items: all, total: all.count, request: .everything), CompetencyBody.init)
         }
-        let catalogue = CompetencyCatalogue(store: store)
         group.post { request, context in
             try context.signedIn().requireAdmin("changing the competency catalogue")
             let input = try await JSONBody.decode(CompetencyBody.self, from: request)
-            return created(CompetencyBody(try await catalogue.add(slug: input.slug, name: input.name, summary: input.summary)))
+            return created(CompetencyBody(try await context.competencyCatalogue(store).add(slug: input.slug, name: input.name, summary: input.summary)))
         }
         group.put(":slug") { request, context in
             try context.signedIn().requireAdmin("changing the competency catalogue")
             let input = try await JSONBody.decode(CompetencyBody.self, from: request)
-            return CompetencyBody(try await catalogue.update(context.parameters.get("slug") ?? "", name: input.name,
+            return CompetencyBody(try await context.competencyCatalogue(store).update(context.parameters.get("slug") ?? "", name: input.name,
                                                              summary: input.summary, requestedSlug: input.slug))
         }
     }

@@ -6,7 +6,6 @@ struct ConflictController {
     let store: any LodestarRepositories
 
     func register(on group: RouterGroup<LodestarContext>) {
-        let register = ConflictRegister(store: store)
         group.get { _, context in
             try context.signedIn().requireAdmin("seeing declared conflicts of interest")
             let all = try await store.conflicts()
@@ -15,12 +14,12 @@ struct ConflictController {
         group.post { request, context in
             try context.signedIn().requireAdmin("declaring conflicts of interest")
             let input = try await JSONBody.decode(ConflictInput.self, from: request)
-            return created(ConflictBody(try await register.declare(between: input.personA, and: input.personB, reason: input.reason)))
+            return created(ConflictBody(try await context.conflictRegister(store).declare(between: input.personA, and: input.personB, reason: input.reason)))
         }
         group.delete(":id") { _, context in
             try context.signedIn().requireAdmin("withdrawing conflicts of interest")
             let id: ConflictOfInterest.ID = try context.parameters.id(of: "conflict of interest")
-            try await register.withdraw(id)
+            try await context.conflictRegister(store).withdraw(id)
             return Response(status: .noContent)
         }
     }

@@ -6,7 +6,6 @@ struct EnrolmentController {
     let store: any LodestarRepositories
 
     func register(on api: RouterGroup<LodestarContext>) {
-        let office = ProgrammeOffice(store: store)
         api.get("cycles/:id/enrolments") { request, context in
             let cycleID: Cycle.ID = try context.parameters.id(of: "cycle")
             try context.signedIn().requireManager(of: try await programme(ofCycle: cycleID), "listing a cycle's participants")
@@ -24,7 +23,7 @@ struct EnrolmentController {
             try context.signedIn().requireManager(of: try await programme(ofCycle: cycleID), "enrolling people")
             let input = try await JSONBody.decode(EnrolmentInput.self, from: request)
             guard let personID = Person.ID(input.personId) else { throw NotFound("person", input.personId) }
-            return created(EnrolmentBody(try await office.enrol(personID, in: cycleID, as: input.role, profile: input.profile)))
+            return created(EnrolmentBody(try await context.programmeOffice(store).enrol(personID, in: cycleID, as: input.role, profile: input.profile)))
         }
         api.get("enrolments/:id") { _, context in
             let id: Enrolment.ID = try context.parameters.id(of: "enrolment")
@@ -37,7 +36,7 @@ struct EnrolmentController {
             guard let enrolment = try await store.enrolment(id) else { throw NotFound("enrolment", id) }
             try context.signedIn().requireAccess(to: enrolment, in: try await programme(ofCycle: enrolment.cycleID), "changing someone else's enrolment")
             let input = try await JSONBody.decode(ProfileInput.self, from: request)
-            return EnrolmentBody(try await office.update(id, profile: input.profile))
+            return EnrolmentBody(try await context.programmeOffice(store).update(id, profile: input.profile))
         }
     }
 

@@ -6,7 +6,6 @@ struct PeopleController {
     let store: any LodestarRepositories
 
     func register(on group: RouterGroup<LodestarContext>) {
-        let directory = PeopleDirectory(store: store)
         group.get { request, context in
             try context.signedIn().requireAdmin("seeing the people directory")
             let query = PeopleQuery(name: request.uri.queryParameters.get("name"), department: request.uri.queryParameters.get("department"))
@@ -21,13 +20,13 @@ struct PeopleController {
         group.post { request, context in
             try context.signedIn().requireAdmin("adding people to the directory")
             let record = try await JSONBody.decode(PersonInput.self, from: request).record
-            return created(PersonBody(try await PersonInput.namingAPIFields { try await directory.create(record) }))
+            return created(PersonBody(try await PersonInput.namingAPIFields { try await context.peopleDirectory(store).create(record) }))
         }
         group.put(":id") { request, context in
             try context.signedIn().requireAdmin("changing people in the directory")
             let id: Person.ID = try context.parameters.id(of: "person")
             let record = try await JSONBody.decode(PersonInput.self, from: request).record
-            return PersonBody(try await PersonInput.namingAPIFields { try await directory.update(id, with: record) })
+            return PersonBody(try await PersonInput.namingAPIFields { try await context.peopleDirectory(store).update(id, with: record) })
         }
     }
 }

@@ -7,7 +7,6 @@ struct ProgrammeController {
     let store: any LodestarRepositories
 
     func register(on api: RouterGroup<LodestarContext>) {
-        let office = ProgrammeOffice(store: store)
         let programmes = api.group("programmes")
         programmes.get { request, context in
             let principal = try context.signedIn()
@@ -17,11 +16,11 @@ struct ProgrammeController {
         programmes.get(":id") { _, context in ProgrammeBody(try await programme(context, seenBy: try context.signedIn())) }
         programmes.post { request, context in
             try context.signedIn().requireAdmin("creating programmes")
-            return created(ProgrammeBody(try await office.create(try await JSONBody.decode(ProgrammeInput.self, from: request).record)))
+            return created(ProgrammeBody(try await context.programmeOffice(store).create(try await JSONBody.decode(ProgrammeInput.self, from: request).record)))
         }
         programmes.put(":id") { request, context in
             let programme = try await programme(context, seenBy: try context.signedIn(), managing: "changing a programme")
-            return ProgrammeBody(try await office.update(programme.id, with: try await JSONBody.decode(ProgrammeInput.self, from: request).record))
+            return ProgrammeBody(try await context.programmeOffice(store).update(programme.id, with: try await JSONBody.decode(ProgrammeInput.self, from: request).record))
         }
         programmes.get(":id/cycles") { _, context in
             let programme = try await programme(context, seenBy: try context.signedIn())
@@ -31,8 +30,8 @@ struct ProgrammeController {
         programmes.post(":id/cycles") { request, context in
             let programme = try await programme(context, seenBy: try context.signedIn(), managing: "starting a cycle")
             let input = try await JSONBody.decode(CycleInput.self, from: request)
-            var cycle = try await office.startCycle(of: programme.id, name: input.name)
-            if let state = input.state, state != cycle.state { cycle = try await office.move(cycle.id, to: state) }
+            var cycle = try await context.programmeOffice(store).startCycle(of: programme.id, name: input.name)
+            if let state = input.state, state != cycle.state { cycle = try await context.programmeOffice(store).move(cycle.id, to: state) }
             return created(try await CycleBody(cycle, store: store))
         }
 
@@ -47,7 +46,7 @@ struct ProgrammeController {
         cycles.put(":id") { request, context in
             var cycle = try await cycle(context, seenBy: try context.signedIn(), managing: "changing a cycle")
             let input = try await JSONBody.decode(CycleInput.self, from: request)
-            if let state = input.state, state != cycle.state { cycle = try await office.move(cycle.id, to: state) }
+            if let state = input.state, state != cycle.state { cycle = try await context.programmeOffice(store).move(cycle.id, to: state) }
             if let name = input.name?.trimmingCharacters(in: .whitespaces) {
                 guard !name.isEmpty else { throw ValidationError([FieldIssue(field: "name", message: "is empty")]) }
                 cycle.name = name

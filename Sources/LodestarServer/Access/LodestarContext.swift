@@ -26,6 +26,14 @@ struct LodestarContext: RequestContext {
     }
 }
 
+extension LodestarContext {
+    // The use cases, acting for whoever is signed in: each checks the access rules itself.
+    func programmeOffice(_ store: any LodestarRepositories) throws -> ProgrammeOffice { ProgrammeOffice(store: store, principal: try signedIn()) }
+    func peopleDirectory(_ store: any LodestarRepositories) throws -> PeopleDirectory { PeopleDirectory(store: store, principal: try signedIn()) }
+    func conflictRegister(_ store: any LodestarRepositories) throws -> ConflictRegister { ConflictRegister(store: store, principal: try signedIn()) }
+    func competencyCatalogue(_ store: any LodestarRepositories) throws -> CompetencyCatalogue { CompetencyCatalogue(store: store, principal: try signedIn()) }
+}
+
 /// A protected route was asked for without signing in.
 struct SignInRequired: Error {
     let sessionEnded: Bool

@@ -8,7 +8,6 @@ struct ProfilePages {
     let pages: PageRenderer
 
     func register(on router: Router<LodestarContext>) {
-        let office = ProgrammeOffice(store: store)
         router.get("/enrolments/:id/profile") { _, context in
             let (enrolment, programme, cycle) = try await load(context, "seeing someone else's profile")
             return pages.render("profile", ProfileFormView(enrolment, programme, cycle, values: ProfileFields.text(of: enrolment.profile),
@@ -21,9 +20,9 @@ struct ProfilePages {
             var issues: [FieldIssue]
             var saved = enrolment
             do {
-                let (profile, problems) = ProfileFields.parse({ values[$0] ?? "" }, role: enrolment.role, competencies: try await office.competencySlugs())
+                let (profile, problems) = ProfileFields.parse({ values[$0] ?? "" }, role: enrolment.role, competencies: try await context.programmeOffice(store).competencySlugs())
                 issues = problems
-                if let profile, issues.isEmpty { saved = try await office.update(enrolment.id, profile: profile) }
+                if let profile, issues.isEmpty { saved = try await context.programmeOffice(store).update(enrolment.id, profile: profile) }
             } catch let error as ValidationError {
                 issues = error.issues
             }

@@ -46,7 +46,7 @@ struct WebPages {
             let id: Person.ID = try context.parameters.id(of: "person")
             guard let person = try await store.person(id) else { throw NotFound("person", id) }
             try principal.requireSight(of: person)
-            return pages.render("person", try await PersonView.load(person, store), for: context)
+            return pages.render("person", try await PersonView.load(person, for: principal, store), for: context)
         }
     }
 }

@@ -13,8 +13,8 @@ struct PersonView {
     struct Link { let id: String; let name: String; let title: String }
     struct EnrolmentLine { let cycleID: String; let cycle: String; let role: String }
 
-    static func load(_ person: Person, _ store: any LodestarRepositories) async throws -> PersonView {
-        let line = try await PeopleDirectory(store: store).reportingLine(of: person)
+    static func load(_ person: Person, for principal: Principal, _ store: any LodestarRepositories) async throws -> PersonView {
+        let line = try await PeopleDirectory(store: store, principal: principal).reportingLine(of: person)
         let reports = try await store.people(matching: PeopleQuery(managerID: person.id), page: .everything).items
         var enrolments: [EnrolmentLine] = []
         for enrolment in try await store.enrolments(of: person.id) {
