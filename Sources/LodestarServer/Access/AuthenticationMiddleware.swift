@@ -16,6 +16,11 @@ struct AuthenticationMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var request = request, context = context
+        if ["127.0.0.1", "::1", "local"].contains(context.peerAddress),
+           let forwarded = request.headers[.init("X-Forwarded-For")!]?.split(separator: ",").first?.trimmingCharacters(in: .whitespaces),
+           !forwarded.isEmpty {
+            context.address = forwarded
+        }
         if let header = request.headers[.authorization] {
             guard header.hasPrefix("Bearer "), let principal = try await authentication.principal(apiToken: String(header.dropFirst(7))) else {
                 throw APIError(.unauthorized, "The API token is unknown or revoked; an admin can create one on the API tokens page.")
@@ -38,6 +43,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
             try principal.requireWriteScope()
             return
         }
+        // Signing out without a session (it ended already) has nothing to protect.
+        if request.uri.path == "/sign-out" && context.session == nil { return }
         let refused = AccessDenied("The form has expired or did not come from this site (its CSRF token is missing or wrong). Reload the page and try again.")
         if request.uri.path.hasPrefix("/api/") {
             guard let session = context.session else { throw SignInRequired(sessionEnded: context.sessionEnded) }

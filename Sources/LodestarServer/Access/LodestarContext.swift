@@ -11,12 +11,16 @@ struct LodestarContext: RequestContext {
     var session: SignInSession?
     /// True when the request carried a session cookie that has expired or was signed out.
     var sessionEnded = false
-    /// The client's address, for throttling sign-in failures.
-    let address: String
+    /// The client's address, for throttling sign-in failures: the peer's, or — when the peer is a
+    /// reverse proxy on this machine — the first address of `X-Forwarded-For` (set by the middleware).
+    var address: String
+    /// The address of the connection's other end.
+    let peerAddress: String
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
-        address = source.channel.remoteAddress?.ipAddress ?? "local"
+        peerAddress = source.channel.remoteAddress?.ipAddress ?? "local"
+        address = peerAddress
     }
 
     /// The principal, or a redirect to the sign-in page (an API answer of 401).
