@@ -146,6 +146,11 @@ def main():
                         body = driver.find_element(By.TAG_NAME, "body").text
                         check("403" in body and "needs" in body, f"typing {forbidden} is refused with what is lacking")
                         snap(driver, f"refused-{role}")
+                    if role == "admin":
+                        for path, title in (("/admin/tokens", "API tokens"), ("/admin/outbox", "Outbox"), ("/people", "People")):
+                            driver.get(base + path)
+                            check(driver.find_element(By.TAG_NAME, "h1").text.startswith(title), f"the admin opens {path}")
+                            snap(driver, "admin-" + path.strip("/").replace("/", "-"))
                     if role == "mentee":
                         driver.get(base + "/")
                         driver.find_element(By.LINK_TEXT, "Edit").click()
