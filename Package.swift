@@ -85,7 +85,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "lodestarTests", dependencies: ["lodestar", "LodestarTestSupport"]),
+        .testTarget(name: "lodestarTests", dependencies: ["lodestar", "LodestarCore", "LodestarStore", "LodestarTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -59,5 +59,6 @@ func buildRouter(store: FluentStore, credentials: any Credentials, config: AppCo
     ConflictController(store: store).register(on: api.group("conflicts"))
     try WebPages(store: store, pages: pages).register(on: router)
     ProfilePages(store: store, pages: pages).register(on: router)
+    MatchingPages(store: store, pages: pages).register(on: router)
     return router
 }

@@ -5,13 +5,15 @@ import LodestarCore
 /// `lodestar match`: a dry run of whole-cohort matching on a stored cycle.
 struct Match: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Propose an optimal matching for a cycle (a dry run: nothing is stored).")
+        abstract: "Propose an optimal matching for a cycle (a dry run), or publish it.",
+        discussion: "Without --publish nothing is stored. With it, the same plan becomes the cycle's relationships in one transaction, the cycle becomes active and every participant gets a message; publishing again creates nothing.")
     @Option(help: "The cycle's id.") var cycle: String
     @Flag(help: "Print the whole plan as JSON.") var json = false
     @Flag(help: "Lift the worst match first, then the total.") var fairness = false
     @Option(help: "Seed that decides between equally good plans.") var seed: UInt64 = 1
     @Option(name: .customLong("lock"), help: "Keep a hand-made pair, MENTEE_ENROLMENT_ID:MENTOR_ENROLMENT_ID (repeatable); the rest is optimised around it.")
     var locks: [String] = []
+    @Flag(help: "Publish the plan: create the relationships, make the cycle active, notify everyone.") var publish = false
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
@@ -22,6 +24,17 @@ struct Match: AsyncParsableCommand {
                 throw ValidationError("--lock '\(text)' must be MENTEE_ENROLMENT_ID:MENTOR_ENROLMENT_ID (two enrolment ids)")
             }
             return (mentee, mentor)
+        }
+        if publish {
+            let outcome = try await reportingImportErrors(cycle) {
+                try await withStore(database) {
+                    try await MatchingPublication(store: $0, principal: .commandLine).publish(cycleID, seed: seed, fairness: fairness, locked: locked, now: Date())
+                }
+            }
+            print(outcome.created
+                  ? "Published: \(outcome.relationships.count) relationships; the cycle is active; \(outcome.notices) messages are in the outbox."
+                  : "Already published: the cycle has \(outcome.relationships.count) relationships; nothing was created.")
+            return
         }
         let plan = try await reportingImportErrors(cycle) {
             try await withStore(database) { try await CycleMatching(store: $0).plan(cycleID, seed: seed, fairness: fairness, locked: locked, now: Date()) }

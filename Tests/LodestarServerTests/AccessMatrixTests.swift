@@ -41,6 +41,8 @@ struct AccessMatrixTests {
         "GET /": signedIn,
         "GET /programmes/:id": programmeMembers,
         "GET /cycles/:id": managers,
+        "GET /cycles/:id/plan": managers,
+        "POST /cycles/:id/publish": managerWriters,
         "GET /people": admins,
         "GET /people/:id": admins,
         "GET /admin/tokens": admins,

@@ -1,4 +1,6 @@
 import Foundation
+import LodestarCore
+import LodestarStore
 import LodestarTestSupport
 import Testing
 
@@ -99,6 +101,28 @@ final class CommandLineTests {
         #expect(locked.status == 0 || locked.errors.contains("can't be paired"), "\(locked.errors)")
         if locked.status == 0 { #expect(locked.output.contains("[locked]")) }
         #expect(try lodestar("match", "--cycle", String(cycleID), "--lock", "nonsense").errors.contains("must be MENTEE_ENROLMENT_ID:MENTOR_ENROLMENT_ID"))
+    }
+
+    @Test("match --publish makes the relationships once; a cycle not in matching is refused with its state")
+    func publish() async throws {
+        let seeded = try lodestar("demo")
+        let cycleText = try #require(seeded.output.split(separator: "\n").first { $0.hasPrefix("Cycle id: ") }?.dropFirst(10))
+        let refused = try lodestar("match", "--cycle", String(cycleText), "--publish")
+        #expect(refused.status != 0 && refused.errors.contains("is enrolling; a matching is published while the cycle is in matching"))
+        let cycleID = try #require(Cycle.ID(String(cycleText)))
+        let connection = try StoreConnection(location: .sqliteFile(path: String(database.dropFirst("sqlite://".count))))
+        do {
+            _ = try await ProgrammeOffice(store: connection.store, principal: .commandLine).move(cycleID, to: .matching)
+            await connection.shutdown()
+        } catch {
+            await connection.shutdown()
+            throw error
+        }
+        let published = try lodestar("match", "--cycle", String(cycleText), "--publish")
+        #expect(published.status == 0, "\(published.errors)")
+        #expect(published.output.contains("Published: ") && published.output.contains("the cycle is active"))
+        let again = try lodestar("match", "--cycle", String(cycleText), "--publish")
+        #expect(again.output.contains("Already published") && again.output.contains("nothing was created"))
     }
 
     @Test("solve reaches an OR-Library optimum and names the line of a bad file")

@@ -83,7 +83,7 @@ public protocol ConflictRepository: Sendable {
 
 /// Everything Lodestar stores; one value of it is handed to every use case.
 public protocol LodestarRepositories: PeopleRepository, CompetencyRepository, ProgrammeRepository, EnrolmentRepository, ConflictRepository,
-    AccountRepository, OutboxRepository {
+    AccountRepository, OutboxRepository, RelationshipRepository {
     /// True when nothing has been stored yet (the demo seeds only such a store).
     func isEmpty() async throws -> Bool
     /// Runs `work` all-or-nothing: every write it makes through the given store commits together or not at all.
@@ -133,4 +133,16 @@ public protocol OutboxRepository: Sendable {
     /// Inserts or updates one link.
     func save(_ link: OneTimeLink) async throws
     func oneTimeLink(digest: String) async throws -> OneTimeLink?
+}
+
+/// Relationships created by published matchings.
+public protocol RelationshipRepository: Sendable {
+    /// The relationships of a cycle.
+    func relationships(in cycle: Cycle.ID) async throws -> [Relationship]
+    /// The relationships of every cycle of a programme.
+    func relationships(ofProgramme programme: Programme.ID) async throws -> [Relationship]
+    /// The relationships a person is in, as mentor or mentee.
+    func relationships(of person: Person.ID) async throws -> [Relationship]
+    /// Inserts relationships; a mentee matched twice in one cycle is refused by the database.
+    func insert(_ relationships: [Relationship]) async throws
 }

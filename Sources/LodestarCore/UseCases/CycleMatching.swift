@@ -13,9 +13,13 @@ public struct CycleMatching: Sendable {
                         locked: [(mentee: Enrolment.ID, mentor: Enrolment.ID)] = [], now: Date) async throws -> MatchRequest {
         guard let cycle = try await store.cycle(cycleID) else { throw NotFound("cycle", cycleID) }
         guard let programme = try await store.programme(cycle.programmeID) else { throw NotFound("programme", cycle.programmeID) }
+        let settings = programme.effectiveMatching
+        // With rotation, every pair of the programme's earlier cycles is excluded.
+        let earlier = settings.rotation ? try await store.relationships(ofProgramme: programme.id).filter { $0.cycleID != cycle.id } : []
         return MatchRequest(
-            cycle: cycle.id, format: programme.format, settings: programme.effectiveMatching, enrolments: try await store.allEnrolments(in: cycle.id),
-            people: try await store.allPeople(), conflicts: Set(try await store.conflicts().map(\.people)), locked: locked, fairness: fairness, seed: seed, now: now)
+            cycle: cycle.id, format: programme.format, settings: settings, enrolments: try await store.allEnrolments(in: cycle.id),
+            people: try await store.allPeople(), conflicts: Set(try await store.conflicts().map(\.people)),
+            previousPairs: Set(earlier.map(\.people)), locked: locked, fairness: fairness, seed: seed, now: now)
     }
 
     /// Plans the cycle.

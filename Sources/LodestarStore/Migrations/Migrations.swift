@@ -14,5 +14,6 @@ enum LodestarMigrations {
         M009_CreateSessions(),
         M010_CreateApiTokens(),
         M011_CreateOutbox(),
+        M012_CreateRelationships(),
     ]
 }

@@ -10,6 +10,12 @@ struct CycleView {
     let nextStates: String
     let participants: [Participant]
     let paging: Paging
+    /// While matching: the way to the plan.
+    let matching: Bool
+    let relationships: [Pair]
+    let hasRelationships: Bool
+
+    struct Pair { let mentor: String; let mentee: String; let score: String }
 
     struct StateStep { let name: String; let current: Bool; let done: Bool }
     struct Participant { let personID: String; let name: String; let title: String; let department: String; let role: String; let detail: String }
@@ -26,6 +32,11 @@ struct CycleView {
             participants.append(Participant(personID: person.id.description, name: person.name, title: person.title,
                                             department: person.department, role: enrolment.role.rawValue, detail: detail))
         }
+        var names: [Person.ID: String] = [:]
+        for person in try await store.allPeople() { names[person.id] = person.name }
+        let pairs = try await store.relationships(in: cycle.id).map {
+            Pair(mentor: names[$0.mentorPerson] ?? "?", mentee: names[$0.menteePerson] ?? "?", score: String(format: "%.1f", $0.score))
+        }.sorted { $0.mentee < $1.mentee }
         let order = CycleState.allCases
         let position = order.firstIndex(of: cycle.state) ?? 0
         let next = cycle.state.allowedNextStates.map(\.rawValue)
@@ -34,6 +45,7 @@ struct CycleView {
             programmeName: programme?.name ?? "", cycle: CycleSummary(cycle, counts: try await store.enrolmentCounts(in: cycle.id)),
             states: order.enumerated().map { StateStep(name: $1.rawValue, current: $0 == position, done: $0 < position) },
             nextStates: next.isEmpty ? "none — this cycle is closed" : next.joined(separator: " or "),
-            participants: participants, paging: Paging(enrolments, path: "/cycles/\(cycle.id)", query: [:]))
+            participants: participants, paging: Paging(enrolments, path: "/cycles/\(cycle.id)", query: [:]),
+            matching: cycle.state == .matching, relationships: pairs, hasRelationships: !pairs.isEmpty)
     }
 }

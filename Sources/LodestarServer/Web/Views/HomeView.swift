@@ -5,9 +5,19 @@ struct HomeView {
     let title = "Home"
     let heading: String
     let enrolments: [EnrolmentLine]
+    let relationships: [RelationshipLine]
     // Stored, not computed: Mustache reads stored properties only.
     let hasEnrolments: Bool
+    let hasRelationships: Bool
     let nothing: Bool
+
+    struct RelationshipLine {
+        let partner: String
+        let partnerRole: String
+        let partnerTitle: String
+        let place: String
+        let since: String
+    }
 
     struct EnrolmentLine {
         let enrolmentID: String
@@ -26,6 +36,18 @@ struct HomeView {
             lines.append(EnrolmentLine(enrolmentID: enrolment.id.description, programmeID: programme.id.description, programme: programme.name, cycle: cycle.name,
                                        role: enrolment.role.rawValue, state: cycle.state.rawValue, missing: enrolment.profile.missing(for: enrolment.role)))
         }
-        return HomeView(heading: "Welcome, \(principal.displayName)", enrolments: lines, hasEnrolments: !lines.isEmpty, nothing: lines.isEmpty)
+        var relationships: [RelationshipLine] = []
+        if let me = principal.person {
+            for relationship in try await store.relationships(of: me.id) where relationship.endedAt == nil {
+                let iMentor = relationship.mentorPerson == me.id
+                guard let partner = try await store.person(iMentor ? relationship.menteePerson : relationship.mentorPerson),
+                      let cycle = try await store.cycle(relationship.cycleID), let programme = try await store.programme(cycle.programmeID) else { continue }
+                relationships.append(RelationshipLine(partner: partner.name, partnerRole: iMentor ? "your mentee" : "your mentor",
+                                                      partnerTitle: "\(partner.title), \(partner.department)", place: "\(programme.name) · \(cycle.name)",
+                                                      since: relationship.startedAt.formatted(date: .abbreviated, time: .omitted)))
+            }
+        }
+        return HomeView(heading: "Welcome, \(principal.displayName)", enrolments: lines, relationships: relationships,
+                        hasEnrolments: !lines.isEmpty, hasRelationships: !relationships.isEmpty, nothing: lines.isEmpty)
     }
 }

@@ -1,0 +1,100 @@
+import Foundation
+
+/// Publishing a cycle's matching: every proposed pair becomes a relationship, the cycle becomes
+/// active, and everyone hears how they were matched — all in one transaction, once.
+public struct MatchingPublication: Sendable {
+    let store: any LodestarRepositories
+    let principal: Principal
+
+    /// Creates the use case, acting for `principal` (the programme's manager or an admin).
+    public init(store: any LodestarRepositories, principal: Principal) {
+        self.store = store
+        self.principal = principal
+    }
+
+    /// What a publication did.
+    public struct Outcome: Sendable {
+        /// The cycle's relationships (the ones made now, or those of the earlier publication).
+        public let relationships: [Relationship]
+        /// False when the cycle had been published already and nothing was created.
+        public let created: Bool
+        /// How many messages went to the outbox.
+        public let notices: Int
+    }
+
+    /// Publishes the plan that `CycleMatching` makes for the cycle with `seed` (the one the
+    /// manager saw: same input and seed, same plan). Publishing again creates nothing.
+    public func publish(_ cycleID: Cycle.ID, seed: UInt64 = 1, fairness: Bool = false,
+                        locked: [(mentee: Enrolment.ID, mentor: Enrolment.ID)] = [], now: Date) async throws -> Outcome {
+        guard var cycle = try await store.cycle(cycleID) else { throw NotFound("cycle", cycleID) }
+        guard let programme = try await store.programme(cycle.programmeID) else { throw NotFound("programme", cycle.programmeID) }
+        try principal.requireManager(of: programme, "publishing a matching")
+        let existing = try await store.relationships(in: cycle.id)
+        if !existing.isEmpty { return Outcome(relationships: existing, created: false, notices: 0) }
+        guard cycle.state == .matching else {
+            throw ValidationError([FieldIssue(field: "state", message: "\(cycle.name) is \(cycle.state.rawValue); a matching is published while the cycle is in matching")])
+        }
+        let plan = try await CycleMatching(store: store).plan(cycle.id, seed: seed, fairness: fairness, locked: locked, now: now)
+        guard !plan.proposals.isEmpty else {
+            throw ValidationError([FieldIssue(field: "plan", message: "the plan pairs nobody; look at the unmatched mentees' reasons before publishing")])
+        }
+        let enrolments = Dictionary(uniqueKeysWithValues: try await store.allEnrolments(in: cycle.id).map { ($0.id, $0) })
+        let people = Dictionary(uniqueKeysWithValues: try await store.allPeople().map { ($0.id, $0) })
+        let relationships = plan.proposals.compactMap { proposal -> Relationship? in
+            guard let mentor = enrolments[proposal.mentor], let mentee = enrolments[proposal.mentee] else { return nil }
+            return Relationship(cycleID: cycle.id, mentor: mentor.id, mentee: mentee.id, mentorPerson: mentor.personID,
+                                menteePerson: mentee.personID, score: proposal.score.total, startedAt: now)
+        }
+        let notices = Self.notices(relationships, unmatched: plan.unmatched, enrolments: enrolments, people: people,
+                                   where: "\(programme.name) · \(cycle.name)", now: now)
+        try cycle.move(to: .active)
+        do {
+            try await store.inTransaction { [cycle] store in
+                try await store.insert(relationships)
+                try await store.save(cycle)
+                for notice in notices { try await store.save(notice) }
+            }
+        } catch {
+            // Another publication of the same cycle won the race; its relationships stand.
+            let winner = try await store.relationships(in: cycle.id)
+            if !winner.isEmpty { return Outcome(relationships: winner, created: false, notices: 0) }
+            throw error
+        }
+        return Outcome(relationships: relationships, created: true, notices: notices.count)
+    }
+
+    /// A message to each mentor and mentee about their match, and to each unmatched mentee.
+    static func notices(_ relationships: [Relationship], unmatched: [MatchPlan.Unmatched], enrolments: [Enrolment.ID: Enrolment],
+                        people: [Person.ID: Person], where place: String, now: Date) -> [Notice] {
+        func describe(_ person: Person) -> String { "\(person.name), \(person.title) in \(person.department) (\(person.timeZone))" }
+        var notices: [Notice] = []
+        for relationship in relationships {
+            guard let mentor = people[relationship.mentorPerson], let mentee = people[relationship.menteePerson] else { continue }
+            notices.append(Notice(recipient: mentee.email, subject: "Your mentor in \(place)", body: """
+                Hello \(mentee.name),
+
+                You have been matched in \(place). Your mentor is \(describe(mentor)).
+                Sign in to Lodestar to agree how you will work together and to plan your first meeting.
+
+                """, createdAt: now))
+            notices.append(Notice(recipient: mentor.email, subject: "Your mentee in \(place)", body: """
+                Hello \(mentor.name),
+
+                You have been matched in \(place). Your mentee is \(describe(mentee)).
+                Sign in to Lodestar to agree how you will work together and to plan your first meeting.
+
+                """, createdAt: now))
+        }
+        for entry in unmatched {
+            guard let enrolment = enrolments[entry.mentee], let mentee = people[enrolment.personID] else { continue }
+            notices.append(Notice(recipient: mentee.email, subject: "No mentor yet in \(place)", body: """
+                Hello \(mentee.name),
+
+                This round of \(place) could not match you with a mentor: \(entry.explanation).
+                Your programme manager knows and will be in touch about the next step.
+
+                """, createdAt: now))
+        }
+        return notices
+    }
+}
