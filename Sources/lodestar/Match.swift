@@ -67,7 +67,7 @@ struct MatchReport {
             "Proposals (mentee → mentor, score, strongest criteria):",
         ]
         for proposal in plan.proposals {
-            let strongest = proposal.score.breakdown.sorted { $0.value > $1.value }.prefix(2).map { "\($0.key.rawValue) \(format($0.value * 100))" }
+            let strongest = proposal.score.strongestFirst.prefix(2).map { "\($0.criterion.rawValue) \(format($0.value * 100))" }
             lines.append("  \(proposal.menteeName) → \(proposal.mentorName)  \(format(proposal.score.total))\(proposal.locked ? "  [locked]" : "")  (\(strongest.joined(separator: ", ")))")
         }
         if !plan.unmatched.isEmpty {

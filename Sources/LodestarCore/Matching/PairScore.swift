@@ -3,6 +3,12 @@ public struct PairScore: Sendable, Equatable, Codable {
     public let total: Double
     /// Each criterion's score, 0…1, before weighting.
     public let breakdown: [MatchCriterion: Double]
+
+    /// The criteria, strongest first (ties in the criteria's order, so every reading agrees).
+    public var strongestFirst: [(criterion: MatchCriterion, value: Double)] {
+        breakdown.map { (criterion: $0.key, value: $0.value) }
+            .sorted { ($0.value, $1.criterion.rawValue) > ($1.value, $0.criterion.rawValue) }
+    }
 }
 
 /// Scores pairs and applies the hard rules, for one format and one programme's settings, on a

@@ -15,17 +15,48 @@ struct MatchingPages {
             let query = request.uri.queryParameters
             let seed = try UInt64(query.get("seed") ?? "1").orThrow(FieldIssue(field: "seed", message: "must be a whole number"))
             let fairness = query.get("fairness") == "1"
-            let plan = try await CycleMatching(store: store).plan(cycle.id, seed: seed, fairness: fairness, now: Date())
-            return pages.render("plan", PlanView(plan, cycle: cycle, programme: programme, fairness: fairness,
-                                                 csrf: context.session?.csrfToken ?? ""), for: context)
+            var locks = try Self.locks(query.getAll("lock"))
+            // A reassignment locks the mentee to the chosen mentor, in place of any earlier lock.
+            var refused: String?
+            let matching = CycleMatching(store: store)
+            let unlocked = try await matching.plan(cycle.id, seed: seed, fairness: fairness, now: Date())
+            var plan = try await matching.plan(cycle.id, seed: seed, fairness: fairness, locked: locks, now: Date())
+            if let mentee = query.get("mentee").flatMap(Enrolment.ID.init), let mentor = query.get("mentor").flatMap(Enrolment.ID.init) {
+                let edited = locks.filter { $0.mentee != mentee } + [(mentee, mentor)]
+                do {
+                    plan = try await matching.plan(cycle.id, seed: seed, fairness: fairness, locked: edited, now: Date())
+                    locks = edited
+                } catch let error as MatchingError {
+                    refused = "Refused: \(error.description)."
+                }
+            }
+            let mentors = try await store.allEnrolments(in: cycle.id).filter { $0.role == .mentor }
+            var names: [Person.ID: String] = [:]
+            for person in try await store.allPeople() { names[person.id] = person.name }
+            let choices = mentors.map { PlanView.MentorChoice(id: $0.id.description, name: names[$0.personID] ?? "?", selected: false) }.sorted { $0.name < $1.name }
+            return pages.render("plan", PlanView(plan, unlocked: unlocked, locks: locks, mentors: choices, refused: refused, cycle: cycle,
+                                                 programme: programme, fairness: fairness, csrf: context.session?.csrfToken ?? ""), for: context)
         }
         router.post("/cycles/:id/publish") { request, context in
             let (cycle, _) = try await cycleAndProgramme(context)
-            let form = try await FormBody.fields(request)
+            var request = request
+            let form = try await FormBody.fields(of: &request)
             let seed = try UInt64(form["seed"] ?? "1").orThrow(FieldIssue(field: "seed", message: "must be a whole number"))
+            let locks = try Self.locks((form["locks"] ?? "").split(separator: ",").map(String.init))
             _ = try await MatchingPublication(store: store, principal: try context.signedIn())
-                .publish(cycle.id, seed: seed, fairness: form["fairness"] == "1", now: Date())
+                .publish(cycle.id, seed: seed, fairness: form["fairness"] == "1", locked: locks, now: Date())
             return Response(status: .seeOther, headers: [.location: "/cycles/\(cycle.id)"])
+        }
+    }
+
+    /// Locks written `MENTEE_ENROLMENT:MENTOR_ENROLMENT`.
+    static func locks(_ texts: [String]) throws -> [(mentee: Enrolment.ID, mentor: Enrolment.ID)] {
+        try texts.filter { !$0.isEmpty }.map { text in
+            let parts = text.split(separator: ":").map(String.init)
+            guard parts.count == 2, let mentee = Enrolment.ID(parts[0]), let mentor = Enrolment.ID(parts[1]) else {
+                throw ValidationError([FieldIssue(field: "lock", message: "'\(text)' is not MENTEE_ENROLMENT:MENTOR_ENROLMENT")])
+            }
+            return (mentee, mentor)
         }
     }
 
@@ -52,7 +83,7 @@ struct PlanView {
     let cycleName: String
     let programmeName: String
     let publishable: Bool
-    let stateNote: String
+    let stateNote: String?
     let seed: String
     let fairness: Bool
     let csrf: String
@@ -64,13 +95,33 @@ struct PlanView {
     let meanScore: String
     let minimumScore: String
     let proof: String
+    let totalScore: String
+    /// The plan's total against the plan without locks, when there are locks.
+    let change: String?
+    let refused: String?
+    /// The locks as the publish form carries them, and one by one for the reassign forms.
+    let locks: String
+    let locksList: [String]
+
+    struct MentorChoice {
+        let id: String
+        let name: String
+        let selected: Bool
+    }
 
     struct Pair {
+        let menteeID: String
+        let mentorID: String
         let mentee: String
         let mentor: String
         let score: String
         let strongest: String
         let breakdown: [Part]
+        let locked: Bool
+        /// The plan's link with this pair's lock removed.
+        let unlockQuery: String
+        /// Every mentor, this pair's selected, for reassigning.
+        let mentors: [MentorChoice]
     }
 
     struct Part {
@@ -83,22 +134,36 @@ struct PlanView {
         let reason: String
     }
 
-    init(_ plan: MatchPlan, cycle: Cycle, programme: Programme, fairness: Bool, csrf: String) {
+    init(_ plan: MatchPlan, unlocked: MatchPlan, locks: [(mentee: Enrolment.ID, mentor: Enrolment.ID)], mentors: [MentorChoice], refused: String?,
+         cycle: Cycle, programme: Programme, fairness: Bool, csrf: String) {
         title = "Matching · \(cycle.name)"
         cycleID = cycle.id.description
         cycleName = cycle.name
         programmeName = programme.name
         publishable = cycle.state == .matching && !plan.proposals.isEmpty
-        stateNote = cycle.state == .matching ? "" : "The cycle is \(cycle.state.rawValue); a matching is published while it is in matching."
+        stateNote = cycle.state == .matching ? nil : "The cycle is \(cycle.state.rawValue); a matching is published while it is in matching."
         seed = String(plan.seed)
         self.fairness = fairness
         self.csrf = csrf
+        let lockTexts = locks.map { "\($0.mentee):\($0.mentor)" }
+        let base = "seed=\(plan.seed)" + (fairness ? "&fairness=1" : "")
+        func query(_ texts: [String]) -> String { ([base] + texts.map { "lock=\($0)" }).joined(separator: "&") }
         proposals = plan.proposals.map { proposal in
-            let parts = proposal.score.breakdown.sorted { $0.value > $1.value }
-            return Pair(mentee: proposal.menteeName, mentor: proposal.mentorName, score: String(format: "%.1f", proposal.score.total),
-                        strongest: parts.prefix(2).map(\.key.rawValue).joined(separator: ", "),
-                        breakdown: parts.map { Part(criterion: $0.key.rawValue, value: String(format: "%.2f", $0.value)) })
+            let parts = proposal.score.strongestFirst
+            let text = "\(proposal.mentee):\(proposal.mentor)"
+            return Pair(menteeID: proposal.mentee.description, mentorID: proposal.mentor.description,
+                        mentee: proposal.menteeName, mentor: proposal.mentorName, score: String(format: "%.1f", proposal.score.total),
+                        strongest: parts.prefix(2).map(\.criterion.rawValue).joined(separator: ", "),
+                        breakdown: parts.map { Part(criterion: $0.criterion.rawValue, value: String(format: "%.2f", $0.value)) },
+                        locked: proposal.locked, unlockQuery: query(lockTexts.filter { $0 != text }),
+                        mentors: mentors.map { MentorChoice(id: $0.id, name: $0.name, selected: $0.id == proposal.mentor.description) })
         }
+        let total = plan.proposals.reduce(0) { $0 + $1.score.total }, unlockedTotal = unlocked.proposals.reduce(0) { $0 + $1.score.total }
+        totalScore = String(format: "%.1f", total)
+        change = locks.isEmpty ? nil : String(format: "%+.1f against the plan without your changes (%.1f)", total - unlockedTotal, unlockedTotal)
+        self.refused = refused
+        self.locks = lockTexts.joined(separator: ",")
+        locksList = lockTexts
         unmatched = plan.unmatched.map { Left(mentee: $0.menteeName, reason: $0.explanation) }
         coverage = String(format: "%.0f%%", plan.statistics.coverage * 100)
         matched = plan.statistics.matched
