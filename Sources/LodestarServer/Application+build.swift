@@ -60,5 +60,6 @@ func buildRouter(store: FluentStore, credentials: any Credentials, config: AppCo
     try WebPages(store: store, pages: pages).register(on: router)
     ProfilePages(store: store, pages: pages).register(on: router)
     MatchingPages(store: store, pages: pages).register(on: router)
+    WorkspacePages(store: store, pages: pages).register(on: router)
     return router
 }

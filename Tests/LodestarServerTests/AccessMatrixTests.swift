@@ -52,6 +52,12 @@ struct AccessMatrixTests {
         "POST /admin/tokens/:id/revoke": adminWriters,
         "GET /enrolments/:id/profile": managers.union([.mentee]),
         "POST /enrolments/:id/profile": managerWriters.union([.mentee]),
+        // The workspace is the pair's own: no manager, admin or token opens it.
+        "GET /relationships/:id": [.mentor, .mentee],
+        "POST /relationships/:id/agreement": [.mentor, .mentee],
+        "POST /relationships/:id/agreement/sign": [.mentor, .mentee],
+        "POST /relationships/:id/notes": [.mentor, .mentee],
+        "POST /relationships/:id/meetings": [.mentor, .mentee],
         "GET /api/v1/people": admins,
         "POST /api/v1/people": adminWriters,
         "GET /api/v1/people/:id": admins,
@@ -94,7 +100,7 @@ struct AccessMatrixTests {
         let callers = CallerBox()
         try await withApp(database, demo: true, prepare: { store in try await Self.prepareRoles(in: store, demo: demo, into: callers) }) { client in
             let ids = ConcreteIDs(programme: demo.programme.id.description, cycle: demo.cycle.id.description,
-                                  person: stranger.id.description, enrolment: callers.menteeEnrolment)
+                                  person: stranger.id.description, enrolment: callers.menteeEnrolment, relationship: callers.relationship)
             let conflict = try await client.json(.post, "/api/v1/conflicts",
                                                  #"{"personA":"\#(demo.people[0].externalID)","personB":"\#(demo.people[1].externalID)","reason":"family"}"#)
             let tokens = try await client.form("/admin/tokens", ["csrf": TestAccounts.csrf, "name": "matrix", "scope": "read"])
@@ -143,7 +149,7 @@ struct AccessMatrixTests {
                 headers[.contentType] = "application/x-www-form-urlencoded"
                 var csrf = "anonymous-form"
                 if case .session(_, let token) = caller { csrf = token } else { headers[.cookie] = "lodestar_form=anonymous-form" }
-                body = ByteBuffer(string: "csrf=\(csrf)&name=x&scope=read")
+                body = ByteBuffer(string: "csrf=\(csrf)&name=x&scope=read&text=matrix")
             }
         }
         return try await client.execute(uri: path, method: method, headers: headers, body: body) { response in
@@ -185,7 +191,21 @@ struct AccessMatrixTests {
         try await browser(.outsider, outsider)
         let menteeSignIn = try #require(signIns.first { $0.role.hasPrefix("mentee") })
         let mentee = try #require(try await store.account(email: menteeSignIn.email)?.personID)
-        box.menteeEnrolment = try #require(try await store.enrolments(of: mentee).first).id.description
+        let menteeEnrolment = try #require(try await store.enrolments(of: mentee).first { $0.cycleID == demo.cycle.id })
+        box.menteeEnrolment = menteeEnrolment.id.description
+        // The demo mentor and mentee worked together in an earlier, published pilot cycle.
+        let mentorSignIn = try #require(signIns.first { $0.role.hasPrefix("mentor") })
+        let mentor = try #require(try await store.account(email: mentorSignIn.email)?.personID)
+        let mentorProfile = try #require(try await store.enrolments(of: mentor).first).profile
+        let pilot = Cycle(programmeID: demo.programme.id, number: 0, name: "2026 pilot", state: .active)
+        try await store.save(pilot)
+        let pilotMentor = Enrolment(cycleID: pilot.id, personID: mentor, role: .mentor, profile: mentorProfile)
+        let pilotMentee = Enrolment(cycleID: pilot.id, personID: mentee, role: .mentee, profile: menteeEnrolment.profile)
+        try await store.save(all: [pilotMentor, pilotMentee])
+        let relationship = Relationship(cycleID: pilot.id, mentor: pilotMentor.id, mentee: pilotMentee.id,
+                                        mentorPerson: mentor, menteePerson: mentee, score: 60, startedAt: Date(timeIntervalSinceNow: -30 * 86400))
+        try await store.insert([relationship])
+        box.relationship = relationship.id.description
         box.value = callers
     }
 }
@@ -196,6 +216,7 @@ struct ConcreteIDs {
     let cycle: String
     let person: String
     let enrolment: String
+    let relationship: String
 
     func concrete(_ path: String, conflict: String, token: String) -> String {
         if path.hasPrefix("/programmes/") || path.hasPrefix("/api/v1/programmes/") { return path.replacingOccurrences(of: ":id", with: programme) }
@@ -204,6 +225,7 @@ struct ConcreteIDs {
         if path.hasPrefix("/api/v1/enrolments/") || path.hasPrefix("/enrolments/") { return path.replacingOccurrences(of: ":id", with: enrolment) }
         if path.hasPrefix("/api/v1/conflicts/") { return path.replacingOccurrences(of: ":id", with: conflict) }
         if path.hasPrefix("/admin/tokens/") { return path.replacingOccurrences(of: ":id", with: token) }
+        if path.hasPrefix("/relationships/") { return path.replacingOccurrences(of: ":id", with: relationship) }
         return path.replacingOccurrences(of: ":slug", with: "strategic-thinking")
     }
 }
@@ -212,4 +234,5 @@ struct ConcreteIDs {
 final class CallerBox: @unchecked Sendable {
     var value: [AccessMatrixTests.Role: Caller] = [:]
     var menteeEnrolment = ""
+    var relationship = ""
 }

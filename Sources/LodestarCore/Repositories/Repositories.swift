@@ -83,7 +83,7 @@ public protocol ConflictRepository: Sendable {
 
 /// Everything Lodestar stores; one value of it is handed to every use case.
 public protocol LodestarRepositories: PeopleRepository, CompetencyRepository, ProgrammeRepository, EnrolmentRepository, ConflictRepository,
-    AccountRepository, OutboxRepository, RelationshipRepository {
+    AccountRepository, OutboxRepository, RelationshipRepository, WorkspaceRepository {
     /// True when nothing has been stored yet (the demo seeds only such a store).
     func isEmpty() async throws -> Bool
     /// Runs `work` all-or-nothing: every write it makes through the given store commits together or not at all.
@@ -145,4 +145,19 @@ public protocol RelationshipRepository: Sendable {
     func relationships(of person: Person.ID) async throws -> [Relationship]
     /// Inserts relationships; a mentee matched twice in one cycle is refused by the database.
     func insert(_ relationships: [Relationship]) async throws
+}
+
+/// What a mentor and mentee keep in their relationship: agreement versions, notes, meetings held.
+public protocol WorkspaceRepository: Sendable {
+    func relationship(_ id: Relationship.ID) async throws -> Relationship?
+    /// Every version of the agreement, oldest first.
+    func agreements(of relationship: Relationship.ID) async throws -> [Agreement]
+    /// Inserts or updates one version.
+    func save(_ agreement: Agreement) async throws
+    /// The relationship's notes, newest first (the use case decides who may read which).
+    func notes(of relationship: Relationship.ID) async throws -> [Note]
+    func save(_ note: Note) async throws
+    /// Meetings held, newest first.
+    func meetings(of relationship: Relationship.ID) async throws -> [HeldMeeting]
+    func save(_ meeting: HeldMeeting) async throws
 }

@@ -15,5 +15,6 @@ enum LodestarMigrations {
         M010_CreateApiTokens(),
         M011_CreateOutbox(),
         M012_CreateRelationships(),
+        M013_CreateWorkspace(),
     ]
 }

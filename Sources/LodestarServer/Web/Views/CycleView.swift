@@ -15,12 +15,13 @@ struct CycleView {
     let relationships: [Pair]
     let hasRelationships: Bool
 
-    struct Pair { let mentor: String; let mentee: String; let score: String }
+    /// A relationship as its managers see it: never its notes.
+    struct Pair { let mentor: String; let mentee: String; let score: String; let agreement: String; let meetings: Int; let hours: String }
 
     struct StateStep { let name: String; let current: Bool; let done: Bool }
     struct Participant { let personID: String; let name: String; let title: String; let department: String; let role: String; let detail: String }
 
-    static func load(_ cycle: Cycle, page: PageRequest, _ store: any LodestarRepositories) async throws -> CycleView {
+    static func load(_ cycle: Cycle, page: PageRequest, for principal: Principal, _ store: any LodestarRepositories) async throws -> CycleView {
         let programme = try await store.programme(cycle.programmeID)
         let enrolments = try await store.enrolments(in: cycle.id, role: nil, page: page)
         var participants: [Participant] = []
@@ -34,9 +35,15 @@ struct CycleView {
         }
         var names: [Person.ID: String] = [:]
         for person in try await store.allPeople() { names[person.id] = person.name }
-        let pairs = try await store.relationships(in: cycle.id).map {
-            Pair(mentor: names[$0.mentorPerson] ?? "?", mentee: names[$0.menteePerson] ?? "?", score: String(format: "%.1f", $0.score))
-        }.sorted { $0.mentee < $1.mentee }
+        let workspace = RelationshipWorkspace(store: store, principal: principal)
+        var pairs: [Pair] = []
+        for relationship in try await store.relationships(in: cycle.id) {
+            let oversight = try await workspace.oversight(of: relationship)
+            pairs.append(Pair(mentor: names[relationship.mentorPerson] ?? "?", mentee: names[relationship.menteePerson] ?? "?",
+                              score: String(format: "%.1f", relationship.score), agreement: oversight.agreementSigned ? "signed" : "not yet",
+                              meetings: oversight.meetings, hours: String(format: "%.1f", Double(oversight.minutes) / 60)))
+        }
+        pairs.sort { $0.mentee < $1.mentee }
         let order = CycleState.allCases
         let position = order.firstIndex(of: cycle.state) ?? 0
         let next = cycle.state.allowedNextStates.map(\.rawValue)

@@ -12,6 +12,7 @@ struct HomeView {
     let nothing: Bool
 
     struct RelationshipLine {
+        let relationshipID: String
         let partner: String
         let partnerRole: String
         let partnerTitle: String
@@ -42,7 +43,7 @@ struct HomeView {
                 let iMentor = relationship.mentorPerson == me.id
                 guard let partner = try await store.person(iMentor ? relationship.menteePerson : relationship.mentorPerson),
                       let cycle = try await store.cycle(relationship.cycleID), let programme = try await store.programme(cycle.programmeID) else { continue }
-                relationships.append(RelationshipLine(partner: partner.name, partnerRole: iMentor ? "your mentee" : "your mentor",
+                relationships.append(RelationshipLine(relationshipID: relationship.id.description, partner: partner.name, partnerRole: iMentor ? "your mentee" : "your mentor",
                                                       partnerTitle: "\(partner.title), \(partner.department)", place: "\(programme.name) · \(cycle.name)",
                                                       since: relationship.startedAt.formatted(date: .abbreviated, time: .omitted)))
             }

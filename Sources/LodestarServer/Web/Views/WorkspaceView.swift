@@ -1,0 +1,62 @@
+import Foundation
+import LodestarCore
+
+/// The workspace page of one participant.
+struct WorkspaceView {
+    let title: String
+    let id: String
+    let heading: String
+    let partner: String
+    let csrf: String
+    let hasAgreement: Bool
+    let agreement: [Term]
+    let version: Int
+    let signatures: String
+    let mayISign: Bool
+    let signProblem: String?
+    /// The edit form: current terms, or what was typed when a field was refused.
+    let editTerms: [Field]
+    let history: [String]
+    let meetings: [Meeting]
+    let hours: String
+    let meetingProblems: [String]
+    let notes: [NoteLine]
+    let noteProblem: String?
+
+    struct Term { let label: String; let text: String }
+    struct Field { let key: String; let label: String; let value: String; let problem: String? }
+    struct Meeting { let day: String; let minutes: Int; let mode: String }
+    struct NoteLine { let text: String; let byline: String; let privacy: String }
+
+    init(_ contents: RelationshipWorkspace.Contents, problems: [String: String], form: [String: String], csrf: String) {
+        let mentor = contents.mentor, mentee = contents.mentee
+        title = "Mentoring · \(mentor.name) & \(mentee.name)"
+        id = contents.relationship.id.description
+        heading = contents.asMentor ? "Mentoring \(mentee.name)" : "Mentored by \(mentor.name)"
+        partner = contents.asMentor ? "\(mentee.title), \(mentee.department)" : "\(mentor.title), \(mentor.department)"
+        self.csrf = csrf
+        let current = contents.agreement
+        hasAgreement = current != nil
+        agreement = current.map { agreement in Agreement.Terms.fields.map { Term(label: $0.label, text: agreement.terms.values[$0.key] ?? "") } } ?? []
+        version = current?.version ?? 0
+        func signed(_ date: Date?, _ name: String) -> String { date.map { "\(name) signed \($0.formatted(date: .abbreviated, time: .omitted))" } ?? "\(name) has not signed" }
+        signatures = current.map { [signed($0.mentorSignedAt, mentor.name), signed($0.menteeSignedAt, mentee.name)].joined(separator: " · ") } ?? ""
+        mayISign = current.map { contents.asMentor ? $0.mentorSignedAt == nil : $0.menteeSignedAt == nil } ?? false
+        signProblem = problems["version"] ?? problems["agreement"]
+        let values = form.isEmpty ? current?.terms.values ?? [:] : form
+        editTerms = Agreement.Terms.fields.map { Field(key: $0.key, label: $0.label, value: values[$0.key] ?? "", problem: problems[$0.key]) }
+        let names = [mentor.id: mentor.name, mentee.id: mentee.name]
+        history = contents.agreements.reversed().map {
+            "Version \($0.version), written by \(names[$0.editedBy] ?? "?") on \($0.editedAt.formatted(date: .abbreviated, time: .shortened))" + ($0.isSigned ? " — signed by both" : "")
+        }
+        meetings = contents.meetings.map { Meeting(day: $0.heldOn.formatted(date: .abbreviated, time: .omitted), minutes: $0.minutes, mode: $0.mode.rawValue) }
+        hours = String(format: "%.1f", Double(contents.minutes) / 60)
+        meetingProblems = ["heldOn", "minutes"].compactMap { problems[$0] }
+        let me = contents.asMentor ? mentor.id : mentee.id
+        notes = contents.notes.map { note in
+            NoteLine(text: note.text, byline: "\(names[note.author] ?? "?"), \(note.writtenAt.formatted(date: .abbreviated, time: .shortened))",
+                     privacy: note.author != me ? "shared with you" : note.shared ? "shared" : "private")
+        }
+        noteProblem = problems["text"]
+    }
+}

@@ -1,0 +1,36 @@
+import FluentKit
+import Foundation
+import LodestarCore
+
+extension FluentStore {
+    public func relationship(_ id: Relationship.ID) async throws -> Relationship? {
+        try await RelationshipModel.find(id.uuid, on: db)?.domain
+    }
+
+    public func agreements(of relationship: Relationship.ID) async throws -> [Agreement] {
+        try await AgreementModel.query(on: db).filter(\.$relationshipID == relationship.uuid).sort(\.$version).all().map(\.domain)
+    }
+
+    public func save(_ agreement: Agreement) async throws {
+        let row = try await AgreementModel.query(on: db).filter(\.$relationshipID == agreement.relationshipID.uuid)
+            .filter(\.$version == agreement.version).first() ?? AgreementModel()
+        row.update(from: agreement)
+        try await row.save(on: db)
+    }
+
+    public func notes(of relationship: Relationship.ID) async throws -> [Note] {
+        try await NoteModel.query(on: db).filter(\.$relationshipID == relationship.uuid).sort(\.$writtenAt, .descending).all().map(\.domain)
+    }
+
+    public func save(_ note: Note) async throws {
+        try await NoteModel(note).create(on: db)
+    }
+
+    public func meetings(of relationship: Relationship.ID) async throws -> [HeldMeeting] {
+        try await HeldMeetingModel.query(on: db).filter(\.$relationshipID == relationship.uuid).sort(\.$heldOn, .descending).all().map { try $0.domain() }
+    }
+
+    public func save(_ meeting: HeldMeeting) async throws {
+        try await HeldMeetingModel(meeting).create(on: db)
+    }
+}

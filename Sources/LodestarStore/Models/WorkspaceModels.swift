@@ -1,0 +1,97 @@
+import FluentKit
+import Foundation
+import LodestarCore
+
+final class AgreementModel: Model, @unchecked Sendable {
+    static let schema = "agreements"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "relationship_id") var relationshipID: UUID
+    @Field(key: "version") var version: Int
+    @Field(key: "expectations") var expectations: String
+    @Field(key: "goals") var goals: String
+    @Field(key: "time_frame") var timeFrame: String
+    @Field(key: "cadence") var cadence: String
+    @Field(key: "confidentiality") var confidentiality: String
+    @Field(key: "ending") var ending: String
+    @Field(key: "edited_by") var editedBy: UUID
+    @Field(key: "edited_at") var editedAt: Date
+    @OptionalField(key: "mentor_signed_at") var mentorSignedAt: Date?
+    @OptionalField(key: "mentee_signed_at") var menteeSignedAt: Date?
+
+    init() {}
+
+    func update(from agreement: Agreement) {
+        relationshipID = agreement.relationshipID.uuid
+        version = agreement.version
+        expectations = agreement.terms.expectations
+        goals = agreement.terms.goals
+        timeFrame = agreement.terms.timeFrame
+        cadence = agreement.terms.cadence
+        confidentiality = agreement.terms.confidentiality
+        ending = agreement.terms.ending
+        editedBy = agreement.editedBy.uuid
+        editedAt = agreement.editedAt
+        mentorSignedAt = agreement.mentorSignedAt
+        menteeSignedAt = agreement.menteeSignedAt
+    }
+
+    var domain: Agreement {
+        Agreement(relationshipID: Relationship.ID(relationshipID), version: version,
+                  terms: .init(expectations: expectations, goals: goals, timeFrame: timeFrame, cadence: cadence, confidentiality: confidentiality, ending: ending),
+                  editedBy: Person.ID(editedBy), editedAt: editedAt, mentorSignedAt: mentorSignedAt, menteeSignedAt: menteeSignedAt)
+    }
+}
+
+final class NoteModel: Model, @unchecked Sendable {
+    static let schema = "notes"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "relationship_id") var relationshipID: UUID
+    @Field(key: "author") var author: UUID
+    @Field(key: "shared") var shared: Bool
+    @Field(key: "text") var text: String
+    @Field(key: "written_at") var writtenAt: Date
+
+    init() {}
+
+    init(_ note: Note) {
+        id = note.id.uuid
+        relationshipID = note.relationshipID.uuid
+        author = note.author.uuid
+        shared = note.shared
+        text = note.text
+        writtenAt = note.writtenAt
+    }
+
+    var domain: Note {
+        Note(id: Note.ID(id!), relationshipID: Relationship.ID(relationshipID), author: Person.ID(author), shared: shared, text: text, writtenAt: writtenAt)
+    }
+}
+
+final class HeldMeetingModel: Model, @unchecked Sendable {
+    static let schema = "held_meetings"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "relationship_id") var relationshipID: UUID
+    @Field(key: "held_on") var heldOn: Date
+    @Field(key: "minutes") var minutes: Int
+    @Field(key: "mode") var mode: String
+    @Field(key: "logged_by") var loggedBy: UUID
+
+    init() {}
+
+    init(_ meeting: HeldMeeting) {
+        id = meeting.id.uuid
+        relationshipID = meeting.relationshipID.uuid
+        heldOn = meeting.heldOn
+        minutes = meeting.minutes
+        mode = meeting.mode.rawValue
+        loggedBy = meeting.loggedBy.uuid
+    }
+
+    func domain() throws -> HeldMeeting {
+        HeldMeeting(id: HeldMeeting.ID(id!), relationshipID: Relationship.ID(relationshipID), heldOn: heldOn, minutes: minutes,
+                    mode: try StoredValue.decode(mode, as: MeetingMode.self, column: "held_meetings.mode"), loggedBy: Person.ID(loggedBy))
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import LodestarCore
+@testable import LodestarServer
+import LodestarTestSupport
+import NIOCore
+import Testing
+
+@Suite("The relationship workspace and the privacy of notes")
+struct WorkspacePrivacyTests {
+    @Test("the pair agree, sign, log meetings and keep notes; no manager or admin route ever shows a note's text")
+    func workspace() async throws {
+        let demo = DemoOrganisation()
+        let callers = CallerBox()
+        try await withApp(demo: true, prepare: { store in try await AccessMatrixTests.prepareRoles(in: store, demo: demo, into: callers) }) { client in
+            let mentor = callers.value[.mentor]!, mentee = callers.value[.mentee]!
+            guard case .session(_, let mentorCSRF) = mentor, case .session(_, let menteeCSRF) = mentee else { Issue.record("sessions"); return }
+            let path = "/relationships/\(callers.relationship)"
+            // The agreement: every field needed; both sign; an edit needs both signatures again.
+            var terms = ["csrf": menteeCSRF, "expectations": "Honest feedback", "goals": "", "timeFrame": "Six months",
+                         "cadence": "Fortnightly", "confidentiality": "Everything", "ending": "A closing conversation"]
+            let refused = try await client.form("\(path)/agreement", terms, as: mentee)
+            #expect(refused.status == .unprocessableContent && String(buffer: refused.body).contains("is empty; write what you agree"))
+            terms["goals"] = "Lead the regional launch"
+            #expect(try await client.form("\(path)/agreement", terms, as: mentee).status == .seeOther)
+            #expect(try await client.form("\(path)/agreement/sign", ["csrf": menteeCSRF, "version": "1"], as: mentee).status == .seeOther)
+            #expect(try await client.form("\(path)/agreement/sign", ["csrf": mentorCSRF, "version": "1"], as: mentor).status == .seeOther)
+            let (_, signed) = try await client.page(path, as: mentor)
+            #expect(signed.contains("Version 1") && !signed.contains("has not signed") && signed.contains("Lead the regional launch"))
+            terms["cadence"] = "Weekly"
+            terms["csrf"] = mentorCSRF
+            _ = try await client.form("\(path)/agreement", terms, as: mentor)
+            let stale = try await client.form("\(path)/agreement/sign", ["csrf": menteeCSRF, "version": "1"], as: mentee)
+            #expect(stale.status == .unprocessableContent && String(buffer: stale.body).contains("changed since you read it"))
+            let (_, edited) = try await client.page(path, as: mentee)
+            #expect(edited.contains("Version 2") && edited.contains("has not signed") && edited.contains("Sign version 2"))
+            // Meetings held add up; a future one is refused.
+            let today = ISO8601DateFormatter().string(from: Date()).prefix(10)
+            #expect(try await client.form("\(path)/meetings", ["csrf": menteeCSRF, "heldOn": String(today), "minutes": "90", "mode": "virtual"], as: mentee).status == .seeOther)
+            let future = try await client.form("\(path)/meetings", ["csrf": menteeCSRF, "heldOn": "2099-01-01", "minutes": "30", "mode": "virtual"], as: mentee)
+            #expect(future.status == .unprocessableContent && String(buffer: future.body).contains("is in the future"))
+            // Notes: private, shared, and the partner's private ones unseen.
+            _ = try await client.form("\(path)/notes", ["csrf": menteeCSRF, "text": "PRIVATE-MENTEE-7731 my worries"], as: mentee)
+            _ = try await client.form("\(path)/notes", ["csrf": menteeCSRF, "text": "SHARED-MENTEE-4410 reading list", "shared": "1"], as: mentee)
+            _ = try await client.form("\(path)/notes", ["csrf": mentorCSRF, "text": "PRIVATE-MENTOR-2291 impressions"], as: mentor)
+            let (_, mentorView) = try await client.page(path, as: mentor)
+            #expect(mentorView.contains("SHARED-MENTEE-4410") && mentorView.contains("PRIVATE-MENTOR-2291") && !mentorView.contains("PRIVATE-MENTEE-7731"))
+            let (_, menteeView) = try await client.page(path, as: mentee)
+            #expect(menteeView.contains("PRIVATE-MENTEE-7731") && !menteeView.contains("PRIVATE-MENTOR-2291") && menteeView.contains("1.5 hours"))
+            // Every GET route, as the programme manager, the organisation admin and both tokens: no note text anywhere.
+            let pilot = try await client.json(.get, "/api/v1/programmes/\(demo.programme.id)/cycles", as: callers.value[.manager]!)
+            let pilotID = try #require((value(pilot.1, "items") as? [[String: Any]])?.first { $0["name"] as? String == "2026 pilot" }?["id"] as? String)
+            let (_, cyclePage) = try await client.page("/cycles/\(pilotID)", as: callers.value[.manager]!)
+            #expect(cyclePage.contains("Relationships") && cyclePage.contains("1.5"), "the manager sees that a meeting happened and how long")
+            let markers = ["PRIVATE-MENTEE-7731", "SHARED-MENTEE-4410", "PRIVATE-MENTOR-2291"]
+            var leaks: [String] = []
+            for cycle in [demo.cycle.id.description, pilotID] {
+                let ids = ConcreteIDs(programme: demo.programme.id.description, cycle: cycle, person: demo.people[0].id.description,
+                                      enrolment: callers.menteeEnrolment, relationship: callers.relationship)
+                for route in AccessMatrixTests.matrix.keys.sorted() where route.hasPrefix("GET ") {
+                    let uri = ids.concrete(String(route.dropFirst(4)), conflict: "none", token: "none")
+                    for role in [AccessMatrixTests.Role.manager, .admin, .readToken, .writeToken] {
+                        let body = try await client.execute(uri: uri, method: .get, headers: callers.value[role]!.headers) { String(buffer: $0.body) }
+                        for marker in markers where body.contains(marker) { leaks.append("\(uri) as \(role) shows \(marker)") }
+                    }
+                }
+            }
+            #expect(leaks == [])
+        }
+    }
+}
