@@ -70,6 +70,7 @@ def main():
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
     binary = options.binary
@@ -110,6 +111,12 @@ def main():
                 # Done when the browser has left the sign-in page, or the page shows why not.
                 WebDriverWait(driver, 15).until(lambda d: "/sign-in" not in d.current_url or d.find_elements(By.CSS_SELECTOR, ".problem"))
 
+            def go(driver, element):
+                """Clicks a link or button and waits until the next page has replaced this one."""
+                page = driver.find_element(By.TAG_NAME, "html")
+                element.click()
+                WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+
             def arrives(driver, path):
                 try:
                     WebDriverWait(driver, 10).until(lambda d: path in d.current_url and d.execute_script("return document.readyState") == "complete")
@@ -127,12 +134,14 @@ def main():
                 "mentor": ("Welcome,", [], "Where you take part", "/people"),
                 "mentee": ("Welcome,", [], "Where you take part", "/admin/outbox"),
             }
+            names = {}
             for role, (heading, links, marker, forbidden) in expectations.items():
                 print(f"{role}: {sign_ins[role][0]}")
                 driver = browser()
                 try:
                     sign_in(driver, *sign_ins[role])
                     h1 = driver.find_element(By.TAG_NAME, "h1").text
+                    names[role] = h1.removeprefix("Welcome, ")
                     check(driver.current_url.rstrip("/") == base and h1.startswith(heading), f"lands on the {role} home page ('{h1}')")
                     nav = driver.find_element(By.CSS_SELECTOR, "nav").text
                     for link in links:
@@ -158,6 +167,57 @@ def main():
                         snap(driver, "profile-mentee")
                     driver.find_element(By.CSS_SELECTOR, "form[action='/sign-out'] button").click()
                     check(arrives(driver, "/sign-in"), "signing out returns to the sign-in page")
+                finally:
+                    driver.quit()
+
+            print("the journey: the manager publishes the demo matching, the pair agree in their workspace")
+            driver = browser()
+            try:
+                sign_in(driver, *sign_ins["manager"])
+                go(driver, driver.find_element(By.CSS_SELECTOR, "a[href^='/cycles/']"))
+                go(driver, driver.find_element(By.XPATH, "//button[text()='Move to matching']"))
+                go(driver, driver.find_element(By.LINK_TEXT, "Run matching"))
+                check("Proven optimal" in driver.page_source, "the manager sees a proven-optimal plan")
+                # The demo mentee gets the demo mentor, so that both can be followed into their workspace.
+                from selenium.webdriver.support.ui import Select
+                row = driver.find_element(By.XPATH, f"//tr[td[1][normalize-space()='{names['mentee']}']]")
+                Select(row.find_element(By.NAME, "mentor")).select_by_visible_text(names["mentor"])
+                go(driver, row.find_element(By.CSS_SELECTOR, "form.reassign button"))
+                check("locked" in driver.page_source and "against the plan without your changes" in driver.page_source
+                      and "Refused" not in driver.page_source, f"reassigning {names['mentee']} to {names['mentor']} locks the pair and shows the score change")
+                snap(driver, "plan-manager")
+                go(driver, driver.find_element(By.XPATH, "//button[text()='Publish this matching']"))
+                check(arrives(driver, "/cycles/") and "Relationships" in driver.page_source and "state-active" in driver.page_source,
+                      "publishing makes the relationships and the cycle active")
+                snap(driver, "cycle-published")
+            finally:
+                driver.quit()
+            terms = {"expectations": "Candid feedback both ways", "goals": "Lead the regional launch", "timeFrame": "Six months",
+                     "cadence": "Every two weeks", "confidentiality": "What we say stays between us", "ending": "A closing conversation"}
+            for role in ("mentee", "mentor"):
+                driver = browser()
+                try:
+                    sign_in(driver, *sign_ins[role])
+                    links = driver.find_elements(By.CSS_SELECTOR, "a[href^='/relationships/']")
+                    check(bool(links), f"the {role} finds their relationship on the home page")
+                    if not links:
+                        continue
+                    go(driver, links[0])
+                    if role == "mentee":
+                        for key, text in terms.items():
+                            driver.find_element(By.NAME, key).send_keys(text)
+                        go(driver, driver.find_element(By.XPATH, "//button[text()='Save as a new version']"))
+                        go(driver, driver.find_element(By.XPATH, "//button[text()='Sign version 1']"))
+                        driver.find_element(By.NAME, "text").send_keys("First impressions, for me only")
+                        go(driver, driver.find_element(By.XPATH, "//button[text()='Add note']"))
+                        check("First impressions, for me only" in driver.page_source, "the mentee keeps a private note")
+                    else:
+                        body = driver.page_source
+                        check("Lead the regional launch" in body and "Sign version 1" in body, "the mentor sees the agreement the mentee signed")
+                        check("First impressions, for me only" not in body, "and not the mentee's private note")
+                        go(driver, driver.find_element(By.XPATH, "//button[text()='Sign version 1']"))
+                        check("has not signed" not in driver.page_source, "both have signed")
+                    snap(driver, f"workspace-{role}")
                 finally:
                     driver.quit()
 

@@ -43,6 +43,7 @@ struct AccessMatrixTests {
         "GET /cycles/:id": managers,
         "GET /cycles/:id/plan": managers,
         "POST /cycles/:id/publish": managerWriters,
+        "POST /cycles/:id/state": managerWriters,
         "GET /people": admins,
         "GET /people/:id": admins,
         "GET /admin/tokens": admins,

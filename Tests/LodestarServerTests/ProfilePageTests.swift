@@ -38,6 +38,11 @@ struct ProfilePageTests {
             #expect(saved.status == .ok && String(buffer: saved.body).contains("Saved."))
             let (_, again) = try await client.page(path, as: mentee)
             #expect(again.contains("value=\"mon 09:00-11:00; thu 16:00-17:30\"") && again.contains("decision-making:2"))
+            fields["interests"] = ""
+            let lacking = try await client.form(path, fields, as: mentee)
+            #expect(String(buffer: lacking.body).contains("Still missing: <span class=\"missing\">interests</span>"))
+            let (_, homeLacking) = try await client.page("/", as: mentee)
+            #expect(homeLacking.contains("Still missing: <span class=\"missing\">interests</span>"))
             // Another person's profile stays closed to a mentor of the same cycle.
             let (other, _) = try await client.page(path, as: callers.value[.mentor]!)
             #expect(other == .forbidden)

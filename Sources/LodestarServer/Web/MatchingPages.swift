@@ -37,8 +37,19 @@ struct MatchingPages {
             return pages.render("plan", PlanView(plan, unlocked: unlocked, locks: locks, mentors: choices, refused: refused, cycle: cycle,
                                                  programme: programme, fairness: fairness, csrf: context.session?.csrfToken ?? ""), for: context)
         }
+        router.post("/cycles/:id/state") { request, context in
+            let (cycle, programme) = try await cycleAndProgramme(context)
+            try context.signedIn().requireManager(of: programme, "changing a cycle's state")
+            let form = try await FormBody.fields(request)
+            guard let state = CycleState(rawValue: form["state"] ?? "") else {
+                throw ValidationError([FieldIssue(field: "state", message: "'\(form["state"] ?? "")' is not a cycle state")])
+            }
+            _ = try await context.programmeOffice(store).move(cycle.id, to: state)
+            return Response(status: .seeOther, headers: [.location: "/cycles/\(cycle.id)"])
+        }
         router.post("/cycles/:id/publish") { request, context in
-            let (cycle, _) = try await cycleAndProgramme(context)
+            let (cycle, programme) = try await cycleAndProgramme(context)
+            try context.signedIn().requireManager(of: programme, "publishing a matching")
             var request = request
             let form = try await FormBody.fields(of: &request)
             let seed = try UInt64(form["seed"] ?? "1").orThrow(FieldIssue(field: "seed", message: "must be a whole number"))

@@ -8,6 +8,9 @@ struct CycleView {
     let cycle: CycleSummary
     let states: [StateStep]
     let nextStates: String
+    /// The moves a manager makes from this page (a cycle becomes active by publishing its matching).
+    let moves: [String]
+    let csrf: String
     let participants: [Participant]
     let paging: Paging
     /// While matching: the way to the plan.
@@ -21,7 +24,7 @@ struct CycleView {
     struct StateStep { let name: String; let current: Bool; let done: Bool }
     struct Participant { let personID: String; let name: String; let title: String; let department: String; let role: String; let detail: String }
 
-    static func load(_ cycle: Cycle, page: PageRequest, for principal: Principal, _ store: any LodestarRepositories) async throws -> CycleView {
+    static func load(_ cycle: Cycle, page: PageRequest, for principal: Principal, csrf: String, _ store: any LodestarRepositories) async throws -> CycleView {
         let programme = try await store.programme(cycle.programmeID)
         let enrolments = try await store.enrolments(in: cycle.id, role: nil, page: page)
         var participants: [Participant] = []
@@ -52,6 +55,7 @@ struct CycleView {
             programmeName: programme?.name ?? "", cycle: CycleSummary(cycle, counts: try await store.enrolmentCounts(in: cycle.id)),
             states: order.enumerated().map { StateStep(name: $1.rawValue, current: $0 == position, done: $0 < position) },
             nextStates: next.isEmpty ? "none — this cycle is closed" : next.joined(separator: " or "),
+            moves: cycle.state.allowedNextStates.filter { !(cycle.state == .matching && $0 == .active) }.map(\.rawValue), csrf: csrf,
             participants: participants, paging: Paging(enrolments, path: "/cycles/\(cycle.id)", query: [:]),
             matching: cycle.state == .matching, relationships: pairs, hasRelationships: !pairs.isEmpty)
     }
