@@ -53,6 +53,7 @@ struct WorkspacePrivacyTests {
             let pilotID = try #require((value(pilot.1, "items") as? [[String: Any]])?.first { $0["name"] as? String == "2026 pilot" }?["id"] as? String)
             let (_, cyclePage) = try await client.page("/cycles/\(pilotID)", as: callers.value[.manager]!)
             #expect(cyclePage.contains("Relationships") && cyclePage.contains("1.5"), "the manager sees that a meeting happened and how long")
+            #expect(cyclePage.contains("health-on-track"), "met today: on track")
             let markers = ["PRIVATE-MENTEE-7731", "SHARED-MENTEE-4410", "PRIVATE-MENTOR-2291"]
             var leaks: [String] = []
             for cycle in [demo.cycle.id.description, pilotID] {

@@ -1,3 +1,4 @@
+import Foundation
 import LodestarCore
 
 /// A cycle's page: its state, the states it can move to, and who has enrolled.
@@ -19,7 +20,17 @@ struct CycleView {
     let hasRelationships: Bool
 
     /// A relationship as its managers see it: never its notes.
-    struct Pair { let mentor: String; let mentee: String; let score: String; let agreement: String; let meetings: Int; let hours: String }
+    struct Pair {
+        let mentor: String
+        let mentee: String
+        let score: String
+        let agreement: String
+        let meetings: Int
+        let hours: String
+        let health: String
+        let healthLabel: String
+        let order: RelationshipHealth
+    }
 
     struct StateStep { let name: String; let current: Bool; let done: Bool }
     struct Participant { let personID: String; let name: String; let title: String; let department: String; let role: String; let detail: String }
@@ -39,14 +50,18 @@ struct CycleView {
         var names: [Person.ID: String] = [:]
         for person in try await store.allPeople() { names[person.id] = person.name }
         let workspace = RelationshipWorkspace(store: store, principal: principal)
+        let cadence = programme?.cadence ?? .monthly, now = Date()
         var pairs: [Pair] = []
         for relationship in try await store.relationships(in: cycle.id) {
             let oversight = try await workspace.oversight(of: relationship)
+            let health = RelationshipHealth.assess(relationship, lastMeeting: oversight.lastMeeting, cadence: cadence, now: now)
             pairs.append(Pair(mentor: names[relationship.mentorPerson] ?? "?", mentee: names[relationship.menteePerson] ?? "?",
                               score: String(format: "%.1f", relationship.score), agreement: oversight.agreementSigned ? "signed" : "not yet",
-                              meetings: oversight.meetings, hours: String(format: "%.1f", Double(oversight.minutes) / 60)))
+                              meetings: oversight.meetings, hours: String(format: "%.1f", Double(oversight.minutes) / 60),
+                              health: health.rawValue, healthLabel: health.label, order: health))
         }
-        pairs.sort { $0.mentee < $1.mentee }
+        // Those at risk first, then needing attention, then on track.
+        pairs.sort { ($0.order, $0.mentee) < ($1.order, $1.mentee) }
         let order = CycleState.allCases
         let position = order.firstIndex(of: cycle.state) ?? 0
         let next = cycle.state.allowedNextStates.map(\.rawValue)

@@ -1,0 +1,33 @@
+import Foundation
+
+/// How a relationship is going, from how long ago the pair last met against the programme's
+/// cadence (M14): on track, needs attention, at risk — at risk first in every list.
+public enum RelationshipHealth: String, Sendable, Comparable, CaseIterable {
+    case atRisk = "at-risk"
+    case needsAttention = "needs-attention"
+    case onTrack = "on-track"
+    case ended
+
+    /// Judges a relationship from its last meeting (or its start, before the first).
+    /// Up to one and a half cadences since is on track, up to three needs attention, beyond that at risk.
+    public static func assess(_ relationship: Relationship, lastMeeting: Date?, cadence: MeetingCadence, now: Date) -> RelationshipHealth {
+        if relationship.endedAt != nil { return .ended }
+        let since = now.timeIntervalSince(max(lastMeeting ?? relationship.startedAt, relationship.startedAt)) / 86400
+        let cadenceDays = Double(cadence.days)
+        if since <= 1.5 * cadenceDays { return .onTrack }
+        if since <= 3 * cadenceDays { return .needsAttention }
+        return .atRisk
+    }
+
+    /// In words for a page.
+    public var label: String {
+        switch self {
+        case .atRisk: "at risk"
+        case .needsAttention: "needs attention"
+        case .onTrack: "on track"
+        case .ended: "ended"
+        }
+    }
+
+    public static func < (a: Self, b: Self) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
+}
