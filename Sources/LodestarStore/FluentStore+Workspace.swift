@@ -33,4 +33,12 @@ extension FluentStore {
     public func save(_ meeting: HeldMeeting) async throws {
         try await HeldMeetingModel(meeting).create(on: db)
     }
+
+    public func goalVersions(of relationship: Relationship.ID) async throws -> [Goal] {
+        try await GoalVersionModel.query(on: db).filter(\.$relationshipID == relationship.uuid).sort(\.$version).all().map(\.domain)
+    }
+
+    public func save(_ goal: Goal) async throws {
+        try await GoalVersionModel(goal).create(on: db)
+    }
 }

@@ -59,6 +59,8 @@ struct AccessMatrixTests {
         "POST /relationships/:id/agreement/sign": [.mentor, .mentee],
         "POST /relationships/:id/notes": [.mentor, .mentee],
         "POST /relationships/:id/meetings": [.mentor, .mentee],
+        "POST /relationships/:id/goals": [.mentor, .mentee],
+        "POST /relationships/:id/goals/:goal": [.mentor, .mentee],
         "GET /api/v1/people": admins,
         "POST /api/v1/people": adminWriters,
         "GET /api/v1/people/:id": admins,

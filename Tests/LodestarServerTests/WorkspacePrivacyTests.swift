@@ -40,6 +40,19 @@ struct WorkspacePrivacyTests {
             #expect(try await client.form("\(path)/meetings", ["csrf": menteeCSRF, "heldOn": String(today), "minutes": "90", "mode": "virtual"], as: mentee).status == .seeOther)
             let future = try await client.form("\(path)/meetings", ["csrf": menteeCSRF, "heldOn": "2099-01-01", "minutes": "30", "mode": "virtual"], as: mentee)
             #expect(future.status == .unprocessableContent && String(buffer: future.body).contains("is in the future"))
+            // Goals: set one, then progress with an action for the partner.
+            let refusedGoal = try await client.form("\(path)/goals", ["csrf": menteeCSRF, "title": "", "measure": "x", "due": "2027-06-30"], as: mentee)
+            #expect(refusedGoal.status == .unprocessableContent && String(buffer: refusedGoal.body).contains("say specifically what you want to achieve"))
+            _ = try await client.form("\(path)/goals", ["csrf": menteeCSRF, "title": "Chair the launch review", "measure": "Review held",
+                                                        "competency": "decision-making", "due": "2099-06-30"], as: mentee)
+            let (_, withGoal) = try await client.page(path, as: mentee)
+            let goalID = try #require(withGoal.firstMatch(of: /goals\/([0-9a-f-]{36})/).map { String($0.1) })
+            _ = try await client.form("\(path)/goals/\(goalID)", ["csrf": mentorCSRF, "progress": "25", "action": "Share last year's deck",
+                                                                  "owner": "me", "actionDue": "2099-01-31"], as: mentor)
+            let (_, progressed) = try await client.page(path, as: mentee)
+            #expect(progressed.contains("Chair the launch review") && progressed.contains("value=\"25\"")
+                    && (progressed.contains("Share last year&#39;s deck") || progressed.contains("Share last year's deck")))
+            #expect(progressed.contains("2 versions"))
             // Notes: private, shared, and the partner's private ones unseen.
             _ = try await client.form("\(path)/notes", ["csrf": menteeCSRF, "text": "PRIVATE-MENTEE-7731 my worries"], as: mentee)
             _ = try await client.form("\(path)/notes", ["csrf": menteeCSRF, "text": "SHARED-MENTEE-4410 reading list", "shared": "1"], as: mentee)

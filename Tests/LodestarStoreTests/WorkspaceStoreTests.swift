@@ -6,16 +6,21 @@ import Testing
 
 @Suite("The relationship workspace")
 struct WorkspaceStoreTests {
+    /// The demo mentor and mentee as a pair, stored.
+    static func pair(_ mentor: Principal, _ mentee: Principal, in demo: DemoOrganisation, since start: Date, _ store: FluentStore) async throws -> Relationship {
+        let mentorEnrolment = try #require(mentor.enrolments.first).enrolment, menteeEnrolment = try #require(mentee.enrolments.first).enrolment
+        let relationship = Relationship(cycleID: demo.cycle.id, mentor: mentorEnrolment.id, mentee: menteeEnrolment.id,
+                                        mentorPerson: mentorEnrolment.personID, menteePerson: menteeEnrolment.personID, score: 70, startedAt: start)
+        try await store.insert([relationship])
+        return relationship
+    }
+
     @Test("only the pair open their workspace; managers and admins see meetings and hours, never a note", arguments: TestDatabase.allCases)
     func privacy(database: TestDatabase) async throws {
         try await database.withStore { store in
             let (manager, mentor, mentee, demo) = try await UseCaseAccessStoreTests.demo(store)
             let now = Date()
-            let mentorEnrolment = try #require(mentor.enrolments.first).enrolment, menteeEnrolment = try #require(mentee.enrolments.first).enrolment
-            let relationship = Relationship(cycleID: demo.cycle.id, mentor: mentorEnrolment.id, mentee: menteeEnrolment.id,
-                                            mentorPerson: mentorEnrolment.personID, menteePerson: menteeEnrolment.personID,
-                                            score: 70, startedAt: now.addingTimeInterval(-7 * 86400))
-            try await store.insert([relationship])
+            let relationship = try await Self.pair(mentor, mentee, in: demo, since: now.addingTimeInterval(-7 * 86400), store)
             let asMentee = RelationshipWorkspace(store: store, principal: mentee), asMentor = RelationshipWorkspace(store: store, principal: mentor)
             _ = try await asMentee.addNote(relationship.id, text: "only mine", shared: false, now: now)
             _ = try await asMentee.addNote(relationship.id, text: "for us both", shared: true, now: now)
@@ -37,6 +42,37 @@ struct WorkspaceStoreTests {
             try await store.save(other)
             let stranger = try await Authentication(store: store, credentials: TestAccounts.credentials).principal(for: other)
             await #expect(throws: AccessDenied.self) { try await RelationshipWorkspace(store: store, principal: stranger).oversight(of: relationship) }
+        }
+    }
+
+    @Test("goals: SMART fields checked, progress and actions as new versions, an overdue goal makes the pair need attention",
+          arguments: TestDatabase.allCases)
+    func goals(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let (manager, mentor, mentee, demo) = try await UseCaseAccessStoreTests.demo(store)
+            let now = Date()
+            let relationship = try await Self.pair(mentor, mentee, in: demo, since: now.addingTimeInterval(-20 * 86400), store)
+            let menteeEnrolment = try #require(mentee.enrolments.first).enrolment
+            let workspace = RelationshipWorkspace(store: store, principal: mentee)
+            do {
+                _ = try await workspace.addGoal(relationship.id, title: " ", measure: "", competency: "telepathy", due: now, now: now)
+                Issue.record("accepted an empty goal")
+            } catch let error as ValidationError {
+                #expect(error.issues.map(\.field) == ["title", "measure", "competency"])
+            }
+            let goal = try await workspace.addGoal(relationship.id, title: "Run the quarterly review", measure: "The board accepts it",
+                                                   competency: "decision-making", due: now.addingTimeInterval(-86400), now: now)
+            await #expect(throws: ValidationError.self) { try await workspace.updateGoal(relationship.id, goal: goal.id, progress: 150, newAction: nil, now: now) }
+            let updated = try await workspace.updateGoal(relationship.id, goal: goal.id, progress: 40,
+                                                         newAction: .init(text: "Draft the agenda", owner: menteeEnrolment.personID, due: now), now: now)
+            #expect(updated.version == 2 && updated.actions.count == 1)
+            let contents = try await RelationshipWorkspace(store: store, principal: mentor).open(relationship.id)
+            #expect(contents.goals.count == 1 && contents.goals[0].versions == 2 && contents.goals[0].goal.progress == 40)
+            #expect(try await store.goalVersions(of: relationship.id).map(\.progress) == [0, 40], "the earlier version is kept")
+            let oversight = try await RelationshipWorkspace(store: store, principal: manager).oversight(of: relationship)
+            #expect(oversight.overdueGoals == 1)
+            _ = try await workspace.logMeeting(relationship.id, heldOn: now.addingTimeInterval(-3600), minutes: 30, mode: .virtual, now: now)
+            #expect(RelationshipHealth.assess(relationship, lastMeeting: now, cadence: .monthly, overdueGoals: oversight.overdueGoals, now: now) == .needsAttention)
         }
     }
 }

@@ -160,4 +160,8 @@ public protocol WorkspaceRepository: Sendable {
     /// Meetings held, newest first.
     func meetings(of relationship: Relationship.ID) async throws -> [HeldMeeting]
     func save(_ meeting: HeldMeeting) async throws
+    /// Every version of every goal of a relationship, oldest first.
+    func goalVersions(of relationship: Relationship.ID) async throws -> [Goal]
+    /// Inserts a version of a goal.
+    func save(_ goal: Goal) async throws
 }

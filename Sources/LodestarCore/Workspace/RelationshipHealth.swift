@@ -8,15 +8,16 @@ public enum RelationshipHealth: String, Sendable, Comparable, CaseIterable {
     case onTrack = "on-track"
     case ended
 
-    /// Judges a relationship from its last meeting (or its start, before the first).
-    /// Up to one and a half cadences since is on track, up to three needs attention, beyond that at risk.
-    public static func assess(_ relationship: Relationship, lastMeeting: Date?, cadence: MeetingCadence, now: Date) -> RelationshipHealth {
+    /// Judges a relationship from its last meeting (or its start, before the first) and its
+    /// overdue goals. Up to one and a half cadences since is on track, up to three needs
+    /// attention, beyond that at risk; an overdue goal makes an on-track pair need attention.
+    public static func assess(_ relationship: Relationship, lastMeeting: Date?, cadence: MeetingCadence, overdueGoals: Int = 0, now: Date) -> RelationshipHealth {
         if relationship.endedAt != nil { return .ended }
         let since = now.timeIntervalSince(max(lastMeeting ?? relationship.startedAt, relationship.startedAt)) / 86400
         let cadenceDays = Double(cadence.days)
-        if since <= 1.5 * cadenceDays { return .onTrack }
-        if since <= 3 * cadenceDays { return .needsAttention }
-        return .atRisk
+        if since > 3 * cadenceDays { return .atRisk }
+        if since > 1.5 * cadenceDays || overdueGoals > 0 { return .needsAttention }
+        return .onTrack
     }
 
     /// In words for a page.

@@ -25,6 +25,8 @@ public struct RelationshipWorkspace: Sendable {
         /// The principal's own notes and the partner's shared ones, newest first.
         public let notes: [Note]
         public let meetings: [HeldMeeting]
+        /// Each goal's latest version, soonest due first, and how many versions it has had.
+        public let goals: [(goal: Goal, versions: Int)]
         public var minutes: Int { meetings.reduce(0) { $0 + $1.minutes } }
         public var agreement: Agreement? { agreements.last }
     }
@@ -36,6 +38,8 @@ public struct RelationshipWorkspace: Sendable {
         public let meetings: Int
         public let minutes: Int
         public let lastMeeting: Date?
+        /// Goals past their date and not reached.
+        public let overdueGoals: Int
     }
 
     /// Opens the workspace (participants only).
@@ -46,7 +50,8 @@ public struct RelationshipWorkspace: Sendable {
         }
         let notes = try await store.notes(of: id).filter { $0.author == me || $0.shared }
         return Contents(relationship: relationship, mentor: mentor, mentee: mentee, asMentor: me == relationship.mentorPerson,
-                        agreements: try await store.agreements(of: id), notes: notes, meetings: try await store.meetings(of: id))
+                        agreements: try await store.agreements(of: id), notes: notes, meetings: try await store.meetings(of: id),
+                        goals: try await currentGoals(id))
     }
 
     /// The oversight of a relationship: its participants, the programme's managers, admins.
@@ -58,8 +63,10 @@ public struct RelationshipWorkspace: Sendable {
             try principal.requireManager(of: programme, "seeing how a relationship goes")
         }
         let meetings = try await store.meetings(of: relationship.id)
+        let overdue = try await currentGoals(relationship.id).filter { $0.goal.isOverdue(at: Date()) }.count
         return Oversight(relationship: relationship, agreementSigned: try await store.agreements(of: relationship.id).last?.isSigned ?? false,
-                         meetings: meetings.count, minutes: meetings.reduce(0) { $0 + $1.minutes }, lastMeeting: meetings.map(\.heldOn).max())
+                         meetings: meetings.count, minutes: meetings.reduce(0) { $0 + $1.minutes }, lastMeeting: meetings.map(\.heldOn).max(),
+                         overdueGoals: overdue)
     }
 
     /// Writes a new version of the agreement; both must sign it again.
@@ -110,6 +117,50 @@ public struct RelationshipWorkspace: Sendable {
         let meeting = HeldMeeting(relationshipID: id, heldOn: heldOn, minutes: minutes, mode: mode, loggedBy: me)
         try await store.save(meeting)
         return meeting
+    }
+
+    /// Sets a new goal.
+    public func addGoal(_ id: Relationship.ID, title: String, measure: String, competency: String?, due: Date, now: Date) async throws -> Goal {
+        let (_, me) = try await participation(id)
+        try await check(title: title, measure: measure, competency: competency, progress: 0)
+        let goal = Goal(relationshipID: id, title: title.trimmingCharacters(in: .whitespaces), measure: measure.trimmingCharacters(in: .whitespaces),
+                        competency: competency, due: due, editedBy: me, editedAt: now)
+        try await store.save(goal)
+        return goal
+    }
+
+    /// Records progress on a goal, optionally with a new action; a new version, the old one kept.
+    public func updateGoal(_ id: Relationship.ID, goal goalID: Goal.ID, progress: Int, newAction: Goal.Action?, now: Date) async throws -> Goal {
+        let (_, me) = try await participation(id)
+        guard var goal = try await currentGoals(id).first(where: { $0.goal.id == goalID })?.goal else { throw NotFound("goal", goalID) }
+        try await check(title: goal.title, measure: goal.measure, competency: goal.competency, progress: progress)
+        if let newAction {
+            guard !newAction.text.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError([FieldIssue(field: "action", message: "is empty")]) }
+            goal.actions.append(newAction)
+        }
+        goal.version += 1
+        goal.progress = progress
+        goal.editedBy = me
+        goal.editedAt = now
+        try await store.save(goal)
+        return goal
+    }
+
+    private func check(title: String, measure: String, competency: String?, progress: Int) async throws {
+        let issues = Goal.issues(title: title, measure: measure, competency: competency, progress: progress,
+                                 competencies: Set(try await store.competencies().map(\.slug)))
+        guard issues.isEmpty else { throw ValidationError(issues) }
+    }
+
+    private func currentGoals(_ id: Relationship.ID) async throws -> [(goal: Goal, versions: Int)] {
+        let versions = Dictionary(grouping: try await store.goalVersions(of: id), by: \.id)
+        return versions.values.compactMap { all in all.max { $0.version < $1.version }.map { ($0, all.count) } }
+            .sorted { ($0.goal.due, $0.goal.title) < ($1.goal.due, $1.goal.title) }
+    }
+
+    /// Refuses anyone but the pair, before anything else of a request is looked at.
+    public func requireParticipant(_ id: Relationship.ID) async throws {
+        _ = try await participation(id)
     }
 
     /// The relationship and the principal's person in it, or a refusal that says why.

@@ -29,10 +29,36 @@ struct WorkspacePages {
                 _ = try await workspace.addNote(id, text: form["text"] ?? "", shared: form["shared"] == "1", now: Date())
             }
         }
+        router.post("/relationships/:id/goals") { request, context in
+            let form = try await FormBody.fields(request)
+            return try await attempt(request, context, form) { workspace, id in
+                let competency = (form["competency"] ?? "").isEmpty ? nil : form["competency"]
+                _ = try await workspace.addGoal(id, title: form["title"] ?? "", measure: form["measure"] ?? "", competency: competency,
+                                                due: try Self.day(form["due"] ?? "", field: "due"), now: Date())
+            }
+        }
+        router.post("/relationships/:id/goals/:goal") { request, context in
+            let form = try await FormBody.fields(request)
+            return try await attempt(request, context, form) { workspace, id in
+                let goalID: Goal.ID = try context.parameters.id("goal", of: "goal")
+                var action: Goal.Action?
+                let text = (form["action"] ?? "").trimmingCharacters(in: .whitespaces)
+                if !text.isEmpty {
+                    let contents = try await workspace.open(id)
+                    let owner = form["owner"] == "partner" ? (contents.asMentor ? contents.mentee.id : contents.mentor.id)
+                                                           : (contents.asMentor ? contents.mentor.id : contents.mentee.id)
+                    action = Goal.Action(text: text, owner: owner, due: try Self.day(form["actionDue"] ?? "", field: "actionDue"))
+                }
+                guard let progress = Int(form["progress"] ?? "") else {
+                    throw ValidationError([FieldIssue(field: "progress", message: "'\(form["progress"] ?? "")' is not a whole percentage")])
+                }
+                _ = try await workspace.updateGoal(id, goal: goalID, progress: progress, newAction: action, now: Date())
+            }
+        }
         router.post("/relationships/:id/meetings") { request, context in
             let form = try await FormBody.fields(request)
             return try await attempt(request, context, form) { workspace, id in
-                let day = try Self.day(form["heldOn"] ?? "")
+                let day = try Self.day(form["heldOn"] ?? "", field: "heldOn")
                 let mode = MeetingMode(rawValue: form["mode"] ?? "") ?? .virtual
                 _ = try await workspace.logMeeting(id, heldOn: day, minutes: Int(form["minutes"] ?? "") ?? 0, mode: mode, now: Date())
             }
@@ -43,8 +69,10 @@ struct WorkspacePages {
     private func attempt(_ request: Request, _ context: LodestarContext, _ form: [String: String],
                          _ change: (RelationshipWorkspace, Relationship.ID) async throws -> Void) async throws -> Response {
         let id: Relationship.ID = try context.parameters.id(of: "relationship")
+        let workspace = RelationshipWorkspace(store: store, principal: try context.signedIn())
+        try await workspace.requireParticipant(id)
         do {
-            try await change(RelationshipWorkspace(store: store, principal: try context.signedIn()), id)
+            try await change(workspace, id)
             return Response(status: .seeOther, headers: [.location: "/relationships/\(id)"])
         } catch let error as ValidationError {
             var problems: [String: String] = [:]
@@ -57,17 +85,19 @@ struct WorkspacePages {
                       status: HTTPResponse.Status = .ok) async throws -> HTML {
         let id: Relationship.ID = try context.parameters.id(of: "relationship")
         let contents = try await RelationshipWorkspace(store: store, principal: try context.signedIn()).open(id)
-        return pages.render("relationship", WorkspaceView(contents, problems: problems, form: form, csrf: context.session?.csrfToken ?? ""),
+        let competencies = try await store.competencies()
+        return pages.render("relationship", WorkspaceView(contents, competencies: competencies, problems: problems, form: form,
+                                                          csrf: context.session?.csrfToken ?? ""),
                             for: context, status: status)
     }
 
     /// A date from a form's `yyyy-MM-dd`, at noon UTC.
-    static func day(_ text: String) throws -> Date {
+    static func day(_ text: String, field: String) throws -> Date {
         let parts = text.split(separator: "-").compactMap { Int($0) }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         guard parts.count == 3, let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: 12)) else {
-            throw ValidationError([FieldIssue(field: "heldOn", message: "'\(text)' is not a date; write it as 2027-03-15")])
+            throw ValidationError([FieldIssue(field: field, message: "'\(text)' is not a date; write it as 2027-03-15")])
         }
         return date
     }

@@ -16,5 +16,6 @@ enum LodestarMigrations {
         M011_CreateOutbox(),
         M012_CreateRelationships(),
         M013_CreateWorkspace(),
+        M014_CreateGoals(),
     ]
 }

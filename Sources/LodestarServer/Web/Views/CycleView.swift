@@ -54,7 +54,8 @@ struct CycleView {
         var pairs: [Pair] = []
         for relationship in try await store.relationships(in: cycle.id) {
             let oversight = try await workspace.oversight(of: relationship)
-            let health = RelationshipHealth.assess(relationship, lastMeeting: oversight.lastMeeting, cadence: cadence, now: now)
+            let health = RelationshipHealth.assess(relationship, lastMeeting: oversight.lastMeeting, cadence: cadence,
+                                                   overdueGoals: oversight.overdueGoals, now: now)
             pairs.append(Pair(mentor: names[relationship.mentorPerson] ?? "?", mentee: names[relationship.menteePerson] ?? "?",
                               score: String(format: "%.1f", relationship.score), agreement: oversight.agreementSigned ? "signed" : "not yet",
                               meetings: oversight.meetings, hours: String(format: "%.1f", Double(oversight.minutes) / 60),

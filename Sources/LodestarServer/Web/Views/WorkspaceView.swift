@@ -22,13 +22,29 @@ struct WorkspaceView {
     let meetingProblems: [String]
     let notes: [NoteLine]
     let noteProblem: String?
+    let goals: [GoalLine]
+    let goalProblems: [String]
+    let competencies: [Choice]
 
     struct Term { let label: String; let text: String }
     struct Field { let key: String; let label: String; let value: String; let problem: String? }
     struct Meeting { let day: String; let minutes: Int; let mode: String }
     struct NoteLine { let text: String; let byline: String; let privacy: String }
+    struct Choice { let value: String; let label: String }
+    struct GoalLine {
+        let goalID: String
+        let title: String
+        let measure: String
+        let competency: String?
+        let due: String
+        let progress: Int
+        let overdue: Bool
+        let history: String
+        let actions: [ActionLine]
+    }
+    struct ActionLine { let text: String; let owner: String; let due: String }
 
-    init(_ contents: RelationshipWorkspace.Contents, problems: [String: String], form: [String: String], csrf: String) {
+    init(_ contents: RelationshipWorkspace.Contents, competencies: [Competency], problems: [String: String], form: [String: String], csrf: String) {
         let mentor = contents.mentor, mentee = contents.mentee
         title = "Mentoring · \(mentor.name) & \(mentee.name)"
         id = contents.relationship.id.description
@@ -58,5 +74,14 @@ struct WorkspaceView {
                      privacy: note.author != me ? "shared with you" : note.shared ? "shared" : "private")
         }
         noteProblem = problems["text"]
+        let now = Date()
+        goals = contents.goals.map { goal, versions in
+            GoalLine(goalID: goal.id.description, title: goal.title, measure: goal.measure, competency: goal.competency,
+                     due: goal.due.formatted(date: .abbreviated, time: .omitted), progress: goal.progress, overdue: goal.isOverdue(at: now),
+                     history: versions > 1 ? "\(versions) versions, last by \(names[goal.editedBy] ?? "?")" : "set by \(names[goal.editedBy] ?? "?")",
+                     actions: goal.actions.map { ActionLine(text: $0.text, owner: names[$0.owner] ?? "?", due: $0.due.formatted(date: .abbreviated, time: .omitted)) })
+        }
+        goalProblems = ["title", "measure", "competency", "due", "progress", "action", "actionDue"].compactMap { field in problems[field].map { "\(field): \($0)" } }
+        self.competencies = competencies.map { Choice(value: $0.slug, label: $0.name) }
     }
 }

@@ -1,0 +1,47 @@
+import FluentKit
+import Foundation
+import LodestarCore
+
+final class GoalVersionModel: Model, @unchecked Sendable {
+    static let schema = "goal_versions"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "goal_id") var goalID: UUID
+    @Field(key: "relationship_id") var relationshipID: UUID
+    @Field(key: "version") var version: Int
+    @Field(key: "title") var title: String
+    @Field(key: "measure") var measure: String
+    @OptionalField(key: "competency") var competency: String?
+    @Field(key: "due") var due: Date
+    @Field(key: "progress") var progress: Int
+    /// One JSON document (PostgreSQL would take a bare Swift array for an array column).
+    @Field(key: "actions") var actions: Actions
+    @Field(key: "edited_by") var editedBy: UUID
+    @Field(key: "edited_at") var editedAt: Date
+
+    init() {}
+
+    init(_ goal: Goal) {
+        id = UUID()
+        goalID = goal.id.uuid
+        relationshipID = goal.relationshipID.uuid
+        version = goal.version
+        title = goal.title
+        measure = goal.measure
+        competency = goal.competency
+        due = goal.due
+        progress = goal.progress
+        actions = Actions(items: goal.actions)
+        editedBy = goal.editedBy.uuid
+        editedAt = goal.editedAt
+    }
+
+    var domain: Goal {
+        Goal(id: Goal.ID(goalID), relationshipID: Relationship.ID(relationshipID), version: version, title: title, measure: measure,
+             competency: competency, due: due, progress: progress, actions: actions.items, editedBy: Person.ID(editedBy), editedAt: editedAt)
+    }
+
+    struct Actions: Codable {
+        var items: [Goal.Action]
+    }
+}
