@@ -49,8 +49,10 @@ func buildRouter(store: FluentStore, credentials: any Credentials, config: AppCo
     router.add(middleware: AuthenticationMiddleware(authentication: authentication))
     router.add(middleware: ErrorMiddleware(pages: pages))
     router.get("/health") { _, _ in try await HealthBody.check(store) }
-    AccountPages(store: store, authentication: authentication, pages: pages, credentials: credentials, alwaysSecure: config.secureCookies).register(on: router)
-    LinkPages(store: store, links: AccountLinks(store: store, credentials: credentials, publicURL: config.publicURL), pages: pages).register(on: router)
+    let cookies = SiteCookies(credentials: credentials, alwaysSecure: config.secureCookies)
+    AccountPages(store: store, authentication: authentication, pages: pages, cookies: cookies).register(on: router)
+    LinkPages(store: store, links: AccountLinks(store: store, credentials: credentials, publicURL: config.publicURL), pages: pages, cookies: cookies)
+        .register(on: router)
     let api = router.group("api/v1")
     PeopleController(store: store).register(on: api.group("people"))
     ProgrammeController(store: store).register(on: api)

@@ -18,12 +18,11 @@ struct Match: AsyncParsableCommand {
 
     func run() async throws {
         guard let cycleID = Cycle.ID(cycle) else { throw ValidationError("--cycle '\(cycle)' is not a cycle id") }
-        let locked = try locks.map { text -> (mentee: Enrolment.ID, mentor: Enrolment.ID) in
-            let parts = text.split(separator: ":").map(String.init)
-            guard parts.count == 2, let mentee = Enrolment.ID(parts[0]), let mentor = Enrolment.ID(parts[1]) else {
+        let locked = try locks.map { text in
+            guard let lock = MatchRequest.lock(parsing: text) else {
                 throw ValidationError("--lock '\(text)' must be MENTEE_ENROLMENT_ID:MENTOR_ENROLMENT_ID (two enrolment ids)")
             }
-            return (mentee, mentor)
+            return lock
         }
         if publish {
             let outcome = try await reportingImportErrors(cycle) {

@@ -38,7 +38,7 @@ struct CreateAdmin: AsyncParsableCommand {
             }
             print("Organisation admin \(account.email) can sign in now." + (generated ? " Password: \(password)" : ""))
         } catch let error as LodestarCore.ValidationError {
-            throw ArgumentParser.ValidationError(error.issues.map { "\($0.field): \($0.message)" }.joined(separator: "; "))
+            throw ArgumentParser.ValidationError(error.summary)
         }
         password = ""
     }

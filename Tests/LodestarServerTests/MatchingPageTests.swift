@@ -16,6 +16,12 @@ struct MatchingPageTests {
             let cycle = "/cycles/\(demo.cycle.id)"
             let (_, enrolling) = try await client.page(cycle, as: manager)
             #expect(enrolling.contains("Move to matching") && enrolling.contains("Move to draft") && !enrolling.contains("Move to active"))
+            let nonsense = try await client.form("\(cycle)/state", ["csrf": csrf, "state": "finished"], as: manager)
+            let nonsensePage = String(buffer: nonsense.body)
+            #expect(nonsense.status == .unprocessableContent
+                    && (nonsensePage.contains("&#39;finished&#39; is not a cycle state") || nonsensePage.contains("'finished' is not a cycle state")))
+            let skipping = try await client.form("\(cycle)/state", ["csrf": csrf, "state": "closed"], as: manager)
+            #expect(skipping.status == .unprocessableContent && String(buffer: skipping.body).contains("allowed from enrolling"))
             let moved = try await client.form("\(cycle)/state", ["csrf": csrf, "state": "matching"], as: manager)
             #expect(moved.status == .seeOther)
             let (_, cyclePage) = try await client.page(cycle, as: manager)
@@ -24,6 +30,8 @@ struct MatchingPageTests {
             #expect(status == .ok && plan.contains("Proven optimal") && plan.contains("Publish this matching") && plan.contains("goal-skill-fit"))
             let (badSeed, _) = try await client.page("\(cycle)/plan?seed=abc", as: manager)
             #expect(badSeed == .unprocessableContent)
+            let (badLock, lockPage) = try await client.page("\(cycle)/plan?lock=nonsense", as: manager)
+            #expect(badLock == .unprocessableContent && lockPage.contains("is not MENTEE_ENROLMENT:MENTOR_ENROLMENT"))
             let published = try await client.form("\(cycle)/publish", ["csrf": csrf, "seed": "3"], as: manager)
             #expect(published.status == .seeOther && published.headers[.location] == cycle)
             let (_, after) = try await client.page(cycle, as: manager)

@@ -102,4 +102,27 @@ struct SignInTests {
             #expect(forgot.status == .ok && String(buffer: forgot.body).contains("If an account has that email"))
         }
     }
+
+    @Test("a reset link opened straight from the message (no cookie yet) gives a form that can be submitted")
+    func linkFromAMessage() async throws {
+        try await withApp { client in
+            let forgot = try await client.execute(uri: "/forgot-password", method: .get) { $0 }
+            let forgotCookie = try #require(forgot.headers[values: .setCookie].first { $0.hasPrefix("lodestar_form=") })
+            let forgotCSRF = String(forgotCookie.dropFirst("lodestar_form=".count).prefix { $0 != ";" })
+            #expect(String(buffer: forgot.body).contains("value=\"\(forgotCSRF)\""))
+            let sent = try await client.form("/forgot-password", ["csrf": forgotCSRF, "email": TestAccounts.adminEmail],
+                                             headers: [.cookie: "lodestar_form=\(forgotCSRF)"], as: .anonymous)
+            #expect(sent.status == .ok)
+            let (_, outbox) = try await client.page("/admin/outbox")
+            let token = String(try #require(outbox.firstMatch(of: /set-password\?token=([A-Za-z0-9_-]+)/)).1)
+            // A new browser: no cookie at all.
+            let page = try await client.execute(uri: "/set-password?token=\(token)", method: .get) { $0 }
+            let cookie = try #require(page.headers[values: .setCookie].first { $0.hasPrefix("lodestar_form=") })
+            let csrf = String(cookie.dropFirst("lodestar_form=".count).prefix { $0 != ";" })
+            #expect(String(buffer: page.body).contains("value=\"\(csrf)\""))
+            let set = try await client.form("/set-password", ["csrf": csrf, "token": token, "password": "a brand new password", "confirmation": "a brand new password"],
+                                            headers: [.cookie: "lodestar_form=\(csrf)"], as: .anonymous)
+            #expect(set.status == .seeOther && set.headers[.location] == "/sign-in?password=set")
+        }
+    }
 }

@@ -49,6 +49,13 @@ struct WorkspacePrivacyTests {
             let goalID = try #require(withGoal.firstMatch(of: /goals\/([0-9a-f-]{36})/).map { String($0.1) })
             _ = try await client.form("\(path)/goals/\(goalID)", ["csrf": mentorCSRF, "progress": "25", "action": "Share last year's deck",
                                                                   "owner": "me", "actionDue": "2099-01-31"], as: mentor)
+            let (unknownGoal, _) = try await client.execute(uri: "\(path)/goals/\(UUID())", method: .post,
+                headers: [.cookie: "lodestar_session=\(TestAccounts.adminSession)"], body: ByteBuffer(string: "csrf=\(TestAccounts.csrf)&progress=5")) {
+                ($0.status, String(buffer: $0.body))
+            }
+            #expect(unknownGoal == .forbidden, "the admin is refused before the goal is looked up")
+            let missingGoal = try await client.form("\(path)/goals/\(UUID())", ["csrf": menteeCSRF, "progress": "5"], as: mentee)
+            #expect(missingGoal.status == .notFound && String(buffer: missingGoal.body).contains("No goal with id"))
             let (_, progressed) = try await client.page(path, as: mentee)
             #expect(progressed.contains("Chair the launch review") && progressed.contains("value=\"25\"")
                     && (progressed.contains("Share last year&#39;s deck") || progressed.contains("Share last year's deck")))

@@ -36,12 +36,12 @@ struct WorkspaceStoreTests {
                     try await RelationshipWorkspace(store: store, principal: outsider).addNote(relationship.id, text: "x", shared: true, now: now)
                 }
             }
-            let oversight = try await RelationshipWorkspace(store: store, principal: manager).oversight(of: relationship)
+            let oversight = try await RelationshipWorkspace(store: store, principal: manager).oversight(of: relationship, now: now)
             #expect(oversight.meetings == 1 && oversight.minutes == 45 && !oversight.agreementSigned)
             let other = Account(email: "elsewhere@example.org", personID: nil, passwordHash: nil, isAdmin: false, createdAt: now)
             try await store.save(other)
             let stranger = try await Authentication(store: store, credentials: TestAccounts.credentials).principal(for: other)
-            await #expect(throws: AccessDenied.self) { try await RelationshipWorkspace(store: store, principal: stranger).oversight(of: relationship) }
+            await #expect(throws: AccessDenied.self) { try await RelationshipWorkspace(store: store, principal: stranger).oversight(of: relationship, now: now) }
         }
     }
 
@@ -64,12 +64,12 @@ struct WorkspaceStoreTests {
                                                    competency: "decision-making", due: now.addingTimeInterval(-86400), now: now)
             await #expect(throws: ValidationError.self) { try await workspace.updateGoal(relationship.id, goal: goal.id, progress: 150, newAction: nil, now: now) }
             let updated = try await workspace.updateGoal(relationship.id, goal: goal.id, progress: 40,
-                                                         newAction: .init(text: "Draft the agenda", owner: menteeEnrolment.personID, due: now), now: now)
-            #expect(updated.version == 2 && updated.actions.count == 1)
+                                                         newAction: (text: "Draft the agenda", owner: .me, due: now), now: now)
+            #expect(updated.version == 2 && updated.actions.count == 1 && updated.actions[0].owner == menteeEnrolment.personID)
             let contents = try await RelationshipWorkspace(store: store, principal: mentor).open(relationship.id)
             #expect(contents.goals.count == 1 && contents.goals[0].versions == 2 && contents.goals[0].goal.progress == 40)
             #expect(try await store.goalVersions(of: relationship.id).map(\.progress) == [0, 40], "the earlier version is kept")
-            let oversight = try await RelationshipWorkspace(store: store, principal: manager).oversight(of: relationship)
+            let oversight = try await RelationshipWorkspace(store: store, principal: manager).oversight(of: relationship, now: now)
             #expect(oversight.overdueGoals == 1)
             _ = try await workspace.logMeeting(relationship.id, heldOn: now.addingTimeInterval(-3600), minutes: 30, mode: .virtual, now: now)
             #expect(RelationshipHealth.assess(relationship, lastMeeting: now, cadence: .monthly, overdueGoals: oversight.overdueGoals, now: now) == .needsAttention)

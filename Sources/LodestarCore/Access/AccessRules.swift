@@ -66,5 +66,6 @@ extension Principal {
 }
 
 extension String {
-    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
+    /// The text with its first letter capitalised, to begin a sentence.
+    public var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -20,38 +20,35 @@ public struct Authentication: Sendable {
     /// failures are counted for both, and `pause` is how a slowed attempt waits.
     public func signIn(email: String, password: String, address: String, now: Date,
                        pause: @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) async throws -> (token: String, session: SignInSession) {
-        let keys = ["account:" + email.lowercased().trimmingCharacters(in: .whitespaces), "address:" + address]
-        var records: [SignInFailures] = []
-        for key in keys {
-            guard var record = try await store.signInFailures(key: key) else { continue }
-            if let until = record.lockedUntil, until > now { throw SignInRefused.locked(until: until) }
-            if now.timeIntervalSince(record.firstAt) > throttle.window { record = SignInFailures(key: key, count: 0, firstAt: now, lockedUntil: nil) }
-            records.append(record)
+        let email = email.lowercased().trimmingCharacters(in: .whitespaces)
+        // The failures counted so far for the account and for the address; a count starts afresh
+        // once its window has passed (a lock always ends after the window).
+        var counts: [SignInFailures] = []
+        for key in ["account:" + email, "address:" + address] {
+            let stored = try await store.signInFailures(key: key)
+            if let until = stored?.lockedUntil, until > now { throw SignInRefused.locked(until: until) }
+            if let stored, now.timeIntervalSince(stored.firstAt) <= throttle.window {
+                counts.append(stored)
+            } else {
+                counts.append(SignInFailures(key: key, count: 0, firstAt: now, lockedUntil: nil))
+            }
         }
-        if records.contains(where: { $0.count >= throttle.slowAfter }) { try await pause(throttle.delay) }
-        guard let account = try await store.account(email: email.lowercased().trimmingCharacters(in: .whitespaces)),
-              let hash = account.passwordHash, credentials.verify(password: password, against: hash) else {
-            try await countFailure(keys: keys, now: now)
+        if counts.contains(where: { $0.count >= throttle.slowAfter }) { try await pause(throttle.delay) }
+        guard let account = try await store.account(email: email), let hash = account.passwordHash,
+              credentials.verify(password: password, against: hash) else {
+            for var count in counts {
+                count.count += 1
+                if count.count >= throttle.lockAfter { count.lockedUntil = now.addingTimeInterval(throttle.lockFor) }
+                try await store.save(count)
+            }
             throw SignInRefused.wrongCredentials
         }
-        try await store.clearSignInFailures(key: keys[0])
+        try await store.clearSignInFailures(key: counts[0].key)
         let token = credentials.newToken()
         let session = SignInSession(tokenDigest: credentials.digest(token: token), accountID: account.id, csrfToken: credentials.newToken(),
                                     createdAt: now, expiresAt: now.addingTimeInterval(sessions.idleLifetime))
         try await store.save(session)
         return (token, session)
-    }
-
-    private func countFailure(keys: [String], now: Date) async throws {
-        for key in keys {
-            var record = try await store.signInFailures(key: key) ?? SignInFailures(key: key, count: 0, firstAt: now, lockedUntil: nil)
-            if now.timeIntervalSince(record.firstAt) > throttle.window || (record.lockedUntil.map { $0 <= now } ?? false) {
-                record = SignInFailures(key: key, count: 0, firstAt: now, lockedUntil: nil)
-            }
-            record.count += 1
-            if record.count >= throttle.lockAfter { record.lockedUntil = now.addingTimeInterval(throttle.lockFor) }
-            try await store.save(record)
-        }
     }
 
     /// The principal behind a session cookie, or nil when the session is unknown or expired. Using a

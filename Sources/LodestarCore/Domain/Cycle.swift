@@ -49,6 +49,10 @@ public enum CycleState: String, Sendable, Codable, CaseIterable {
         case .closed: []
         }
     }
+
+    /// The moves a manager makes by hand: all but matching → active, which publishing a matching
+    /// makes (the relationships are created then).
+    public var movesByHand: [CycleState] { allowedNextStates.filter { !(self == .matching && $0 == .active) } }
 }
 
 /// A refused cycle state change; the message names the allowed moves.

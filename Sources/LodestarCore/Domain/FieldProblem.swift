@@ -26,6 +26,14 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
     /// Creates an error from its issues.
     public init(_ issues: [FieldIssue]) { self.issues = issues }
     public var description: String { issues.map(\.description).joined(separator: "\n") }
+
+    /// Every issue on one line, for a message above a form.
+    public var summary: String { issues.map(\.description).joined(separator: "; ") }
+
+    /// Each field's messages, joined, for messages beside a form's fields.
+    public var messagesByField: [String: String] {
+        Dictionary(grouping: issues, by: \.field).mapValues { $0.map(\.message).joined(separator: "; ") }
+    }
 }
 
 /// Splits the `a; b; c` lists used in CSV cells and form fields.

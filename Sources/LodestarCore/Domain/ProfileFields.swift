@@ -43,9 +43,9 @@ public enum ProfileFields {
     /// The profile as fields, to fill a form.
     public static func text(of profile: MentoringProfile) -> [String: String] {
         [
-            "skills": profile.skills.map { "\($0.competency):\($0.proficiency)" }.joined(separator: "; "),
-            "development_goals": profile.developmentGoals.map { "\($0.competency):\($0.priority)" }.joined(separator: "; "),
-            "interests": profile.interests.joined(separator: "; "),
+            "skills": ListField.join(profile.skills.map { "\($0.competency):\($0.proficiency)" }),
+            "development_goals": ListField.join(profile.developmentGoals.map { "\($0.competency):\($0.priority)" }),
+            "interests": ListField.join(profile.interests),
             "communication_style": profile.communicationStyle?.rawValue ?? "",
             "learning_preference": profile.learningPreference?.rawValue ?? "",
             "meeting_mode": profile.meetingMode.rawValue,

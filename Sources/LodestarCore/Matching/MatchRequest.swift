@@ -37,6 +37,16 @@ public struct MatchRequest: Sendable {
 }
 
 /// A matching run that can't go ahead, and what to change.
+extension MatchRequest {
+    /// A hand-made pair written `MENTEE_ENROLMENT_ID:MENTOR_ENROLMENT_ID` (the command line's
+    /// `--lock`, the plan page's links), or nil when the text isn't one.
+    public static func lock(parsing text: String) -> (mentee: Enrolment.ID, mentor: Enrolment.ID)? {
+        let parts = text.split(separator: ":").map(String.init)
+        guard parts.count == 2, let mentee = Enrolment.ID(parts[0]), let mentor = Enrolment.ID(parts[1]) else { return nil }
+        return (mentee, mentor)
+    }
+}
+
 public struct MatchingError: Error, Equatable, Sendable, CustomStringConvertible {
     public let description: String
     init(_ description: String) { self.description = description }

@@ -44,7 +44,7 @@ public struct ProgrammeOffice: Sendable {
     public func move(_ cycleID: Cycle.ID, to state: CycleState) async throws -> Cycle {
         guard var cycle = try await store.cycle(cycleID) else { throw NotFound("cycle", cycleID) }
         try principal.requireManager(of: try await programme(of: cycle), "changing a cycle's state")
-        if state == .active && cycle.state == .matching {
+        if cycle.state.allowedNextStates.contains(state) && !cycle.state.movesByHand.contains(state) {
             throw ValidationError([FieldIssue(field: "state", message: "a cycle becomes active when its matching is published (the relationships are made then)")])
         }
         try cycle.move(to: state)

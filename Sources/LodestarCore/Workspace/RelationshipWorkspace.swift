@@ -40,6 +40,7 @@ public struct RelationshipWorkspace: Sendable {
         public let lastMeeting: Date?
         /// Goals past their date and not reached.
         public let overdueGoals: Int
+        public let health: RelationshipHealth
     }
 
     /// Opens the workspace (participants only).
@@ -55,18 +56,30 @@ public struct RelationshipWorkspace: Sendable {
     }
 
     /// The oversight of a relationship: its participants, the programme's managers, admins.
-    public func oversight(of relationship: Relationship) async throws -> Oversight {
+    public func oversight(of relationship: Relationship, now: Date) async throws -> Oversight {
         guard let cycle = try await store.cycle(relationship.cycleID), let programme = try await store.programme(cycle.programmeID) else {
             throw NotFound("relationship", relationship.id)
         }
-        if !(principal.isPerson(relationship.mentorPerson) || principal.isPerson(relationship.menteePerson)) {
+        return try await oversight(of: [relationship], in: programme, now: now)[0]
+    }
+
+    /// The oversight of relationships of one programme (a cycle's, for its page), the access
+    /// asked once: the principal is in every one of them, or manages the programme.
+    public func oversight(of relationships: [Relationship], in programme: Programme, now: Date) async throws -> [Oversight] {
+        if !relationships.allSatisfy({ principal.isPerson($0.mentorPerson) || principal.isPerson($0.menteePerson) }) {
             try principal.requireManager(of: programme, "seeing how a relationship goes")
         }
-        let meetings = try await store.meetings(of: relationship.id)
-        let overdue = try await currentGoals(relationship.id).filter { $0.goal.isOverdue(at: Date()) }.count
-        return Oversight(relationship: relationship, agreementSigned: try await store.agreements(of: relationship.id).last?.isSigned ?? false,
-                         meetings: meetings.count, minutes: meetings.reduce(0) { $0 + $1.minutes }, lastMeeting: meetings.map(\.heldOn).max(),
-                         overdueGoals: overdue)
+        var result: [Oversight] = []
+        for relationship in relationships {
+            let meetings = try await store.meetings(of: relationship.id)
+            let lastMeeting = meetings.map(\.heldOn).max()
+            let overdue = try await currentGoals(relationship.id).filter { $0.goal.isOverdue(at: now) }.count
+            result.append(Oversight(
+                relationship: relationship, agreementSigned: try await store.agreements(of: relationship.id).last?.isSigned ?? false,
+                meetings: meetings.count, minutes: meetings.reduce(0) { $0 + $1.minutes }, lastMeeting: lastMeeting, overdueGoals: overdue,
+                health: RelationshipHealth.assess(relationship, lastMeeting: lastMeeting, cadence: programme.cadence, overdueGoals: overdue, now: now)))
+        }
+        return result
     }
 
     /// Writes a new version of the agreement; both must sign it again.
@@ -129,14 +142,22 @@ public struct RelationshipWorkspace: Sendable {
         return goal
     }
 
+    /// Who takes on a new action: the one recording it, or their partner.
+    public enum ActionOwner: Sendable {
+        case me, partner
+    }
+
     /// Records progress on a goal, optionally with a new action; a new version, the old one kept.
-    public func updateGoal(_ id: Relationship.ID, goal goalID: Goal.ID, progress: Int, newAction: Goal.Action?, now: Date) async throws -> Goal {
-        let (_, me) = try await participation(id)
+    public func updateGoal(_ id: Relationship.ID, goal goalID: Goal.ID, progress: Int,
+                           newAction: (text: String, owner: ActionOwner, due: Date)?, now: Date) async throws -> Goal {
+        let (relationship, me) = try await participation(id)
         guard var goal = try await currentGoals(id).first(where: { $0.goal.id == goalID })?.goal else { throw NotFound("goal", goalID) }
         try await check(title: goal.title, measure: goal.measure, competency: goal.competency, progress: progress)
         if let newAction {
-            guard !newAction.text.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError([FieldIssue(field: "action", message: "is empty")]) }
-            goal.actions.append(newAction)
+            let text = newAction.text.trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { throw ValidationError([FieldIssue(field: "action", message: "is empty")]) }
+            let partner = me == relationship.mentorPerson ? relationship.menteePerson : relationship.mentorPerson
+            goal.actions.append(Goal.Action(text: text, owner: newAction.owner == .me ? me : partner, due: newAction.due))
         }
         goal.version += 1
         goal.progress = progress

@@ -24,7 +24,7 @@ struct APIError: Error {
         switch error {
         case let error as APIError: self = error
         case let error as ValidationError: self.init(.unprocessableContent, "The request has invalid values.", issues: error.issues)
-        case let error as NotFound: self.init(.notFound, error.description.prefix(1).uppercased() + error.description.dropFirst() + ".")
+        case let error as NotFound: self.init(.notFound, error.description.capitalisedFirst + ".")
         case let error as CycleTransitionError: self.init(.unprocessableContent, error.description, issues: [FieldIssue(field: "state", message: error.description)])
         case let error as CSVImportError:
             self.init(.unprocessableContent, "The file has \(error.issues.count) problem(s); nothing was imported.",

@@ -7,9 +7,7 @@ struct AccountPages {
     let store: any LodestarRepositories
     let authentication: Authentication
     let pages: PageRenderer
-    let credentials: any Credentials
-    /// Cookies carry `Secure` when the site is served over TLS (directly or behind a proxy that says so).
-    let alwaysSecure: Bool
+    let cookies: SiteCookies
 
     func register(on router: Router<LodestarContext>) {
         router.get("/sign-in") { request, context in
@@ -25,7 +23,7 @@ struct AccountPages {
             do {
                 let (token, _) = try await authentication.signIn(email: email, password: form["password"] ?? "", address: context.address, now: Date())
                 var response = redirect(to: next)
-                response.setCookie(try cookie(AuthenticationMiddleware.sessionCookie, token, request))
+                response.setCookie(try cookies.make(AuthenticationMiddleware.sessionCookie, token, request))
                 return response
             } catch let refused as SignInRefused {
                 var response = try signInPage(request, context, next: next, email: email, notice: nil, problem: refused.description)
@@ -36,7 +34,7 @@ struct AccountPages {
         router.post("/sign-out") { request, context in
             if let token = request.cookies[AuthenticationMiddleware.sessionCookie]?.value { try await authentication.signOut(token: token) }
             var response = redirect(to: "/sign-in")
-            response.setCookie(Cookie(name: AuthenticationMiddleware.sessionCookie, value: "", maxAge: 0, path: "/", secure: secure(request), httpOnly: true))
+            response.setCookie(cookies.expired(AuthenticationMiddleware.sessionCookie, request))
             return response
         }
         router.get("/admin/tokens") { _, context in
@@ -51,7 +49,7 @@ struct AccountPages {
                 let (token, record) = try await authentication.createToken(name: form["name"] ?? "", scope: scope, by: principal, now: Date())
                 return try await tokensPage(context, created: TokensView.Created(name: record.name, token: token), problem: nil)
             } catch let error as ValidationError {
-                return try await tokensPage(context, created: nil, problem: error.issues.map { "\($0.field): \($0.message)" }.joined(separator: "; "))
+                return try await tokensPage(context, created: nil, problem: error.summary)
             }
         }
         router.post("/admin/tokens/:id/revoke") { _, context in
@@ -62,22 +60,13 @@ struct AccountPages {
     }
 
     private func signInPage(_ request: Request, _ context: LodestarContext, next: String, email: String, notice: String?, problem: String?) throws -> Response {
-        // The form's CSRF token rides in a cookie until there is a session to hold it.
-        let csrf = request.cookies[AuthenticationMiddleware.formCookie]?.value ?? credentials.newToken()
+        let csrf = cookies.formToken(request, context)
         let view = SignInView(csrf: csrf, next: Self.localPath(next), email: email, notice: notice, problem: problem)
-        var response = try pages.render("sign-in", view, for: context).response(from: request, context: context)
-        response.setCookie(try cookie(AuthenticationMiddleware.formCookie, csrf, request))
-        return response
+        return try cookies.page(pages.render("sign-in", view, for: context), csrf: csrf, request, context)
     }
 
     private func tokensPage(_ context: LodestarContext, created: TokensView.Created?, problem: String?) async throws -> HTML {
         pages.render("tokens", TokensView(tokens: try await store.apiTokens(), csrf: context.session?.csrfToken ?? "", created: created, problem: problem), for: context)
-    }
-
-    private func secure(_ request: Request) -> Bool { alwaysSecure || request.headers[.init("X-Forwarded-Proto")!] == "https" }
-
-    private func cookie(_ name: String, _ value: String, _ request: Request) throws -> Cookie {
-        try Cookie.validated(name: name, value: value, path: "/", secure: secure(request), httpOnly: true, sameSite: .lax)
     }
 
     private func redirect(to path: String) -> Response { Response(status: .seeOther, headers: [.location: path]) }

@@ -7,10 +7,12 @@ struct LinkPages {
     let store: any LodestarRepositories
     let links: AccountLinks
     let pages: PageRenderer
+    let cookies: SiteCookies
 
     func register(on router: Router<LodestarContext>) {
         router.get("/forgot-password") { request, context in
-            pages.render("forgot-password", ForgotPasswordView(csrf: formToken(request, context), sent: false), for: context)
+            let csrf = cookies.formToken(request, context)
+            return try cookies.page(pages.render("forgot-password", ForgotPasswordView(csrf: csrf, sent: false), for: context), csrf: csrf, request, context)
         }
         router.post("/forgot-password") { request, context in
             let form = try await FormBody.fields(request)
@@ -21,9 +23,12 @@ struct LinkPages {
             let token = request.uri.queryParameters.get("token") ?? ""
             do {
                 let link = try await links.check(token: token, now: Date())
-                return pages.render("set-password", SetPasswordView(csrf: formToken(request, context), token: token, purpose: link.purpose, problem: nil), for: context)
+                let csrf = cookies.formToken(request, context)
+                let view = SetPasswordView(csrf: csrf, token: token, purpose: link.purpose, problem: nil)
+                return try cookies.page(pages.render("set-password", view, for: context), csrf: csrf, request, context)
             } catch let refused as LinkRefused {
-                return pages.render("set-password", SetPasswordView(csrf: "", token: nil, purpose: nil, problem: refused.description), for: context, status: .gone)
+                return try pages.render("set-password", SetPasswordView(csrf: "", token: nil, purpose: nil, problem: refused.description),
+                                        for: context, status: .gone).response(from: request, context: context)
             }
         }
         router.post("/set-password") { request, context in
@@ -39,7 +44,7 @@ struct LinkPages {
                 return try pages.render("set-password", SetPasswordView(csrf: "", token: nil, purpose: nil, problem: refused.description),
                                         for: context, status: .gone).response(from: request, context: context)
             } catch let error as ValidationError {
-                let problem = error.issues.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
+                let problem = error.summary
                 return try pages.render("set-password", SetPasswordView(csrf: form["csrf"] ?? "", token: token, purpose: .passwordReset, problem: problem),
                                         for: context, status: .unprocessableContent).response(from: request, context: context)
             }
@@ -55,14 +60,9 @@ struct LinkPages {
                 let account = try await links.invite(email: form["email"] ?? "", by: principal, now: Date())
                 return try await outboxPage(context, page: .everything, invited: account.email, problem: nil)
             } catch let error as ValidationError {
-                return try await outboxPage(context, page: .everything, invited: nil, problem: error.issues.map { "\($0.field): \($0.message)" }.joined(separator: "; "))
+                return try await outboxPage(context, page: .everything, invited: nil, problem: error.summary)
             }
         }
-    }
-
-    /// The CSRF token for a form: the session's, or (signed out) the form cookie set by the sign-in page.
-    private func formToken(_ request: Request, _ context: LodestarContext) -> String {
-        context.session?.csrfToken ?? request.cookies[AuthenticationMiddleware.formCookie]?.value ?? ""
     }
 
     private func outboxPage(_ context: LodestarContext, page: PageRequest, invited: String?, problem: String?) async throws -> HTML {

@@ -13,28 +13,34 @@ struct MatchingPages {
             let (cycle, programme) = try await cycleAndProgramme(context)
             try principal.requireManager(of: programme, "running a matching")
             let query = request.uri.queryParameters
-            let seed = try UInt64(query.get("seed") ?? "1").orThrow(FieldIssue(field: "seed", message: "must be a whole number"))
+            let seed = try Self.seed(query.get("seed"))
             let fairness = query.get("fairness") == "1"
             var locks = try Self.locks(query.getAll("lock"))
-            // A reassignment locks the mentee to the chosen mentor, in place of any earlier lock.
-            var refused: String?
             let matching = CycleMatching(store: store)
-            let unlocked = try await matching.plan(cycle.id, seed: seed, fairness: fairness, now: Date())
-            var plan = try await matching.plan(cycle.id, seed: seed, fairness: fairness, locked: locks, now: Date())
+            func plan(_ locks: [(mentee: Enrolment.ID, mentor: Enrolment.ID)]) async throws -> MatchPlan {
+                try await matching.plan(cycle.id, seed: seed, fairness: fairness, locked: locks, now: Date())
+            }
+            // A reassignment locks the mentee to the chosen mentor, in place of any earlier lock;
+            // refused (it breaks a hard rule), the plan stays as it was, with the rule named.
+            var refused: String?, edited: MatchPlan?
             if let mentee = query.get("mentee").flatMap(Enrolment.ID.init), let mentor = query.get("mentor").flatMap(Enrolment.ID.init) {
-                let edited = locks.filter { $0.mentee != mentee } + [(mentee, mentor)]
+                let editedLocks = locks.filter { $0.mentee != mentee } + [(mentee, mentor)]
                 do {
-                    plan = try await matching.plan(cycle.id, seed: seed, fairness: fairness, locked: edited, now: Date())
-                    locks = edited
+                    edited = try await plan(editedLocks)
+                    locks = editedLocks
                 } catch let error as MatchingError {
                     refused = "Refused: \(error.description)."
                 }
             }
+            let current: MatchPlan
+            if let edited { current = edited } else { current = try await plan(locks) }
+            // The plan without changes, to show what the locks cost; the same plan when there are none.
+            let unlocked = locks.isEmpty ? current : try await plan([])
             let mentors = try await store.allEnrolments(in: cycle.id).filter { $0.role == .mentor }
             var names: [Person.ID: String] = [:]
             for person in try await store.allPeople() { names[person.id] = person.name }
             let choices = mentors.map { PlanView.MentorChoice(id: $0.id.description, name: names[$0.personID] ?? "?", selected: false) }.sorted { $0.name < $1.name }
-            return pages.render("plan", PlanView(plan, unlocked: unlocked, locks: locks, mentors: choices, refused: refused, cycle: cycle,
+            return pages.render("plan", PlanView(current, unlocked: unlocked, locks: locks, mentors: choices, refused: refused, cycle: cycle,
                                                  programme: programme, fairness: fairness, csrf: context.session?.csrfToken ?? ""), for: context)
         }
         router.post("/cycles/:id/state") { request, context in
@@ -50,9 +56,8 @@ struct MatchingPages {
         router.post("/cycles/:id/publish") { request, context in
             let (cycle, programme) = try await cycleAndProgramme(context)
             try context.signedIn().requireManager(of: programme, "publishing a matching")
-            var request = request
-            let form = try await FormBody.fields(of: &request)
-            let seed = try UInt64(form["seed"] ?? "1").orThrow(FieldIssue(field: "seed", message: "must be a whole number"))
+            let form = try await FormBody.fields(request)
+            let seed = try Self.seed(form["seed"])
             let locks = try Self.locks((form["locks"] ?? "").split(separator: ",").map(String.init))
             _ = try await MatchingPublication(store: store, principal: try context.signedIn())
                 .publish(cycle.id, seed: seed, fairness: form["fairness"] == "1", locked: locks, now: Date())
@@ -63,26 +68,23 @@ struct MatchingPages {
     /// Locks written `MENTEE_ENROLMENT:MENTOR_ENROLMENT`.
     static func locks(_ texts: [String]) throws -> [(mentee: Enrolment.ID, mentor: Enrolment.ID)] {
         try texts.filter { !$0.isEmpty }.map { text in
-            let parts = text.split(separator: ":").map(String.init)
-            guard parts.count == 2, let mentee = Enrolment.ID(parts[0]), let mentor = Enrolment.ID(parts[1]) else {
+            guard let lock = MatchRequest.lock(parsing: text) else {
                 throw ValidationError([FieldIssue(field: "lock", message: "'\(text)' is not MENTEE_ENROLMENT:MENTOR_ENROLMENT")])
             }
-            return (mentee, mentor)
+            return lock
         }
+    }
+
+    /// The seed that decides between equally good plans; 1 when not given.
+    static func seed(_ text: String?) throws -> UInt64 {
+        guard let seed = UInt64(text ?? "1") else { throw ValidationError([FieldIssue(field: "seed", message: "must be a whole number")]) }
+        return seed
     }
 
     private func cycleAndProgramme(_ context: LodestarContext) async throws -> (Cycle, Programme) {
         let id: Cycle.ID = try context.parameters.id(of: "cycle")
         guard let cycle = try await store.cycle(id), let programme = try await store.programme(cycle.programmeID) else { throw NotFound("cycle", id) }
         return (cycle, programme)
-    }
-}
-
-extension Optional {
-    /// The value, or a validation error naming the field.
-    func orThrow(_ issue: FieldIssue) throws -> Wrapped {
-        guard let self else { throw ValidationError([issue]) }
-        return self
     }
 }
 

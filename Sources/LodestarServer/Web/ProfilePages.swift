@@ -95,12 +95,12 @@ struct ProfileFormView {
             "learning_preference": [""] + LearningPreference.allCases.map(\.rawValue),
             "meeting_mode": MeetingMode.allCases.map(\.rawValue),
         ]
-        let byField = Dictionary(grouping: issues, by: \.field)
+        let byField = ValidationError(issues).messagesByField
         fields = ProfileFields.names.filter { enrolment.role == .mentor || $0 != "capacity" }.map { name in
             let value = values[name] ?? ""
             let choices = (answers[name] ?? []).map { Choice(value: $0, selected: $0 == value) }
             return Field(name: name, label: labels[name]?.0 ?? name, hint: answers[name] == nil ? labels[name]?.1 ?? "" : "",
-                         value: value, problem: byField[name]?.map(\.message).joined(separator: "; "), long: name == "career_goals",
+                         value: value, problem: byField[name], long: name == "career_goals",
                          choices: choices, hasChoices: !choices.isEmpty)
         }
         general = issues.filter { !ProfileFields.names.contains($0.field) }.map { "\($0.field): \($0.message)" }

@@ -41,14 +41,9 @@ struct WorkspacePages {
             let form = try await FormBody.fields(request)
             return try await attempt(request, context, form) { workspace, id in
                 let goalID: Goal.ID = try context.parameters.id("goal", of: "goal")
-                var action: Goal.Action?
                 let text = (form["action"] ?? "").trimmingCharacters(in: .whitespaces)
-                if !text.isEmpty {
-                    let contents = try await workspace.open(id)
-                    let owner = form["owner"] == "partner" ? (contents.asMentor ? contents.mentee.id : contents.mentor.id)
-                                                           : (contents.asMentor ? contents.mentor.id : contents.mentee.id)
-                    action = Goal.Action(text: text, owner: owner, due: try Self.day(form["actionDue"] ?? "", field: "actionDue"))
-                }
+                let action = text.isEmpty ? nil : (text: text, owner: form["owner"] == "partner" ? RelationshipWorkspace.ActionOwner.partner : .me,
+                                                   due: try Self.day(form["actionDue"] ?? "", field: "actionDue"))
                 guard let progress = Int(form["progress"] ?? "") else {
                     throw ValidationError([FieldIssue(field: "progress", message: "'\(form["progress"] ?? "")' is not a whole percentage")])
                 }
@@ -75,9 +70,7 @@ struct WorkspacePages {
             try await change(workspace, id)
             return Response(status: .seeOther, headers: [.location: "/relationships/\(id)"])
         } catch let error as ValidationError {
-            var problems: [String: String] = [:]
-            for issue in error.issues { problems[issue.field, default: ""] += (problems[issue.field] == nil ? "" : "; ") + issue.message }
-            return try await page(context, problems: problems, form: form, status: .unprocessableContent).response(from: request, context: context)
+            return try await page(context, problems: error.messagesByField, form: form, status: .unprocessableContent).response(from: request, context: context)
         }
     }
 

@@ -38,28 +38,26 @@ struct CycleView {
     static func load(_ cycle: Cycle, page: PageRequest, for principal: Principal, csrf: String, _ store: any LodestarRepositories) async throws -> CycleView {
         let programme = try await store.programme(cycle.programmeID)
         let enrolments = try await store.enrolments(in: cycle.id, role: nil, page: page)
+        let people = Dictionary(uniqueKeysWithValues: try await store.allPeople().map { ($0.id, $0) })
         var participants: [Participant] = []
         for enrolment in enrolments.items {
-            guard let person = try await store.person(enrolment.personID) else { continue }
+            guard let person = people[enrolment.personID] else { continue }
             let detail = enrolment.role == .mentor
                 ? "capacity \(enrolment.profile.capacity ?? 0) · offers \(enrolment.profile.skills.map(\.competency).joined(separator: ", "))"
                 : "develops \(enrolment.profile.developmentGoals.sorted { $0.priority < $1.priority }.map(\.competency).joined(separator: ", "))"
             participants.append(Participant(personID: person.id.description, name: person.name, title: person.title,
                                             department: person.department, role: enrolment.role.rawValue, detail: detail))
         }
-        var names: [Person.ID: String] = [:]
-        for person in try await store.allPeople() { names[person.id] = person.name }
-        let workspace = RelationshipWorkspace(store: store, principal: principal)
-        let cadence = programme?.cadence ?? .monthly, now = Date()
-        var pairs: [Pair] = []
-        for relationship in try await store.relationships(in: cycle.id) {
-            let oversight = try await workspace.oversight(of: relationship)
-            let health = RelationshipHealth.assess(relationship, lastMeeting: oversight.lastMeeting, cadence: cadence,
-                                                   overdueGoals: oversight.overdueGoals, now: now)
-            pairs.append(Pair(mentor: names[relationship.mentorPerson] ?? "?", mentee: names[relationship.menteePerson] ?? "?",
-                              score: String(format: "%.1f", relationship.score), agreement: oversight.agreementSigned ? "signed" : "not yet",
-                              meetings: oversight.meetings, hours: String(format: "%.1f", Double(oversight.minutes) / 60),
-                              health: health.rawValue, healthLabel: health.label, order: health))
+        let relationships = try await store.relationships(in: cycle.id)
+        var oversight: [RelationshipWorkspace.Oversight] = []
+        if let programme {
+            oversight = try await RelationshipWorkspace(store: store, principal: principal).oversight(of: relationships, in: programme, now: Date())
+        }
+        var pairs = oversight.map { seen in
+            Pair(mentor: people[seen.relationship.mentorPerson]?.name ?? "?", mentee: people[seen.relationship.menteePerson]?.name ?? "?",
+                 score: String(format: "%.1f", seen.relationship.score), agreement: seen.agreementSigned ? "signed" : "not yet",
+                 meetings: seen.meetings, hours: String(format: "%.1f", Double(seen.minutes) / 60),
+                 health: seen.health.rawValue, healthLabel: seen.health.label, order: seen.health)
         }
         // Those at risk first, then needing attention, then on track.
         pairs.sort { ($0.order, $0.mentee) < ($1.order, $1.mentee) }
@@ -71,7 +69,7 @@ struct CycleView {
             programmeName: programme?.name ?? "", cycle: CycleSummary(cycle, counts: try await store.enrolmentCounts(in: cycle.id)),
             states: order.enumerated().map { StateStep(name: $1.rawValue, current: $0 == position, done: $0 < position) },
             nextStates: next.isEmpty ? "none — this cycle is closed" : next.joined(separator: " or "),
-            moves: cycle.state.allowedNextStates.filter { !(cycle.state == .matching && $0 == .active) }.map(\.rawValue), csrf: csrf,
+            moves: cycle.state.movesByHand.map(\.rawValue), csrf: csrf,
             participants: participants, paging: Paging(enrolments, path: "/cycles/\(cycle.id)", query: [:]),
             matching: cycle.state == .matching, relationships: pairs, hasRelationships: !pairs.isEmpty)
     }
