@@ -19,11 +19,14 @@ public struct AppConfig: Sendable {
     public var smtp: SMTPMailer?
     /// How often the outbox is sent.
     public var outboxInterval: Duration
+    /// How often meeting reminders and nudges are looked for (LODESTAR_NUDGE_INTERVAL, seconds).
+    public var nudgeInterval: Duration
 
     /// Creates a configuration; defaults are the documented ones.
     public init(host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .sqliteFile(path: "lodestar.sqlite"),
                 seedDemo: Bool = false, demoSeed: UInt64 = 2027, bcryptCost: UInt8 = 12, secureCookies: Bool = false,
-                publicURL: String? = nil, smtp: SMTPMailer? = nil, outboxInterval: Duration = .seconds(5)) {
+                publicURL: String? = nil, smtp: SMTPMailer? = nil, outboxInterval: Duration = .seconds(5),
+                nudgeInterval: Duration = .seconds(300)) {
         self.host = host
         self.port = port
         self.database = database
@@ -34,5 +37,6 @@ public struct AppConfig: Sendable {
         self.publicURL = publicURL ?? "http://\(host):\(port)"
         self.smtp = smtp
         self.outboxInterval = outboxInterval
+        self.nudgeInterval = nudgeInterval
     }
 }

@@ -25,7 +25,8 @@ public func buildApplication(config: AppConfig, logger: Logger = Logger(label: "
         throw error
     }
     let router = try await buildRouter(store: connection.store, credentials: credentials, config: config)
-    var services: [any Service] = [DatabaseService(connection: connection)]
+    var services: [any Service] = [DatabaseService(connection: connection),
+                                   NudgeService(nudges: Nudges(store: connection.store, publicURL: config.publicURL), interval: config.nudgeInterval, logger: logger)]
     if let smtp = config.smtp {
         services.append(OutboxService(delivery: OutboxDelivery(store: connection.store, mailer: smtp), interval: config.outboxInterval, logger: logger))
     }
@@ -62,6 +63,9 @@ func buildRouter(store: FluentStore, credentials: any Credentials, config: AppCo
     try WebPages(store: store, pages: pages).register(on: router)
     ProfilePages(store: store, pages: pages).register(on: router)
     MatchingPages(store: store, pages: pages).register(on: router)
-    WorkspacePages(store: store, pages: pages).register(on: router)
+    WorkspacePages(store: store, pages: pages, publicURL: config.publicURL).register(on: router)
+    CalendarPages(store: store, feeds: CalendarFeeds(store: store, credentials: credentials), pages: pages, publicURL: config.publicURL)
+        .register(on: router)
+    PairingPages(store: store, pages: pages).register(on: router)
     return router
 }

@@ -12,11 +12,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seed of the demo organisation (env LODESTAR_DEMO_SEED; default 2027).") var seed: String?
     @Option(help: "The site's public address, for links in messages; https marks cookies Secure (env LODESTAR_PUBLIC_URL; default http://HOST:PORT).") var publicURL: String?
     @Option(help: "Deliver the outbox by SMTP: smtp://[user:password@]host[:port][?from=address] (env LODESTAR_SMTP_URL; default: keep notices in the outbox).") var smtpURL: String?
+    @Option(help: "Seconds between looks for meeting reminders and nudges to send (env LODESTAR_NUDGE_INTERVAL; default 300).") var nudgeInterval: String?
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
         let settings = Settings(flags: ["host": host, "port": port, "demo.seed": seed, "database.url": database.databaseURL,
-                                        "public.url": publicURL, "smtp.url": smtpURL])
+                                        "public.url": publicURL, "smtp.url": smtpURL, "nudge.interval": nudgeInterval])
         let smtp = try settings.optionalString("smtp.url").map { text in
             do { return try SMTPMailer(url: text) } catch { throw ValidationError("\(error)") }
         }
@@ -26,7 +27,8 @@ struct Serve: AsyncParsableCommand {
             database: try settings.database(),
             seedDemo: demo,
             demoSeed: try settings.integer("demo.seed", default: UInt64(2027), range: 0...UInt64.max),
-            publicURL: settings.optionalString("public.url"), smtp: smtp)
+            publicURL: settings.optionalString("public.url"), smtp: smtp,
+            nudgeInterval: .seconds(try settings.integer("nudge.interval", default: 300, range: 10...86400)))
         let app = try await buildApplication(config: config)
         print("Lodestar serving http://\(config.host):\(config.port) from \(config.database)"
               + (smtp.map { "; mail through \($0.host):\($0.port)" } ?? "; messages wait in the outbox (no LODESTAR_SMTP_URL)"))

@@ -61,6 +61,19 @@ struct AccessMatrixTests {
         "POST /relationships/:id/meetings": [.mentor, .mentee],
         "POST /relationships/:id/goals": [.mentor, .mentee],
         "POST /relationships/:id/goals/:goal": [.mentor, .mentee],
+        "POST /relationships/:id/schedule": [.mentor, .mentee],
+        "POST /relationships/:id/schedule/:meeting": [.mentor, .mentee],
+        "POST /relationships/:id/schedule/:meeting/cancel": [.mentor, .mentee],
+        "GET /relationships/:id/schedule/:meeting/invitation.ics": [.mentor, .mentee],
+        // Ending early: the pair, or the programme's manager (never a read token).
+        "POST /relationships/:id/end": managerWriters.union([.mentor, .mentee]),
+        "GET /cycles/:id/pairs": managers,
+        "POST /cycles/:id/pairs": managerWriters,
+        // Everyone signed in has the page (an account without a person learns it has no meetings);
+        // the feed itself is opened by its secret, which calendar apps send without signing in.
+        "GET /calendar": signedIn,
+        "POST /calendar": signedIn.subtracting([.readToken]),
+        "GET /calendar/:token": everyone,
         "GET /api/v1/people": admins,
         "POST /api/v1/people": adminWriters,
         "GET /api/v1/people/:id": admins,

@@ -12,7 +12,7 @@ public enum HardRule: String, Sendable, Codable, CaseIterable, Comparable, Codin
     case sharedLanguage = "shared-language"
     /// Distance format: both must meet virtually, with enough weekly overlap.
     case distance
-    /// They were paired in an earlier cycle and the programme rotates.
+    /// They were paired in an earlier cycle and the programme rotates, or their pair ended early in this one.
     case rotation
     /// A person can't mentor themselves (peer pools).
     case samePerson = "same-person"
@@ -26,7 +26,7 @@ public enum HardRule: String, Sendable, Codable, CaseIterable, Comparable, Codin
         case .seniority: "their levels don't suit the format"
         case .sharedLanguage: "they share no working language"
         case .distance: "distance mentoring needs virtual meetings and enough overlapping free time"
-        case .rotation: "they were paired in an earlier cycle of this programme"
+        case .rotation: "they were paired before in this programme"
         case .samePerson: "it is the same person"
         }
     }

@@ -83,7 +83,7 @@ public protocol ConflictRepository: Sendable {
 
 /// Everything Lodestar stores; one value of it is handed to every use case.
 public protocol LodestarRepositories: PeopleRepository, CompetencyRepository, ProgrammeRepository, EnrolmentRepository, ConflictRepository,
-    AccountRepository, OutboxRepository, RelationshipRepository, WorkspaceRepository {
+    AccountRepository, OutboxRepository, RelationshipRepository, WorkspaceRepository, CalendarRepository {
     /// True when nothing has been stored yet (the demo seeds only such a store).
     func isEmpty() async throws -> Bool
     /// Runs `work` all-or-nothing: every write it makes through the given store commits together or not at all.
@@ -143,8 +143,37 @@ public protocol RelationshipRepository: Sendable {
     func relationships(ofProgramme programme: Programme.ID) async throws -> [Relationship]
     /// The relationships a person is in, as mentor or mentee.
     func relationships(of person: Person.ID) async throws -> [Relationship]
-    /// Inserts relationships; a mentee matched twice in one cycle is refused by the database.
+    /// Inserts relationships; a mentee with two open relationships in one cycle is refused by the database.
     func insert(_ relationships: [Relationship]) async throws
+    /// Holds a mentor's enrolment for the rest of the transaction, so two pairings racing for
+    /// their last place run one after the other and the second sees the first.
+    func holdMentor(_ enrolment: Enrolment.ID) async throws
+    /// Records how and why a relationship ended.
+    func end(_ relationship: Relationship.ID, at: Date, reason: String) async throws
+    /// Relationships not ended, of cycles that are active (the ones the background job looks after).
+    func openRelationshipsInActiveCycles() async throws -> [Relationship]
+    /// Marks a relationship nudged at `now` unless it was nudged since `notNudgedSince`; true
+    /// for the one caller that marked it (the others, racing, get false).
+    func claimNudge(of relationship: Relationship.ID, notNudgedSince: Date, now: Date) async throws -> Bool
+}
+
+/// Meetings arranged ahead, and the secret calendar feeds that list them.
+public protocol CalendarRepository: Sendable {
+    /// A relationship's arranged meetings, soonest first, cancelled ones included.
+    func scheduledMeetings(of relationship: Relationship.ID) async throws -> [ScheduledMeeting]
+    func scheduledMeeting(_ id: ScheduledMeeting.ID) async throws -> ScheduledMeeting?
+    /// Inserts or updates one meeting.
+    func save(_ meeting: ScheduledMeeting) async throws
+    /// Meetings not cancelled and not yet reminded of, starting after `after` and before `startingBefore`.
+    func meetingsAwaitingReminder(startingBefore: Date, after: Date) async throws -> [ScheduledMeeting]
+    /// Marks a meeting reminded unless it already was; true for the one caller that marked it.
+    func claimReminder(of meeting: ScheduledMeeting.ID, now: Date) async throws -> Bool
+    /// Sets an account's feed secret (its digest), replacing any earlier one.
+    func saveCalendarFeed(account: Account.ID, digest: String, createdAt: Date) async throws
+    /// The account whose feed has this digest.
+    func calendarFeedAccount(digest: String) async throws -> Account.ID?
+    /// When the account's current feed address was made, if it has one.
+    func calendarFeedCreated(account: Account.ID) async throws -> Date?
 }
 
 /// What a mentor and mentee keep in their relationship: agreement versions, notes, meetings held.

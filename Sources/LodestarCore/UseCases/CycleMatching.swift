@@ -16,10 +16,12 @@ public struct CycleMatching: Sendable {
         let settings = programme.effectiveMatching
         // With rotation, every pair of the programme's earlier cycles is excluded.
         let earlier = settings.rotation ? try await store.relationships(ofProgramme: programme.id).filter { $0.cycleID != cycle.id } : []
+        // A pair that ended early in this cycle is not made again when the mentee is re-matched.
+        let endedHere = try await store.relationships(in: cycle.id).filter { $0.endedAt != nil }
         return MatchRequest(
             cycle: cycle.id, format: programme.format, settings: settings, enrolments: try await store.allEnrolments(in: cycle.id),
             people: try await store.allPeople(), conflicts: Set(try await store.conflicts().map(\.people)),
-            previousPairs: Set(earlier.map(\.people)), locked: locked, fairness: fairness, seed: seed, now: now)
+            previousPairs: Set((earlier + endedHere).map(\.people)), locked: locked, fairness: fairness, seed: seed, now: now)
     }
 
     /// Plans the cycle.

@@ -6,11 +6,14 @@ import Foundation
 public struct RelationshipWorkspace: Sendable {
     let store: any LodestarRepositories
     let principal: Principal
+    /// Where Lodestar is reached, for the links in the messages it sends (no trailing slash).
+    let publicURL: String
 
     /// Creates the use cases, acting for `principal`.
-    public init(store: any LodestarRepositories, principal: Principal) {
+    public init(store: any LodestarRepositories, principal: Principal, publicURL: String = "") {
         self.store = store
         self.principal = principal
+        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
     }
 
     /// Everything one participant sees.
@@ -25,6 +28,8 @@ public struct RelationshipWorkspace: Sendable {
         /// The principal's own notes and the partner's shared ones, newest first.
         public let notes: [Note]
         public let meetings: [HeldMeeting]
+        /// Meetings arranged ahead, soonest first, cancelled ones included.
+        public let scheduled: [ScheduledMeeting]
         /// Each goal's latest version, soonest due first, and how many versions it has had.
         public let goals: [(goal: Goal, versions: Int)]
         public var minutes: Int { meetings.reduce(0) { $0 + $1.minutes } }
@@ -46,12 +51,11 @@ public struct RelationshipWorkspace: Sendable {
     /// Opens the workspace (participants only).
     public func open(_ id: Relationship.ID) async throws -> Contents {
         let (relationship, me) = try await participation(id)
-        guard let mentor = try await store.person(relationship.mentorPerson), let mentee = try await store.person(relationship.menteePerson) else {
-            throw NotFound("relationship", id)
-        }
+        let (mentor, mentee) = try await people(relationship)
         let notes = try await store.notes(of: id).filter { $0.author == me || $0.shared }
         return Contents(relationship: relationship, mentor: mentor, mentee: mentee, asMentor: me == relationship.mentorPerson,
                         agreements: try await store.agreements(of: id), notes: notes, meetings: try await store.meetings(of: id),
+                        scheduled: try await store.scheduledMeetings(of: id),
                         goals: try await currentGoals(id))
     }
 
@@ -84,7 +88,7 @@ public struct RelationshipWorkspace: Sendable {
 
     /// Writes a new version of the agreement; both must sign it again.
     public func editAgreement(_ id: Relationship.ID, terms: Agreement.Terms, now: Date) async throws -> Agreement {
-        let (_, me) = try await participation(id)
+        let (_, me) = try await changing(id)
         let version = (try await store.agreements(of: id).last?.version ?? 0) + 1
         let agreement = Agreement(relationshipID: id, version: version, terms: terms, editedBy: me, editedAt: now)
         try await store.save(agreement)
@@ -94,7 +98,7 @@ public struct RelationshipWorkspace: Sendable {
     /// Signs the current version; `version` is the one the signer read, so a text changed in
     /// the meantime is not signed unseen.
     public func signAgreement(_ id: Relationship.ID, version: Int, now: Date) async throws -> Agreement {
-        let (relationship, me) = try await participation(id)
+        let (relationship, me) = try await changing(id)
         guard var agreement = try await store.agreements(of: id).last else {
             throw ValidationError([FieldIssue(field: "agreement", message: "there is no agreement to sign yet; write it first")])
         }
@@ -108,7 +112,7 @@ public struct RelationshipWorkspace: Sendable {
 
     /// Adds a note, private to its author unless shared with the partner.
     public func addNote(_ id: Relationship.ID, text: String, shared: Bool, now: Date) async throws -> Note {
-        let (_, me) = try await participation(id)
+        let (_, me) = try await changing(id)
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw ValidationError([FieldIssue(field: "text", message: "is empty")]) }
         guard text.count <= 10_000 else { throw ValidationError([FieldIssue(field: "text", message: "is longer than 10,000 characters")]) }
@@ -119,7 +123,7 @@ public struct RelationshipWorkspace: Sendable {
 
     /// Logs a meeting that was held.
     public func logMeeting(_ id: Relationship.ID, heldOn: Date, minutes: Int, mode: MeetingMode, now: Date) async throws -> HeldMeeting {
-        let (relationship, me) = try await participation(id)
+        let (relationship, me) = try await changing(id)
         var issues: [FieldIssue] = []
         if !(5...600).contains(minutes) { issues.append(FieldIssue(field: "minutes", message: "\(minutes) is not a meeting's length; give 5 to 600 minutes")) }
         if heldOn > now { issues.append(FieldIssue(field: "heldOn", message: "is in the future; log meetings once they are held")) }
@@ -134,7 +138,7 @@ public struct RelationshipWorkspace: Sendable {
 
     /// Sets a new goal.
     public func addGoal(_ id: Relationship.ID, title: String, measure: String, competency: String?, due: Date, now: Date) async throws -> Goal {
-        let (_, me) = try await participation(id)
+        let (_, me) = try await changing(id)
         try await check(title: title, measure: measure, competency: competency, progress: 0)
         let goal = Goal(relationshipID: id, title: title.trimmingCharacters(in: .whitespaces), measure: measure.trimmingCharacters(in: .whitespaces),
                         competency: competency, due: due, editedBy: me, editedAt: now)
@@ -150,7 +154,7 @@ public struct RelationshipWorkspace: Sendable {
     /// Records progress on a goal, optionally with a new action; a new version, the old one kept.
     public func updateGoal(_ id: Relationship.ID, goal goalID: Goal.ID, progress: Int,
                            newAction: (text: String, owner: ActionOwner, due: Date)?, now: Date) async throws -> Goal {
-        let (relationship, me) = try await participation(id)
+        let (relationship, me) = try await changing(id)
         guard var goal = try await currentGoals(id).first(where: { $0.goal.id == goalID })?.goal else { throw NotFound("goal", goalID) }
         try await check(title: goal.title, measure: goal.measure, competency: goal.competency, progress: progress)
         if let newAction {
@@ -184,8 +188,48 @@ public struct RelationshipWorkspace: Sendable {
         _ = try await participation(id)
     }
 
+    /// Ends a relationship early, with a reason (its mentor or mentee, or the programme's
+    /// manager); the workspace stays to read, both hear of it, and the mentee can be re-matched.
+    public func end(_ id: Relationship.ID, reason: String, now: Date) async throws -> Relationship {
+        guard var relationship = try await store.relationship(id) else { throw NotFound("relationship", id) }
+        if !principal.isPerson(relationship.mentorPerson) && !principal.isPerson(relationship.menteePerson) {
+            guard let cycle = try await store.cycle(relationship.cycleID), let programme = try await store.programme(cycle.programmeID) else { throw NotFound("relationship", id) }
+            try principal.requireManager(of: programme, "ending a relationship")
+        }
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw ValidationError([FieldIssue(field: "reason", message: "is empty; say why it ends (the mentee's next match takes it into account)")]) }
+        guard reason.count <= 1000 else { throw ValidationError([FieldIssue(field: "reason", message: "is longer than 1,000 characters")]) }
+        guard relationship.endedAt == nil else { return relationship }
+        let (mentor, mentee) = try await people(relationship)
+        relationship.endedAt = now
+        relationship.endReason = reason
+        let notices = [(mentor, mentee, ""), (mentee, mentor, "\nYour programme manager can match you with another mentor in this cycle.\n")].map { person, partner, next in
+            Notice(recipient: person.email, subject: "Your mentoring with \(partner.name) has ended", body: """
+                Hello \(person.name),
+
+                Your mentoring relationship with \(partner.name) ended on \(now.formatted(date: .long, time: .omitted)): \(reason)
+                Your workspace stays open to read.\(next)
+
+                """, createdAt: now)
+        }
+        try await store.inTransaction { [relationship] tx in
+            try await tx.end(relationship.id, at: now, reason: reason)
+            for notice in notices { try await tx.save(notice) }
+        }
+        return relationship
+    }
+
+    /// As `participation`, for a change: an ended relationship is kept to read, not written to.
+    func changing(_ id: Relationship.ID) async throws -> (Relationship, Person.ID) {
+        let (relationship, me) = try await participation(id)
+        if let ended = relationship.endedAt {
+            throw ValidationError([FieldIssue(field: "relationship", message: "ended on \(ended.formatted(date: .abbreviated, time: .omitted)); it is kept to read but no longer changes")])
+        }
+        return (relationship, me)
+    }
+
     /// The relationship and the principal's person in it, or a refusal that says why.
-    private func participation(_ id: Relationship.ID) async throws -> (Relationship, Person.ID) {
+    func participation(_ id: Relationship.ID) async throws -> (Relationship, Person.ID) {
         guard let relationship = try await store.relationship(id) else { throw NotFound("relationship", id) }
         guard let me = principal.person?.id, me == relationship.mentorPerson || me == relationship.menteePerson else {
             throw AccessDenied("A relationship's workspace is open only to its mentor and mentee: their agreement and notes stay between them.")

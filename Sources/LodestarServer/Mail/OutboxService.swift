@@ -10,7 +10,12 @@ struct OutboxService: Service {
     let logger: Logger
 
     func run() async throws {
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+        // Shutting down cancels the wait between rounds, so the server stops at once.
+        try await cancelWhenGracefulShutdown { await rounds() }
+    }
+
+    private func rounds() async {
+        while !Task.isCancelled {
             do {
                 let sent = try await delivery.deliver(now: Date())
                 if sent > 0 { logger.info("Sent \(sent) notice(s) from the outbox") }

@@ -55,7 +55,10 @@ struct PageRenderer: Sendable {
                 links.append(Link(href: "/admin/outbox", label: "Outbox"))
                 links.append(Link(href: "/admin/tokens", label: "API tokens"))
             }
-            if let person = principal.person { links.append(Link(href: "/people/\(person.id)", label: "My profile")) }
+            if let person = principal.person {
+                links.append(Link(href: "/people/\(person.id)", label: "My profile"))
+                links.append(Link(href: "/calendar", label: "Calendar"))
+            }
             self.links = links
         }
     }

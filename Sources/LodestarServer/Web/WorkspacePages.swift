@@ -6,10 +6,56 @@ import LodestarCore
 struct WorkspacePages {
     let store: any LodestarRepositories
     let pages: PageRenderer
+    let publicURL: String
 
     func register(on router: Router<LodestarContext>) {
-        router.get("/relationships/:id") { _, context in
-            try await page(context, problems: [:])
+        router.get("/relationships/:id") { request, context in
+            // A suggested time's link fills the form to arrange it.
+            let query = request.uri.queryParameters
+            let prefill = ["date", "time"].reduce(into: [String: String]()) { form, key in query.get(key).map { form[key] = $0 } }
+            return try await page(context, problems: [:], form: prefill)
+        }
+        router.post("/relationships/:id/schedule") { request, context in
+            let form = try await FormBody.fields(request)
+            return try await attempt(request, context, form) { workspace, id in
+                _ = try await workspace.scheduleMeeting(id, try Self.meetingPlan(form), now: Date())
+            }
+        }
+        router.post("/relationships/:id/schedule/:meeting") { request, context in
+            let form = try await FormBody.fields(request)
+            return try await attempt(request, context, form) { workspace, id in
+                _ = try await workspace.rescheduleMeeting(id, meeting: try context.parameters.id("meeting", of: "meeting"), try Self.meetingPlan(form), now: Date())
+            }
+        }
+        router.post("/relationships/:id/schedule/:meeting/cancel") { request, context in
+            let form = try await FormBody.fields(request)
+            return try await attempt(request, context, form) { workspace, id in
+                _ = try await workspace.cancelMeeting(id, meeting: try context.parameters.id("meeting", of: "meeting"), now: Date())
+            }
+        }
+        router.get("/relationships/:id/schedule/:meeting/invitation.ics") { _, context in
+            let id: Relationship.ID = try context.parameters.id(of: "relationship")
+            let workspace = try workspace(context)
+            try await workspace.requireParticipant(id)
+            let text = try await workspace.invitation(id, meeting: try context.parameters.id("meeting", of: "meeting"))
+            return CalendarPages.calendarResponse(text, filename: "mentoring-meeting.ics")
+        }
+        router.post("/relationships/:id/end") { request, context in
+            // The pair or the programme's manager; the use case asks which.
+            let form = try await FormBody.fields(request)
+            let id: Relationship.ID = try context.parameters.id(of: "relationship")
+            let workspace = try workspace(context)
+            do {
+                let relationship = try await workspace.end(id, reason: form["reason"] ?? "", now: Date())
+                let principal = try context.signedIn()
+                let back = principal.isPerson(relationship.mentorPerson) || principal.isPerson(relationship.menteePerson)
+                    ? "/relationships/\(id)" : "/cycles/\(relationship.cycleID)/pairs"
+                return Response(status: .seeOther, headers: [.location: back])
+            } catch let error as ValidationError {
+                // The pair sees the message beside the form; a manager on the error page.
+                guard (try? await workspace.requireParticipant(id)) != nil else { throw error }
+                return try await page(context, problems: error.messagesByField, form: form, status: .unprocessableContent).response(from: request, context: context)
+            }
         }
         router.post("/relationships/:id/agreement") { request, context in
             let form = try await FormBody.fields(request)
@@ -64,7 +110,7 @@ struct WorkspacePages {
     private func attempt(_ request: Request, _ context: LodestarContext, _ form: [String: String],
                          _ change: (RelationshipWorkspace, Relationship.ID) async throws -> Void) async throws -> Response {
         let id: Relationship.ID = try context.parameters.id(of: "relationship")
-        let workspace = RelationshipWorkspace(store: store, principal: try context.signedIn())
+        let workspace = try workspace(context)
         try await workspace.requireParticipant(id)
         do {
             try await change(workspace, id)
@@ -77,11 +123,39 @@ struct WorkspacePages {
     private func page(_ context: LodestarContext, problems: [String: String], form: [String: String] = [:],
                       status: HTTPResponse.Status = .ok) async throws -> HTML {
         let id: Relationship.ID = try context.parameters.id(of: "relationship")
-        let contents = try await RelationshipWorkspace(store: store, principal: try context.signedIn()).open(id)
+        let workspace = try workspace(context)
+        let contents = try await workspace.open(id)
         let competencies = try await store.competencies()
-        return pages.render("relationship", WorkspaceView(contents, competencies: competencies, problems: problems, form: form,
-                                                          csrf: context.session?.csrfToken ?? ""),
+        let zone = TimeZone(identifier: try context.signedIn().person?.timeZone ?? "") ?? .gmt
+        let suggestions = contents.relationship.endedAt == nil ? try await workspace.suggestedTimes(id, now: Date()) : []
+        return pages.render("relationship", WorkspaceView(contents, competencies: competencies, suggestions: suggestions, zone: zone,
+                                                          problems: problems, form: form, csrf: context.session?.csrfToken ?? ""),
                             for: context, status: status)
+    }
+
+    private func workspace(_ context: LodestarContext) throws -> RelationshipWorkspace {
+        RelationshipWorkspace(store: store, principal: try context.signedIn(), publicURL: publicURL)
+    }
+
+    /// A meeting from the arrange or move form: date and time read in the given zone.
+    static func meetingPlan(_ form: [String: String]) throws -> RelationshipWorkspace.MeetingPlan {
+        let zoneName = form["timeZone"] ?? ""
+        guard let zone = TimeZone(identifier: zoneName) else {
+            throw ValidationError([FieldIssue(field: "timeZone", message: "'\(zoneName)' is not a time zone such as Europe/Berlin")])
+        }
+        let day = (form["date"] ?? "").split(separator: "-").compactMap { Int($0) }
+        let clock = (form["time"] ?? "").split(separator: ":").compactMap { Int($0) }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        guard day.count == 3, clock.count == 2, (0..<24).contains(clock[0]), (0..<60).contains(clock[1]),
+              let start = calendar.date(from: DateComponents(year: day[0], month: day[1], day: day[2], hour: clock[0], minute: clock[1])) else {
+            throw ValidationError([FieldIssue(field: "startsAt", message: "'\(form["date"] ?? "") \(form["time"] ?? "")' is not a date and time; pick a day and a time such as 14:30")])
+        }
+        guard let minutes = Int(form["minutes"] ?? "") else {
+            throw ValidationError([FieldIssue(field: "minutes", message: "'\(form["minutes"] ?? "")' is not a number of minutes")])
+        }
+        return .init(startsAt: start, minutes: minutes, mode: MeetingMode(rawValue: form["mode"] ?? "") ?? .either,
+                     place: form["place"] ?? "", timeZone: zone.identifier)
     }
 
     /// A date from a form's `yyyy-MM-dd`, at noon UTC.

@@ -17,5 +17,6 @@ enum LodestarMigrations {
         M012_CreateRelationships(),
         M013_CreateWorkspace(),
         M014_CreateGoals(),
+        M015_CreateMeetingsAndFeeds(),
     ]
 }

@@ -25,6 +25,15 @@ struct WorkspaceView {
     let goals: [GoalLine]
     let goalProblems: [String]
     let competencies: [Choice]
+    /// Set once the relationship has ended: when and why.
+    let ended: String?
+    let isOpen: Bool
+    let zone: String
+    let arranged: [Arranged]
+    let suggestions: [Suggestion]
+    let arrange: ArrangeForm
+    let arrangeProblems: [String]
+    let endProblem: String?
 
     struct Term { let label: String; let text: String }
     struct Field { let key: String; let label: String; let value: String; let problem: String? }
@@ -43,8 +52,24 @@ struct WorkspaceView {
         let actions: [ActionLine]
     }
     struct ActionLine { let text: String; let owner: String; let due: String }
+    struct Arranged {
+        let meetingID: String
+        let when: String
+        let minutes: Int
+        let mode: String
+        let place: String
+        let cancelled: Bool
+        let upcoming: Bool
+        /// The move form's values, in the viewer's zone.
+        let date: String
+        let time: String
+        let virtual: Bool
+    }
+    struct Suggestion { let label: String; let date: String; let time: String }
+    struct ArrangeForm { let date: String; let time: String; let minutes: String; let place: String; let virtual: Bool }
 
-    init(_ contents: RelationshipWorkspace.Contents, competencies: [Competency], problems: [String: String], form: [String: String], csrf: String) {
+    init(_ contents: RelationshipWorkspace.Contents, competencies: [Competency], suggestions: [Date], zone: TimeZone,
+         problems: [String: String], form: [String: String], csrf: String) {
         let mentor = contents.mentor, mentee = contents.mentee
         title = "Mentoring · \(mentor.name) & \(mentee.name)"
         id = contents.relationship.id.description
@@ -83,5 +108,45 @@ struct WorkspaceView {
         }
         goalProblems = ["title", "measure", "competency", "due", "progress", "action", "actionDue"].compactMap { field in problems[field].map { "\(field): \($0)" } }
         self.competencies = competencies.map { Choice(value: $0.slug, label: $0.name) }
+        let relationship = contents.relationship
+        ended = relationship.endedAt.map { "This relationship ended on \($0.formatted(date: .long, time: .omitted)): \(relationship.endReason ?? "")" }
+        isOpen = relationship.endedAt == nil
+        self.zone = zone.identifier
+        let clock = WallClock(zone: zone)
+        arranged = contents.scheduled.map { meeting in
+            Arranged(meetingID: meeting.id.description, when: clock.long(meeting.startsAt), minutes: meeting.minutes,
+                     mode: meeting.mode == .inPerson ? "in person" : "virtual", place: meeting.place, cancelled: meeting.cancelled,
+                     upcoming: !meeting.cancelled && meeting.startsAt > now, date: clock.date(meeting.startsAt), time: clock.time(meeting.startsAt),
+                     virtual: meeting.mode != .inPerson)
+        }
+        self.suggestions = suggestions.map { Suggestion(label: clock.long($0), date: clock.date($0), time: clock.time($0)) }
+        let arranging = form["date"] != nil || form["minutes"] != nil
+        arrange = ArrangeForm(date: form["date"] ?? "", time: form["time"] ?? "", minutes: arranging ? form["minutes"] ?? "60" : "60",
+                              place: arranging ? form["place"] ?? "" : "", virtual: form["mode"] != "in-person")
+        arrangeProblems = ["startsAt", "minutes", "mode", "timeZone", "place", "meeting"].compactMap { field in problems[field].map { "\(field): \($0)" } }
+        endProblem = problems["reason"] ?? problems["relationship"]
+    }
+}
+
+/// Dates as a person reads them in their own zone, and as a form's date and time fields hold them.
+struct WallClock {
+    let zone: TimeZone
+
+    func long(_ date: Date) -> String { date.formatted(Date.FormatStyle(date: .complete, time: .shortened, timeZone: zone)) }
+
+    func date(_ date: Date) -> String {
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+    }
+
+    func time(_ date: Date) -> String {
+        let c = calendar.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
+    }
+
+    private var calendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar
     }
 }

@@ -1,0 +1,89 @@
+import Foundation
+
+/// A programme manager pairs a mentor and a mentee by hand in an active cycle — a late joiner,
+/// or a mentee whose relationship ended early — seeing the pair's score and any rule it breaks
+/// first. A pair that breaks a hard rule, a full mentor, or a mentee already paired is refused.
+public struct ManualPairing: Sendable {
+    let store: any LodestarRepositories
+    let principal: Principal
+
+    /// Creates the use case, acting for `principal`.
+    public init(store: any LodestarRepositories, principal: Principal) {
+        self.store = store
+        self.principal = principal
+    }
+
+    /// Who can be paired in a cycle now.
+    public struct Candidates: Sendable {
+        /// Mentees without an open relationship, with the ended one's reason when there was one.
+        public let mentees: [(enrolment: Enrolment, person: Person, ended: String?)]
+        /// Mentors with room, and how many places they have left.
+        public let mentors: [(enrolment: Enrolment, person: Person, room: Int)]
+    }
+
+    /// The mentees and mentors of an active cycle that can be paired.
+    public func candidates(_ cycleID: Cycle.ID) async throws -> Candidates {
+        let (cycle, _) = try await managed(cycleID)
+        let relationships = try await store.relationships(in: cycle.id)
+        let open = relationships.filter { $0.endedAt == nil }
+        let people = Dictionary(uniqueKeysWithValues: try await store.allPeople().map { ($0.id, $0) })
+        let enrolments = try await store.allEnrolments(in: cycle.id)
+        let paired = Set(open.map(\.mentee))
+        let taken = Dictionary(grouping: open, by: \.mentor).mapValues(\.count)
+        let mentees = enrolments.filter { $0.role == .mentee && !paired.contains($0.id) }.compactMap { enrolment in
+            people[enrolment.personID].map { (enrolment, $0, relationships.last { $0.mentee == enrolment.id && $0.endedAt != nil }?.endReason) }
+        }
+        let mentors = enrolments.filter { $0.role == .mentor }.compactMap { enrolment -> (Enrolment, Person, Int)? in
+            let room = (enrolment.profile.capacity ?? 0) - taken[enrolment.id, default: 0]
+            return room > 0 ? people[enrolment.personID].map { (enrolment, $0, room) } : nil
+        }
+        return Candidates(mentees: mentees.sorted { $0.1.name < $1.1.name }, mentors: mentors.sorted { $0.1.name < $1.1.name })
+    }
+
+    /// The pair's score and breakdown, or the rules it breaks (a mentee's ended pair counts as rotation).
+    public func preview(_ cycleID: Cycle.ID, mentee: Enrolment.ID, mentor: Enrolment.ID, now: Date) async throws -> PairExplanation {
+        _ = try await managed(cycleID)
+        return try MatchPlanner.explain(mentee: mentee, mentor: mentor, in: try await CycleMatching(store: store).request(for: cycleID, now: now))
+    }
+
+    /// Creates the relationship and tells both; refuses what breaks a rule or has no room.
+    public func pair(_ cycleID: Cycle.ID, mentee: Enrolment.ID, mentor: Enrolment.ID, now: Date) async throws -> Relationship {
+        let (cycle, programme) = try await managed(cycleID)
+        let explanation = try await preview(cycleID, mentee: mentee, mentor: mentor, now: now)
+        guard let score = explanation.score else {
+            throw ValidationError([FieldIssue(field: "pair", message: "breaks a hard rule: " + explanation.brokenRules.map(\.explanation).joined(separator: "; "))])
+        }
+        guard let menteeEnrolment = try await store.enrolment(mentee), let mentorEnrolment = try await store.enrolment(mentor) else { throw NotFound("enrolment", mentee) }
+        guard let menteePerson = try await store.person(menteeEnrolment.personID), let mentorPerson = try await store.person(mentorEnrolment.personID) else {
+            throw NotFound("person", menteeEnrolment.personID)
+        }
+        let relationship = Relationship(cycleID: cycle.id, mentor: mentor, mentee: mentee, mentorPerson: mentorPerson.id, menteePerson: menteePerson.id,
+                                        score: score.total, startedAt: now)
+        let notices = MatchingPublication.notices([relationship], unmatched: [], enrolments: [mentee: menteeEnrolment, mentor: mentorEnrolment],
+                                                  people: [menteePerson.id: menteePerson, mentorPerson.id: mentorPerson],
+                                                  where: "\(programme.name) · \(cycle.name)", now: now)
+        let capacity = mentorEnrolment.profile.capacity ?? 0
+        try await store.inTransaction { tx in
+            try await tx.holdMentor(mentor)
+            let open = try await tx.relationships(in: cycle.id).filter { $0.endedAt == nil }
+            if open.contains(where: { $0.mentee == mentee }) {
+                throw ValidationError([FieldIssue(field: "mentee", message: "\(menteePerson.name) already has a mentor in this cycle")])
+            }
+            if open.filter({ $0.mentor == mentor }).count >= capacity {
+                throw ValidationError([FieldIssue(field: "mentor", message: "\(mentorPerson.name) has no place left (takes \(capacity))")])
+            }
+            try await tx.insert([relationship])
+            for notice in notices { try await tx.save(notice) }
+        }
+        return relationship
+    }
+
+    private func managed(_ cycleID: Cycle.ID) async throws -> (Cycle, Programme) {
+        guard let cycle = try await store.cycle(cycleID), let programme = try await store.programme(cycle.programmeID) else { throw NotFound("cycle", cycleID) }
+        try principal.requireManager(of: programme, "pairing mentors and mentees by hand")
+        guard cycle.state == .active else {
+            throw ValidationError([FieldIssue(field: "state", message: "\(cycle.name) is \(cycle.state.rawValue); pairs are made by hand in an active cycle (while matching, reassign on the plan)")])
+        }
+        return (cycle, programme)
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// What the background job sends (M20): a reminder to both people a day before each arranged
+/// meeting, and a nudge to pairs whose relationship needs attention or is at risk — at most one
+/// per cadence. Each is claimed in the database in the same transaction that writes its
+/// notices, so with several app servers every message is written exactly once.
+public struct Nudges: Sendable {
+    let store: any LodestarRepositories
+    let publicURL: String
+    /// How long before a meeting its reminder goes out.
+    public static let reminderLead: TimeInterval = 24 * 3600
+
+    /// Creates the job.
+    public init(store: any LodestarRepositories, publicURL: String = "") {
+        self.store = store
+        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+    }
+
+    /// What one run wrote.
+    public struct Outcome: Sendable, Equatable {
+        public var reminders = 0
+        public var nudges = 0
+    }
+
+    /// Writes the reminders and nudges that are due at `now`.
+    @discardableResult
+    public func run(now: Date) async throws -> Outcome {
+        var outcome = Outcome()
+        for meeting in try await store.meetingsAwaitingReminder(startingBefore: now.addingTimeInterval(Self.reminderLead), after: now) {
+            guard let relationship = try await store.relationship(meeting.relationshipID), relationship.endedAt == nil,
+                  let (mentor, mentee) = try await people(relationship) else { continue }
+            let notices = [mentor, mentee].map { reminder(meeting, to: $0, with: $0.id == mentor.id ? mentee : mentor, now: now) }
+            if try await claimed(notices, { try await $0.claimReminder(of: meeting.id, now: now) }) { outcome.reminders += 1 }
+        }
+        let oversight = RelationshipWorkspace(store: store, principal: .commandLine)
+        for (programme, relationships) in try await openRelationshipsByProgramme() {
+            for pair in try await oversight.oversight(of: relationships, in: programme, now: now) where pair.health < .onTrack {
+                // A pair with its next meeting arranged needs no nudge.
+                let arranged = try await store.scheduledMeetings(of: pair.relationship.id).contains { !$0.cancelled && $0.startsAt > now }
+                guard !arranged, let (mentor, mentee) = try await people(pair.relationship) else { continue }
+                let notices = [mentor, mentee].map { nudge(pair, to: $0, with: $0.id == mentor.id ? mentee : mentor, cadence: programme.cadence, now: now) }
+                let since = now.addingTimeInterval(-TimeInterval(programme.cadence.days) * 86400)
+                if try await claimed(notices, { try await $0.claimNudge(of: pair.relationship.id, notNudgedSince: since, now: now) }) { outcome.nudges += 1 }
+            }
+        }
+        return outcome
+    }
+
+    /// Writes `notices` if `claim` wins, all in one transaction.
+    private func claimed(_ notices: [Notice], _ claim: @escaping @Sendable (any LodestarRepositories) async throws -> Bool) async throws -> Bool {
+        try await store.inTransaction { tx in
+            guard try await claim(tx) else { return false }
+            for notice in notices { try await tx.save(notice) }
+            return true
+        }
+    }
+
+    private func openRelationshipsByProgramme() async throws -> [(Programme, [Relationship])] {
+        var result: [(Programme, [Relationship])] = []
+        for (cycleID, relationships) in Dictionary(grouping: try await store.openRelationshipsInActiveCycles(), by: \.cycleID) {
+            guard let cycle = try await store.cycle(cycleID), let programme = try await store.programme(cycle.programmeID) else { continue }
+            result.append((programme, relationships))
+        }
+        return result
+    }
+
+    private func people(_ relationship: Relationship) async throws -> (Person, Person)? {
+        guard let mentor = try await store.person(relationship.mentorPerson), let mentee = try await store.person(relationship.menteePerson) else { return nil }
+        return (mentor, mentee)
+    }
+
+    private func link(_ relationship: Relationship.ID) -> String { "\(publicURL)/relationships/\(relationship)" }
+
+    private func reminder(_ meeting: ScheduledMeeting, to person: Person, with partner: Person, now: Date) -> Notice {
+        let zone = TimeZone(identifier: person.timeZone) ?? .gmt
+        let when = meeting.startsAt.formatted(Date.FormatStyle(date: .complete, time: .shortened, timeZone: zone))
+        return Notice(recipient: person.email, subject: "Reminder: mentoring with \(partner.name), \(when)", body: """
+            Hello \(person.name),
+
+            You meet \(partner.name) on \(when) (\(zone.identifier)) for \(meeting.minutes) minutes, \
+            \(meeting.mode == .inPerson ? "in person" : "virtually")\(meeting.place.isEmpty ? "" : " — \(meeting.place)").
+            Your goals and shared notes are in your workspace: \(link(meeting.relationshipID))
+
+            """, createdAt: now)
+    }
+
+    private func nudge(_ pair: RelationshipWorkspace.Oversight, to person: Person, with partner: Person, cadence: MeetingCadence, now: Date) -> Notice {
+        var reasons: [String] = []
+        if let last = pair.lastMeeting {
+            reasons.append("you last met \(Int(now.timeIntervalSince(last) / 86400)) days ago and agreed to meet \(cadence.rawValue)")
+        } else {
+            reasons.append("you have not logged a meeting since you were matched \(Int(now.timeIntervalSince(pair.relationship.startedAt) / 86400)) days ago")
+        }
+        if pair.overdueGoals > 0 { reasons.append("\(pair.overdueGoals) goal\(pair.overdueGoals == 1 ? " is" : "s are") past \(pair.overdueGoals == 1 ? "its" : "their") date") }
+        return Notice(recipient: person.email, subject: "Time to meet \(partner.name)?", body: """
+            Hello \(person.name),
+
+            Your mentoring with \(partner.name) \(pair.health == .atRisk ? "is at risk" : "needs attention"): \(reasons.joined(separator: ", and ")).
+            Arrange your next meeting (Lodestar suggests times that suit you both): \(link(pair.relationship.id))
+
+            """, createdAt: now)
+    }
+}

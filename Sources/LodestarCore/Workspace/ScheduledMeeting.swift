@@ -1,0 +1,61 @@
+import Foundation
+
+/// A meeting a mentor and mentee have arranged (M10). Changing it keeps its identity and raises
+/// its sequence, so a calendar that imported the invitation updates the event; cancelling keeps
+/// the row, so the cancellation can be sent as well.
+public struct ScheduledMeeting: Sendable, Equatable, Identifiable {
+    public typealias ID = Identifier<ScheduledMeeting>
+
+    public var id: ID
+    public var relationshipID: Relationship.ID
+    public var startsAt: Date
+    public var minutes: Int
+    /// In person or virtual (never "either": a meeting happens one way).
+    public var mode: MeetingMode
+    /// A room, an address or a video link.
+    public var place: String
+    /// The zone the meeting was arranged in; invitations write its times in this zone.
+    public var timeZone: String
+    public var sequence: Int
+    public var cancelled: Bool
+    public var arrangedBy: Person.ID
+    /// When this version was made (an invitation's `DTSTAMP`).
+    public var changedAt: Date
+    /// When the reminder went out; a new time clears it.
+    public var remindedAt: Date?
+
+    /// Creates a meeting.
+    public init(id: ID = ID(), relationshipID: Relationship.ID, startsAt: Date, minutes: Int, mode: MeetingMode, place: String, timeZone: String,
+                sequence: Int = 0, cancelled: Bool = false, arrangedBy: Person.ID, changedAt: Date, remindedAt: Date? = nil) {
+        self.id = id
+        self.relationshipID = relationshipID
+        self.startsAt = startsAt
+        self.minutes = minutes
+        self.mode = mode
+        self.place = place
+        self.timeZone = timeZone
+        self.sequence = sequence
+        self.cancelled = cancelled
+        self.arrangedBy = arrangedBy
+        self.changedAt = changedAt
+        self.remindedAt = remindedAt
+    }
+
+    public var endsAt: Date { startsAt.addingTimeInterval(TimeInterval(minutes * 60)) }
+
+    /// The iCalendar UID: the same for every version and the cancellation.
+    public var uid: String { "meeting-\(id)@lodestar" }
+
+    /// The event as calendars read it, between `mentor` and `mentee`.
+    public func event(mentor: Person, mentee: Person) -> CalendarEvent {
+        let organiser = arrangedBy == mentor.id ? mentor : mentee
+        return CalendarEvent(
+            uid: uid, sequence: sequence, stamp: changedAt, start: startsAt, end: endsAt,
+            timeZone: TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!,
+            summary: "Mentoring: \(mentor.name) & \(mentee.name)",
+            description: "Mentoring meeting (\(mode == .inPerson ? "in person" : "virtual")) arranged in Lodestar.",
+            location: place, cancelled: cancelled,
+            organizer: CalendarEvent.Attendee(name: organiser.name, email: organiser.email),
+            attendees: [mentor, mentee].map { CalendarEvent.Attendee(name: $0.name, email: $0.email) })
+    }
+}
