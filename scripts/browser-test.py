@@ -3,12 +3,16 @@
 
 Starts `lodestar serve --demo` on a free port in a temporary directory, reads the demo sign-ins
 it prints, and for each role signs in through the real form, checks that role's home page and
-that another role's pages are refused; a wrong password must show the error. Needs Debian's
-`chromium` and `chromium-driver`; Selenium is installed from PyPI into .venv-browser on first use.
+that another role's pages are refused; a wrong password must show the error. Then the journey:
+the manager publishes the demo matching; the mentee signs the agreement, adds a goal, arranges
+and moves a meeting and subscribes to the calendar feed; the mentor sees it all but the private
+note and cancels the meeting. Every .ics is parsed by the icalendar package (an independent
+parser). Needs Debian's `chromium` and `chromium-driver`; Selenium and icalendar are installed
+from PyPI into .venv-browser on first use.
 
     python3 scripts/browser-test.py [--binary PATH] [--screenshots DIR]
 """
-import argparse, os, re, socket, subprocess, sys, tempfile, time
+import argparse, os, re, socket, subprocess, sys, tempfile, time, urllib.parse, urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,13 +22,47 @@ VENV = ROOT / ".venv-browser"
 def ensure_selenium():
     try:
         import selenium  # noqa: F401
+        import icalendar  # noqa: F401
     except ImportError:
         if Path(sys.prefix) == VENV:
-            sys.exit("selenium could not be imported inside .venv-browser; see pip's output above")
+            sys.exit("selenium or icalendar could not be imported inside .venv-browser; see pip's output above")
         if not VENV.exists():
             subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-        subprocess.run([str(VENV / "bin" / "pip"), "install", "-q", "selenium"], check=True)
+        subprocess.run([str(VENV / "bin" / "pip"), "install", "-q", "selenium", "icalendar"], check=True)
         os.execv(str(VENV / "bin" / "python"), [str(VENV / "bin" / "python"), *sys.argv])
+
+
+def set_value(driver, element, value):
+    """Sets a date or time input as a person picking it would (typing into them depends on the locale)."""
+    driver.execute_script("arguments[0].value = arguments[1]", element, value)
+
+
+def unfold(driver, summary):
+    """Opens the <details> whose summary says `summary` (clicking would close one already open)."""
+    from selenium.webdriver.common.by import By
+    element = driver.find_element(By.XPATH, f"//details[summary[text()='{summary}']]")
+    driver.execute_script("arguments[0].open = true", element)
+
+
+def fetch(base, path, driver):
+    """GETs a path, with the browser's session cookie when a driver is given; returns the body."""
+    request = urllib.request.Request(base + path)
+    if driver is not None:
+        request.add_header("Cookie", "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies()))
+    with urllib.request.urlopen(request, timeout=15) as response:
+        if not response.headers.get("Content-Type", "").startswith("text/calendar"):
+            raise AssertionError(f"{path} is {response.headers.get('Content-Type')}, not text/calendar")
+        return response.read()
+
+
+def parse_calendar(data):
+    """Parses with the icalendar package (an independent RFC 5545 parser) and fails on any error it records."""
+    from icalendar import Calendar
+    calendar = Calendar.from_ical(data)
+    problems = [error for component in calendar.walk() for error in getattr(component, "errors", [])]
+    if problems:
+        raise AssertionError(f"icalendar reports {problems}")
+    return calendar
 
 
 def free_port():
@@ -211,12 +249,57 @@ def main():
                         driver.find_element(By.NAME, "text").send_keys("First impressions, for me only")
                         go(driver, driver.find_element(By.XPATH, "//button[text()='Add note']"))
                         check("First impressions, for me only" in driver.page_source, "the mentee keeps a private note")
+                        # A goal, then a meeting: a suggested time when the two diaries meet, else a chosen one.
+                        unfold(driver, "Set a goal")
+                        driver.find_element(By.ID, "g-title").send_keys("Chair the launch review")
+                        driver.find_element(By.ID, "g-measure").send_keys("The review is held and its actions agreed")
+                        set_value(driver, driver.find_element(By.ID, "g-due"), "2099-06-30")
+                        go(driver, driver.find_element(By.XPATH, "//button[text()='Set goal']"))
+                        check("Chair the launch review" in driver.page_source, "the mentee adds a goal")
+                        suggestions = driver.find_elements(By.CSS_SELECTOR, "a.suggestion")
+                        if suggestions:
+                            go(driver, suggestions[0])
+                        form = driver.find_element(By.ID, "arrange-form")
+                        if not form.find_element(By.NAME, "date").get_attribute("value"):
+                            set_value(driver, form.find_element(By.NAME, "date"), "2099-03-16")
+                            set_value(driver, form.find_element(By.NAME, "time"), "10:00")
+                        form.find_element(By.NAME, "place").send_keys("https://video.example/launch")
+                        go(driver, form.find_element(By.XPATH, ".//button[text()='Arrange meeting']"))
+                        invitations = driver.find_elements(By.PARTIAL_LINK_TEXT, "invitation (.ics)")
+                        check(bool(invitations), "the mentee arranges a meeting (suggested times: %d)" % len(suggestions))
+                        if invitations:
+                            ics_path = urllib.parse.urlparse(invitations[0].get_attribute("href")).path
+                            first = parse_calendar(fetch(base, ics_path, driver))
+                            event = first.walk("VEVENT")[0]
+                            check(str(first["METHOD"]) == "REQUEST" and first.walk("VTIMEZONE") and event.get("DTSTAMP")
+                                  and event["DTSTART"].dt.tzinfo is not None and "TZID" in event["DTSTART"].params and int(event["SEQUENCE"]) == 0,
+                                  "the invitation parses (icalendar): REQUEST, VTIMEZONE, DTSTAMP, DTSTART with its zone, SEQUENCE 0")
+                            uid = str(event["UID"])
+                            unfold(driver, "Move or cancel")
+                            mover = driver.find_element(By.CSS_SELECTOR, "li.arranged-meeting form")
+                            set_value(driver, mover.find_element(By.NAME, "time"), "11:30")
+                            go(driver, mover.find_element(By.XPATH, ".//button[text()='Move']"))
+                            moved = parse_calendar(fetch(base, ics_path, driver)).walk("VEVENT")[0]
+                            check(str(moved["UID"]) == uid and int(moved["SEQUENCE"]) == 1 and moved["DTSTART"].dt.strftime("%H:%M") == "11:30",
+                                  "moving it keeps the UID and raises the sequence")
+                            go(driver, driver.find_element(By.XPATH, "//a[text()='Calendar']"))
+                            go(driver, driver.find_element(By.XPATH, "//button[text()='Make my feed address']"))
+                            address = driver.find_element(By.CSS_SELECTOR, "code.token").text
+                            feed = parse_calendar(fetch(base, urllib.parse.urlparse(address).path, None))
+                            check(uid in [str(e["UID"]) for e in feed.walk("VEVENT")], "the personal feed, fetched without signing in, parses and lists the meeting")
                     else:
                         body = driver.page_source
                         check("Lead the regional launch" in body and "Sign version 1" in body, "the mentor sees the agreement the mentee signed")
                         check("First impressions, for me only" not in body, "and not the mentee's private note")
+                        check("Chair the launch review" in body and "https://video.example/launch" in body, "the mentor sees the goal and the meeting")
                         go(driver, driver.find_element(By.XPATH, "//button[text()='Sign version 1']"))
                         check("has not signed" not in driver.page_source, "both have signed")
+                        unfold(driver, "Move or cancel")
+                        go(driver, driver.find_element(By.XPATH, "//button[text()='Cancel this meeting']"))
+                        link = driver.find_element(By.PARTIAL_LINK_TEXT, "cancellation (.ics)")
+                        cancel = parse_calendar(fetch(base, urllib.parse.urlparse(link.get_attribute("href")).path, driver))
+                        check(str(cancel["METHOD"]) == "CANCEL" and str(cancel.walk("VEVENT")[0]["STATUS"]) == "CANCELLED",
+                              "the mentor cancels it: the .ics says CANCEL (icalendar)")
                     snap(driver, f"workspace-{role}")
                 finally:
                     driver.quit()

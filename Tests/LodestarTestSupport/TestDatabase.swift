@@ -47,4 +47,24 @@ public enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConver
     public func withStore(_ body: (FluentStore) async throws -> Void) async throws {
         try await withConnection { try await body($0.store) }
     }
+
+    /// Two app servers on one fresh, migrated database: on PostgreSQL each with its own connection
+    /// pool, as two processes would have; SQLite (one writer, one server) hands the same one twice.
+    public func withTwoServers(_ body: (FluentStore, FluentStore) async throws -> Void) async throws {
+        guard let location = try await freshLocation() else { return }
+        let first = try StoreConnection(location: location)
+        let second = self == .postgresql ? try StoreConnection(location: location) : first
+        func close() async {
+            await first.shutdown()
+            if self == .postgresql { await second.shutdown() }
+        }
+        do {
+            try await first.migrate()
+            try await body(first.store, second.store)
+        } catch {
+            await close()
+            throw error
+        }
+        await close()
+    }
 }

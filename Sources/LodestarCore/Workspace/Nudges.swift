@@ -20,6 +20,8 @@ public struct Nudges: Sendable {
     public struct Outcome: Sendable, Equatable {
         public var reminders = 0
         public var nudges = 0
+        /// Nothing written.
+        public init() {}
     }
 
     /// Writes the reminders and nudges that are due at `now`.

@@ -18,9 +18,15 @@ struct CycleView {
     let matching: Bool
     let relationships: [Pair]
     let hasRelationships: Bool
+    /// While active: the way to pair by hand (late joiners, re-matching).
+    let active: Bool
 
     /// A relationship as its managers see it: never its notes.
     struct Pair {
+        let id: String
+        let isOpen: Bool
+        /// Why it ended, once it has.
+        let endReason: String?
         let mentor: String
         let mentee: String
         let score: String
@@ -54,7 +60,8 @@ struct CycleView {
             oversight = try await RelationshipWorkspace(store: store, principal: principal).oversight(of: relationships, in: programme, now: Date())
         }
         var pairs = oversight.map { seen in
-            Pair(mentor: people[seen.relationship.mentorPerson]?.name ?? "?", mentee: people[seen.relationship.menteePerson]?.name ?? "?",
+            Pair(id: seen.relationship.id.description, isOpen: seen.relationship.endedAt == nil, endReason: seen.relationship.endReason,
+                 mentor: people[seen.relationship.mentorPerson]?.name ?? "?", mentee: people[seen.relationship.menteePerson]?.name ?? "?",
                  score: String(format: "%.1f", seen.relationship.score), agreement: seen.agreementSigned ? "signed" : "not yet",
                  meetings: seen.meetings, hours: String(format: "%.1f", Double(seen.minutes) / 60),
                  health: seen.health.rawValue, healthLabel: seen.health.label, order: seen.health)
@@ -71,6 +78,6 @@ struct CycleView {
             nextStates: next.isEmpty ? "none — this cycle is closed" : next.joined(separator: " or "),
             moves: cycle.state.movesByHand.map(\.rawValue), csrf: csrf,
             participants: participants, paging: Paging(enrolments, path: "/cycles/\(cycle.id)", query: [:]),
-            matching: cycle.state == .matching, relationships: pairs, hasRelationships: !pairs.isEmpty)
+            matching: cycle.state == .matching, relationships: pairs, hasRelationships: !pairs.isEmpty, active: cycle.state == .active)
     }
 }

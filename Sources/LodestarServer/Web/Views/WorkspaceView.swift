@@ -34,6 +34,8 @@ struct WorkspaceView {
     let arrange: ArrangeForm
     let arrangeProblems: [String]
     let endProblem: String?
+    /// A change refused because the relationship has ended.
+    let endedProblem: String?
 
     struct Term { let label: String; let text: String }
     struct Field { let key: String; let label: String; let value: String; let problem: String? }
@@ -124,7 +126,8 @@ struct WorkspaceView {
         arrange = ArrangeForm(date: form["date"] ?? "", time: form["time"] ?? "", minutes: arranging ? form["minutes"] ?? "60" : "60",
                               place: arranging ? form["place"] ?? "" : "", virtual: form["mode"] != "in-person")
         arrangeProblems = ["startsAt", "minutes", "mode", "timeZone", "place", "meeting"].compactMap { field in problems[field].map { "\(field): \($0)" } }
-        endProblem = problems["reason"] ?? problems["relationship"]
+        endProblem = problems["reason"]
+        endedProblem = problems["relationship"]
     }
 }
 

@@ -1,0 +1,95 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import LodestarCore
+@testable import LodestarServer
+import LodestarTestSupport
+import NIOCore
+import Testing
+
+@Suite("Meetings, calendar feed, ending early and pairing by hand in the browser")
+struct MeetingPagesTests {
+    @Test("the mentee arranges, moves and cancels a meeting; its invitation keeps its UID; only the pair download it")
+    func arrange() async throws {
+        let demo = DemoOrganisation()
+        let callers = CallerBox()
+        try await withApp(demo: true, prepare: { store in try await AccessMatrixTests.prepareRoles(in: store, demo: demo, into: callers) }) { client in
+            let mentor = callers.value[.mentor]!, mentee = callers.value[.mentee]!, manager = callers.value[.manager]!
+            guard case .session(_, let csrf) = mentee else { Issue.record("session"); return }
+            let path = "/relationships/\(callers.relationship)"
+            let (_, before) = try await client.page(path, as: mentee)
+            #expect(before.contains("Arrange meeting") && (before.contains("Times that suit you both") || before.contains("do not overlap")))
+            var fields = ["csrf": csrf, "date": "2099-03-16", "time": "10:00", "timeZone": "Europe/Berlin", "minutes": "60", "mode": "virtual",
+                          "place": "https://video.example/room-7"]
+            let wrong = try await client.form("\(path)/schedule", fields.merging(["time": "half past ten"]) { $1 }, as: mentee)
+            #expect(wrong.status == .unprocessableContent && String(buffer: wrong.body).contains("is not a date and time"))
+            #expect(try await client.form("\(path)/schedule", fields, as: mentee).status == .seeOther)
+            let (_, page) = try await client.page(path, as: mentor)
+            let meeting = try #require(page.firstMatch(of: /schedule\/([0-9a-f-]{36})\/invitation\.ics/).map { String($0.1) })
+            #expect(page.contains("https://video.example/room-7"))
+            let invitation = "\(path)/schedule/\(meeting)/invitation.ics"
+            let (type, first) = try await client.execute(uri: invitation, method: .get, headers: mentor.headers) {
+                ($0.headers[.contentType] ?? "", String(buffer: $0.body))
+            }
+            #expect(type.hasPrefix("text/calendar") && first.contains("DTSTART;TZID=Europe/Berlin:20990316T100000") && first.contains("SEQUENCE:0"))
+            let uid = try #require(first.firstMatch(of: /UID:(\S+)/).map { String($0.1) })
+            #expect(try await client.page(invitation, as: manager).0 == .forbidden, "the manager never downloads the pair's invitation")
+            fields["time"] = "11:30"
+            #expect(try await client.form("\(path)/schedule/\(meeting)", fields, as: mentee).status == .seeOther)
+            let (_, moved) = try await client.page(invitation, as: mentee)
+            #expect(moved.contains("UID:\(uid)") && moved.contains("SEQUENCE:1") && moved.contains("DTSTART;TZID=Europe/Berlin:20990316T113000"))
+            #expect(try await client.form("\(path)/schedule/\(meeting)/cancel", ["csrf": csrf], as: mentee).status == .seeOther)
+            let (_, cancelled) = try await client.page(invitation, as: mentee)
+            #expect(cancelled.contains("METHOD:CANCEL") && cancelled.contains("UID:\(uid)") && cancelled.contains("SEQUENCE:2"))
+        }
+    }
+
+    @Test("a personal feed: its address shown once, fetched without signing in, unknown or replaced addresses answer 404")
+    func feed() async throws {
+        let demo = DemoOrganisation()
+        let callers = CallerBox()
+        try await withApp(demo: true, prepare: { store in try await AccessMatrixTests.prepareRoles(in: store, demo: demo, into: callers) }) { client in
+            let mentee = callers.value[.mentee]!
+            guard case .session(_, let csrf) = mentee else { Issue.record("session"); return }
+            let (_, empty) = try await client.page("/calendar", as: mentee)
+            #expect(empty.contains("You have no feed address yet"))
+            let made = try await client.form("/calendar", ["csrf": csrf], as: mentee)
+            let address = try #require(String(buffer: made.body).firstMatch(of: /(\/calendar\/cal_[A-Za-z0-9_-]+)/).map { String($0.1) })
+            let (status, type, text) = try await client.execute(uri: address, method: .get) { ($0.status, $0.headers[.contentType] ?? "", String(buffer: $0.body)) }
+            #expect(status == .ok && type.hasPrefix("text/calendar") && text.contains("BEGIN:VCALENDAR") && text.contains("METHOD:PUBLISH"))
+            let (_, again) = try await client.page("/calendar", as: mentee)
+            #expect(again.contains("You have a feed address") && !again.contains(address), "shown once")
+            _ = try await client.form("/calendar", ["csrf": csrf], as: mentee)
+            #expect(try await client.execute(uri: address, method: .get) { $0.status } == .notFound, "replaced")
+            #expect(try await client.execute(uri: "/calendar/cal_guessed", method: .get) { $0.status } == .notFound)
+        }
+    }
+
+    @Test("the manager ends a relationship with a reason; the pair read it; re-pairing the same two is refused with the rule named")
+    func endAndPair() async throws {
+        let demo = DemoOrganisation()
+        let callers = CallerBox()
+        try await withApp(demo: true, prepare: { store in try await AccessMatrixTests.prepareRoles(in: store, demo: demo, into: callers) }) { client in
+            let manager = callers.value[.manager]!, mentee = callers.value[.mentee]!
+            guard case .session(_, let managerCSRF) = manager, case .session(_, let menteeCSRF) = mentee else { Issue.record("sessions"); return }
+            let path = "/relationships/\(callers.relationship)"
+            let noReason = try await client.form("\(path)/end", ["csrf": managerCSRF, "reason": " "], as: manager)
+            #expect(noReason.status == .unprocessableContent && String(buffer: noReason.body).contains("say why it ends"))
+            let ended = try await client.form("\(path)/end", ["csrf": managerCSRF, "reason": "The mentor changed roles"], as: manager)
+            let pairs = try #require(ended.headers[.location])
+            #expect(ended.status == .seeOther && pairs.hasSuffix("/pairs"))
+            let (_, workspace) = try await client.page(path, as: mentee)
+            #expect(workspace.contains("This relationship ended on") && workspace.contains("The mentor changed roles") && !workspace.contains("Arrange meeting"))
+            let late = try await client.form("\(path)/notes", ["csrf": menteeCSRF, "text": "after the end"], as: mentee)
+            #expect(late.status == .unprocessableContent && String(buffer: late.body).contains("no longer changes"))
+            let (_, pairing) = try await client.page(pairs, as: manager)
+            #expect(pairing.contains("Relationships that ended early") && pairing.contains("The mentor changed roles"))
+            let menteeID = try #require(pairing.firstMatch(of: /name="mentee"><option value="([0-9a-f-]{36})"/).map { String($0.1) })
+            let mentorID = try #require(pairing.firstMatch(of: /name="mentor"><option value="([0-9a-f-]{36})"/).map { String($0.1) })
+            let (_, preview) = try await client.page("\(pairs)?mentee=\(menteeID)&mentor=\(mentorID)", as: manager)
+            #expect(preview.contains(HardRule.rotation.explanation) && !preview.contains("Pair them"))
+            let refused = try await client.form(pairs, ["csrf": managerCSRF, "mentee": menteeID, "mentor": mentorID], as: manager)
+            #expect(refused.status == .unprocessableContent && String(buffer: refused.body).contains("breaks a hard rule"))
+        }
+    }
+}
