@@ -44,6 +44,27 @@ struct MeetingPagesTests {
         }
     }
 
+    @Test("a goal's milestone is added and ticked reached from the goal's form")
+    func milestone() async throws {
+        let demo = DemoOrganisation()
+        let callers = CallerBox()
+        try await withApp(demo: true, prepare: { store in try await AccessMatrixTests.prepareRoles(in: store, demo: demo, into: callers) }) { client in
+            let mentee = callers.value[.mentee]!
+            guard case .session(_, let csrf) = mentee else { Issue.record("session"); return }
+            let path = "/relationships/\(callers.relationship)"
+            _ = try await client.form("\(path)/goals", ["csrf": csrf, "title": "Chair the review", "measure": "Held", "due": "2099-06-30"], as: mentee)
+            let (_, page) = try await client.page(path, as: mentee)
+            let goal = try #require(page.firstMatch(of: /goals\/([0-9a-f-]{36})/).map { "\(path)/goals/\($0.1)" })
+            let late = try await client.form(goal, ["csrf": csrf, "progress": "10", "milestone": "Agenda agreed", "milestoneDue": "2100-01-01"], as: mentee)
+            let lateText = String(buffer: late.body).replacingOccurrences(of: "&#39;", with: "'")
+            #expect(late.status == .unprocessableContent && lateText.contains("is after the goal's own date"))
+            #expect(try await client.form(goal, ["csrf": csrf, "progress": "10", "milestone": "Agenda agreed", "milestoneDue": "2099-03-31"], as: mentee).status == .seeOther)
+            #expect(try await client.form(goal, ["csrf": csrf, "progress": "30", "checklist": "1", "reached-0": "1"], as: mentee).status == .seeOther)
+            let (_, after) = try await client.page(path, as: mentee)
+            #expect(after.contains("Agenda agreed") && after.contains("name=\"reached-0\" value=\"1\" checked") && after.contains("reached "))
+        }
+    }
+
     @Test("a personal feed: its address shown once, fetched without signing in, unknown or replaced addresses answer 404")
     func feed() async throws {
         let demo = DemoOrganisation()

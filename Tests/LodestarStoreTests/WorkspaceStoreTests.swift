@@ -76,3 +76,40 @@ struct WorkspaceStoreTests {
         }
     }
 }
+
+@Suite("Goal milestones and checklists")
+struct GoalMilestoneStoreTests {
+    @Test("milestones come before the goal's date, are reached and unreached by ticking; actions are ticked done; each a version",
+          arguments: TestDatabase.allCases)
+    func milestones(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let (_, mentor, mentee, demo) = try await UseCaseAccessStoreTests.demo(store)
+            let now = Date(timeIntervalSince1970: 1_800_000_000)
+            let relationship = try await WorkspaceStoreTests.pair(mentor, mentee, in: demo, since: now, store)
+            let workspace = RelationshipWorkspace(store: store, principal: mentee)
+            let due = now.addingTimeInterval(90 * 86400)
+            let goal = try await workspace.addGoal(relationship.id, title: "Run the quarterly review", measure: "Review held", competency: nil, due: due, now: now)
+            do {
+                _ = try await workspace.updateGoal(relationship.id, goal: goal.id, progress: 10, newAction: nil,
+                                                   newMilestone: ("Draft agenda", due.addingTimeInterval(86400)), now: now)
+                Issue.record("accepted a milestone after the goal")
+            } catch let error as ValidationError {
+                #expect(error.issues.map(\.field) == ["milestoneDue"])
+            }
+            _ = try await workspace.updateGoal(relationship.id, goal: goal.id, progress: 10, newAction: ("Book the room", .partner, now.addingTimeInterval(86400)),
+                                               newMilestone: ("Agenda agreed", now.addingTimeInterval(30 * 86400)), now: now)
+            _ = try await workspace.updateGoal(relationship.id, goal: goal.id, progress: 20, newAction: nil,
+                                               newMilestone: ("Dry run", now.addingTimeInterval(60 * 86400)), now: now)
+            let reachedAt = now.addingTimeInterval(3600)
+            let ticked = try await workspace.updateGoal(relationship.id, goal: goal.id, progress: 40, newAction: nil,
+                                                        doneActions: [0], reachedMilestones: [0], now: reachedAt)
+            #expect(ticked.milestones.map(\.title) == ["Agenda agreed", "Dry run"])
+            #expect(ticked.milestones.map(\.reachedOn) == [reachedAt, nil] && ticked.actions.map(\.done) == [true])
+            let stored = try #require(try await RelationshipWorkspace(store: store, principal: mentor).open(relationship.id).goals.first)
+            #expect(stored.goal.milestones == ticked.milestones && stored.versions == 4, "kept through the database, every change a version")
+            let unticked = try await workspace.updateGoal(relationship.id, goal: goal.id, progress: 40, newAction: nil,
+                                                          doneActions: [], reachedMilestones: [], now: reachedAt.addingTimeInterval(60))
+            #expect(unticked.milestones.allSatisfy { $0.reachedOn == nil } && unticked.actions.allSatisfy { !$0.done })
+        }
+    }
+}

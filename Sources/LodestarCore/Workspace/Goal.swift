@@ -17,6 +17,8 @@ public struct Goal: Sendable, Equatable, Identifiable {
     /// 0–100.
     public var progress: Int
     public var actions: [Action]
+    /// Waypoints on the way to the goal, each with its date and when it was reached.
+    public var milestones: [Milestone]
     public var editedBy: Person.ID
     public var editedAt: Date
 
@@ -36,9 +38,23 @@ public struct Goal: Sendable, Equatable, Identifiable {
         }
     }
 
+    /// A waypoint: what, by when, and when it was reached.
+    public struct Milestone: Sendable, Equatable, Codable {
+        public var title: String
+        public var due: Date
+        public var reachedOn: Date?
+
+        /// Creates a milestone.
+        public init(title: String, due: Date, reachedOn: Date? = nil) {
+            self.title = title
+            self.due = due
+            self.reachedOn = reachedOn
+        }
+    }
+
     /// Creates a version of a goal.
     public init(id: ID = ID(), relationshipID: Relationship.ID, version: Int = 1, title: String, measure: String, competency: String?,
-                due: Date, progress: Int = 0, actions: [Action] = [], editedBy: Person.ID, editedAt: Date) {
+                due: Date, progress: Int = 0, actions: [Action] = [], milestones: [Milestone] = [], editedBy: Person.ID, editedAt: Date) {
         self.id = id
         self.relationshipID = relationshipID
         self.version = version
@@ -48,6 +64,7 @@ public struct Goal: Sendable, Equatable, Identifiable {
         self.due = due
         self.progress = progress
         self.actions = actions
+        self.milestones = milestones
         self.editedBy = editedBy
         self.editedAt = editedAt
     }

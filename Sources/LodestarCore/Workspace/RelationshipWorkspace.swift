@@ -151,9 +151,11 @@ public struct RelationshipWorkspace: Sendable {
         case me, partner
     }
 
-    /// Records progress on a goal, optionally with a new action; a new version, the old one kept.
+    /// Records progress on a goal, optionally with a new action or milestone, and which actions
+    /// are done and milestones reached (nil leaves them as they were); a new version, the old one kept.
     public func updateGoal(_ id: Relationship.ID, goal goalID: Goal.ID, progress: Int,
-                           newAction: (text: String, owner: ActionOwner, due: Date)?, now: Date) async throws -> Goal {
+                           newAction: (text: String, owner: ActionOwner, due: Date)?, newMilestone: (title: String, due: Date)? = nil,
+                           doneActions: Set<Int>? = nil, reachedMilestones: Set<Int>? = nil, now: Date) async throws -> Goal {
         let (relationship, me) = try await changing(id)
         guard var goal = try await currentGoals(id).first(where: { $0.goal.id == goalID })?.goal else { throw NotFound("goal", goalID) }
         try await check(title: goal.title, measure: goal.measure, competency: goal.competency, progress: progress)
@@ -162,6 +164,21 @@ public struct RelationshipWorkspace: Sendable {
             guard !text.isEmpty else { throw ValidationError([FieldIssue(field: "action", message: "is empty")]) }
             let partner = me == relationship.mentorPerson ? relationship.menteePerson : relationship.mentorPerson
             goal.actions.append(Goal.Action(text: text, owner: newAction.owner == .me ? me : partner, due: newAction.due))
+        }
+        if let doneActions { for index in goal.actions.indices { goal.actions[index].done = doneActions.contains(index) } }
+        if let reachedMilestones {
+            for index in goal.milestones.indices {
+                goal.milestones[index].reachedOn = reachedMilestones.contains(index) ? goal.milestones[index].reachedOn ?? now : nil
+            }
+        }
+        if let newMilestone {
+            let title = newMilestone.title.trimmingCharacters(in: .whitespaces)
+            guard !title.isEmpty else { throw ValidationError([FieldIssue(field: "milestone", message: "is empty")]) }
+            if newMilestone.due > goal.due {
+                throw ValidationError([FieldIssue(field: "milestoneDue", message: "is after the goal's own date; a milestone comes on the way")])
+            }
+            goal.milestones.append(Goal.Milestone(title: title, due: newMilestone.due))
+            goal.milestones.sort { $0.due < $1.due }
         }
         goal.version += 1
         goal.progress = progress

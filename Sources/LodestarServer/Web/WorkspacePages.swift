@@ -93,7 +93,14 @@ struct WorkspacePages {
                 guard let progress = Int(form["progress"] ?? "") else {
                     throw ValidationError([FieldIssue(field: "progress", message: "'\(form["progress"] ?? "")' is not a whole percentage")])
                 }
-                _ = try await workspace.updateGoal(id, goal: goalID, progress: progress, newAction: action, now: Date())
+                let title = (form["milestone"] ?? "").trimmingCharacters(in: .whitespaces)
+                let milestone = title.isEmpty ? nil : (title: title, due: try Self.day(form["milestoneDue"] ?? "", field: "milestoneDue"))
+                // The checklist's boxes say which actions are done and which milestones reached.
+                func ticked(_ prefix: String) -> Set<Int>? {
+                    form["checklist"] == nil ? nil : Set(form.keys.compactMap { $0.hasPrefix(prefix) ? Int($0.dropFirst(prefix.count)) : nil })
+                }
+                _ = try await workspace.updateGoal(id, goal: goalID, progress: progress, newAction: action, newMilestone: milestone,
+                                                   doneActions: ticked("done-"), reachedMilestones: ticked("reached-"), now: Date())
             }
         }
         router.post("/relationships/:id/meetings") { request, context in

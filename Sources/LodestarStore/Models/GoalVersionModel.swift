@@ -31,17 +31,19 @@ final class GoalVersionModel: Model, @unchecked Sendable {
         competency = goal.competency
         due = goal.due
         progress = goal.progress
-        actions = Actions(items: goal.actions)
+        actions = Actions(items: goal.actions, milestones: goal.milestones)
         editedBy = goal.editedBy.uuid
         editedAt = goal.editedAt
     }
 
     var domain: Goal {
         Goal(id: Goal.ID(goalID), relationshipID: Relationship.ID(relationshipID), version: version, title: title, measure: measure,
-             competency: competency, due: due, progress: progress, actions: actions.items, editedBy: Person.ID(editedBy), editedAt: editedAt)
+             competency: competency, due: due, progress: progress, actions: actions.items, milestones: actions.milestones ?? [], editedBy: Person.ID(editedBy), editedAt: editedAt)
     }
 
+    /// The goal's actions and milestones (versions written before milestones existed have none).
     struct Actions: Codable {
         var items: [Goal.Action]
+        var milestones: [Goal.Milestone]?
     }
 }

@@ -52,8 +52,10 @@ struct WorkspaceView {
         let overdue: Bool
         let history: String
         let actions: [ActionLine]
+        let milestones: [MilestoneLine]
     }
-    struct ActionLine { let text: String; let owner: String; let due: String }
+    struct ActionLine { let index: Int; let text: String; let owner: String; let due: String; let done: Bool }
+    struct MilestoneLine { let index: Int; let title: String; let due: String; let reached: String?; let late: Bool }
     struct Arranged {
         let meetingID: String
         let when: String
@@ -106,9 +108,16 @@ struct WorkspaceView {
             GoalLine(goalID: goal.id.description, title: goal.title, measure: goal.measure, competency: goal.competency,
                      due: goal.due.formatted(date: .abbreviated, time: .omitted), progress: goal.progress, overdue: goal.isOverdue(at: now),
                      history: versions > 1 ? "\(versions) versions, last by \(names[goal.editedBy] ?? "?")" : "set by \(names[goal.editedBy] ?? "?")",
-                     actions: goal.actions.map { ActionLine(text: $0.text, owner: names[$0.owner] ?? "?", due: $0.due.formatted(date: .abbreviated, time: .omitted)) })
+                     actions: goal.actions.enumerated().map { index, action in
+                         ActionLine(index: index, text: action.text, owner: names[action.owner] ?? "?", due: action.due.formatted(date: .abbreviated, time: .omitted), done: action.done)
+                     },
+                     milestones: goal.milestones.enumerated().map { index, milestone in
+                         MilestoneLine(index: index, title: milestone.title, due: milestone.due.formatted(date: .abbreviated, time: .omitted),
+                                       reached: milestone.reachedOn?.formatted(date: .abbreviated, time: .omitted),
+                                       late: milestone.reachedOn == nil && milestone.due < now)
+                     })
         }
-        goalProblems = ["title", "measure", "competency", "due", "progress", "action", "actionDue"].compactMap { field in problems[field].map { "\(field): \($0)" } }
+        goalProblems = ["title", "measure", "competency", "due", "progress", "action", "actionDue", "milestone", "milestoneDue"].compactMap { field in problems[field].map { "\(field): \($0)" } }
         self.competencies = competencies.map { Choice(value: $0.slug, label: $0.name) }
         let relationship = contents.relationship
         ended = relationship.endedAt.map { "This relationship ended on \($0.formatted(date: .long, time: .omitted)): \(relationship.endReason ?? "")" }
