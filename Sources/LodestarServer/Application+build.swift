@@ -67,5 +67,6 @@ func buildRouter(store: FluentStore, credentials: any Credentials, config: AppCo
     CalendarPages(store: store, feeds: CalendarFeeds(store: store, credentials: credentials), pages: pages, publicURL: config.publicURL)
         .register(on: router)
     PairingPages(store: store, pages: pages).register(on: router)
+    ChoicePages(store: store, pages: pages).register(on: router)
     return router
 }

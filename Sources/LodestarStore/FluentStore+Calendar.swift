@@ -34,7 +34,7 @@ extension FluentStore {
 
     /// Runs a conditional `UPDATE … RETURNING`: true when it changed the row. A second server
     /// racing for the same row waits for the first to commit, then finds the condition false.
-    private func claim(_ statement: SQLQueryString) async throws -> Bool {
+    func claim(_ statement: SQLQueryString) async throws -> Bool {
         guard let sql = db as? any SQLDatabase else { return false }
         return try await !sql.raw(statement).all().isEmpty
     }

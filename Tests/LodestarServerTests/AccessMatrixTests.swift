@@ -71,6 +71,13 @@ struct AccessMatrixTests {
         "POST /cycles/:id/pairs": managerWriters,
         // Everyone signed in has the page (an account without a person learns it has no meetings);
         // the feed itself is opened by its secret, which calendar apps send without signing in.
+        // Mentee choice: the cycle's mentees choose (the demo programme is not in that mode, so the
+        // mentee is told so, past the access rule); a request is answered by its own mentor.
+        "GET /cycles/:id/choose": [.mentee],
+        "POST /cycles/:id/choose": [.mentee],
+        "GET /requests": signedIn,
+        "POST /requests/:id/accept": signedIn.subtracting([.readToken]),
+        "POST /requests/:id/decline": signedIn.subtracting([.readToken]),
         "GET /calendar": signedIn,
         "POST /calendar": signedIn.subtracting([.readToken]),
         "GET /calendar/:token": everyone,

@@ -131,7 +131,8 @@ public struct Authentication: Sendable {
 }
 
 extension Optional {
-    func asyncFlatMap<U>(_ transform: (Wrapped) async throws -> U?) async rethrows -> U? {
+    /// `flatMap` with an asynchronous transform.
+    public func asyncFlatMap<U>(_ transform: (Wrapped) async throws -> U?) async rethrows -> U? {
         guard let self else { return nil }
         return try await transform(self)
     }

@@ -51,8 +51,11 @@ public enum CycleState: String, Sendable, Codable, CaseIterable {
     }
 
     /// The moves a manager makes by hand: all but matching → active, which publishing a matching
-    /// makes (the relationships are created then).
-    public var movesByHand: [CycleState] { allowedNextStates.filter { !(self == .matching && $0 == .active) } }
+    /// makes (the relationships are created then) — unless mentees choose their mentors, when the
+    /// manager ends the choosing by hand.
+    public func movesByHand(menteesChoose: Bool) -> [CycleState] {
+        allowedNextStates.filter { menteesChoose || !(self == .matching && $0 == .active) }
+    }
 }
 
 /// A refused cycle state change; the message names the allowed moves.

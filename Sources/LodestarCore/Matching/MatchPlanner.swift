@@ -138,6 +138,20 @@ public enum MatchPlanner {
     }
 }
 
+extension MatchPlanner {
+    /// One mentee against every mentor of the request: each pair's broken rules or score.
+    public static func explainAll(mentee: Enrolment.ID, in request: MatchRequest) throws -> [(mentor: Enrolment.ID, explanation: PairExplanation)] {
+        let cohort = Cohort(enrolments: request.enrolments, people: request.people, now: request.now)
+        guard let a = cohort.mentees.enrolments.firstIndex(where: { $0.id == mentee }) else { throw NotFound("mentee enrolment in this cycle", mentee) }
+        let judge = PairJudge(format: request.format, settings: request.settings, cohort: cohort,
+                              conflicts: request.conflicts, previousPairs: request.previousPairs)
+        return cohort.mentors.enrolments.indices.map { b in
+            let broken = judge.brokenRules(a, b).rules
+            return (cohort.mentors.enrolments[b].id, PairExplanation(brokenRules: broken, score: broken.isEmpty ? judge.score(a, b) : nil))
+        }
+    }
+}
+
 /// A pair's explanation: the rules that exclude it, or its score and breakdown.
 public struct PairExplanation: Sendable, Equatable, Codable {
     public let brokenRules: [HardRule]

@@ -9,6 +9,21 @@ public struct MatchingSettings: Sendable, Equatable, Codable {
     public var minimumWeeklyOverlap: Int
     /// Exclude every pair that met in an earlier cycle of the programme.
     public var rotation: Bool
+    /// Set when mentees choose their mentors (who accept or decline) instead of the manager
+    /// publishing an optimal plan.
+    public var menteeChoice: MenteeChoice?
+
+    /// Mentee-choice mode: each mentee sends up to `maximumRequests` ranked requests; a mentor
+    /// answers within `responseDays`, else the request passes to the mentee's next choice.
+    public struct MenteeChoice: Sendable, Equatable, Codable {
+        public var maximumRequests: Int
+        public var responseDays: Int
+        /// Creates the mode's settings.
+        public init(maximumRequests: Int = 3, responseDays: Int = 7) {
+            self.maximumRequests = maximumRequests
+            self.responseDays = responseDays
+        }
+    }
 
     /// Defaults for a format.
     public static func defaults(for format: MentoringFormat) -> MatchingSettings {
@@ -24,15 +39,25 @@ public struct MatchingSettings: Sendable, Equatable, Codable {
         if !(0...(7 * 24 * 60)).contains(minimumWeeklyOverlap) {
             issues.append(FieldIssue(field: "matching.minimumWeeklyOverlap", message: "\(minimumWeeklyOverlap) minutes is not within a week (0–10080)"))
         }
+        if let choice = menteeChoice {
+            if !(1...5).contains(choice.maximumRequests) {
+                issues.append(FieldIssue(field: "matching.menteeChoice.maximumRequests", message: "\(choice.maximumRequests) is not from 1 to 5 requests"))
+            }
+            if !(1...30).contains(choice.responseDays) {
+                issues.append(FieldIssue(field: "matching.menteeChoice.responseDays", message: "\(choice.responseDays) is not from 1 to 30 days"))
+            }
+        }
         return issues
     }
 
     /// Creates settings.
-    public init(weights: MatchWeights, minimumLevelGap: Int, maximumLevelGap: Int, minimumWeeklyOverlap: Int, rotation: Bool) {
+    public init(weights: MatchWeights, minimumLevelGap: Int, maximumLevelGap: Int, minimumWeeklyOverlap: Int, rotation: Bool,
+                menteeChoice: MenteeChoice? = nil) {
         self.weights = weights
         self.minimumLevelGap = minimumLevelGap
         self.maximumLevelGap = maximumLevelGap
         self.minimumWeeklyOverlap = minimumWeeklyOverlap
         self.rotation = rotation
+        self.menteeChoice = menteeChoice
     }
 }

@@ -83,7 +83,7 @@ public protocol ConflictRepository: Sendable {
 
 /// Everything Lodestar stores; one value of it is handed to every use case.
 public protocol LodestarRepositories: PeopleRepository, CompetencyRepository, ProgrammeRepository, EnrolmentRepository, ConflictRepository,
-    AccountRepository, OutboxRepository, RelationshipRepository, WorkspaceRepository, CalendarRepository {
+    AccountRepository, OutboxRepository, RelationshipRepository, WorkspaceRepository, CalendarRepository, MentorRequestRepository {
     /// True when nothing has been stored yet (the demo seeds only such a store).
     func isEmpty() async throws -> Bool
     /// Runs `work` all-or-nothing: every write it makes through the given store commits together or not at all.
@@ -193,4 +193,20 @@ public protocol WorkspaceRepository: Sendable {
     func goalVersions(of relationship: Relationship.ID) async throws -> [Goal]
     /// Inserts a version of a goal.
     func save(_ goal: Goal) async throws
+}
+
+/// Mentee-choice requests.
+public protocol MentorRequestRepository: Sendable {
+    /// Inserts or updates one request.
+    func save(_ request: MentorRequest) async throws
+    func mentorRequest(_ id: MentorRequest.ID) async throws -> MentorRequest?
+    /// A mentee's requests in a cycle, by rank.
+    func mentorRequests(ofMentee mentee: Enrolment.ID) async throws -> [MentorRequest]
+    /// The requests sent to these mentor enrolments, oldest first.
+    func mentorRequests(toMentors mentors: [Enrolment.ID]) async throws -> [MentorRequest]
+    /// Pending requests whose answer is overdue at `now`.
+    func overdueMentorRequests(now: Date) async throws -> [MentorRequest]
+    /// Moves a request from one state to another unless something moved it first; true for the
+    /// one caller that moved it.
+    func claim(_ request: MentorRequest.ID, from: MentorRequest.State, to: MentorRequest.State, at: Date) async throws -> Bool
 }

@@ -29,6 +29,9 @@ public struct MatchingPublication: Sendable {
         guard var cycle = try await store.cycle(cycleID) else { throw NotFound("cycle", cycleID) }
         guard let programme = try await store.programme(cycle.programmeID) else { throw NotFound("programme", cycle.programmeID) }
         try principal.requireManager(of: programme, "publishing a matching")
+        if programme.effectiveMatching.menteeChoice != nil {
+            throw ValidationError([FieldIssue(field: "programme", message: "\(programme.name) lets mentees choose their mentors; there is no plan to publish (move the cycle to active when the choosing is done)")])
+        }
         let existing = try await store.relationships(in: cycle.id)
         if !existing.isEmpty { return Outcome(relationships: existing, created: false, notices: 0) }
         guard cycle.state == .matching else {

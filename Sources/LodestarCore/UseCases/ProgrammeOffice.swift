@@ -43,8 +43,10 @@ public struct ProgrammeOffice: Sendable {
     /// Moves a cycle to another state, or explains which moves are allowed.
     public func move(_ cycleID: Cycle.ID, to state: CycleState) async throws -> Cycle {
         guard var cycle = try await store.cycle(cycleID) else { throw NotFound("cycle", cycleID) }
-        try principal.requireManager(of: try await programme(of: cycle), "changing a cycle's state")
-        if cycle.state.allowedNextStates.contains(state) && !cycle.state.movesByHand.contains(state) {
+        let programme = try await programme(of: cycle)
+        try principal.requireManager(of: programme, "changing a cycle's state")
+        let menteesChoose = programme.effectiveMatching.menteeChoice != nil
+        if cycle.state.allowedNextStates.contains(state) && !cycle.state.movesByHand(menteesChoose: menteesChoose).contains(state) {
             throw ValidationError([FieldIssue(field: "state", message: "a cycle becomes active when its matching is published (the relationships are made then)")])
         }
         try cycle.move(to: state)

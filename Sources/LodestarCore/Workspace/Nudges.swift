@@ -20,6 +20,8 @@ public struct Nudges: Sendable {
     public struct Outcome: Sendable, Equatable {
         public var reminders = 0
         public var nudges = 0
+        /// Mentee-choice requests left unanswered that passed to the next choice.
+        public var expiredRequests = 0
         /// Nothing written.
         public init() {}
     }
@@ -28,6 +30,7 @@ public struct Nudges: Sendable {
     @discardableResult
     public func run(now: Date) async throws -> Outcome {
         var outcome = Outcome()
+        outcome.expiredRequests = try await MenteeChoice.expire(store: store, now: now)
         for meeting in try await store.meetingsAwaitingReminder(startingBefore: now.addingTimeInterval(Self.reminderLead), after: now) {
             guard let relationship = try await store.relationship(meeting.relationshipID), relationship.endedAt == nil,
                   let (mentor, mentee) = try await people(relationship) else { continue }

@@ -19,8 +19,8 @@ struct NudgeService: Service {
         while !Task.isCancelled {
             do {
                 let outcome = try await nudges.run(now: Date())
-                if outcome.reminders + outcome.nudges > 0 {
-                    logger.info("Wrote \(outcome.reminders) meeting reminder(s) and \(outcome.nudges) nudge(s) to the outbox")
+                if outcome.reminders + outcome.nudges + outcome.expiredRequests > 0 {
+                    logger.info("Wrote \(outcome.reminders) meeting reminder(s) and \(outcome.nudges) nudge(s) to the outbox; \(outcome.expiredRequests) unanswered request(s) passed on")
                 }
             } catch {
                 logger.error("Reminders and nudges failed: \(error)")

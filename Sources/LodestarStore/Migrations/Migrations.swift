@@ -18,5 +18,6 @@ enum LodestarMigrations {
         M013_CreateWorkspace(),
         M014_CreateGoals(),
         M015_CreateMeetingsAndFeeds(),
+        M016_CreateMentorRequests(),
     ]
 }

@@ -76,7 +76,7 @@ struct CycleView {
             programmeName: programme?.name ?? "", cycle: CycleSummary(cycle, counts: try await store.enrolmentCounts(in: cycle.id)),
             states: order.enumerated().map { StateStep(name: $1.rawValue, current: $0 == position, done: $0 < position) },
             nextStates: next.isEmpty ? "none — this cycle is closed" : next.joined(separator: " or "),
-            moves: cycle.state.movesByHand.map(\.rawValue), csrf: csrf,
+            moves: cycle.state.movesByHand(menteesChoose: programme?.effectiveMatching.menteeChoice != nil).map(\.rawValue), csrf: csrf,
             participants: participants, paging: Paging(enrolments, path: "/cycles/\(cycle.id)", query: [:]),
             matching: cycle.state == .matching, relationships: pairs, hasRelationships: !pairs.isEmpty, active: cycle.state == .active)
     }

@@ -28,14 +28,20 @@ struct HomeView {
         let role: String
         let state: String
         let missing: [String]
+        /// Mentee-choice mode: where the mentee chooses, or the mentor answers requests.
+        let choiceLink: String?
+        let choiceLabel: String?
     }
 
     static func load(for principal: Principal, _ store: any LodestarRepositories) async throws -> HomeView {
         var lines: [EnrolmentLine] = []
         for (enrolment, programmeID) in principal.enrolments {
             guard let programme = try await store.programme(programmeID), let cycle = try await store.cycle(enrolment.cycleID) else { continue }
+            let choosing = programme.effectiveMatching.menteeChoice != nil && (cycle.state == .matching || cycle.state == .active)
+            let link = !choosing ? nil : enrolment.role == .mentee ? "/cycles/\(cycle.id)/choose" : "/requests"
             lines.append(EnrolmentLine(enrolmentID: enrolment.id.description, programmeID: programme.id.description, programme: programme.name, cycle: cycle.name,
-                                       role: enrolment.role.rawValue, state: cycle.state.rawValue, missing: enrolment.profile.missing(for: enrolment.role)))
+                                       role: enrolment.role.rawValue, state: cycle.state.rawValue, missing: enrolment.profile.missing(for: enrolment.role),
+                                       choiceLink: link, choiceLabel: link == nil ? nil : enrolment.role == .mentee ? "Choose your mentor" : "Mentees' requests"))
         }
         var relationships: [RelationshipLine] = []
         if let me = principal.person {
