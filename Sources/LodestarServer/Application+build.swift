@@ -68,5 +68,6 @@ func buildRouter(store: FluentStore, credentials: any Credentials, config: AppCo
         .register(on: router)
     PairingPages(store: store, pages: pages).register(on: router)
     ChoicePages(store: store, pages: pages).register(on: router)
+    SpeedPages(store: store, pages: pages).register(on: router)
     return router
 }

@@ -78,6 +78,11 @@ struct AccessMatrixTests {
         "GET /requests": signedIn,
         "POST /requests/:id/accept": signedIn.subtracting([.readToken]),
         "POST /requests/:id/decline": signedIn.subtracting([.readToken]),
+        // Speed mentoring: the programme's managers and the cycle's participants see the event.
+        "GET /cycles/:id/speed": programmeMembers,
+        "GET /cycles/:id/speed/print": programmeMembers,
+        "GET /cycles/:id/speed/calendar.ics": programmeMembers,
+        "POST /cycles/:id/speed": managerWriters,
         "GET /calendar": signedIn,
         "POST /calendar": signedIn.subtracting([.readToken]),
         "GET /calendar/:token": everyone,

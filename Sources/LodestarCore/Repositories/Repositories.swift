@@ -83,7 +83,7 @@ public protocol ConflictRepository: Sendable {
 
 /// Everything Lodestar stores; one value of it is handed to every use case.
 public protocol LodestarRepositories: PeopleRepository, CompetencyRepository, ProgrammeRepository, EnrolmentRepository, ConflictRepository,
-    AccountRepository, OutboxRepository, RelationshipRepository, WorkspaceRepository, CalendarRepository, MentorRequestRepository {
+    AccountRepository, OutboxRepository, RelationshipRepository, WorkspaceRepository, CalendarRepository, MentorRequestRepository, SpeedEventRepository {
     /// True when nothing has been stored yet (the demo seeds only such a store).
     func isEmpty() async throws -> Bool
     /// Runs `work` all-or-nothing: every write it makes through the given store commits together or not at all.
@@ -209,4 +209,11 @@ public protocol MentorRequestRepository: Sendable {
     /// Moves a request from one state to another unless something moved it first; true for the
     /// one caller that moved it.
     func claim(_ request: MentorRequest.ID, from: MentorRequest.State, to: MentorRequest.State, at: Date) async throws -> Bool
+}
+
+/// Speed-mentoring events, one per cycle.
+public protocol SpeedEventRepository: Sendable {
+    func speedEvent(of cycle: Cycle.ID) async throws -> SpeedEvent?
+    /// Inserts or replaces the cycle's event.
+    func save(_ event: SpeedEvent) async throws
 }

@@ -19,5 +19,6 @@ enum LodestarMigrations {
         M014_CreateGoals(),
         M015_CreateMeetingsAndFeeds(),
         M016_CreateMentorRequests(),
+        M017_CreateSpeedEvents(),
     ]
 }

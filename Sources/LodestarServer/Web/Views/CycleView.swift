@@ -20,6 +20,8 @@ struct CycleView {
     let hasRelationships: Bool
     /// While active: the way to pair by hand (late joiners, re-matching).
     let active: Bool
+    /// Speed programmes: the way to the event.
+    let speed: Bool
 
     /// A relationship as its managers see it: never its notes.
     struct Pair {
@@ -78,6 +80,7 @@ struct CycleView {
             nextStates: next.isEmpty ? "none — this cycle is closed" : next.joined(separator: " or "),
             moves: cycle.state.movesByHand(menteesChoose: programme?.effectiveMatching.menteeChoice != nil).map(\.rawValue), csrf: csrf,
             participants: participants, paging: Paging(enrolments, path: "/cycles/\(cycle.id)", query: [:]),
-            matching: cycle.state == .matching, relationships: pairs, hasRelationships: !pairs.isEmpty, active: cycle.state == .active)
+            matching: cycle.state == .matching, relationships: pairs, hasRelationships: !pairs.isEmpty, active: cycle.state == .active,
+            speed: programme?.format == .speed)
     }
 }

@@ -1,0 +1,77 @@
+import Foundation
+
+/// A speed-mentoring event (PRODUCT.md, the speed format): R rounds of M minutes; every mentor
+/// keeps a table, mentees move from table to table, and no pair meets twice. The seating is
+/// computed once and stored, so the printed schedule and everyone's calendar agree.
+public struct SpeedEvent: Sendable, Equatable, Identifiable {
+    public typealias ID = Identifier<SpeedEvent>
+
+    public var id: ID
+    public var cycleID: Cycle.ID
+    public var startsAt: Date
+    public var rounds: Int
+    public var minutes: Int
+    /// Minutes between rounds, to change tables.
+    public var pause: Int
+    public var place: String
+    public var timeZone: String
+    public var seats: [Seat]
+    public var plannedAt: Date
+
+    /// One conversation: in a round, at a table, a mentor and a mentee.
+    public struct Seat: Sendable, Equatable, Codable {
+        public var round: Int
+        public var table: Int
+        public var mentor: Enrolment.ID
+        public var mentee: Enrolment.ID
+        /// Creates a seat.
+        public init(round: Int, table: Int, mentor: Enrolment.ID, mentee: Enrolment.ID) {
+            self.round = round
+            self.table = table
+            self.mentor = mentor
+            self.mentee = mentee
+        }
+    }
+
+    /// Creates an event.
+    public init(id: ID = ID(), cycleID: Cycle.ID, startsAt: Date, rounds: Int, minutes: Int, pause: Int, place: String, timeZone: String,
+                seats: [Seat], plannedAt: Date) {
+        self.id = id
+        self.cycleID = cycleID
+        self.startsAt = startsAt
+        self.rounds = rounds
+        self.minutes = minutes
+        self.pause = pause
+        self.place = place
+        self.timeZone = timeZone
+        self.seats = seats
+        self.plannedAt = plannedAt
+    }
+
+    /// When a round begins (1-based).
+    public func start(ofRound round: Int) -> Date {
+        startsAt.addingTimeInterval(TimeInterval((round - 1) * (minutes + pause) * 60))
+    }
+
+    /// The mentors' tables, numbered from 1 in the seating's order.
+    public var tables: [Enrolment.ID: Int] {
+        Dictionary(seats.map { ($0.mentor, $0.table) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Seats mentees at mentors' tables for `rounds` rounds: round r puts mentee i at position
+    /// (i + r) mod n of a ring of n = max(mentors, mentees) places, the first `mentors` of which
+    /// are tables (the rest sit the round out). A pair meets at most once while r stays below n;
+    /// a pair that a hard rule excludes does not meet (that mentee sits the round out).
+    public static func seat(mentors: [Enrolment.ID], mentees: [Enrolment.ID], rounds: Int, excluded: Set<[Enrolment.ID]>) -> [Seat] {
+        let ring = max(mentors.count, mentees.count)
+        var seats: [Seat] = []
+        for round in 0..<min(rounds, ring) {
+            for (i, mentee) in mentees.enumerated() {
+                let position = (i + round) % ring
+                guard position < mentors.count, !excluded.contains([mentors[position], mentee]) else { continue }
+                seats.append(Seat(round: round + 1, table: position + 1, mentor: mentors[position], mentee: mentee))
+            }
+        }
+        return seats
+    }
+}

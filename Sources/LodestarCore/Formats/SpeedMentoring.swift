@@ -1,0 +1,141 @@
+import Foundation
+
+/// Speed-mentoring events: the manager plans one for a cycle of a speed programme; mentors and
+/// mentees read their rounds and add them to their calendars.
+public struct SpeedMentoring: Sendable {
+    let store: any LodestarRepositories
+    let principal: Principal
+
+    /// Creates the use cases, acting for `principal`.
+    public init(store: any LodestarRepositories, principal: Principal) {
+        self.store = store
+        self.principal = principal
+    }
+
+    /// What the manager asks for.
+    public struct Plan: Sendable {
+        public var startsAt: Date
+        public var rounds: Int
+        public var minutes: Int
+        public var pause: Int
+        public var place: String
+        public var timeZone: String
+        /// Creates a plan.
+        public init(startsAt: Date, rounds: Int, minutes: Int, pause: Int, place: String, timeZone: String) {
+            self.startsAt = startsAt
+            self.rounds = rounds
+            self.minutes = minutes
+            self.pause = pause
+            self.place = place
+            self.timeZone = timeZone
+        }
+    }
+
+    /// Refuses anyone but the programme's managers, before a plan's fields are read.
+    public func requirePlanner(_ cycleID: Cycle.ID) async throws {
+        try principal.requireManager(of: try await cycleAndProgramme(cycleID).1, "planning a speed-mentoring event")
+    }
+
+    /// Plans (or re-plans) the cycle's event: seats everyone, stores it, tells each participant their rounds.
+    public func plan(_ cycleID: Cycle.ID, _ plan: Plan, now: Date) async throws -> SpeedEvent {
+        try await requirePlanner(cycleID)
+        let (cycle, programme) = try await cycleAndProgramme(cycleID)
+        guard programme.format == .speed else {
+            throw ValidationError([FieldIssue(field: "format", message: "\(programme.name) is \(programme.format.label); speed-mentoring events belong to speed programmes")])
+        }
+        let enrolments = try await store.allEnrolments(in: cycle.id)
+        let people = Dictionary(uniqueKeysWithValues: try await store.allPeople().map { ($0.id, $0) })
+        func byName(_ role: EnrolmentRole) -> [Enrolment] {
+            enrolments.filter { $0.role == role }.sorted { (people[$0.personID]?.name ?? "") < (people[$1.personID]?.name ?? "") }
+        }
+        let mentors = byName(.mentor), mentees = byName(.mentee)
+        let most = max(mentors.count, mentees.count)
+        var issues: [FieldIssue] = []
+        if mentors.isEmpty || mentees.isEmpty { issues.append(FieldIssue(field: "cycle", message: "needs mentors and mentees enrolled first")) }
+        if !(1...max(1, most)).contains(plan.rounds) {
+            issues.append(FieldIssue(field: "rounds", message: "\(plan.rounds) rounds: give 1 to \(max(1, most)) (more would seat a pair twice)"))
+        }
+        if !(3...60).contains(plan.minutes) { issues.append(FieldIssue(field: "minutes", message: "\(plan.minutes) is not from 3 to 60 minutes a round")) }
+        if !(0...30).contains(plan.pause) { issues.append(FieldIssue(field: "pause", message: "\(plan.pause) is not from 0 to 30 minutes between rounds")) }
+        if plan.startsAt <= now { issues.append(FieldIssue(field: "startsAt", message: "is in the past")) }
+        if TimeZone(identifier: plan.timeZone) == nil { issues.append(FieldIssue(field: "timeZone", message: "'\(plan.timeZone)' is not a time zone such as Europe/Berlin")) }
+        guard issues.isEmpty else { throw ValidationError(issues) }
+        // Pairs a hard rule excludes (a declared conflict, a reporting line…) never sit together.
+        let request = try await CycleMatching(store: store).request(for: cycle.id, now: now)
+        var excluded: Set<[Enrolment.ID]> = []
+        for mentee in mentees {
+            for entry in try MatchPlanner.explainAll(mentee: mentee.id, in: request) where !entry.explanation.brokenRules.isEmpty {
+                excluded.insert([entry.mentor, mentee.id])
+            }
+        }
+        let previous = try await store.speedEvent(of: cycle.id)
+        let event = SpeedEvent(id: previous?.id ?? SpeedEvent.ID(), cycleID: cycle.id, startsAt: plan.startsAt, rounds: plan.rounds, minutes: plan.minutes,
+                               pause: plan.pause, place: plan.place.trimmingCharacters(in: .whitespaces), timeZone: plan.timeZone,
+                               seats: SpeedEvent.seat(mentors: mentors.map(\.id), mentees: mentees.map(\.id), rounds: plan.rounds, excluded: excluded),
+                               plannedAt: now)
+        let notices = (mentors + mentees).compactMap { enrolment -> Notice? in
+            guard let person = people[enrolment.personID] else { return nil }
+            let zone = TimeZone(identifier: person.timeZone) ?? TimeZone(identifier: plan.timeZone)!
+            let rounds = Self.rounds(of: enrolment.id, in: event).map { seat in
+                let partner = people[(enrolment.role == .mentor ? enrolments.first { $0.id == seat.mentee } : enrolments.first { $0.id == seat.mentor })?.personID ?? person.id]?.name ?? "?"
+                return "Round \(seat.round), \(event.start(ofRound: seat.round).formatted(Date.FormatStyle(date: .omitted, time: .shortened, timeZone: zone))): table \(seat.table) with \(partner)"
+            }
+            return Notice(recipient: person.email, subject: "Speed mentoring in \(programme.name): your rounds", body: """
+                Hello \(person.name),
+
+                The speed-mentoring event of \(cycle.name) starts \(plan.startsAt.formatted(Date.FormatStyle(date: .complete, time: .shortened, timeZone: zone))) (\(zone.identifier))\(event.place.isEmpty ? "" : " at \(event.place)"): \(plan.rounds) rounds of \(plan.minutes) minutes.
+                \(rounds.isEmpty ? "You sit out every round this time." : rounds.joined(separator: "\n"))
+                Your calendar file is on the event page in Lodestar.
+
+                """, createdAt: now)
+        }
+        try await store.inTransaction { tx in
+            try await tx.save(event)
+            for notice in notices { try await tx.save(notice) }
+        }
+        return event
+    }
+
+    /// The cycle's event: for its managers, and for the cycle's participants.
+    public func event(_ cycleID: Cycle.ID) async throws -> SpeedEvent? {
+        let (cycle, programme) = try await cycleAndProgramme(cycleID)
+        if !principal.manages(programme.id) && !principal.enrolments.contains(where: { $0.enrolment.cycleID == cycle.id }) {
+            throw AccessDenied("A speed-mentoring event is seen by its programme's managers and the cycle's participants.")
+        }
+        return try await store.speedEvent(of: cycle.id)
+    }
+
+    /// The principal's rounds as an `.ics` (one event per round they sit).
+    public func calendar(_ cycleID: Cycle.ID) async throws -> String {
+        guard let event = try await event(cycleID) else { throw NotFound("speed-mentoring event of cycle", cycleID) }
+        guard let person = principal.person, let mine = principal.enrolments.first(where: { $0.enrolment.cycleID == cycleID })?.enrolment else {
+            throw AccessDenied("The calendar of a speed-mentoring event is its participants' own.")
+        }
+        let enrolments = Dictionary(uniqueKeysWithValues: try await store.allEnrolments(in: cycleID).map { ($0.id, $0) })
+        let zone = TimeZone(identifier: event.timeZone) ?? .gmt
+        var events: [CalendarEvent] = []
+        for seat in Self.rounds(of: mine.id, in: event) {
+            guard let partnerEnrolment = enrolments[mine.role == .mentor ? seat.mentee : seat.mentor],
+                  let partner = try await store.person(partnerEnrolment.personID) else { continue }
+            let start = event.start(ofRound: seat.round)
+            events.append(CalendarEvent(
+                uid: "speed-\(event.id)-round-\(seat.round)-\(person.id)@lodestar", sequence: 0, stamp: event.plannedAt, start: start,
+                end: start.addingTimeInterval(TimeInterval(event.minutes * 60)), timeZone: zone,
+                summary: "Speed mentoring, round \(seat.round): table \(seat.table) with \(partner.name)",
+                description: "\(event.minutes)-minute conversation; move on when the round ends.", location: event.place, cancelled: false,
+                organizer: .init(name: "Lodestar", email: "no-reply@lodestar.invalid"),
+                attendees: [.init(name: person.name, email: person.email), .init(name: partner.name, email: partner.email)]))
+        }
+        return ICalendar.document(events, method: .publish, name: "Speed mentoring")
+    }
+
+    /// One participant's seats, by round.
+    public static func rounds(of enrolment: Enrolment.ID, in event: SpeedEvent) -> [SpeedEvent.Seat] {
+        event.seats.filter { $0.mentor == enrolment || $0.mentee == enrolment }.sorted { $0.round < $1.round }
+    }
+
+    private func cycleAndProgramme(_ cycleID: Cycle.ID) async throws -> (Cycle, Programme) {
+        guard let cycle = try await store.cycle(cycleID), let programme = try await store.programme(cycle.programmeID) else { throw NotFound("cycle", cycleID) }
+        return (cycle, programme)
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Hummingbird
+import LodestarCore
+
+/// Speed-mentoring events: planning (managers), the schedule (printable), each participant's rounds and calendar file.
+struct SpeedPages {
+    let store: any LodestarRepositories
+    let pages: PageRenderer
+
+    func register(on router: Router<LodestarContext>) {
+        router.get("/cycles/:id/speed") { _, context in
+            try await page(context, template: "speed", problems: [], form: [:])
+        }
+        router.get("/cycles/:id/speed/print") { _, context in
+            try await page(context, template: "speed-print", problems: [], form: [:])
+        }
+        router.post("/cycles/:id/speed") { request, context in
+            let speed = SpeedMentoring(store: store, principal: try context.signedIn())
+            let cycleID: Cycle.ID = try context.parameters.id(of: "cycle")
+            try await speed.requirePlanner(cycleID)
+            let form = try await FormBody.fields(request)
+            do {
+                let (start, zone) = try FormClock.moment(form)
+                func number(_ field: String) throws -> Int {
+                    guard let value = Int(form[field] ?? "") else { throw ValidationError([FieldIssue(field: field, message: "'\(form[field] ?? "")' is not a whole number")]) }
+                    return value
+                }
+                _ = try await speed.plan(cycleID, .init(startsAt: start, rounds: try number("rounds"), minutes: try number("minutes"), pause: try number("pause"),
+                                                        place: form["place"] ?? "", timeZone: zone.identifier), now: Date())
+                return Response(status: .seeOther, headers: [.location: "/cycles/\(cycleID)/speed"])
+            } catch let error as ValidationError {
+                return try await page(context, template: "speed", problems: error.issues.map(\.description), form: form, status: .unprocessableContent)
+                    .response(from: request, context: context)
+            }
+        }
+        router.get("/cycles/:id/speed/calendar.ics") { _, context in
+            let speed = SpeedMentoring(store: store, principal: try context.signedIn())
+            return CalendarPages.calendarResponse(try await speed.calendar(try context.parameters.id(of: "cycle")), filename: "speed-mentoring.ics")
+        }
+    }
+
+    private func page(_ context: LodestarContext, template: String, problems: [String], form: [String: String],
+                      status: HTTPResponse.Status = .ok) async throws -> HTML {
+        let principal = try context.signedIn()
+        let cycleID: Cycle.ID = try context.parameters.id(of: "cycle")
+        let event = try await SpeedMentoring(store: store, principal: principal).event(cycleID)
+        guard let cycle = try await store.cycle(cycleID), let programme = try await store.programme(cycle.programmeID) else { throw NotFound("cycle", cycleID) }
+        var names: [Enrolment.ID: String] = [:]
+        let people = Dictionary(uniqueKeysWithValues: try await store.allPeople().map { ($0.id, $0.name) })
+        for enrolment in try await store.allEnrolments(in: cycleID) { names[enrolment.id] = people[enrolment.personID] ?? "?" }
+        let mine = principal.enrolments.first { $0.enrolment.cycleID == cycleID }?.enrolment
+        let zone = TimeZone(identifier: principal.person?.timeZone ?? event?.timeZone ?? "") ?? .gmt
+        return pages.render(template, SpeedView(event: event, cycle: cycle, programme: programme, names: names, mine: mine,
+                                                manager: principal.manages(programme.id), zone: zone, problems: problems, form: form,
+                                                csrf: context.session?.csrfToken ?? ""), for: context, status: status)
+    }
+}
