@@ -164,7 +164,11 @@ def main():
 
             def snap(driver, name):
                 if shots:
+                    # The whole page: the window grows to the document's height first.
+                    height = driver.execute_script("return document.documentElement.scrollHeight")
+                    driver.set_window_size(1280, min(max(height, 800), 6000))
                     driver.save_screenshot(str(shots / f"{name}.png"))
+                    driver.set_window_size(1280, 800)
 
             expectations = {
                 "admin": ("Programmes", ["API tokens", "Outbox", "People"], "/cycles/", None),

@@ -27,9 +27,24 @@ struct SpeedMentoringStoreTests {
             wrong.minutes = 1
             await #expect(throws: ValidationError.self) { try await SpeedMentoring(store: store, principal: manager).plan(demo.cycle.id, wrong, now: now) }
             await #expect(throws: AccessDenied.self) { try await SpeedMentoring(store: store, principal: mentor).plan(demo.cycle.id, plan, now: now) }
+            // A declared conflict between a mentor and a mentee: they never sit together.
+            let mentors = demo.enrolments.filter { $0.cycleID == demo.cycle.id && $0.role == .mentor }
+            let mentees = demo.enrolments.filter { $0.cycleID == demo.cycle.id && $0.role == .mentee }
+            let people = Dictionary(uniqueKeysWithValues: try await store.allPeople().map { ($0.id, $0) })
+            let (conflicted, other) = (try #require(mentors.first), try #require(mentees.first))
+            _ = try await ConflictRegister(store: store, principal: .commandLine).declare(
+                between: try #require(people[conflicted.personID]).externalID, and: try #require(people[other.personID]).externalID, reason: "siblings")
             let event = try await SpeedMentoring(store: store, principal: manager).plan(demo.cycle.id, plan, now: now)
             let pairs = event.seats.map { [$0.mentor, $0.mentee] }
-            #expect(Set(pairs).count == pairs.count && Set(event.seats.map(\.round)) == [1, 2, 3, 4, 5])
+            #expect(Set(pairs).count == pairs.count, "no pair meets twice")
+            #expect(!pairs.contains([conflicted.id, other.id]), "a conflicted pair never sits together")
+            #expect(Set(event.seats.map(\.round)) == [1, 2, 3, 4, 5])
+            for round in 1...5 {
+                let seated = event.seats.filter { $0.round == round }
+                #expect(Set(seated.map(\.mentor)).count == seated.count && Set(seated.map(\.mentee)).count == seated.count, "one conversation per table and per mentee")
+                #expect(seated.count == min(mentors.count, mentees.count), "round \(round) fills every table it can")
+                #expect(seated.allSatisfy { event.tables[$0.mentor] == $0.table }, "a mentor keeps their table")
+            }
             #expect(try await store.speedEvent(of: demo.cycle.id) == event)
             let participants = demo.enrolments.filter { $0.cycleID == demo.cycle.id }.count
             let told = try await store.notices(page: .everything).items.filter { $0.subject.hasPrefix("Speed mentoring in") }

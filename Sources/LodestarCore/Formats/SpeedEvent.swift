@@ -1,8 +1,9 @@
 import Foundation
 
 /// A speed-mentoring event (PRODUCT.md, the speed format): R rounds of M minutes; every mentor
-/// keeps a table, mentees move from table to table, and no pair meets twice. The seating is
-/// computed once and stored, so the printed schedule and everyone's calendar agree.
+/// keeps a table, mentees move from table to table, and no pair meets twice. The seating
+/// (`SpeedRounds`: each round an exact assignment, sit-outs rotating) is computed once and
+/// stored, so the printed schedule and everyone's calendar agree.
 public struct SpeedEvent: Sendable, Equatable, Identifiable {
     public typealias ID = Identifier<SpeedEvent>
 
@@ -56,22 +57,5 @@ public struct SpeedEvent: Sendable, Equatable, Identifiable {
     /// The mentors' tables, numbered from 1 in the seating's order.
     public var tables: [Enrolment.ID: Int] {
         Dictionary(seats.map { ($0.mentor, $0.table) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    /// Seats mentees at mentors' tables for `rounds` rounds: round r puts mentee i at position
-    /// (i + r) mod n of a ring of n = max(mentors, mentees) places, the first `mentors` of which
-    /// are tables (the rest sit the round out). A pair meets at most once while r stays below n;
-    /// a pair that a hard rule excludes does not meet (that mentee sits the round out).
-    public static func seat(mentors: [Enrolment.ID], mentees: [Enrolment.ID], rounds: Int, excluded: Set<[Enrolment.ID]>) -> [Seat] {
-        let ring = max(mentors.count, mentees.count)
-        var seats: [Seat] = []
-        for round in 0..<min(rounds, ring) {
-            for (i, mentee) in mentees.enumerated() {
-                let position = (i + round) % ring
-                guard position < mentors.count, !excluded.contains([mentors[position], mentee]) else { continue }
-                seats.append(Seat(round: round + 1, table: position + 1, mentor: mentors[position], mentee: mentee))
-            }
-        }
-        return seats
     }
 }

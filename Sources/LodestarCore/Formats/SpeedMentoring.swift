@@ -1,4 +1,5 @@
 import Foundation
+import MatchingSolvers
 
 /// Speed-mentoring events: the manager plans one for a cycle of a speed programme; mentors and
 /// mentees read their rounds and add them to their calendars.
@@ -49,29 +50,37 @@ public struct SpeedMentoring: Sendable {
             enrolments.filter { $0.role == role }.sorted { (people[$0.personID]?.name ?? "") < (people[$1.personID]?.name ?? "") }
         }
         let mentors = byName(.mentor), mentees = byName(.mentee)
-        let most = max(mentors.count, mentees.count)
         var issues: [FieldIssue] = []
         if mentors.isEmpty || mentees.isEmpty { issues.append(FieldIssue(field: "cycle", message: "needs mentors and mentees enrolled first")) }
-        if !(1...max(1, most)).contains(plan.rounds) {
-            issues.append(FieldIssue(field: "rounds", message: "\(plan.rounds) rounds: give 1 to \(max(1, most)) (more would seat a pair twice)"))
+        if !(1...max(1, mentors.count)).contains(plan.rounds) {
+            issues.append(FieldIssue(field: "rounds", message: "\(plan.rounds) rounds: give 1 to \(max(1, mentors.count)), one per mentor at most (no pair meets twice)"))
         }
         if !(3...60).contains(plan.minutes) { issues.append(FieldIssue(field: "minutes", message: "\(plan.minutes) is not from 3 to 60 minutes a round")) }
         if !(0...30).contains(plan.pause) { issues.append(FieldIssue(field: "pause", message: "\(plan.pause) is not from 0 to 30 minutes between rounds")) }
         if plan.startsAt <= now { issues.append(FieldIssue(field: "startsAt", message: "is in the past")) }
         if TimeZone(identifier: plan.timeZone) == nil { issues.append(FieldIssue(field: "timeZone", message: "'\(plan.timeZone)' is not a time zone such as Europe/Berlin")) }
         guard issues.isEmpty else { throw ValidationError(issues) }
-        // Pairs a hard rule excludes (a declared conflict, a reporting line…) never sit together.
+        // Each pair's score; a pair a hard rule excludes (a declared conflict, a reporting line…) never sits together.
         let request = try await CycleMatching(store: store).request(for: cycle.id, now: now)
-        var excluded: Set<[Enrolment.ID]> = []
+        let column = Dictionary(uniqueKeysWithValues: mentors.enumerated().map { ($1.id, $0) })
+        var scores: [[Int32?]] = []
         for mentee in mentees {
-            for entry in try MatchPlanner.explainAll(mentee: mentee.id, in: request) where !entry.explanation.brokenRules.isEmpty {
-                excluded.insert([entry.mentor, mentee.id])
+            var row = [Int32?](repeating: nil, count: mentors.count)
+            for entry in try MatchPlanner.explainAll(mentee: mentee.id, in: request) {
+                if let index = column[entry.mentor], let score = entry.explanation.score { row[index] = Int32((score.total * 10_000).rounded()) }
+            }
+            scores.append(row)
+        }
+        let schedule = try SpeedRounds.schedule(scores: scores, mentors: mentors.count, rounds: plan.rounds, tableSize: 1)
+        let seats = schedule.enumerated().flatMap { round, seating in
+            seating.mentorOfMentee.enumerated().compactMap { mentee, mentor in
+                mentor.map { SpeedEvent.Seat(round: round + 1, table: $0 + 1, mentor: mentors[$0].id, mentee: mentees[mentee].id) }
             }
         }
         let previous = try await store.speedEvent(of: cycle.id)
         let event = SpeedEvent(id: previous?.id ?? SpeedEvent.ID(), cycleID: cycle.id, startsAt: plan.startsAt, rounds: plan.rounds, minutes: plan.minutes,
                                pause: plan.pause, place: plan.place.trimmingCharacters(in: .whitespaces), timeZone: plan.timeZone,
-                               seats: SpeedEvent.seat(mentors: mentors.map(\.id), mentees: mentees.map(\.id), rounds: plan.rounds, excluded: excluded),
+                               seats: seats,
                                plannedAt: now)
         let notices = (mentors + mentees).compactMap { enrolment -> Notice? in
             guard let person = people[enrolment.personID] else { return nil }
