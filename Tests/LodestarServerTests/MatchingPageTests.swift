@@ -47,13 +47,7 @@ struct MatchingPageTests {
 
     @Test("reassigning locks the pair and shows the score change; a pair that breaks a hard rule is refused with the rule named")
     func reassign() async throws {
-        let demo = DemoOrganisation()
-        let callers = CallerBox()
-        try await withApp(demo: true, prepare: { store in try await AccessMatrixTests.prepareRoles(in: store, demo: demo, into: callers) }) { client in
-            let manager = callers.value[.manager]!
-            guard case .session(_, let csrf) = manager else { Issue.record("the manager signs in with a session"); return }
-            let cycle = "/cycles/\(demo.cycle.id)"
-            _ = try await client.json(.put, "/api/v1\(cycle)", #"{"state":"matching"}"#, as: manager)
+        try await Self.withMatchingCycle { client, demo, manager, csrf, cycle in
             let people = Dictionary(uniqueKeysWithValues: demo.people.map { ($0.id, $0) })
             let mentees = demo.enrolments.filter { $0.role == .mentee }, mentors = demo.enrolments.filter { $0.role == .mentor }
             // A declared conflict of interest rules the pair out.
@@ -76,6 +70,63 @@ struct MatchingPageTests {
             let (_, after) = try await client.page(cycle, as: manager)
             let row = try #require(after.components(separatedBy: "<tr>").first { $0.contains(people[mentee.personID]!.name) && $0.contains("data-label=\"Mentor\"") })
             #expect(row.contains(people[mentor.personID]!.name), "the locked pair was published")
+        }
+    }
+
+    @Test("swapping exchanges two mentees' mentors (both locked, the change shown); unassigning leaves a mentee out until put back; publishing keeps both edits")
+    func swapAndUnassign() async throws {
+        try await Self.withMatchingCycle { client, demo, manager, csrf, cycle in
+            /// Each matched mentee's mentor and name, as the plan page shows them.
+            func pairs(_ page: String) -> [String: (mentor: String, name: String)] {
+                var result: [String: (String, String)] = [:]
+                for row in page.components(separatedBy: "<tr>") {
+                    guard let mentee = row.firstMatch(of: /name="mentee" value="([0-9a-f-]{36})"/)?.1,
+                          let mentor = row.firstMatch(of: /<option value="([0-9a-f-]{36})" selected>/)?.1,
+                          let name = row.firstMatch(of: /^<td>([^<]+)<\/td>/)?.1 else { continue }
+                    result[String(mentee)] = (String(mentor), String(name))
+                }
+                return result
+            }
+            let (_, first) = try await client.page("\(cycle)/plan?seed=1", as: manager)
+            let before = pairs(first)
+            #expect(before.count > 10 && first.contains("Swap mentors"))
+            // The first two mentees whose swap passes the rules.
+            var swapped: (a: String, b: String, page: String)?
+            let ids = before.keys.sorted()
+            search: for a in ids.prefix(6) {
+                for b in ids where b != a && before[b]!.mentor != before[a]!.mentor {
+                    let (_, page) = try await client.page("\(cycle)/plan?seed=1&swap=\(a)&with=\(b)", as: manager)
+                    if !page.contains("Refused:") { swapped = (a, b, page); break search }
+                }
+            }
+            let (a, b, page) = try #require(swapped)
+            let after = pairs(page)
+            #expect(after[a]?.mentor == before[b]?.mentor && after[b]?.mentor == before[a]?.mentor, "the two mentors changed places")
+            #expect(page.components(separatedBy: "state\">locked").count - 1 == 2 && page.contains("against the plan without your changes"))
+            // Unassign a third mentee: left out, with a way back; the publish form carries it.
+            let c = try #require(ids.first { $0 != a && $0 != b }), name = before[c]!.name
+            let (_, out) = try await client.page("\(cycle)/plan?seed=1&unassign=\(c)", as: manager)
+            #expect(pairs(out)[c] == nil && out.contains("left out of this plan by the programme manager") && out.contains("put back"))
+            #expect(out.contains("name=\"out\" value=\"\(c)\""))
+            let published = try await client.form("\(cycle)/publish", ["csrf": csrf, "seed": "1", "locks": "\(a):\(after[a]!.mentor),\(b):\(after[b]!.mentor)", "out": c], as: manager)
+            #expect(published.status == .seeOther)
+            let (_, cyclePage) = try await client.page(cycle, as: manager)
+            let rows = cyclePage.components(separatedBy: "<tr>").filter { $0.contains("data-label=\"Mentor\"") }
+            #expect(!rows.isEmpty && !rows.contains { $0.hasPrefix("<td>\(name)</td>") }, "the left-out mentee has no relationship")
+        }
+    }
+
+    /// The demo app with the roles signed in and the demo cycle in matching: the client, the
+    /// demo, the manager with their CSRF token, and the cycle's page path.
+    static func withMatchingCycle(_ body: @escaping @Sendable (any TestClientProtocol, DemoOrganisation, Caller, String, String) async throws -> Void) async throws {
+        let demo = DemoOrganisation()
+        let callers = CallerBox()
+        try await withApp(demo: true, prepare: { store in try await AccessMatrixTests.prepareRoles(in: store, demo: demo, into: callers) }) { client in
+            let manager = callers.value[.manager]!
+            guard case .session(_, let csrf) = manager else { Issue.record("the manager signs in with a session"); return }
+            let cycle = "/cycles/\(demo.cycle.id)"
+            _ = try await client.json(.put, "/api/v1\(cycle)", #"{"state":"matching"}"#, as: manager)
+            try await body(client, demo, manager, csrf, cycle)
         }
     }
 }

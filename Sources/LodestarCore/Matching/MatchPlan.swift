@@ -19,6 +19,8 @@ public struct MatchPlan: Sendable, Equatable, Codable {
             case noAdmissibleMentor = "no-admissible-mentor"
             /// Some mentors would do, but all of them are full.
             case admissibleMentorsFull = "admissible-mentors-full"
+            /// The manager took the mentee out of this plan.
+            case leftOut = "left-out"
         }
         public let mentee: Enrolment.ID
         public let menteeName: String
@@ -30,6 +32,7 @@ public struct MatchPlan: Sendable, Equatable, Codable {
         public var explanation: String {
             switch reason {
             case .admissibleMentorsFull: return "every mentor who would suit is already full"
+            case .leftOut: return "left out of this plan by the programme manager"
             case .noAdmissibleMentor:
                 let rules = excludedBy.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) (\($0.value))" }.joined(separator: ", ")
                 return "no mentor passes the hard rules: \(rules)"

@@ -44,7 +44,7 @@ public enum MatchPlanner {
         }
 
         // The rest: a cost for every admissible pair; each excluded pair counts against its rules.
-        let free = order.filter { lockedMentees[$0] == nil }
+        let free = order.filter { lockedMentees[$0] == nil && !request.leftOut.contains(mentees.enrolments[$0].id) }
         let columns = mentors.count
         var values = [Int32](repeating: DenseCosts.forbidden, count: free.count * columns)
         var ruleCounts = [Int](repeating: 0, count: HardRule.allCases.count)
@@ -72,7 +72,9 @@ public enum MatchPlanner {
                 score: judge.score(mentee, mentor), locked: locked))
         }
         for (mentee, mentor) in lockedMentees.sorted(by: { $0.key < $1.key }) { propose(mentee, mentor, locked: true) }
-        var unmatched: [MatchPlan.Unmatched] = []
+        var unmatched: [MatchPlan.Unmatched] = order.filter { lockedMentees[$0] == nil && request.leftOut.contains(mentees.enrolments[$0].id) }.map {
+            MatchPlan.Unmatched(mentee: mentees.enrolments[$0].id, menteeName: mentees.people[$0].name, reason: .leftOut, excludedBy: [:])
+        }
         for (row, mentee) in free.enumerated() {
             if let mentor = mentorOfRow[row] {
                 propose(mentee, mentor, locked: false)

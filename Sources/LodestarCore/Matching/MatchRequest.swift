@@ -13,6 +13,8 @@ public struct MatchRequest: Sendable {
     public var previousPairs: Set<PersonPair>
     /// Hand-made pairs (mentee enrolment, mentor enrolment) kept as they are.
     public var locked: [(mentee: Enrolment.ID, mentor: Enrolment.ID)]
+    /// Mentees the manager keeps out of this plan (reported unmatched, "left out").
+    public var leftOut: Set<Enrolment.ID> = []
     /// Minimise the worst match first, then maximise the total.
     public var fairness: Bool
     public var seed: UInt64

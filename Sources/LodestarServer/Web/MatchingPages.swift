@@ -16,31 +16,46 @@ struct MatchingPages {
             let seed = try Self.seed(query.get("seed"))
             let fairness = query.get("fairness") == "1"
             var locks = try Self.locks(query.getAll("lock"))
+            var leftOut = Set(query.getAll("out").compactMap(Enrolment.ID.init))
             let matching = CycleMatching(store: store)
-            func plan(_ locks: [(mentee: Enrolment.ID, mentor: Enrolment.ID)]) async throws -> MatchPlan {
-                try await matching.plan(cycle.id, seed: seed, fairness: fairness, locked: locks, now: Date())
+            func plan(_ locks: [(mentee: Enrolment.ID, mentor: Enrolment.ID)], _ leftOut: Set<Enrolment.ID>) async throws -> MatchPlan {
+                try await matching.plan(cycle.id, seed: seed, fairness: fairness, locked: locks, leftOut: leftOut, now: Date())
             }
-            // A reassignment locks the mentee to the chosen mentor, in place of any earlier lock;
-            // refused (it breaks a hard rule), the plan stays as it was, with the rule named.
+            // An edit locks pairs (reassign: the mentee to the chosen mentor; swap: two mentees'
+            // mentors crosswise) or leaves a mentee out, and the rest is re-optimised; a lock that
+            // breaks a hard rule is refused, the plan staying as it was, with the rule named.
             var refused: String?, edited: MatchPlan?
-            if let mentee = query.get("mentee").flatMap(Enrolment.ID.init), let mentor = query.get("mentor").flatMap(Enrolment.ID.init) {
-                let editedLocks = locks.filter { $0.mentee != mentee } + [(mentee, mentor)]
+            func attempt(_ editedLocks: [(mentee: Enrolment.ID, mentor: Enrolment.ID)]) async throws {
                 do {
-                    edited = try await plan(editedLocks)
+                    edited = try await plan(editedLocks, leftOut)
                     locks = editedLocks
                 } catch let error as MatchingError {
                     refused = "Refused: \(error.description)."
                 }
             }
+            if let mentee = query.get("mentee").flatMap(Enrolment.ID.init), let mentor = query.get("mentor").flatMap(Enrolment.ID.init) {
+                leftOut.remove(mentee)
+                try await attempt(locks.filter { $0.mentee != mentee } + [(mentee, mentor)])
+            } else if let a = query.get("swap").flatMap(Enrolment.ID.init), let b = query.get("with").flatMap(Enrolment.ID.init), a != b {
+                let before = try await plan(locks, leftOut)
+                if let mentorOfA = before.proposals.first(where: { $0.mentee == a })?.mentor, let mentorOfB = before.proposals.first(where: { $0.mentee == b })?.mentor {
+                    try await attempt(locks.filter { $0.mentee != a && $0.mentee != b } + [(a, mentorOfB), (b, mentorOfA)])
+                } else {
+                    refused = "Refused: a swap exchanges the mentors of two matched mentees."
+                }
+            } else if let out = query.get("unassign").flatMap(Enrolment.ID.init) {
+                locks.removeAll { $0.mentee == out }
+                leftOut.insert(out)
+            }
             let current: MatchPlan
-            if let edited { current = edited } else { current = try await plan(locks) }
-            // The plan without changes, to show what the locks cost; the same plan when there are none.
-            let unlocked = locks.isEmpty ? current : try await plan([])
+            if let edited { current = edited } else { current = try await plan(locks, leftOut) }
+            // The plan without changes, to show what the edits cost; the same plan when there are none.
+            let unlocked = locks.isEmpty && leftOut.isEmpty ? current : try await plan([], [])
             let mentors = try await store.allEnrolments(in: cycle.id).filter { $0.role == .mentor }
             var names: [Person.ID: String] = [:]
             for person in try await store.allPeople() { names[person.id] = person.name }
             let choices = mentors.map { PlanView.MentorChoice(id: $0.id.description, name: names[$0.personID] ?? "?", selected: false) }.sorted { $0.name < $1.name }
-            return pages.render("plan", PlanView(current, unlocked: unlocked, locks: locks, mentors: choices, refused: refused, cycle: cycle,
+            return pages.render("plan", PlanView(current, unlocked: unlocked, locks: locks, leftOut: leftOut, mentors: choices, refused: refused, cycle: cycle,
                                                  programme: programme, fairness: fairness, csrf: context.session?.csrfToken ?? ""), for: context)
         }
         router.post("/cycles/:id/state") { request, context in
@@ -59,8 +74,9 @@ struct MatchingPages {
             let form = try await FormBody.fields(request)
             let seed = try Self.seed(form["seed"])
             let locks = try Self.locks((form["locks"] ?? "").split(separator: ",").map(String.init))
+            let leftOut = Set((form["out"] ?? "").split(separator: ",").compactMap { Enrolment.ID(String($0)) })
             _ = try await MatchingPublication(store: store, principal: try context.signedIn())
-                .publish(cycle.id, seed: seed, fairness: form["fairness"] == "1", locked: locks, now: Date())
+                .publish(cycle.id, seed: seed, fairness: form["fairness"] == "1", locked: locks, leftOut: leftOut, now: Date())
             return Response(status: .seeOther, headers: [.location: "/cycles/\(cycle.id)"])
         }
     }
@@ -115,6 +131,9 @@ struct PlanView {
     /// The locks as the publish form carries them, and one by one for the reassign forms.
     let locks: String
     let locksList: [String]
+    /// The mentees left out, likewise.
+    let outs: String
+    let outsList: [String]
 
     struct MentorChoice {
         let id: String
@@ -133,6 +152,10 @@ struct PlanView {
         let locked: Bool
         /// The plan's link with this pair's lock removed.
         let unlockQuery: String
+        /// The plan's link with this mentee left out.
+        let unassignQuery: String
+        /// The other matched mentees, to swap mentors with.
+        let partners: [MentorChoice]
         /// Every mentor, this pair's selected, for reassigning.
         let mentors: [MentorChoice]
     }
@@ -145,9 +168,12 @@ struct PlanView {
     struct Left {
         let mentee: String
         let reason: String
+        /// For a mentee left out: the plan's link with them back in.
+        let putBackQuery: String?
     }
 
-    init(_ plan: MatchPlan, unlocked: MatchPlan, locks: [(mentee: Enrolment.ID, mentor: Enrolment.ID)], mentors: [MentorChoice], refused: String?,
+    init(_ plan: MatchPlan, unlocked: MatchPlan, locks: [(mentee: Enrolment.ID, mentor: Enrolment.ID)], leftOut: Set<Enrolment.ID>,
+         mentors: [MentorChoice], refused: String?,
          cycle: Cycle, programme: Programme, fairness: Bool, csrf: String) {
         title = "Matching · \(cycle.name)"
         cycleID = cycle.id.description
@@ -160,7 +186,10 @@ struct PlanView {
         self.csrf = csrf
         let lockTexts = locks.map { "\($0.mentee):\($0.mentor)" }
         let base = "seed=\(plan.seed)" + (fairness ? "&fairness=1" : "")
-        func query(_ texts: [String]) -> String { ([base] + texts.map { "lock=\($0)" }).joined(separator: "&") }
+        let outTexts = leftOut.map(\.description).sorted()
+        func query(_ texts: [String], outs: [String] = outTexts) -> String {
+            ([base] + texts.map { "lock=\($0)" } + outs.map { "out=\($0)" }).joined(separator: "&")
+        }
         proposals = plan.proposals.map { proposal in
             let parts = proposal.score.strongestFirst
             let text = "\(proposal.mentee):\(proposal.mentor)"
@@ -169,15 +198,23 @@ struct PlanView {
                         strongest: parts.prefix(2).map(\.criterion.rawValue).joined(separator: ", "),
                         breakdown: parts.map { Part(criterion: $0.criterion.rawValue, value: String(format: "%.2f", $0.value)) },
                         locked: proposal.locked, unlockQuery: query(lockTexts.filter { $0 != text }),
+                        unassignQuery: query(lockTexts) + "&unassign=\(proposal.mentee)",
+                        partners: plan.proposals.filter { $0.mentee != proposal.mentee }.map { MentorChoice(id: $0.mentee.description, name: $0.menteeName, selected: false) }
+                            .sorted { $0.name < $1.name },
                         mentors: mentors.map { MentorChoice(id: $0.id, name: $0.name, selected: $0.id == proposal.mentor.description) })
         }
         let total = plan.proposals.reduce(0) { $0 + $1.score.total }, unlockedTotal = unlocked.proposals.reduce(0) { $0 + $1.score.total }
         totalScore = String(format: "%.1f", total)
-        change = locks.isEmpty ? nil : String(format: "%+.1f against the plan without your changes (%.1f)", total - unlockedTotal, unlockedTotal)
+        change = locks.isEmpty && leftOut.isEmpty ? nil : String(format: "%+.1f against the plan without your changes (%.1f)", total - unlockedTotal, unlockedTotal)
         self.refused = refused
         self.locks = lockTexts.joined(separator: ",")
         locksList = lockTexts
-        unmatched = plan.unmatched.map { Left(mentee: $0.menteeName, reason: $0.explanation) }
+        outs = outTexts.joined(separator: ",")
+        outsList = outTexts
+        unmatched = plan.unmatched.map { entry in
+            Left(mentee: entry.menteeName, reason: entry.explanation,
+                 putBackQuery: entry.reason == .leftOut ? query(lockTexts, outs: outTexts.filter { $0 != entry.mentee.description }) : nil)
+        }
         coverage = String(format: "%.0f%%", plan.statistics.coverage * 100)
         matched = plan.statistics.matched
         mentees = plan.statistics.mentees
