@@ -44,6 +44,7 @@ struct AccessMatrixTests {
         "GET /cycles/:id/plan": managers,
         "POST /cycles/:id/publish": managerWriters,
         "POST /cycles/:id/state": managerWriters,
+        "POST /cycles/:id/weights": managerWriters,
         "GET /people": admins,
         "GET /people/:id": admins,
         "GET /admin/tokens": admins,

@@ -116,6 +116,30 @@ struct MatchingPageTests {
         }
     }
 
+    @Test("weights tried on the plan change it, travel with every edit and the publication, and can be kept for the programme")
+    func weights() async throws {
+        try await Self.withMatchingCycle { client, demo, manager, csrf, cycle in
+            let (_, standard) = try await client.page("\(cycle)/plan?seed=1", as: manager)
+            #expect(standard.contains("name=\"w-goal-skill-fit\" value=\"5\"") && !standard.contains("tried on this plan"))
+            let tried = "seed=1&" + MatchCriterion.allCases.map { "w-\($0.rawValue)=\($0 == .crossDepartment ? 40 : 1)" }.joined(separator: "&")
+            let (_, page) = try await client.page("\(cycle)/plan?\(tried)", as: manager)
+            #expect(page.contains("tried on this plan") && page.contains("name=\"w-cross-department\" value=\"40\""))
+            #expect(page.contains("Keep these weights for the programme"))
+            let objective = { (text: String) in text.firstMatch(of: /objective (\d+)/).map { String($0.1) } }
+            #expect(objective(page) != nil && objective(page) != objective(standard), "another plan under other weights")
+            // The reassign forms carry the weights, and so does the publish form.
+            #expect(page.components(separatedBy: "name=\"w-cross-department\" value=\"40\"").count > 10)
+            let (bad, _) = try await client.page("\(cycle)/plan?seed=1&w-location=lots", as: manager)
+            #expect(bad == .unprocessableContent)
+            let kept = try await client.form("\(cycle)/weights", Dictionary(uniqueKeysWithValues: MatchCriterion.allCases.map {
+                ("w-\($0.rawValue)", $0 == .crossDepartment ? "40" : "1")
+            }).merging(["csrf": csrf, "seed": "1"]) { $1 }, as: manager)
+            #expect(kept.status == .seeOther)
+            let (_, programme) = try await client.json(.get, "/api/v1/programmes/\(demo.programme.id)", as: manager)
+            #expect(value(programme, "matching.weights.cross-department") as? Double == 40)
+        }
+    }
+
     /// The demo app with the roles signed in and the demo cycle in matching: the client, the
     /// demo, the manager with their CSRF token, and the cycle's page path.
     static func withMatchingCycle(_ body: @escaping @Sendable (any TestClientProtocol, DemoOrganisation, Caller, String, String) async throws -> Void) async throws {

@@ -9,11 +9,11 @@ public struct CycleMatching: Sendable {
 
     /// The request for a cycle as stored: its enrolments, the directory, the programme's format and
     /// its matching settings.
-    public func request(for cycleID: Cycle.ID, seed: UInt64 = 1, fairness: Bool = false,
-                        locked: [(mentee: Enrolment.ID, mentor: Enrolment.ID)] = [], leftOut: Set<Enrolment.ID> = [], now: Date) async throws -> MatchRequest {
+    public func request(for cycleID: Cycle.ID, seed: UInt64 = 1, fairness: Bool = false, edits: PlanEdits = .none, now: Date) async throws -> MatchRequest {
         guard let cycle = try await store.cycle(cycleID) else { throw NotFound("cycle", cycleID) }
         guard let programme = try await store.programme(cycle.programmeID) else { throw NotFound("programme", cycle.programmeID) }
-        let settings = programme.effectiveMatching
+        var settings = programme.effectiveMatching
+        if let weights = edits.weights { settings.weights = weights }
         // With rotation, every pair of the programme's earlier cycles is excluded.
         let earlier = settings.rotation ? try await store.relationships(ofProgramme: programme.id).filter { $0.cycleID != cycle.id } : []
         // A pair that ended early in this cycle is not made again when the mentee is re-matched.
@@ -21,14 +21,13 @@ public struct CycleMatching: Sendable {
         var request = MatchRequest(
             cycle: cycle.id, format: programme.format, settings: settings, enrolments: try await store.allEnrolments(in: cycle.id),
             people: try await store.allPeople(), conflicts: Set(try await store.conflicts().map(\.people)),
-            previousPairs: Set((earlier + endedHere).map(\.people)), locked: locked, fairness: fairness, seed: seed, now: now)
-        request.leftOut = leftOut
+            previousPairs: Set((earlier + endedHere).map(\.people)), locked: edits.locked, fairness: fairness, seed: seed, now: now)
+        request.leftOut = edits.leftOut
         return request
     }
 
     /// Plans the cycle.
-    public func plan(_ cycleID: Cycle.ID, seed: UInt64 = 1, fairness: Bool = false,
-                     locked: [(mentee: Enrolment.ID, mentor: Enrolment.ID)] = [], leftOut: Set<Enrolment.ID> = [], now: Date) async throws -> MatchPlan {
-        try MatchPlanner.plan(try await request(for: cycleID, seed: seed, fairness: fairness, locked: locked, leftOut: leftOut, now: now))
+    public func plan(_ cycleID: Cycle.ID, seed: UInt64 = 1, fairness: Bool = false, edits: PlanEdits = .none, now: Date) async throws -> MatchPlan {
+        try MatchPlanner.plan(try await request(for: cycleID, seed: seed, fairness: fairness, edits: edits, now: now))
     }
 }

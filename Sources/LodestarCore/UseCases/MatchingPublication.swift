@@ -25,7 +25,7 @@ public struct MatchingPublication: Sendable {
     /// Publishes the plan that `CycleMatching` makes for the cycle with `seed` (the one the
     /// manager saw: same input and seed, same plan). Publishing again creates nothing.
     public func publish(_ cycleID: Cycle.ID, seed: UInt64 = 1, fairness: Bool = false,
-                        locked: [(mentee: Enrolment.ID, mentor: Enrolment.ID)] = [], leftOut: Set<Enrolment.ID> = [], now: Date) async throws -> Outcome {
+                        edits: PlanEdits = .none, now: Date) async throws -> Outcome {
         guard var cycle = try await store.cycle(cycleID) else { throw NotFound("cycle", cycleID) }
         guard let programme = try await store.programme(cycle.programmeID) else { throw NotFound("programme", cycle.programmeID) }
         try principal.requireManager(of: programme, "publishing a matching")
@@ -37,7 +37,7 @@ public struct MatchingPublication: Sendable {
         guard cycle.state == .matching else {
             throw ValidationError([FieldIssue(field: "state", message: "\(cycle.name) is \(cycle.state.rawValue); a matching is published while the cycle is in matching")])
         }
-        let plan = try await CycleMatching(store: store).plan(cycle.id, seed: seed, fairness: fairness, locked: locked, leftOut: leftOut, now: now)
+        let plan = try await CycleMatching(store: store).plan(cycle.id, seed: seed, fairness: fairness, edits: edits, now: now)
         guard !plan.proposals.isEmpty else {
             throw ValidationError([FieldIssue(field: "plan", message: "the plan pairs nobody; look at the unmatched mentees' reasons before publishing")])
         }

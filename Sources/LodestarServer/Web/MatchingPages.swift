@@ -17,9 +17,10 @@ struct MatchingPages {
             let fairness = query.get("fairness") == "1"
             var locks = try Self.locks(query.getAll("lock"))
             var leftOut = Set(query.getAll("out").compactMap(Enrolment.ID.init))
+            let weights = try Self.weights { query.get($0) }
             let matching = CycleMatching(store: store)
-            func plan(_ locks: [(mentee: Enrolment.ID, mentor: Enrolment.ID)], _ leftOut: Set<Enrolment.ID>) async throws -> MatchPlan {
-                try await matching.plan(cycle.id, seed: seed, fairness: fairness, locked: locks, leftOut: leftOut, now: Date())
+            func plan(_ locks: [(mentee: Enrolment.ID, mentor: Enrolment.ID)], _ leftOut: Set<Enrolment.ID>, weights: MatchWeights? = weights) async throws -> MatchPlan {
+                try await matching.plan(cycle.id, seed: seed, fairness: fairness, edits: PlanEdits(locked: locks, leftOut: leftOut, weights: weights), now: Date())
             }
             // An edit locks pairs (reassign: the mentee to the chosen mentor; swap: two mentees'
             // mentors crosswise) or leaves a mentee out, and the rest is re-optimised; a lock that
@@ -50,13 +51,29 @@ struct MatchingPages {
             let current: MatchPlan
             if let edited { current = edited } else { current = try await plan(locks, leftOut) }
             // The plan without changes, to show what the edits cost; the same plan when there are none.
-            let unlocked = locks.isEmpty && leftOut.isEmpty ? current : try await plan([], [])
+            let unlocked = locks.isEmpty && leftOut.isEmpty && weights == nil ? current : try await plan([], [], weights: nil)
             let mentors = try await store.allEnrolments(in: cycle.id).filter { $0.role == .mentor }
             var names: [Person.ID: String] = [:]
             for person in try await store.allPeople() { names[person.id] = person.name }
             let choices = mentors.map { PlanView.MentorChoice(id: $0.id.description, name: names[$0.personID] ?? "?", selected: false) }.sorted { $0.name < $1.name }
-            return pages.render("plan", PlanView(current, unlocked: unlocked, locks: locks, leftOut: leftOut, mentors: choices, refused: refused, cycle: cycle,
+            return pages.render("plan", PlanView(current, unlocked: unlocked, edits: PlanEdits(locked: locks, leftOut: leftOut, weights: weights),
+                                                 mentors: choices, refused: refused, cycle: cycle,
                                                  programme: programme, fairness: fairness, csrf: context.session?.csrfToken ?? ""), for: context)
+        }
+        router.post("/cycles/:id/weights") { request, context in
+            // The weights tried on the plan become the programme's own.
+            let (cycle, programme) = try await cycleAndProgramme(context)
+            try context.signedIn().requireManager(of: programme, "changing a programme's weights")
+            let form = try await FormBody.fields(request)
+            guard let weights = try Self.weights({ form[$0] }) else {
+                throw ValidationError([FieldIssue(field: "matching.weights", message: "no weights were sent")])
+            }
+            var settings = programme.effectiveMatching
+            settings.weights = weights
+            _ = try await context.programmeOffice(store).update(programme.id, with: ProgrammeRecord(
+                name: programme.name, objectives: programme.objectives, focusCompetencies: programme.focusCompetencies, format: programme.format,
+                durationWeeks: programme.durationWeeks, cadence: programme.cadence, matching: settings))
+            return Response(status: .seeOther, headers: [.location: "/cycles/\(cycle.id)/plan?seed=\(try Self.seed(form["seed"]))"])
         }
         router.post("/cycles/:id/state") { request, context in
             let (cycle, programme) = try await cycleAndProgramme(context)
@@ -75,8 +92,9 @@ struct MatchingPages {
             let seed = try Self.seed(form["seed"])
             let locks = try Self.locks((form["locks"] ?? "").split(separator: ",").map(String.init))
             let leftOut = Set((form["out"] ?? "").split(separator: ",").compactMap { Enrolment.ID(String($0)) })
+            let edits = PlanEdits(locked: locks, leftOut: leftOut, weights: try Self.weights { form[$0] })
             _ = try await MatchingPublication(store: store, principal: try context.signedIn())
-                .publish(cycle.id, seed: seed, fairness: form["fairness"] == "1", locked: locks, leftOut: leftOut, now: Date())
+                .publish(cycle.id, seed: seed, fairness: form["fairness"] == "1", edits: edits, now: Date())
             return Response(status: .seeOther, headers: [.location: "/cycles/\(cycle.id)"])
         }
     }
@@ -89,6 +107,20 @@ struct MatchingPages {
             }
             return lock
         }
+    }
+
+    /// Weights from `w-<criterion>` fields, or nil when none was given (the programme's apply).
+    static func weights(_ value: (String) -> String?) throws -> MatchWeights? {
+        var values: [MatchCriterion: Double] = [:]
+        var issues: [FieldIssue] = []
+        for criterion in MatchCriterion.allCases {
+            guard let text = value("w-\(criterion.rawValue)") else { continue }
+            if let weight = Double(text), weight.isFinite { values[criterion] = weight } else {
+                issues.append(FieldIssue(field: "matching.weights.\(criterion.rawValue)", message: "'\(text)' is not a number"))
+            }
+        }
+        guard issues.isEmpty else { throw ValidationError(issues) }
+        return values.isEmpty ? nil : MatchWeights(values: values)
     }
 
     /// The seed that decides between equally good plans; 1 when not given.
@@ -128,12 +160,25 @@ struct PlanView {
     /// The plan's total against the plan without locks, when there are locks.
     let change: String?
     let refused: String?
-    /// The locks as the publish form carries them, and one by one for the reassign forms.
+    /// The locks as the publish form carries them.
     let locks: String
-    let locksList: [String]
     /// The mentees left out, likewise.
     let outs: String
-    let outsList: [String]
+    /// What every form of the page carries so that the edits so far stay: seed, fairness, locks,
+    /// mentees left out, weights; and the same without the weights, for the weights form.
+    let carried: [Hidden]
+    let carriedButWeights: [Hidden]
+    /// The weights in force on this plan, to change and re-run.
+    let weights: [Hidden]
+    /// True when the plan runs on weights other than the programme's.
+    let triedWeights: Bool
+
+    struct Hidden {
+        let name: String
+        let value: String
+        /// What a person reads beside a visible field.
+        var label = ""
+    }
 
     struct MentorChoice {
         let id: String
@@ -172,8 +217,7 @@ struct PlanView {
         let putBackQuery: String?
     }
 
-    init(_ plan: MatchPlan, unlocked: MatchPlan, locks: [(mentee: Enrolment.ID, mentor: Enrolment.ID)], leftOut: Set<Enrolment.ID>,
-         mentors: [MentorChoice], refused: String?,
+    init(_ plan: MatchPlan, unlocked: MatchPlan, edits: PlanEdits, mentors: [MentorChoice], refused: String?,
          cycle: Cycle, programme: Programme, fairness: Bool, csrf: String) {
         title = "Matching · \(cycle.name)"
         cycleID = cycle.id.description
@@ -184,9 +228,17 @@ struct PlanView {
         seed = String(plan.seed)
         self.fairness = fairness
         self.csrf = csrf
-        let lockTexts = locks.map { "\($0.mentee):\($0.mentor)" }
-        let base = "seed=\(plan.seed)" + (fairness ? "&fairness=1" : "")
-        let outTexts = leftOut.map(\.description).sorted()
+        let lockTexts = edits.locked.map { "\($0.mentee):\($0.mentor)" }
+        let outTexts = edits.leftOut.map(\.description).sorted()
+        let inForce = edits.weights ?? programme.effectiveMatching.weights
+        weights = MatchCriterion.allCases.map {
+            Hidden(name: "w-\($0.rawValue)", value: String(format: "%g", inForce[$0]), label: $0.rawValue.replacingOccurrences(of: "-", with: " "))
+        }
+        triedWeights = edits.weights != nil
+        let settings = [Hidden(name: "seed", value: String(plan.seed))] + (fairness ? [Hidden(name: "fairness", value: "1")] : [])
+        carriedButWeights = settings + lockTexts.map { Hidden(name: "lock", value: $0) } + outTexts.map { Hidden(name: "out", value: $0) }
+        carried = carriedButWeights + (triedWeights ? weights : [])
+        let base = (settings + (triedWeights ? weights : [])).map { "\($0.name)=\($0.value)" }.joined(separator: "&")
         func query(_ texts: [String], outs: [String] = outTexts) -> String {
             ([base] + texts.map { "lock=\($0)" } + outs.map { "out=\($0)" }).joined(separator: "&")
         }
@@ -205,12 +257,10 @@ struct PlanView {
         }
         let total = plan.proposals.reduce(0) { $0 + $1.score.total }, unlockedTotal = unlocked.proposals.reduce(0) { $0 + $1.score.total }
         totalScore = String(format: "%.1f", total)
-        change = locks.isEmpty && leftOut.isEmpty ? nil : String(format: "%+.1f against the plan without your changes (%.1f)", total - unlockedTotal, unlockedTotal)
+        change = edits.isEmpty ? nil : String(format: "%+.1f against the plan without your changes (%.1f)", total - unlockedTotal, unlockedTotal)
         self.refused = refused
         self.locks = lockTexts.joined(separator: ",")
-        locksList = lockTexts
         outs = outTexts.joined(separator: ",")
-        outsList = outTexts
         unmatched = plan.unmatched.map { entry in
             Left(mentee: entry.menteeName, reason: entry.explanation,
                  putBackQuery: entry.reason == .leftOut ? query(lockTexts, outs: outTexts.filter { $0 != entry.mentee.description }) : nil)
