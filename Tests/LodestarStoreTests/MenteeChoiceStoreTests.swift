@@ -76,7 +76,18 @@ struct MenteeChoiceStoreTests {
             #expect(try await Self.notices(store, to: mentee).contains { $0.subject.hasPrefix("Choose again") })
             await #expect(throws: ValidationError.self, "a mentor asked before is not asked again") { try await choice.request(demo.cycle.id, mentors: [second], now: Self.now) }
             let again = try await choice.request(demo.cycle.id, mentors: [third], now: Self.now.addingTimeInterval(9 * 86400))
-            let relationship = try await MenteeChoice(store: store, principal: try await Self.principal(of: third, store)).accept(again[0].id, now: Self.now.addingTimeInterval(10 * 86400))
+            // A conflict declared after the request was sent is still a reason not to pair them.
+            let thirdMentor = try await Self.principal(of: third, store)
+            let conflict = ConflictOfInterest(between: try #require(mentee.person?.id), and: try #require(thirdMentor.person?.id), reason: "cousins")
+            try await store.save(conflict)
+            do {
+                _ = try await MenteeChoice(store: store, principal: thirdMentor).accept(again[0].id, now: Self.now.addingTimeInterval(10 * 86400))
+                Issue.record("accepted a pair a declared conflict excludes")
+            } catch let error as ValidationError {
+                #expect(error.summary.contains("a rule now excludes this pair"))
+            }
+            _ = try await store.delete(conflict.id)
+            let relationship = try await MenteeChoice(store: store, principal: thirdMentor).accept(again[0].id, now: Self.now.addingTimeInterval(10 * 86400))
             #expect(relationship.mentor == third && relationship.menteePerson == mentee.person?.id && relationship.score > 0)
             #expect(try await choice.choosing(demo.cycle.id, now: Self.now).matched)
             #expect(try await Self.notices(store, to: mentee).contains { $0.subject.hasSuffix("is your mentor") })

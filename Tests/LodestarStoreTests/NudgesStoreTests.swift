@@ -37,7 +37,7 @@ struct NudgesStoreTests {
         }
     }
 
-    @Test("a pair that has not met for three cadences is nudged once per cadence, not when its next meeting is arranged",
+    @Test("a pair that has not met for three cadences is nudged once per cadence, not when its next meeting is arranged; ending cancels it",
           arguments: TestDatabase.allCases)
     func nudges(database: TestDatabase) async throws {
         try await database.withStore { store in
@@ -55,6 +55,8 @@ struct NudgesStoreTests {
                 relationship.id, .init(startsAt: later.addingTimeInterval(5 * 86400), minutes: 60, mode: .virtual, place: "", timeZone: "UTC"), now: later)
             #expect(try await nudges.run(now: later).nudges == 0, "a pair with its next meeting arranged is left alone")
             _ = try await RelationshipWorkspace(store: store, principal: mentor).end(relationship.id, reason: "moved abroad", now: later)
+            let dropped = try await store.scheduledMeetings(of: relationship.id)
+            #expect(dropped.count == 1 && dropped.allSatisfy { $0.cancelled && $0.sequence == 1 }, "ending cancels the meeting ahead")
             #expect(try await nudges.run(now: later.addingTimeInterval(40 * 86400)) == Nudges.Outcome(), "an ended relationship hears nothing")
         }
     }

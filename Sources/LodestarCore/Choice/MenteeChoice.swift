@@ -102,8 +102,12 @@ public struct MenteeChoice: Sendable {
         let (request, mentor) = try await asMentor(id)
         guard let mentee = try await store.enrolment(request.mentee) else { throw NotFound("enrolment", request.mentee) }
         let capacity = mentor.profile.capacity ?? 0
-        let score = try await MatchPlanner.explain(mentee: mentee.id, mentor: mentor.id,
-                                                   in: CycleMatching(store: store).request(for: request.cycleID, now: now)).score?.total ?? 0
+        // The rules are asked again: a conflict declared since the request was sent still counts.
+        let explanation = try await MatchPlanner.explain(mentee: mentee.id, mentor: mentor.id,
+                                                         in: CycleMatching(store: store).request(for: request.cycleID, now: now))
+        guard let score = explanation.score?.total else {
+            throw ValidationError([FieldIssue(field: "request", message: "a rule now excludes this pair (\(explanation.brokenRules.map(\.explanation).joined(separator: "; "))); decline it so it passes on")])
+        }
         let relationship = Relationship(cycleID: request.cycleID, mentor: mentor.id, mentee: mentee.id, mentorPerson: mentor.personID,
                                         menteePerson: mentee.personID, score: score, startedAt: now)
         let notice = try await answerNotice(request, accepted: true, reason: nil, now: now)

@@ -206,7 +206,8 @@ public struct RelationshipWorkspace: Sendable {
     }
 
     /// Ends a relationship early, with a reason (its mentor or mentee, or the programme's
-    /// manager); the workspace stays to read, both hear of it, and the mentee can be re-matched.
+    /// manager); the workspace stays to read, meetings ahead are cancelled, both hear of it, and
+    /// the mentee can be re-matched.
     public func end(_ id: Relationship.ID, reason: String, now: Date) async throws -> Relationship {
         guard var relationship = try await store.relationship(id) else { throw NotFound("relationship", id) }
         if !principal.isPerson(relationship.mentorPerson) && !principal.isPerson(relationship.menteePerson) {
@@ -229,8 +230,17 @@ public struct RelationshipWorkspace: Sendable {
 
                 """, createdAt: now)
         }
+        // Meetings still ahead are cancelled, so calendars holding them drop them.
+        let cancelled = try await store.scheduledMeetings(of: id).filter { !$0.cancelled && $0.startsAt > now }.map { meeting in
+            var meeting = meeting
+            meeting.cancelled = true
+            meeting.sequence += 1
+            meeting.changedAt = now
+            return meeting
+        }
         try await store.inTransaction { [relationship] tx in
             try await tx.end(relationship.id, at: now, reason: reason)
+            for meeting in cancelled { try await tx.save(meeting) }
             for notice in notices { try await tx.save(notice) }
         }
         return relationship
