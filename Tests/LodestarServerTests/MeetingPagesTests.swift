@@ -27,6 +27,9 @@ struct MeetingPagesTests {
             let (_, page) = try await client.page(path, as: mentor)
             let meeting = try #require(page.firstMatch(of: /schedule\/([0-9a-f-]{36})\/invitation\.ics/).map { String($0.1) })
             #expect(page.contains("https://video.example/room-7"))
+            // The mentor and mentee of the demo live in different zones: the time reads in both.
+            let menteeName = try #require(page.firstMatch(of: /<h1>Mentoring ([^<]+)<\/h1>/).map { String($0.1) })
+            #expect(page.contains(" for \(menteeName))"), "the meeting's time also in the mentee's zone")
             let invitation = "\(path)/schedule/\(meeting)/invitation.ics"
             let (type, first) = try await client.execute(uri: invitation, method: .get, headers: mentor.headers) {
                 ($0.headers[.contentType] ?? "", String(buffer: $0.body))
@@ -111,6 +114,23 @@ struct MeetingPagesTests {
             #expect(preview.contains(HardRule.rotation.explanation) && !preview.contains("Pair them"))
             let refused = try await client.form(pairs, ["csrf": managerCSRF, "mentee": menteeID, "mentor": mentorID], as: manager)
             #expect(refused.status == .unprocessableContent && String(buffer: refused.body).contains("breaks a hard rule"))
+        }
+    }
+
+    @Test("reverse and distance mentoring say what they mean in the workspace")
+    func formatNotes() async throws {
+        for (format, text) in [(MentoringFormat.reverse, "Reverse mentoring: a more junior colleague mentors you"), (.distance, "Distance mentoring: you meet virtually")] {
+            let demo = DemoOrganisation()
+            let callers = CallerBox()
+            try await withApp(demo: true, prepare: { store in
+                try await AccessMatrixTests.prepareRoles(in: store, demo: demo, into: callers)
+                var programme = try #require(try await store.programme(demo.programme.id))
+                programme.format = format
+                try await store.save(programme)
+            }) { client in
+                let (_, page) = try await client.page("/relationships/\(callers.relationship)", as: callers.value[.mentee]!)
+                #expect(page.contains(text), "\(format)")
+            }
         }
     }
 }

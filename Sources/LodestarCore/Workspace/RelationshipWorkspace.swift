@@ -23,6 +23,8 @@ public struct RelationshipWorkspace: Sendable {
         public let mentee: Person
         /// True when the principal is the mentor.
         public let asMentor: Bool
+        /// The programme's format (reverse and distance mentoring read differently).
+        public let format: MentoringFormat
         /// Every version, newest last.
         public let agreements: [Agreement]
         /// The principal's own notes and the partner's shared ones, newest first.
@@ -53,7 +55,9 @@ public struct RelationshipWorkspace: Sendable {
         let (relationship, me) = try await participation(id)
         let (mentor, mentee) = try await people(relationship)
         let notes = try await store.notes(of: id).filter { $0.author == me || $0.shared }
+        let programme = try await store.cycle(relationship.cycleID).asyncFlatMap { try await store.programme($0.programmeID) }
         return Contents(relationship: relationship, mentor: mentor, mentee: mentee, asMentor: me == relationship.mentorPerson,
+                        format: programme?.format ?? .oneToOne,
                         agreements: try await store.agreements(of: id), notes: notes, meetings: try await store.meetings(of: id),
                         scheduled: try await store.scheduledMeetings(of: id),
                         goals: try await currentGoals(id))

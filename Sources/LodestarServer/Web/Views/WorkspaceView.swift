@@ -7,6 +7,8 @@ struct WorkspaceView {
     let id: String
     let heading: String
     let partner: String
+    /// What the format means for this pair (reverse, distance), when it says something.
+    let formatNote: String?
     let csrf: String
     let hasAgreement: Bool
     let agreement: [Term]
@@ -79,6 +81,17 @@ struct WorkspaceView {
         id = contents.relationship.id.description
         heading = contents.asMentor ? "Mentoring \(mentee.name)" : "Mentored by \(mentor.name)"
         partner = contents.asMentor ? "\(mentee.title), \(mentee.department)" : "\(mentor.title), \(mentor.department)"
+        let other = contents.asMentor ? mentee : mentor
+        switch contents.format {
+        case .reverse:
+            formatNote = contents.asMentor
+                ? "Reverse mentoring: you bring your perspective to a more senior colleague, who learns from you."
+                : "Reverse mentoring: a more junior colleague mentors you; the learning runs your way."
+        case .distance:
+            formatNote = "Distance mentoring: you meet virtually; \(other.name) is in \(other.timeZone), and times below are shown in both zones."
+        default:
+            formatNote = nil
+        }
         self.csrf = csrf
         let current = contents.agreement
         hasAgreement = current != nil
@@ -124,13 +137,21 @@ struct WorkspaceView {
         isOpen = relationship.endedAt == nil
         self.zone = zone.identifier
         let clock = WallClock(zone: zone)
+        // Times read in both zones when the two are apart.
+        let partnerZone = TimeZone(identifier: other.timeZone) ?? zone
+        let partnerClock = WallClock(zone: partnerZone)
+        let both = { (date: Date) in
+            clock.long(date) + (partnerZone.secondsFromGMT(for: date) != zone.secondsFromGMT(for: date) ? " (\(partnerClock.time(date)) for \(other.name))" : "")
+        }
         arranged = contents.scheduled.map { meeting in
-            Arranged(meetingID: meeting.id.description, when: clock.long(meeting.startsAt), minutes: meeting.minutes,
+            Arranged(meetingID: meeting.id.description, when: both(meeting.startsAt), minutes: meeting.minutes,
                      mode: meeting.mode == .inPerson ? "in person" : "virtual", place: meeting.place, cancelled: meeting.cancelled,
                      upcoming: !meeting.cancelled && meeting.startsAt > now, date: clock.date(meeting.startsAt), time: clock.time(meeting.startsAt),
                      virtual: meeting.mode != .inPerson)
         }
-        self.suggestions = suggestions.map { Suggestion(label: clock.long($0), date: clock.date($0), time: clock.time($0)) }
+        self.suggestions = suggestions.map { date in
+            Suggestion(label: both(date), date: clock.date(date), time: clock.time(date))
+        }
         let arranging = form["date"] != nil || form["minutes"] != nil
         arrange = ArrangeForm(date: form["date"] ?? "", time: form["time"] ?? "", minutes: arranging ? form["minutes"] ?? "60" : "60",
                               place: arranging ? form["place"] ?? "" : "", virtual: form["mode"] != "in-person")
