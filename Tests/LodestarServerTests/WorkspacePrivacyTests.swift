@@ -74,6 +74,10 @@ struct WorkspacePrivacyTests {
             let (_, cyclePage) = try await client.page("/cycles/\(pilotID)", as: callers.value[.manager]!)
             #expect(cyclePage.contains("Relationships") && cyclePage.contains("1.5"), "the manager sees that a meeting happened and how long")
             #expect(cyclePage.contains("health-on-track"), "met today: on track")
+            let (_, programmePage) = try await client.page("/programmes/\(demo.programme.id)", as: callers.value[.manager]!)
+            #expect(programmePage.contains("1.5 hours of mentoring in 1 meeting across 1 relationship"), "hours add up per programme")
+            let (_, asMentee) = try await client.page("/programmes/\(demo.programme.id)", as: mentee)
+            #expect(!asMentee.contains("hours of mentoring"), "for the programme's managers")
             let markers = ["PRIVATE-MENTEE-7731", "SHARED-MENTEE-4410", "PRIVATE-MENTOR-2291"]
             var leaks: [String] = []
             for cycle in [demo.cycle.id.description, pilotID] {

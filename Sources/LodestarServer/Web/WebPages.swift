@@ -26,7 +26,7 @@ struct WebPages {
             let id: Programme.ID = try context.parameters.id(of: "programme")
             guard let programme = try await store.programme(id) else { throw NotFound("programme", id) }
             try principal.requireSight(of: programme)
-            return pages.render("programme", try await ProgrammeView.load(programme, store), for: context)
+            return pages.render("programme", try await ProgrammeView.load(programme, for: principal, store), for: context)
         }
         router.get("/cycles/:id") { request, context in
             let principal = try context.signedIn()
