@@ -26,9 +26,9 @@ public func buildApplication(config: AppConfig, logger: Logger = Logger(label: "
     }
     let router = try await buildRouter(store: connection.store, credentials: credentials, config: config)
     var services: [any Service] = [DatabaseService(connection: connection),
-                                   NudgeService(nudges: Nudges(store: connection.store, publicURL: config.publicURL), interval: config.nudgeInterval, logger: logger)]
+                                   RepeatingJob.nudges(Nudges(store: connection.store, publicURL: config.publicURL), every: config.nudgeInterval, logger: logger)]
     if let smtp = config.smtp {
-        services.append(OutboxService(delivery: OutboxDelivery(store: connection.store, mailer: smtp), interval: config.outboxInterval, logger: logger))
+        services.append(RepeatingJob.outbox(OutboxDelivery(store: connection.store, mailer: smtp), every: config.outboxInterval, logger: logger))
     }
     return Application(
         router: router,
@@ -64,7 +64,7 @@ func buildRouter(store: FluentStore, credentials: any Credentials, config: AppCo
     ProfilePages(store: store, pages: pages).register(on: router)
     MatchingPages(store: store, pages: pages).register(on: router)
     WorkspacePages(store: store, pages: pages, publicURL: config.publicURL).register(on: router)
-    CalendarPages(store: store, feeds: CalendarFeeds(store: store, credentials: credentials), pages: pages, publicURL: config.publicURL)
+    CalendarPages(feeds: CalendarFeeds(store: store, credentials: credentials), pages: pages, publicURL: config.publicURL)
         .register(on: router)
     PairingPages(store: store, pages: pages).register(on: router)
     ChoicePages(store: store, pages: pages).register(on: router)

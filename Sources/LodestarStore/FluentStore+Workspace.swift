@@ -30,6 +30,11 @@ extension FluentStore {
         try await HeldMeetingModel.query(on: db).filter(\.$relationshipID == relationship.uuid).sort(\.$heldOn, .descending).all().map { try $0.domain() }
     }
 
+    public func meetings(ofAny relationships: [Relationship.ID]) async throws -> [HeldMeeting] {
+        guard !relationships.isEmpty else { return [] }
+        return try await HeldMeetingModel.query(on: db).filter(\.$relationshipID ~~ relationships.map(\.uuid)).all().map { try $0.domain() }
+    }
+
     public func save(_ meeting: HeldMeeting) async throws {
         try await HeldMeetingModel(meeting).create(on: db)
     }

@@ -93,9 +93,10 @@ struct MatchingPageTests {
             // The first two mentees whose swap passes the rules.
             var swapped: (a: String, b: String, page: String)?
             let ids = before.keys.sorted()
+            #expect(first.contains("name=\"swap\" value=\"\(ids[0]):\(before[ids[0]]!.mentor)\""), "the swap form names the pair as the page shows it")
             search: for a in ids.prefix(6) {
                 for b in ids where b != a && before[b]!.mentor != before[a]!.mentor {
-                    let (_, page) = try await client.page("\(cycle)/plan?seed=1&swap=\(a)&with=\(b)", as: manager)
+                    let (_, page) = try await client.page("\(cycle)/plan?seed=1&swap=\(a):\(before[a]!.mentor)&with=\(b):\(before[b]!.mentor)", as: manager)
                     if !page.contains("Refused:") { swapped = (a, b, page); break search }
                 }
             }

@@ -112,6 +112,8 @@ struct MeetingPagesTests {
             let mentorID = try #require(pairing.firstMatch(of: /name="mentor"><option value="([0-9a-f-]{36})"/).map { String($0.1) })
             let (_, preview) = try await client.page("\(pairs)?mentee=\(menteeID)&mentor=\(mentorID)", as: manager)
             #expect(preview.contains(HardRule.rotation.explanation) && !preview.contains("Pair them"))
+            let half = try await client.form(pairs, ["csrf": managerCSRF, "mentee": menteeID], as: manager)
+            #expect(half.status == .unprocessableContent && String(buffer: half.body).contains("mentor: choose one from the list"))
             let refused = try await client.form(pairs, ["csrf": managerCSRF, "mentee": menteeID, "mentor": mentorID], as: manager)
             #expect(refused.status == .unprocessableContent && String(buffer: refused.body).contains("breaks a hard rule"))
         }

@@ -30,6 +30,12 @@ struct MeetingsStoreTests {
             #expect(second.contains("UID:\(arranged.uid)") && second.contains("SEQUENCE:1") && second.contains("DTSTART;TZID=Europe/Berlin:20270117T110000"))
             let cancelled = try await asMentee.cancelMeeting(relationship.id, meeting: arranged.id, now: Self.now.addingTimeInterval(120))
             #expect(cancelled.cancelled && cancelled.sequence == 2)
+            do {
+                _ = try await asMentee.rescheduleMeeting(relationship.id, meeting: arranged.id, Self.plan(60), now: Self.now.addingTimeInterval(180))
+                Issue.record("moved a cancelled meeting")
+            } catch let error as ValidationError {
+                #expect(error.summary.contains("was cancelled; arrange a new one"))
+            }
             let third = try await asMentee.invitation(relationship.id, meeting: arranged.id)
             #expect(third.contains("METHOD:CANCEL") && third.contains("STATUS:CANCELLED") && third.contains("UID:\(arranged.uid)"))
             // The mentor heard of each change, with a link to the invitation.
@@ -38,6 +44,10 @@ struct MeetingsStoreTests {
             #expect(told.count == 3)
             for change in ["arranged", "moved", "cancelled"] { #expect(told.contains { $0.subject.hasPrefix("Mentoring meeting \(change):") }, "\(change)") }
             #expect(told.allSatisfy { $0.body.contains("https://mentoring.example/relationships/\(relationship.id)/schedule/\(arranged.id)/invitation.ics") })
+            // 17 January 2027 is a Sunday; the demo's free time is on weekdays: the mentor is told so.
+            let arrangedNotice = try #require(told.first { $0.subject.hasPrefix("Mentoring meeting arranged:") })
+            #expect(arrangedNotice.body.contains("outside the free time in your mentoring profile"))
+            #expect(!(try #require(told.first { $0.subject.hasPrefix("Mentoring meeting cancelled") })).body.contains("outside the free time"))
             // No one else arranges or reads the pair's meetings.
             for outsider in [manager, Principal.commandLine] {
                 await #expect(throws: AccessDenied.self) { try await RelationshipWorkspace(store: store, principal: outsider).scheduleMeeting(relationship.id, Self.plan(30), now: Self.now) }

@@ -35,7 +35,7 @@ public struct CalendarFeeds: Sendable {
               let personID = account.personID, let person = try await store.person(personID) else { return nil }
         var events: [CalendarEvent] = []
         for relationship in try await store.relationships(of: personID) {
-            guard let mentor = try await store.person(relationship.mentorPerson), let mentee = try await store.person(relationship.menteePerson) else { continue }
+            guard let (mentor, mentee) = try await store.people(of: relationship) else { continue }
             events += try await store.scheduledMeetings(of: relationship.id).map { $0.event(mentor: mentor, mentee: mentee) }
         }
         return ICalendar.document(events.sorted { $0.start < $1.start }, method: .publish, name: "Mentoring — \(person.name)")

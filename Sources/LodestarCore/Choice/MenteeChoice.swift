@@ -26,6 +26,8 @@ public struct MenteeChoice: Sendable {
     /// What a mentee sees: the shortlist, their requests, and how many they may send.
     public struct Choosing: Sendable {
         public let cycle: Cycle
+        /// The mentee's enrolment in the cycle.
+        public let mentee: Enrolment
         public let settings: MatchingSettings.MenteeChoice
         public let shortlist: [Option]
         public let requests: [MentorRequest]
@@ -36,24 +38,23 @@ public struct MenteeChoice: Sendable {
     /// The mentee's view of choosing in a cycle.
     public func choosing(_ cycleID: Cycle.ID, now: Date) async throws -> Choosing {
         let (cycle, settings, mentee) = try await asMentee(cycleID)
-        let open = try await store.relationships(in: cycle.id).filter { $0.endedAt == nil }
-        let taken = Dictionary(grouping: open, by: \.mentor).mapValues(\.count)
+        let open = OpenPairs(try await store.relationships(in: cycle.id))
         let request = try await CycleMatching(store: store).request(for: cycle.id, now: now)
         let enrolments = Dictionary(uniqueKeysWithValues: request.enrolments.map { ($0.id, $0) })
         let people = Dictionary(uniqueKeysWithValues: request.people.map { ($0.id, $0) })
         let shortlist = try MatchPlanner.explainAll(mentee: mentee.id, in: request).compactMap { entry -> Option? in
             guard let score = entry.explanation.score, let mentor = enrolments[entry.mentor], let person = people[mentor.personID] else { return nil }
-            let room = (mentor.profile.capacity ?? 0) - taken[mentor.id, default: 0]
+            let room = open.room(of: mentor)
             return room > 0 ? Option(mentor: mentor, person: person, score: score, room: room) : nil
         }.sorted { ($0.score.total, $1.person.name) > ($1.score.total, $0.person.name) }
-        return Choosing(cycle: cycle, settings: settings, shortlist: shortlist, requests: try await store.mentorRequests(ofMentee: mentee.id),
-                        matched: open.contains { $0.mentee == mentee.id })
+        return Choosing(cycle: cycle, mentee: mentee, settings: settings, shortlist: shortlist, requests: try await store.mentorRequests(ofMentee: mentee.id),
+                        matched: open.hasMentor(mentee.id))
     }
 
     /// Sends the mentee's ranked choices: the first goes to its mentor now, the others wait.
     public func request(_ cycleID: Cycle.ID, mentors choices: [Enrolment.ID], now: Date) async throws -> [MentorRequest] {
         let choosing = try await choosing(cycleID, now: now)
-        let (_, settings, mentee) = try await asMentee(cycleID)
+        let (settings, mentee) = (choosing.settings, choosing.mentee)
         if choosing.matched { throw ValidationError([FieldIssue(field: "mentors", message: "you have a mentor in this cycle already")]) }
         if choosing.requests.contains(where: \.isOpen) {
             throw ValidationError([FieldIssue(field: "mentors", message: "your requests are still under way; wait for the answers")])
@@ -101,7 +102,6 @@ public struct MenteeChoice: Sendable {
     public func accept(_ id: MentorRequest.ID, now: Date) async throws -> Relationship {
         let (request, mentor) = try await asMentor(id)
         guard let mentee = try await store.enrolment(request.mentee) else { throw NotFound("enrolment", request.mentee) }
-        let capacity = mentor.profile.capacity ?? 0
         // The rules are asked again: a conflict declared since the request was sent still counts.
         let explanation = try await MatchPlanner.explain(mentee: mentee.id, mentor: mentor.id,
                                                          in: CycleMatching(store: store).request(for: request.cycleID, now: now))
@@ -112,18 +112,17 @@ public struct MenteeChoice: Sendable {
                                         menteePerson: mentee.personID, score: score, startedAt: now)
         let notice = try await answerNotice(request, accepted: true, reason: nil, now: now)
         try await store.inTransaction { tx in
-            try await tx.holdMentor(mentor.id)
-            let open = try await tx.relationships(in: request.cycleID).filter { $0.endedAt == nil }
-            if open.filter({ $0.mentor == mentor.id }).count >= capacity {
-                throw ValidationError([FieldIssue(field: "request", message: "your places are all taken (you take \(capacity)); decline this request so it passes to the mentee's next choice")])
-            }
             guard try await tx.claim(id, from: .pending, to: .accepted, at: now) else {
                 throw ValidationError([FieldIssue(field: "request", message: "was answered or passed on already")])
             }
-            if open.contains(where: { $0.mentee == mentee.id }) {
+            switch try await tx.insertWithinCapacity(relationship, mentor: mentor) {
+            case .menteeHasMentor?:
                 throw ValidationError([FieldIssue(field: "request", message: "the mentee has a mentor already")])
+            case .mentorFull(let capacity)?:
+                throw ValidationError([FieldIssue(field: "request", message: "your places are all taken (you take \(capacity)); decline this request so it passes to the mentee's next choice")])
+            case nil:
+                break
             }
-            try await tx.insert([relationship])
             for other in try await tx.mentorRequests(ofMentee: mentee.id) where other.state == .waiting {
                 _ = try await tx.claim(other.id, from: .waiting, to: .withdrawn, at: now)
             }

@@ -9,15 +9,31 @@ public struct SpeedEvent: Sendable, Equatable, Identifiable {
 
     public var id: ID
     public var cycleID: Cycle.ID
-    public var startsAt: Date
-    public var rounds: Int
-    public var minutes: Int
-    /// Minutes between rounds, to change tables.
-    public var pause: Int
-    public var place: String
-    public var timeZone: String
+    /// When, where, how many rounds of how long.
+    public var plan: Plan
     public var seats: [Seat]
     public var plannedAt: Date
+
+    /// What the manager decides: the start, R rounds of M minutes with a pause between, the place.
+    public struct Plan: Sendable, Equatable {
+        public var startsAt: Date
+        public var rounds: Int
+        public var minutes: Int
+        /// Minutes between rounds, to change tables.
+        public var pause: Int
+        public var place: String
+        /// The zone the start was given in.
+        public var timeZone: String
+        /// Creates a plan.
+        public init(startsAt: Date, rounds: Int, minutes: Int, pause: Int, place: String, timeZone: String) {
+            self.startsAt = startsAt
+            self.rounds = rounds
+            self.minutes = minutes
+            self.pause = pause
+            self.place = place
+            self.timeZone = timeZone
+        }
+    }
 
     /// One conversation: in a round, at a table, a mentor and a mentee.
     public struct Seat: Sendable, Equatable, Codable {
@@ -35,23 +51,17 @@ public struct SpeedEvent: Sendable, Equatable, Identifiable {
     }
 
     /// Creates an event.
-    public init(id: ID = ID(), cycleID: Cycle.ID, startsAt: Date, rounds: Int, minutes: Int, pause: Int, place: String, timeZone: String,
-                seats: [Seat], plannedAt: Date) {
+    public init(id: ID = ID(), cycleID: Cycle.ID, plan: Plan, seats: [Seat], plannedAt: Date) {
         self.id = id
         self.cycleID = cycleID
-        self.startsAt = startsAt
-        self.rounds = rounds
-        self.minutes = minutes
-        self.pause = pause
-        self.place = place
-        self.timeZone = timeZone
+        self.plan = plan
         self.seats = seats
         self.plannedAt = plannedAt
     }
 
     /// When a round begins (1-based).
     public func start(ofRound round: Int) -> Date {
-        startsAt.addingTimeInterval(TimeInterval((round - 1) * (minutes + pause) * 60))
+        plan.startsAt.addingTimeInterval(TimeInterval((round - 1) * (plan.minutes + plan.pause) * 60))
     }
 
     /// The mentors' tables, numbered from 1 in the seating's order.

@@ -13,34 +13,21 @@ public struct SpeedMentoring: Sendable {
         self.principal = principal
     }
 
-    /// What the manager asks for.
-    public struct Plan: Sendable {
-        public var startsAt: Date
-        public var rounds: Int
-        public var minutes: Int
-        public var pause: Int
-        public var place: String
-        public var timeZone: String
-        /// Creates a plan.
-        public init(startsAt: Date, rounds: Int, minutes: Int, pause: Int, place: String, timeZone: String) {
-            self.startsAt = startsAt
-            self.rounds = rounds
-            self.minutes = minutes
-            self.pause = pause
-            self.place = place
-            self.timeZone = timeZone
-        }
-    }
-
     /// Refuses anyone but the programme's managers, before a plan's fields are read.
     public func requirePlanner(_ cycleID: Cycle.ID) async throws {
-        try principal.requireManager(of: try await cycleAndProgramme(cycleID).1, "planning a speed-mentoring event")
+        _ = try await planner(cycleID)
+    }
+
+    /// The cycle and its programme, for one of the programme's managers.
+    private func planner(_ cycleID: Cycle.ID) async throws -> (Cycle, Programme) {
+        let (cycle, programme) = try await cycleAndProgramme(cycleID)
+        try principal.requireManager(of: programme, "planning a speed-mentoring event")
+        return (cycle, programme)
     }
 
     /// Plans (or re-plans) the cycle's event: seats everyone, stores it, tells each participant their rounds.
-    public func plan(_ cycleID: Cycle.ID, _ plan: Plan, now: Date) async throws -> SpeedEvent {
-        try await requirePlanner(cycleID)
-        let (cycle, programme) = try await cycleAndProgramme(cycleID)
+    public func plan(_ cycleID: Cycle.ID, _ plan: SpeedEvent.Plan, now: Date) async throws -> SpeedEvent {
+        let (cycle, programme) = try await planner(cycleID)
         guard programme.format == .speed else {
             throw ValidationError([FieldIssue(field: "format", message: "\(programme.name) is \(programme.format.label); speed-mentoring events belong to speed programmes")])
         }
@@ -50,6 +37,7 @@ public struct SpeedMentoring: Sendable {
             enrolments.filter { $0.role == role }.sorted { (people[$0.personID]?.name ?? "") < (people[$1.personID]?.name ?? "") }
         }
         let mentors = byName(.mentor), mentees = byName(.mentee)
+        let personOf = Dictionary(uniqueKeysWithValues: enrolments.map { ($0.id, $0.personID) })
         var issues: [FieldIssue] = []
         if mentors.isEmpty || mentees.isEmpty { issues.append(FieldIssue(field: "cycle", message: "needs mentors and mentees enrolled first")) }
         if !(1...max(1, mentors.count)).contains(plan.rounds) {
@@ -78,21 +66,20 @@ public struct SpeedMentoring: Sendable {
             }
         }
         let previous = try await store.speedEvent(of: cycle.id)
-        let event = SpeedEvent(id: previous?.id ?? SpeedEvent.ID(), cycleID: cycle.id, startsAt: plan.startsAt, rounds: plan.rounds, minutes: plan.minutes,
-                               pause: plan.pause, place: plan.place.trimmingCharacters(in: .whitespaces), timeZone: plan.timeZone,
-                               seats: seats,
-                               plannedAt: now)
+        var plan = plan
+        plan.place = plan.place.trimmingCharacters(in: .whitespaces)
+        let event = SpeedEvent(id: previous?.id ?? SpeedEvent.ID(), cycleID: cycle.id, plan: plan, seats: seats, plannedAt: now)
         let notices = (mentors + mentees).compactMap { enrolment -> Notice? in
             guard let person = people[enrolment.personID] else { return nil }
             let zone = TimeZone(identifier: person.timeZone) ?? TimeZone(identifier: plan.timeZone)!
             let rounds = Self.rounds(of: enrolment.id, in: event).map { seat in
-                let partner = people[(enrolment.role == .mentor ? enrolments.first { $0.id == seat.mentee } : enrolments.first { $0.id == seat.mentor })?.personID ?? person.id]?.name ?? "?"
+                let partner = personOf[enrolment.role == .mentor ? seat.mentee : seat.mentor].flatMap { people[$0]?.name } ?? "?"
                 return "Round \(seat.round), \(event.start(ofRound: seat.round).formatted(Date.FormatStyle(date: .omitted, time: .shortened, timeZone: zone))): table \(seat.table) with \(partner)"
             }
             return Notice(recipient: person.email, subject: "Speed mentoring in \(programme.name): your rounds", body: """
                 Hello \(person.name),
 
-                The speed-mentoring event of \(cycle.name) starts \(plan.startsAt.formatted(Date.FormatStyle(date: .complete, time: .shortened, timeZone: zone))) (\(zone.identifier))\(event.place.isEmpty ? "" : " at \(event.place)"): \(plan.rounds) rounds of \(plan.minutes) minutes.
+                The speed-mentoring event of \(cycle.name) starts \(plan.startsAt.formatted(Date.FormatStyle(date: .complete, time: .shortened, timeZone: zone))) (\(zone.identifier))\(plan.place.isEmpty ? "" : " at \(plan.place)"): \(plan.rounds) rounds of \(plan.minutes) minutes.
                 \(rounds.isEmpty ? "You sit out every round this time." : rounds.joined(separator: "\n"))
                 Your calendar file is on the event page in Lodestar.
 
@@ -121,7 +108,7 @@ public struct SpeedMentoring: Sendable {
             throw AccessDenied("The calendar of a speed-mentoring event is its participants' own.")
         }
         let enrolments = Dictionary(uniqueKeysWithValues: try await store.allEnrolments(in: cycleID).map { ($0.id, $0) })
-        let zone = TimeZone(identifier: event.timeZone) ?? .gmt
+        let zone = TimeZone(identifier: event.plan.timeZone) ?? .gmt
         var events: [CalendarEvent] = []
         for seat in Self.rounds(of: mine.id, in: event) {
             guard let partnerEnrolment = enrolments[mine.role == .mentor ? seat.mentee : seat.mentor],
@@ -129,9 +116,9 @@ public struct SpeedMentoring: Sendable {
             let start = event.start(ofRound: seat.round)
             events.append(CalendarEvent(
                 uid: "speed-\(event.id)-round-\(seat.round)-\(person.id)@lodestar", sequence: 0, stamp: event.plannedAt, start: start,
-                end: start.addingTimeInterval(TimeInterval(event.minutes * 60)), timeZone: zone,
+                end: start.addingTimeInterval(TimeInterval(event.plan.minutes * 60)), timeZone: zone,
                 summary: "Speed mentoring, round \(seat.round): table \(seat.table) with \(partner.name)",
-                description: "\(event.minutes)-minute conversation; move on when the round ends.", location: event.place, cancelled: false,
+                description: "\(event.plan.minutes)-minute conversation; move on when the round ends.", location: event.plan.place, cancelled: false,
                 organizer: .init(name: "Lodestar", email: "no-reply@lodestar.invalid"),
                 attendees: [.init(name: person.name, email: person.email), .init(name: partner.name, email: partner.email)]))
         }

@@ -188,6 +188,8 @@ public protocol WorkspaceRepository: Sendable {
     func save(_ note: Note) async throws
     /// Meetings held, newest first.
     func meetings(of relationship: Relationship.ID) async throws -> [HeldMeeting]
+    /// The meetings held in any of these relationships (a programme's, for its totals).
+    func meetings(ofAny relationships: [Relationship.ID]) async throws -> [HeldMeeting]
     func save(_ meeting: HeldMeeting) async throws
     /// Every version of every goal of a relationship, oldest first.
     func goalVersions(of relationship: Relationship.ID) async throws -> [Goal]
@@ -216,4 +218,18 @@ public protocol SpeedEventRepository: Sendable {
     func speedEvent(of cycle: Cycle.ID) async throws -> SpeedEvent?
     /// Inserts or replaces the cycle's event.
     func save(_ event: SpeedEvent) async throws
+}
+
+extension LodestarRepositories {
+    /// A relationship's mentor and mentee, or nil when either is no longer in the directory.
+    public func people(of relationship: Relationship) async throws -> (mentor: Person, mentee: Person)? {
+        guard let mentor = try await person(relationship.mentorPerson), let mentee = try await person(relationship.menteePerson) else { return nil }
+        return (mentor, mentee)
+    }
+
+    /// The programme a relationship's cycle belongs to.
+    public func programme(of relationship: Relationship) async throws -> Programme? {
+        guard let cycle = try await cycle(relationship.cycleID) else { return nil }
+        return try await programme(cycle.programmeID)
+    }
 }

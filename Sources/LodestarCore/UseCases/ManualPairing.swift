@@ -15,6 +15,8 @@ public struct ManualPairing: Sendable {
 
     /// Who can be paired in a cycle now.
     public struct Candidates: Sendable {
+        public let cycle: Cycle
+        public let programme: Programme
         /// Mentees without an open relationship, with the ended one's reason when there was one.
         public let mentees: [(enrolment: Enrolment, person: Person, ended: String?)]
         /// Mentors with room, and how many places they have left.
@@ -23,21 +25,19 @@ public struct ManualPairing: Sendable {
 
     /// The mentees and mentors of an active cycle that can be paired.
     public func candidates(_ cycleID: Cycle.ID) async throws -> Candidates {
-        let (cycle, _) = try await managed(cycleID)
+        let (cycle, programme) = try await managed(cycleID)
         let relationships = try await store.relationships(in: cycle.id)
-        let open = relationships.filter { $0.endedAt == nil }
+        let open = OpenPairs(relationships)
         let people = Dictionary(uniqueKeysWithValues: try await store.allPeople().map { ($0.id, $0) })
         let enrolments = try await store.allEnrolments(in: cycle.id)
-        let paired = Set(open.map(\.mentee))
-        let taken = Dictionary(grouping: open, by: \.mentor).mapValues(\.count)
-        let mentees = enrolments.filter { $0.role == .mentee && !paired.contains($0.id) }.compactMap { enrolment in
+        let mentees = enrolments.filter { $0.role == .mentee && !open.hasMentor($0.id) }.compactMap { enrolment in
             people[enrolment.personID].map { (enrolment, $0, relationships.last { $0.mentee == enrolment.id && $0.endedAt != nil }?.endReason) }
         }
         let mentors = enrolments.filter { $0.role == .mentor }.compactMap { enrolment -> (Enrolment, Person, Int)? in
-            let room = (enrolment.profile.capacity ?? 0) - taken[enrolment.id, default: 0]
+            let room = open.room(of: enrolment)
             return room > 0 ? people[enrolment.personID].map { (enrolment, $0, room) } : nil
         }
-        return Candidates(mentees: mentees.sorted { $0.1.name < $1.1.name }, mentors: mentors.sorted { $0.1.name < $1.1.name })
+        return Candidates(cycle: cycle, programme: programme, mentees: mentees.sorted { $0.1.name < $1.1.name }, mentors: mentors.sorted { $0.1.name < $1.1.name })
     }
 
     /// The pair's score and breakdown, or the rules it breaks (a mentee's ended pair counts as rotation).
@@ -62,18 +62,15 @@ public struct ManualPairing: Sendable {
         let notices = MatchingPublication.notices([relationship], unmatched: [], enrolments: [mentee: menteeEnrolment, mentor: mentorEnrolment],
                                                   people: [menteePerson.id: menteePerson, mentorPerson.id: mentorPerson],
                                                   where: "\(programme.name) · \(cycle.name)", now: now)
-        let capacity = mentorEnrolment.profile.capacity ?? 0
         try await store.inTransaction { tx in
-            try await tx.holdMentor(mentor)
-            let open = try await tx.relationships(in: cycle.id).filter { $0.endedAt == nil }
-            if open.contains(where: { $0.mentee == mentee }) {
+            switch try await tx.insertWithinCapacity(relationship, mentor: mentorEnrolment) {
+            case .menteeHasMentor?:
                 throw ValidationError([FieldIssue(field: "mentee", message: "\(menteePerson.name) already has a mentor in this cycle")])
-            }
-            if open.filter({ $0.mentor == mentor }).count >= capacity {
+            case .mentorFull(let capacity)?:
                 throw ValidationError([FieldIssue(field: "mentor", message: "\(mentorPerson.name) has no place left (takes \(capacity))")])
+            case nil:
+                for notice in notices { try await tx.save(notice) }
             }
-            try await tx.insert([relationship])
-            for notice in notices { try await tx.save(notice) }
         }
         return relationship
     }

@@ -33,7 +33,7 @@ public struct Nudges: Sendable {
         outcome.expiredRequests = try await MenteeChoice.expire(store: store, now: now)
         for meeting in try await store.meetingsAwaitingReminder(startingBefore: now.addingTimeInterval(Self.reminderLead), after: now) {
             guard let relationship = try await store.relationship(meeting.relationshipID), relationship.endedAt == nil,
-                  let (mentor, mentee) = try await people(relationship) else { continue }
+                  let (mentor, mentee) = try await store.people(of: relationship) else { continue }
             let notices = [mentor, mentee].map { reminder(meeting, to: $0, with: $0.id == mentor.id ? mentee : mentor, now: now) }
             if try await claimed(notices, { try await $0.claimReminder(of: meeting.id, now: now) }) { outcome.reminders += 1 }
         }
@@ -42,7 +42,7 @@ public struct Nudges: Sendable {
             for pair in try await oversight.oversight(of: relationships, in: programme, now: now) where pair.health < .onTrack {
                 // A pair with its next meeting arranged needs no nudge.
                 let arranged = try await store.scheduledMeetings(of: pair.relationship.id).contains { !$0.cancelled && $0.startsAt > now }
-                guard !arranged, let (mentor, mentee) = try await people(pair.relationship) else { continue }
+                guard !arranged, let (mentor, mentee) = try await store.people(of: pair.relationship) else { continue }
                 let notices = [mentor, mentee].map { nudge(pair, to: $0, with: $0.id == mentor.id ? mentee : mentor, cadence: programme.cadence, now: now) }
                 let since = now.addingTimeInterval(-TimeInterval(programme.cadence.days) * 86400)
                 if try await claimed(notices, { try await $0.claimNudge(of: pair.relationship.id, notNudgedSince: since, now: now) }) { outcome.nudges += 1 }
@@ -67,11 +67,6 @@ public struct Nudges: Sendable {
             result.append((programme, relationships))
         }
         return result
-    }
-
-    private func people(_ relationship: Relationship) async throws -> (Person, Person)? {
-        guard let mentor = try await store.person(relationship.mentorPerson), let mentee = try await store.person(relationship.menteePerson) else { return nil }
-        return (mentor, mentee)
     }
 
     private func link(_ relationship: Relationship.ID) -> String { "\(publicURL)/relationships/\(relationship)" }

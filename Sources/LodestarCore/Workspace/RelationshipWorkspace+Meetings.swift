@@ -24,8 +24,9 @@ extension RelationshipWorkspace {
     /// Start times inside both participants' weekly availability over the next two weeks.
     public func suggestedTimes(_ id: Relationship.ID, minutes: Int = 60, now: Date) async throws -> [Date] {
         let (relationship, _) = try await participation(id)
-        let (mentor, mentee) = try await diaries(relationship)
-        return MeetingTimes.suggest(mentor, mentee, minutes: minutes, from: now)
+        let (mentor, mentee) = try await people(relationship)
+        let diaries = try await diaries(relationship, mentor, mentee)
+        return MeetingTimes.suggest(diaries.mentor, diaries.mentee, minutes: minutes, from: now)
     }
 
     /// Arranges a meeting and tells the partner.
@@ -88,7 +89,7 @@ extension RelationshipWorkspace {
         if plan.mode == .either { issues.append(FieldIssue(field: "mode", message: "choose in person or virtual")) }
         if TimeZone(identifier: plan.timeZone) == nil { issues.append(FieldIssue(field: "timeZone", message: "'\(plan.timeZone)' is not a time zone such as Europe/Berlin")) }
         if plan.place.count > 500 { issues.append(FieldIssue(field: "place", message: "is longer than 500 characters")) }
-        if plan.mode == .inPerson, let programme = try await programme(of: relationship), programme.format == .distance {
+        if plan.mode == .inPerson, let programme = try await store.programme(of: relationship), programme.format == .distance {
             issues.append(FieldIssue(field: "mode", message: "\(programme.name) is distance mentoring: its meetings are virtual"))
         }
         guard issues.isEmpty else { throw ValidationError(issues) }
@@ -99,11 +100,17 @@ extension RelationshipWorkspace {
         let (author, partner) = me == mentor.id ? (mentor, mentee) : (mentee, mentor)
         let zone = TimeZone(identifier: partner.timeZone) ?? TimeZone(identifier: meeting.timeZone) ?? .gmt
         let when = meeting.startsAt.formatted(Date.FormatStyle(date: .complete, time: .shortened, timeZone: zone))
+        // A time outside the partner's weekly free time is said so, for them to answer.
+        let diaries = try await diaries(relationship, mentor, mentee)
+        let partnerDiary = partner.id == mentor.id ? diaries.mentor : diaries.mentee
+        let outside = !meeting.cancelled && !partnerDiary.availability.slots.isEmpty
+            && !MeetingTimes.fits(partnerDiary, start: meeting.startsAt, minutes: meeting.minutes)
         let notice = Notice(recipient: partner.email, subject: "Mentoring meeting \(change): \(when)", body: """
             Hello \(partner.name),
 
             \(author.name) \(change) your mentoring meeting on \(when) (\(zone.identifier)), \(meeting.minutes) minutes, \
             \(meeting.mode == .inPerson ? "in person" : "virtual")\(meeting.place.isEmpty ? "" : " — \(meeting.place)").
+            \(outside ? "It lies outside the free time in your mentoring profile; tell \(author.name) if it does not suit you.\n" : "")\
             Add it to your calendar: \(publicURL)/relationships/\(relationship.id)/schedule/\(meeting.id)/invitation.ics
 
             """, createdAt: now)
@@ -114,23 +121,15 @@ extension RelationshipWorkspace {
     }
 
     func people(_ relationship: Relationship) async throws -> (mentor: Person, mentee: Person) {
-        guard let mentor = try await store.person(relationship.mentorPerson), let mentee = try await store.person(relationship.menteePerson) else {
-            throw NotFound("relationship", relationship.id)
-        }
-        return (mentor, mentee)
+        guard let pair = try await store.people(of: relationship) else { throw NotFound("relationship", relationship.id) }
+        return pair
     }
 
-    private func diaries(_ relationship: Relationship) async throws -> (MeetingTimes.Diary, MeetingTimes.Diary) {
-        let (mentor, mentee) = try await people(relationship)
+    private func diaries(_ relationship: Relationship, _ mentor: Person, _ mentee: Person) async throws -> (mentor: MeetingTimes.Diary, mentee: MeetingTimes.Diary) {
         func diary(_ enrolment: Enrolment.ID, _ person: Person) async throws -> MeetingTimes.Diary {
             MeetingTimes.Diary(availability: try await store.enrolment(enrolment)?.profile.availability ?? WeeklyAvailability(),
                                timeZone: TimeZone(identifier: person.timeZone) ?? .gmt)
         }
         return (try await diary(relationship.mentor, mentor), try await diary(relationship.mentee, mentee))
-    }
-
-    private func programme(of relationship: Relationship) async throws -> Programme? {
-        guard let cycle = try await store.cycle(relationship.cycleID) else { return nil }
-        return try await store.programme(cycle.programmeID)
     }
 }

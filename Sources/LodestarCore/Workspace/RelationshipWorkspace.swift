@@ -55,7 +55,7 @@ public struct RelationshipWorkspace: Sendable {
         let (relationship, me) = try await participation(id)
         let (mentor, mentee) = try await people(relationship)
         let notes = try await store.notes(of: id).filter { $0.author == me || $0.shared }
-        let programme = try await store.cycle(relationship.cycleID).asyncFlatMap { try await store.programme($0.programmeID) }
+        let programme = try await store.programme(of: relationship)
         return Contents(relationship: relationship, mentor: mentor, mentee: mentee, asMentor: me == relationship.mentorPerson,
                         format: programme?.format ?? .oneToOne,
                         agreements: try await store.agreements(of: id), notes: notes, meetings: try await store.meetings(of: id),
@@ -65,7 +65,7 @@ public struct RelationshipWorkspace: Sendable {
 
     /// The oversight of a relationship: its participants, the programme's managers, admins.
     public func oversight(of relationship: Relationship, now: Date) async throws -> Oversight {
-        guard let cycle = try await store.cycle(relationship.cycleID), let programme = try await store.programme(cycle.programmeID) else {
+        guard let programme = try await store.programme(of: relationship) else {
             throw NotFound("relationship", relationship.id)
         }
         return try await oversight(of: [relationship], in: programme, now: now)[0]
@@ -215,7 +215,7 @@ public struct RelationshipWorkspace: Sendable {
     public func end(_ id: Relationship.ID, reason: String, now: Date) async throws -> Relationship {
         guard var relationship = try await store.relationship(id) else { throw NotFound("relationship", id) }
         if !principal.isPerson(relationship.mentorPerson) && !principal.isPerson(relationship.menteePerson) {
-            guard let cycle = try await store.cycle(relationship.cycleID), let programme = try await store.programme(cycle.programmeID) else { throw NotFound("relationship", id) }
+            guard let programme = try await store.programme(of: relationship) else { throw NotFound("relationship", id) }
             try principal.requireManager(of: programme, "ending a relationship")
         }
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)

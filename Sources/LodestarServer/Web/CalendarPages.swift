@@ -5,7 +5,6 @@ import LodestarCore
 /// The personal calendar feed: a page to make (or replace) one's secret address, and the feed
 /// itself, which calendar apps fetch without signing in — the secret in its address is the key.
 struct CalendarPages {
-    let store: any LodestarRepositories
     let feeds: CalendarFeeds
     let pages: PageRenderer
     let publicURL: String

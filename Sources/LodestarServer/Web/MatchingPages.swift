@@ -37,13 +37,10 @@ struct MatchingPages {
             if let mentee = query.get("mentee").flatMap(Enrolment.ID.init), let mentor = query.get("mentor").flatMap(Enrolment.ID.init) {
                 leftOut.remove(mentee)
                 try await attempt(locks.filter { $0.mentee != mentee } + [(mentee, mentor)])
-            } else if let a = query.get("swap").flatMap(Enrolment.ID.init), let b = query.get("with").flatMap(Enrolment.ID.init), a != b {
-                let before = try await plan(locks, leftOut)
-                if let mentorOfA = before.proposals.first(where: { $0.mentee == a })?.mentor, let mentorOfB = before.proposals.first(where: { $0.mentee == b })?.mentor {
-                    try await attempt(locks.filter { $0.mentee != a && $0.mentee != b } + [(a, mentorOfB), (b, mentorOfA)])
-                } else {
-                    refused = "Refused: a swap exchanges the mentors of two matched mentees."
-                }
+            } else if let a = query.get("swap").flatMap(MatchRequest.lock(parsing:)), let b = query.get("with").flatMap(MatchRequest.lock(parsing:)),
+                      a.mentee != b.mentee {
+                // Each side is written MENTEE:MENTOR as the page showed it: the two mentors change places.
+                try await attempt(locks.filter { $0.mentee != a.mentee && $0.mentee != b.mentee } + [(a.mentee, b.mentor), (b.mentee, a.mentor)])
             } else if let out = query.get("unassign").flatMap(Enrolment.ID.init) {
                 locks.removeAll { $0.mentee == out }
                 leftOut.insert(out)
@@ -199,7 +196,7 @@ struct PlanView {
         let unlockQuery: String
         /// The plan's link with this mentee left out.
         let unassignQuery: String
-        /// The other matched mentees, to swap mentors with.
+        /// The other matched mentees (as MENTEE:MENTOR), to swap mentors with.
         let partners: [MentorChoice]
         /// Every mentor, this pair's selected, for reassigning.
         let mentors: [MentorChoice]
@@ -251,7 +248,7 @@ struct PlanView {
                         breakdown: parts.map { Part(criterion: $0.criterion.rawValue, value: String(format: "%.2f", $0.value)) },
                         locked: proposal.locked, unlockQuery: query(lockTexts.filter { $0 != text }),
                         unassignQuery: query(lockTexts) + "&unassign=\(proposal.mentee)",
-                        partners: plan.proposals.filter { $0.mentee != proposal.mentee }.map { MentorChoice(id: $0.mentee.description, name: $0.menteeName, selected: false) }
+                        partners: plan.proposals.filter { $0.mentee != proposal.mentee }.map { MentorChoice(id: "\($0.mentee):\($0.mentor)", name: $0.menteeName, selected: false) }
                             .sorted { $0.name < $1.name },
                         mentors: mentors.map { MentorChoice(id: $0.id, name: $0.name, selected: $0.id == proposal.mentor.description) })
         }

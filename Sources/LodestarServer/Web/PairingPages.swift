@@ -38,13 +38,12 @@ struct PairingPages {
         let cycleID: Cycle.ID = try context.parameters.id(of: "cycle")
         let pairing = ManualPairing(store: store, principal: try context.signedIn())
         let candidates = try await pairing.candidates(cycleID)
-        guard let cycle = try await store.cycle(cycleID), let programme = try await store.programme(cycle.programmeID) else { throw NotFound("cycle", cycleID) }
         var preview: PairingView.Preview?
         if let mentee, let mentor {
             let explanation = try await pairing.preview(cycleID, mentee: mentee, mentor: mentor, now: Date())
             preview = PairingView.Preview(explanation)
         }
-        return pages.render("pairs", PairingView(cycle: cycle, programme: programme, candidates: candidates, mentee: mentee, mentor: mentor,
+        return pages.render("pairs", PairingView(candidates: candidates, mentee: mentee, mentor: mentor,
                                                  preview: preview, problem: problem, csrf: context.session?.csrfToken ?? ""),
                             for: context, status: status)
     }
@@ -74,8 +73,9 @@ struct PairingView {
         }
     }
 
-    init(cycle: Cycle, programme: Programme, candidates: ManualPairing.Candidates, mentee: Enrolment.ID?, mentor: Enrolment.ID?,
+    init(candidates: ManualPairing.Candidates, mentee: Enrolment.ID?, mentor: Enrolment.ID?,
          preview: Preview?, problem: String?, csrf: String) {
+        let cycle = candidates.cycle, programme = candidates.programme
         title = "Pair by hand · \(cycle.name)"
         heading = "\(programme.name) · \(cycle.name)"
         cycleID = cycle.id.description

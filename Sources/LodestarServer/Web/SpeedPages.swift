@@ -49,7 +49,7 @@ struct SpeedPages {
         let people = Dictionary(uniqueKeysWithValues: try await store.allPeople().map { ($0.id, $0.name) })
         for enrolment in try await store.allEnrolments(in: cycleID) { names[enrolment.id] = people[enrolment.personID] ?? "?" }
         let mine = principal.enrolments.first { $0.enrolment.cycleID == cycleID }?.enrolment
-        let zone = TimeZone(identifier: principal.person?.timeZone ?? event?.timeZone ?? "") ?? .gmt
+        let zone = TimeZone(identifier: principal.person?.timeZone ?? event?.plan.timeZone ?? "") ?? .gmt
         return pages.render(template, SpeedView(event: event, cycle: cycle, programme: programme, names: names, mine: mine,
                                                 manager: principal.manages(programme.id), zone: zone, problems: problems, form: form,
                                                 csrf: context.session?.csrfToken ?? ""), for: context, status: status)

@@ -80,7 +80,7 @@ struct WorkspacePages {
             return try await attempt(request, context, form) { workspace, id in
                 let competency = (form["competency"] ?? "").isEmpty ? nil : form["competency"]
                 _ = try await workspace.addGoal(id, title: form["title"] ?? "", measure: form["measure"] ?? "", competency: competency,
-                                                due: try Self.day(form["due"] ?? "", field: "due"), now: Date())
+                                                due: try FormClock.day(form["due"] ?? "", field: "due"), now: Date())
             }
         }
         router.post("/relationships/:id/goals/:goal") { request, context in
@@ -89,12 +89,12 @@ struct WorkspacePages {
                 let goalID: Goal.ID = try context.parameters.id("goal", of: "goal")
                 let text = (form["action"] ?? "").trimmingCharacters(in: .whitespaces)
                 let action = text.isEmpty ? nil : (text: text, owner: form["owner"] == "partner" ? RelationshipWorkspace.ActionOwner.partner : .me,
-                                                   due: try Self.day(form["actionDue"] ?? "", field: "actionDue"))
+                                                   due: try FormClock.day(form["actionDue"] ?? "", field: "actionDue"))
                 guard let progress = Int(form["progress"] ?? "") else {
                     throw ValidationError([FieldIssue(field: "progress", message: "'\(form["progress"] ?? "")' is not a whole percentage")])
                 }
                 let title = (form["milestone"] ?? "").trimmingCharacters(in: .whitespaces)
-                let milestone = title.isEmpty ? nil : (title: title, due: try Self.day(form["milestoneDue"] ?? "", field: "milestoneDue"))
+                let milestone = title.isEmpty ? nil : (title: title, due: try FormClock.day(form["milestoneDue"] ?? "", field: "milestoneDue"))
                 // The checklist's boxes say which actions are done and which milestones reached.
                 func ticked(_ prefix: String) -> Set<Int>? {
                     form["checklist"] == nil ? nil : Set(form.keys.compactMap { $0.hasPrefix(prefix) ? Int($0.dropFirst(prefix.count)) : nil })
@@ -106,7 +106,7 @@ struct WorkspacePages {
         router.post("/relationships/:id/meetings") { request, context in
             let form = try await FormBody.fields(request)
             return try await attempt(request, context, form) { workspace, id in
-                let day = try Self.day(form["heldOn"] ?? "", field: "heldOn")
+                let day = try FormClock.day(form["heldOn"] ?? "", field: "heldOn")
                 let mode = MeetingMode(rawValue: form["mode"] ?? "") ?? .virtual
                 _ = try await workspace.logMeeting(id, heldOn: day, minutes: Int(form["minutes"] ?? "") ?? 0, mode: mode, now: Date())
             }
@@ -152,16 +152,5 @@ struct WorkspacePages {
         }
         return .init(startsAt: start, minutes: minutes, mode: MeetingMode(rawValue: form["mode"] ?? "") ?? .either,
                      place: form["place"] ?? "", timeZone: zone.identifier)
-    }
-
-    /// A date from a form's `yyyy-MM-dd`, at noon UTC.
-    static func day(_ text: String, field: String) throws -> Date {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard parts.count == 3, let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: 12)) else {
-            throw ValidationError([FieldIssue(field: field, message: "'\(text)' is not a date; write it as 2027-03-15")])
-        }
-        return date
     }
 }

@@ -26,18 +26,19 @@ final class SpeedEventModel: Model, @unchecked Sendable {
     func update(from event: SpeedEvent) {
         id = event.id.uuid
         cycleID = event.cycleID.uuid
-        startsAt = event.startsAt
-        rounds = event.rounds
-        minutes = event.minutes
-        pause = event.pause
-        place = event.place
-        timeZone = event.timeZone
+        startsAt = event.plan.startsAt
+        rounds = event.plan.rounds
+        minutes = event.plan.minutes
+        pause = event.plan.pause
+        place = event.plan.place
+        timeZone = event.plan.timeZone
         seats = Seats(items: event.seats)
         plannedAt = event.plannedAt
     }
 
     var domain: SpeedEvent {
-        SpeedEvent(id: SpeedEvent.ID(id!), cycleID: Cycle.ID(cycleID), startsAt: startsAt, rounds: rounds, minutes: minutes, pause: pause,
-                   place: place, timeZone: timeZone, seats: seats.items, plannedAt: plannedAt)
+        SpeedEvent(id: SpeedEvent.ID(id!), cycleID: Cycle.ID(cycleID),
+                   plan: .init(startsAt: startsAt, rounds: rounds, minutes: minutes, pause: pause, place: place, timeZone: timeZone),
+                   seats: seats.items, plannedAt: plannedAt)
     }
 }

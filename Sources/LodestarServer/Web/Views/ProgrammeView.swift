@@ -19,8 +19,9 @@ struct ProgrammeView {
         var hours: String?
         if principal.manages(programme.id) {
             let relationships = try await store.relationships(ofProgramme: programme.id)
-            let seen = try await RelationshipWorkspace(store: store, principal: principal).oversight(of: relationships, in: programme, now: Date())
-            let minutes = seen.reduce(0) { $0 + $1.minutes }, meetings = seen.reduce(0) { $0 + $1.meetings }
+            // Counts and minutes only, in one query: never what the pairs wrote.
+            let held = try await store.meetings(ofAny: relationships.map(\.id))
+            let minutes = held.reduce(0) { $0 + $1.minutes }, meetings = held.count
             hours = String(format: "%.1f", Double(minutes) / 60) + " hours of mentoring in \(meetings) meeting\(meetings == 1 ? "" : "s")"
                 + " across \(relationships.count) relationship\(relationships.count == 1 ? "" : "s")"
         }

@@ -36,11 +36,12 @@ struct SpeedView {
         self.zone = zone.identifier
         let clock = WallClock(zone: zone)
         if let event {
-            summary = "\(clock.long(event.startsAt)) (\(zone.identifier))\(event.place.isEmpty ? "" : " · \(event.place)") · \(event.rounds) rounds of \(event.minutes) minutes, \(event.pause) between"
+            let plan = event.plan
+            summary = "\(clock.long(plan.startsAt)) (\(zone.identifier))\(plan.place.isEmpty ? "" : " · \(plan.place)") · \(plan.rounds) rounds of \(plan.minutes) minutes, \(plan.pause) between"
             let tableOf = event.tables
             tables = tableOf.sorted { $0.value < $1.value }.map { TableLine(table: $0.value, mentor: names[$0.key] ?? "?") }
             let mentees = Set(names.keys).subtracting(tableOf.keys)
-            rounds = (1...event.rounds).map { round in
+            rounds = (1...event.plan.rounds).map { round in
                 let seats = event.seats.filter { $0.round == round }.sorted { $0.table < $1.table }
                 let seated = Set(seats.map(\.mentee))
                 let resting = mentees.filter { !seated.contains($0) && names[$0] != nil }.compactMap { names[$0] }.sorted()
@@ -62,9 +63,9 @@ struct SpeedView {
         }
         participant = mine != nil
         self.problems = problems
-        let start = event.map { (clock.date($0.startsAt), clock.time($0.startsAt)) }
-        self.form = FormValues(date: form["date"] ?? start?.0 ?? "", time: form["time"] ?? start?.1 ?? "", rounds: form["rounds"] ?? event.map { "\($0.rounds)" } ?? "6",
-                               minutes: form["minutes"] ?? event.map { "\($0.minutes)" } ?? "8", pause: form["pause"] ?? event.map { "\($0.pause)" } ?? "2",
-                               place: form["place"] ?? event?.place ?? "")
+        let plan = event?.plan
+        self.form = FormValues(date: form["date"] ?? plan.map { clock.date($0.startsAt) } ?? "", time: form["time"] ?? plan.map { clock.time($0.startsAt) } ?? "",
+                               rounds: form["rounds"] ?? plan.map { "\($0.rounds)" } ?? "6", minutes: form["minutes"] ?? plan.map { "\($0.minutes)" } ?? "8",
+                               pause: form["pause"] ?? plan.map { "\($0.pause)" } ?? "2", place: form["place"] ?? plan?.place ?? "")
     }
 }

@@ -1,0 +1,51 @@
+import Foundation
+import LodestarCore
+import Logging
+import ServiceLifecycle
+
+/// Work the server repeats while it runs — sending the outbox, writing reminders and nudges —
+/// every `interval`; a failed round is logged and the next one comes as usual.
+struct RepeatingJob: Service {
+    /// What the job does, for the log ("Outbox delivery").
+    let name: String
+    let interval: Duration
+    let logger: Logger
+    /// One round at `now`; returns what to log when it did something.
+    let round: @Sendable (_ now: Date) async throws -> String?
+
+    func run() async throws {
+        // Shutting down cancels the wait between rounds, so the server stops at once.
+        try await cancelWhenGracefulShutdown { await rounds() }
+    }
+
+    private func rounds() async {
+        while !Task.isCancelled {
+            do {
+                if let done = try await round(Date()) { logger.info("\(name): \(done)") }
+            } catch {
+                logger.error("\(name) failed: \(error)")
+            }
+            try? await Task.sleep(for: interval)
+        }
+    }
+}
+
+extension RepeatingJob {
+    /// Sends the outbox (only when SMTP is configured).
+    static func outbox(_ delivery: OutboxDelivery, every interval: Duration, logger: Logger) -> RepeatingJob {
+        RepeatingJob(name: "Outbox delivery", interval: interval, logger: logger) { now in
+            let sent = try await delivery.deliver(now: now)
+            return sent > 0 ? "sent \(sent) notice(s)" : nil
+        }
+    }
+
+    /// Writes meeting reminders and nudges, and passes unanswered requests on; several servers
+    /// may run it against one PostgreSQL database (each message is claimed once).
+    static func nudges(_ nudges: Nudges, every interval: Duration, logger: Logger) -> RepeatingJob {
+        RepeatingJob(name: "Reminders and nudges", interval: interval, logger: logger) { now in
+            let outcome = try await nudges.run(now: now)
+            guard outcome.reminders + outcome.nudges + outcome.expiredRequests > 0 else { return nil }
+            return "wrote \(outcome.reminders) meeting reminder(s) and \(outcome.nudges) nudge(s); \(outcome.expiredRequests) unanswered request(s) passed on"
+        }
+    }
+}
