@@ -108,7 +108,7 @@ def main():
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
+    from selenium.common.exceptions import TimeoutException, WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
 
     binary = options.binary
@@ -150,10 +150,18 @@ def main():
                 WebDriverWait(driver, 15).until(lambda d: "/sign-in" not in d.current_url or d.find_elements(By.CSS_SELECTOR, ".problem"))
 
             def go(driver, element):
-                """Clicks a link or button and waits until the next page has replaced this one."""
-                page = driver.find_element(By.TAG_NAME, "html")
+                """Clicks a link or button and waits until the next page has replaced this one and finished loading.
+                The old page carries a mark the new one lacks; asking for it (rather than for an element of the old
+                page) does not depend on how a driver version reports a detached element, and a question the
+                browser cannot answer mid-navigation is asked again."""
+                driver.execute_script("window.lodestarLeft = true")
                 element.click()
-                WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+                try:
+                    WebDriverWait(driver, 30, poll_frequency=0.2, ignored_exceptions=(WebDriverException,)).until(
+                        lambda d: d.execute_script("return window.lodestarLeft === undefined && document.readyState === 'complete'"))
+                except TimeoutException:
+                    raise SystemExit(f"the page did not change within 30 s after a click; at {driver.current_url}:\n"
+                                     + driver.find_element(By.TAG_NAME, "body").text[:2000])
 
             def arrives(driver, path):
                 try:

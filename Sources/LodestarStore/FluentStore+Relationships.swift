@@ -5,24 +5,40 @@ import SQLKit
 
 extension FluentStore {
     public func relationships(in cycle: Cycle.ID) async throws -> [Relationship] {
-        try await RelationshipModel.query(on: db).filter(\.$cycleID == cycle.uuid).sort(\.$startedAt).all().map(\.domain)
+        try await withMembers(RelationshipModel.query(on: db).filter(\.$cycleID == cycle.uuid).sort(\.$startedAt).all())
     }
 
     public func relationships(ofProgramme programme: Programme.ID) async throws -> [Relationship] {
         let cycles = try await CycleModel.query(on: db).filter(\.$programmeID == programme.uuid).all().compactMap(\.id)
         guard !cycles.isEmpty else { return [] }
-        return try await RelationshipModel.query(on: db).filter(\.$cycleID ~~ cycles).all().map(\.domain)
+        return try await withMembers(RelationshipModel.query(on: db).filter(\.$cycleID ~~ cycles).all())
     }
 
     public func relationships(of person: Person.ID) async throws -> [Relationship] {
-        try await RelationshipModel.query(on: db)
-            .group(.or) { $0.filter(\.$mentorPerson == person.uuid).filter(\.$menteePerson == person.uuid) }
-            .sort(\.$startedAt).all().map(\.domain)
+        let asMember = try await RelationshipMemberModel.query(on: db).filter(\.$person == person.uuid).all().map(\.relationshipID)
+        return try await withMembers(RelationshipModel.query(on: db)
+            .group(.or) { $0.filter(\.$mentorPerson == person.uuid).filter(\.$id ~~ asMember) }
+            .sort(\.$startedAt).all())
     }
 
     public func insert(_ relationships: [Relationship]) async throws {
         guard !relationships.isEmpty else { return }
         try await relationships.map(RelationshipModel.init).create(on: db)
+        try await relationships.flatMap { relationship in
+            relationship.members.enumerated().map { RelationshipMemberModel($1, of: relationship, position: $0) }
+        }.create(on: db)
+    }
+
+    public func add(_ member: Relationship.Member, to relationship: Relationship) async throws {
+        try await RelationshipMemberModel(member, of: relationship, position: relationship.members.count).create(on: db)
+    }
+
+    /// The relationships' rows with their members, read in one query.
+    func withMembers(_ rows: [RelationshipModel]) async throws -> [Relationship] {
+        guard !rows.isEmpty else { return [] }
+        let members = Dictionary(grouping: try await RelationshipMemberModel.query(on: db).filter(\.$relationshipID ~~ rows.compactMap(\.id)).all(),
+                                 by: \.relationshipID)
+        return rows.map { $0.domain(members: members[$0.id!] ?? []) }
     }
 }
 
@@ -30,12 +46,19 @@ extension FluentStore {
     public func end(_ relationship: Relationship.ID, at: Date, reason: String) async throws {
         try await RelationshipModel.query(on: db).filter(\.$id == relationship.uuid)
             .set(\.$endedAt, to: at).set(\.$endReason, to: reason).update()
+        try await RelationshipMemberModel.query(on: db).filter(\.$relationshipID == relationship.uuid).filter(\.$closedAt == nil)
+            .set(\.$closedAt, to: at).update()
+    }
+
+    public func leave(_ relationship: Relationship.ID, member: Person.ID, at: Date, reason: String) async throws {
+        try await RelationshipMemberModel.query(on: db).filter(\.$relationshipID == relationship.uuid).filter(\.$person == member.uuid)
+            .set(\.$leftAt, to: at).set(\.$leaveReason, to: reason).set(\.$closedAt, to: at).update()
     }
 
     public func openRelationshipsInActiveCycles() async throws -> [Relationship] {
         let active = try await CycleModel.query(on: db).filter(\.$state == CycleState.active.rawValue).all().compactMap(\.id)
         guard !active.isEmpty else { return [] }
-        return try await RelationshipModel.query(on: db).filter(\.$cycleID ~~ active).filter(\.$endedAt == nil).all().map(\.domain)
+        return try await withMembers(RelationshipModel.query(on: db).filter(\.$cycleID ~~ active).filter(\.$endedAt == nil).all())
     }
 }
 

@@ -4,7 +4,8 @@ import LodestarCore
 
 extension FluentStore {
     public func relationship(_ id: Relationship.ID) async throws -> Relationship? {
-        try await RelationshipModel.find(id.uuid, on: db)?.domain
+        guard let row = try await RelationshipModel.find(id.uuid, on: db) else { return nil }
+        return try await withMembers([row]).first
     }
 
     public func agreements(of relationship: Relationship.ID) async throws -> [Agreement] {

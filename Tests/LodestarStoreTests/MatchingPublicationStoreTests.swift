@@ -65,7 +65,7 @@ struct MatchingPublicationStoreTests {
             }
             _ = try await office.move(next.id, to: .matching)
             let request = try await CycleMatching(store: store).request(for: next.id, now: Self.start)
-            #expect(request.previousPairs == Set(first.relationships.map(\.people)))
+            #expect(request.previousPairs == Set(first.relationships.flatMap(\.pairs)))
             let plan = try MatchPlanner.plan(request)
             let enrolments = Dictionary(uniqueKeysWithValues: try await store.allEnrolments(in: next.id).map { ($0.id, $0.personID) })
             let pairs = Set(plan.proposals.map { PersonPair(enrolments[$0.mentor]!, enrolments[$0.mentee]!) })

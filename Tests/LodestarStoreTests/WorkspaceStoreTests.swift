@@ -64,7 +64,7 @@ struct WorkspaceStoreTests {
                                                    competency: "decision-making", due: now.addingTimeInterval(-86400), now: now)
             await #expect(throws: ValidationError.self) { try await workspace.updateGoal(relationship.id, goal: goal.id, progress: 150, newAction: nil, now: now) }
             let updated = try await workspace.updateGoal(relationship.id, goal: goal.id, progress: 40,
-                                                         newAction: (text: "Draft the agenda", owner: .me, due: now), now: now)
+                                                         newAction: (text: "Draft the agenda", owner: nil, due: now), now: now)
             #expect(updated.version == 2 && updated.actions.count == 1 && updated.actions[0].owner == menteeEnrolment.personID)
             let contents = try await RelationshipWorkspace(store: store, principal: mentor).open(relationship.id)
             #expect(contents.goals.count == 1 && contents.goals[0].versions == 2 && contents.goals[0].goal.progress == 40)
@@ -96,7 +96,7 @@ struct GoalMilestoneStoreTests {
             } catch let error as ValidationError {
                 #expect(error.issues.map(\.field) == ["milestoneDue"])
             }
-            _ = try await workspace.updateGoal(relationship.id, goal: goal.id, progress: 10, newAction: ("Book the room", .partner, now.addingTimeInterval(86400)),
+            _ = try await workspace.updateGoal(relationship.id, goal: goal.id, progress: 10, newAction: ("Book the room", relationship.mentorPerson, now.addingTimeInterval(86400)),
                                                newMilestone: ("Agenda agreed", now.addingTimeInterval(30 * 86400)), now: now)
             _ = try await workspace.updateGoal(relationship.id, goal: goal.id, progress: 20, newAction: nil,
                                                newMilestone: ("Dry run", now.addingTimeInterval(60 * 86400)), now: now)

@@ -35,3 +35,10 @@ public enum Fixtures {
             format: programme.format, durationWeeks: programme.durationWeeks, cadence: programme.cadence, matching: settings))
     }
 }
+
+extension Relationship {
+    /// A pair's mentee (its first member), for tests of pairs.
+    public var mentee: Enrolment.ID { members[0].enrolment }
+    /// A pair's mentee as a person.
+    public var menteePerson: Person.ID { members[0].person }
+}

@@ -35,8 +35,10 @@ public struct CalendarFeeds: Sendable {
               let personID = account.personID, let person = try await store.person(personID) else { return nil }
         var events: [CalendarEvent] = []
         for relationship in try await store.relationships(of: personID) {
-            guard let (mentor, mentee) = try await store.people(of: relationship) else { continue }
-            events += try await store.scheduledMeetings(of: relationship.id).map { $0.event(mentor: mentor, mentee: mentee) }
+            guard let people = try await store.people(of: relationship) else { continue }
+            // A member who left a group keeps the meetings from before, not the group's later ones.
+            let until = relationship.member(personID)?.leftAt ?? .distantFuture
+            events += try await store.scheduledMeetings(of: relationship.id).filter { $0.startsAt < until }.map { $0.event(with: people.current) }
         }
         return ICalendar.document(events.sorted { $0.start < $1.start }, method: .publish, name: "Mentoring — \(person.name)")
     }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Times two people can meet: inside both of their weekly availabilities, each read in its own
-/// time zone, so a mentor in Berlin and a mentee in Toronto get times that suit both.
+/// Times people can meet: inside each one's weekly availability, each read in its own time zone,
+/// so a mentor in Berlin and a mentee in Toronto (or a whole group) get times that suit all.
 public enum MeetingTimes {
     /// A person's free time and the zone it is written in.
     public struct Diary: Sendable {
@@ -17,11 +17,18 @@ public enum MeetingTimes {
     /// Up to `limit` start times of `minutes`-long meetings within the next `days` days, at least
     /// an hour from `now`, on the half hour, the first of each shared window.
     public static func suggest(_ first: Diary, _ second: Diary, minutes: Int, from now: Date, days: Int = 14, limit: Int = 6) -> [Date] {
+        suggest([first, second], minutes: minutes, from: now, days: days, limit: limit)
+    }
+
+    /// As the two-diary `suggest`, for a group: times inside every diary.
+    public static func suggest(_ diaries: [Diary], minutes: Int, from now: Date, days: Int = 14, limit: Int = 6) -> [Date] {
         let until = now.addingTimeInterval(TimeInterval(days) * 86400)
         let earliest = now.addingTimeInterval(3600)
         let length = TimeInterval(minutes * 60)
         var starts: [Date] = []
-        for window in overlap(free(first, from: now, until: until), free(second, from: now, until: until)) {
+        guard let first = diaries.first else { return [] }
+        let shared = diaries.dropFirst().reduce(free(first, from: now, until: until)) { overlap($0, free($1, from: now, until: until)) }
+        for window in shared {
             let halfHours = (max(window.start, earliest).timeIntervalSince1970 / 1800).rounded(.up)
             let start = Date(timeIntervalSince1970: halfHours * 1800)
             if start.addingTimeInterval(length) <= window.end { starts.append(start) }

@@ -108,27 +108,29 @@ public struct MenteeChoice: Sendable {
         guard let score = explanation.score?.total else {
             throw ValidationError([FieldIssue(field: "request", message: "a rule now excludes this pair (\(explanation.brokenRules.map(\.explanation).joined(separator: "; "))); decline it so it passes on")])
         }
-        let relationship = Relationship(cycleID: request.cycleID, mentor: mentor.id, mentee: mentee.id, mentorPerson: mentor.personID,
-                                        menteePerson: mentee.personID, score: score, startedAt: now)
+        let pair = Relationship(cycleID: request.cycleID, mentor: mentor.id, mentee: mentee.id, mentorPerson: mentor.personID,
+                                menteePerson: mentee.personID, score: score, startedAt: now)
+        let grouped = try await store.cycle(request.cycleID).asyncFlatMap { try await store.programme($0.programmeID) }?.format == .group
         let notice = try await answerNotice(request, accepted: true, reason: nil, now: now)
-        try await store.inTransaction { tx in
+        return try await store.inTransaction { tx in
             guard try await tx.claim(id, from: .pending, to: .accepted, at: now) else {
                 throw ValidationError([FieldIssue(field: "request", message: "was answered or passed on already")])
             }
-            switch try await tx.insertWithinCapacity(relationship, mentor: mentor) {
-            case .menteeHasMentor?:
+            let relationship: Relationship
+            switch try await tx.insertWithinCapacity(pair, mentor: mentor, joiningGroup: grouped) {
+            case .failure(.menteeHasMentor):
                 throw ValidationError([FieldIssue(field: "request", message: "the mentee has a mentor already")])
-            case .mentorFull(let capacity)?:
+            case .failure(.mentorFull(let capacity)):
                 throw ValidationError([FieldIssue(field: "request", message: "your places are all taken (you take \(capacity)); decline this request so it passes to the mentee's next choice")])
-            case nil:
-                break
+            case .success(let made):
+                relationship = made
             }
             for other in try await tx.mentorRequests(ofMentee: mentee.id) where other.state == .waiting {
                 _ = try await tx.claim(other.id, from: .waiting, to: .withdrawn, at: now)
             }
             try await tx.save(notice)
+            return relationship
         }
-        return relationship
     }
 
     /// The mentor declines with a reason; the request passes to the mentee's next choice.

@@ -74,3 +74,24 @@ public enum MeetingCadence: String, Sendable, Codable, CaseIterable {
         }
     }
 }
+
+/// How a programme's relationships are made up.
+public enum RelationshipShape: Sendable, Equatable {
+    /// A mentor and one mentee.
+    case pair
+    /// A mentor and the several mentees of their group, with shared goals.
+    case group
+    /// A peer circle of 3–5, one of them convening it.
+    case circle
+}
+
+extension Programme {
+    /// Pairs, groups (group format) or circles (peer format with a circle size).
+    public var relationshipShape: RelationshipShape {
+        switch format {
+        case .group: .group
+        case .peer where effectiveMatching.peerCircleSize != nil: .circle
+        default: .pair
+        }
+    }
+}

@@ -21,6 +21,8 @@ public struct MatchPlan: Sendable, Equatable, Codable {
             case admissibleMentorsFull = "admissible-mentors-full"
             /// The manager took the mentee out of this plan.
             case leftOut = "left-out"
+            /// Peer circles: no circle had room for them without someone they are excluded with.
+            case noCircle = "no-circle"
         }
         public let mentee: Enrolment.ID
         public let menteeName: String
@@ -33,6 +35,7 @@ public struct MatchPlan: Sendable, Equatable, Codable {
             switch reason {
             case .admissibleMentorsFull: return "every mentor who would suit is already full"
             case .leftOut: return "left out of this plan by the programme manager"
+            case .noCircle: return "no peer circle of three or more could take them without a hard rule broken"
             case .noAdmissibleMentor:
                 let rules = excludedBy.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) (\($0.value))" }.joined(separator: ", ")
                 return "no mentor passes the hard rules: \(rules)"

@@ -12,6 +12,8 @@ public struct MatchingSettings: Sendable, Equatable, Codable {
     /// Set when mentees choose their mentors (who accept or decline) instead of the manager
     /// publishing an optimal plan.
     public var menteeChoice: MenteeChoice?
+    /// Peer format: form circles of about this many (3–5) instead of pairs.
+    public var peerCircleSize: Int?
 
     /// Mentee-choice mode: each mentee sends up to `maximumRequests` ranked requests; a mentor
     /// answers within `responseDays`, else the request passes to the mentee's next choice.
@@ -47,17 +49,21 @@ public struct MatchingSettings: Sendable, Equatable, Codable {
                 issues.append(FieldIssue(field: "matching.menteeChoice.responseDays", message: "\(choice.responseDays) is not from 1 to 30 days"))
             }
         }
+        if let size = peerCircleSize, !(3...5).contains(size) {
+            issues.append(FieldIssue(field: "matching.peerCircleSize", message: "\(size) is not a circle of 3 to 5 peers (leave it out for pairs)"))
+        }
         return issues
     }
 
     /// Creates settings.
     public init(weights: MatchWeights, minimumLevelGap: Int, maximumLevelGap: Int, minimumWeeklyOverlap: Int, rotation: Bool,
-                menteeChoice: MenteeChoice? = nil) {
+                menteeChoice: MenteeChoice? = nil, peerCircleSize: Int? = nil) {
         self.weights = weights
         self.minimumLevelGap = minimumLevelGap
         self.maximumLevelGap = maximumLevelGap
         self.minimumWeeklyOverlap = minimumWeeklyOverlap
         self.rotation = rotation
         self.menteeChoice = menteeChoice
+        self.peerCircleSize = peerCircleSize
     }
 }

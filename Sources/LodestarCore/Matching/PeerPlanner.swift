@@ -5,33 +5,16 @@ import MatchingSolvers
 /// maximum-weight matching with as many pairs as possible first.
 enum PeerPlanner {
     static func plan(_ request: MatchRequest) throws -> MatchPlan {
-        // One member per person: skills from their mentor enrolment, goals from their mentee one.
-        var byPerson: [Person.ID: Enrolment] = [:]
-        for enrolment in request.enrolments.sorted(by: { $0.role == .mentee && $1.role == .mentor }) {
-            if var merged = byPerson[enrolment.personID] {
-                if enrolment.role == .mentor { merged.profile.skills = enrolment.profile.skills } else { merged.profile.developmentGoals = enrolment.profile.developmentGoals }
-                byPerson[enrolment.personID] = merged
-            } else {
-                byPerson[enrolment.personID] = enrolment
-            }
-        }
-        let pool = byPerson.values.sorted { $0.id.description < $1.id.description }
-        func side(_ role: EnrolmentRole) -> [Enrolment] {
-            pool.map { var copy = $0; copy.role = role; copy.profile.capacity = role == .mentor ? 1 : nil; return copy }
-        }
-        let cohort = Cohort(enrolments: side(.mentee) + side(.mentor), people: request.people, now: request.now)
-        let judge = PairJudge(format: .peer, settings: request.settings, cohort: cohort, conflicts: request.conflicts, previousPairs: request.previousPairs)
-        let members = cohort.mentees
-        let indexOf = Dictionary(uniqueKeysWithValues: members.enrolments.enumerated().map { ($1.personID, $0) })
-        let count = members.count
+        let pool = PeerPool(request)
+        if let size = request.settings.peerCircleSize { return try PeerCircles.plan(request, pool: pool, size: size) }
+        let (members, count) = (pool.members, pool.count)
 
         var locked: [Int: Int] = [:]
         for pair in request.locked {
-            guard let a = request.enrolments.first(where: { $0.id == pair.mentee }).flatMap({ indexOf[$0.personID] }),
-                  let b = request.enrolments.first(where: { $0.id == pair.mentor }).flatMap({ indexOf[$0.personID] }) else {
+            guard let a = pool.index(of: pair.mentee, in: request), let b = pool.index(of: pair.mentor, in: request) else {
                 throw NotFound("enrolment in this cycle", "\(pair.mentee) or \(pair.mentor)")
             }
-            let broken = judge.brokenRules(a, b).union(judge.brokenRules(b, a)).rules
+            let broken = pool.broken(a, b).rules
             guard broken.isEmpty, a != b else {
                 throw MatchingError("\(members.people[a].name) and \(members.people[b].name) can't be paired: \(broken.map(\.rawValue).joined(separator: ", "))")
             }
@@ -43,11 +26,11 @@ enum PeerPlanner {
         var edges: [GeneralMatching.Edge] = []
         var ruleCounts: [HardRule: Int] = [:]
         var hasPartner = [Bool](repeating: false, count: count)
-        for a in 0..<count where locked[a] == nil {
-            for b in (a + 1)..<max(a + 1, count) where locked[b] == nil {
-                let broken = judge.brokenRules(a, b).union(judge.brokenRules(b, a))
+        for a in 0..<count where locked[a] == nil && !pool.leftOut.contains(a) {
+            for b in (a + 1)..<max(a + 1, count) where locked[b] == nil && !pool.leftOut.contains(b) {
+                let broken = pool.broken(a, b)
                 if broken.isEmpty {
-                    let weight = (judge.total(a, b) + judge.total(b, a)) / 2
+                    let weight = pool.weight(a, b)
                     edges.append(GeneralMatching.Edge(a, b, Int64((weight * MatchPlanner.scale).rounded()) + 1))
                     hasPartner[a] = true
                     hasPartner[b] = true
@@ -65,11 +48,13 @@ enum PeerPlanner {
                 proposals.append(MatchPlan.Proposal(
                     mentee: members.enrolments[a].id, mentor: members.enrolments[b].id,
                     menteeName: members.people[a].name, mentorName: members.people[b].name,
-                    score: mean(judge.score(a, b), judge.score(b, a)), locked: locked[a] != nil))
+                    score: pool.score(a, b), locked: locked[a] != nil))
+            } else if pool.leftOut.contains(a) {
+                unmatched.append(MatchPlan.Unmatched(mentee: members.enrolments[a].id, menteeName: members.people[a].name, reason: .leftOut, excludedBy: [:]))
             } else {
                 var counts: [HardRule: Int] = [:]
                 if !hasPartner[a] {
-                    for b in 0..<count where b != a { for rule in judge.brokenRules(a, b).union(judge.brokenRules(b, a)).rules { counts[rule, default: 0] += 1 } }
+                    for b in 0..<count where b != a { for rule in pool.broken(a, b).rules { counts[rule, default: 0] += 1 } }
                 }
                 unmatched.append(MatchPlan.Unmatched(mentee: members.enrolments[a].id, menteeName: members.people[a].name,
                                                      reason: hasPartner[a] ? .admissibleMentorsFull : .noAdmissibleMentor, excludedBy: counts))
@@ -84,8 +69,56 @@ enum PeerPlanner {
     }
 
     /// The mean of the two directions' scores, criterion by criterion.
-    private static func mean(_ a: PairScore, _ b: PairScore) -> PairScore {
+    static func mean(_ a: PairScore, _ b: PairScore) -> PairScore {
         PairScore(total: (a.total + b.total) / 2,
                   breakdown: a.breakdown.merging(b.breakdown) { ($0 + $1) / 2 })
+    }
+}
+
+/// Peers of one pool, each once: skills from their mentor enrolment, goals from their mentee one;
+/// a pair must pass the hard rules both ways.
+struct PeerPool {
+    let judge: PairJudge
+    let members: CohortSide
+    let indexOf: [Person.ID: Int]
+    var count: Int { members.count }
+    /// Those the manager left out of the plan.
+    let leftOut: Set<Int>
+
+    init(_ request: MatchRequest) {
+        var byPerson: [Person.ID: Enrolment] = [:]
+        for enrolment in request.enrolments.sorted(by: { $0.role == .mentee && $1.role == .mentor }) {
+            if var merged = byPerson[enrolment.personID] {
+                if enrolment.role == .mentor { merged.profile.skills = enrolment.profile.skills } else { merged.profile.developmentGoals = enrolment.profile.developmentGoals }
+                byPerson[enrolment.personID] = merged
+            } else {
+                byPerson[enrolment.personID] = enrolment
+            }
+        }
+        let pool = byPerson.values.sorted { $0.id.description < $1.id.description }
+        func side(_ role: EnrolmentRole) -> [Enrolment] {
+            pool.map { var copy = $0; copy.role = role; copy.profile.capacity = role == .mentor ? 1 : nil; return copy }
+        }
+        let cohort = Cohort(enrolments: side(.mentee) + side(.mentor), people: request.people, now: request.now)
+        judge = PairJudge(format: .peer, settings: request.settings, cohort: cohort, conflicts: request.conflicts, previousPairs: request.previousPairs)
+        members = cohort.mentees
+        let indexOf = Dictionary(uniqueKeysWithValues: members.enrolments.enumerated().map { ($1.personID, $0) })
+        self.indexOf = indexOf
+        // Left out by any of the person's enrolments.
+        leftOut = Set(request.enrolments.filter { request.leftOut.contains($0.id) }.compactMap { indexOf[$0.personID] })
+    }
+
+    /// The rules a pair breaks, either way round.
+    func broken(_ a: Int, _ b: Int) -> HardRules { judge.brokenRules(a, b).union(judge.brokenRules(b, a)) }
+
+    /// The pair's weight: the mean of its two directed totals.
+    func weight(_ a: Int, _ b: Int) -> Double { (judge.total(a, b) + judge.total(b, a)) / 2 }
+
+    /// The pair's score, both directions averaged criterion by criterion.
+    func score(_ a: Int, _ b: Int) -> PairScore { PeerPlanner.mean(judge.score(a, b), judge.score(b, a)) }
+
+    /// The pool index of an enrolment's person.
+    func index(of enrolment: Enrolment.ID, in request: MatchRequest) -> Int? {
+        request.enrolments.first { $0.id == enrolment }.flatMap { indexOf[$0.personID] }
     }
 }

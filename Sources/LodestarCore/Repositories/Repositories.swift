@@ -141,10 +141,15 @@ public protocol RelationshipRepository: Sendable {
     func relationships(in cycle: Cycle.ID) async throws -> [Relationship]
     /// The relationships of every cycle of a programme.
     func relationships(ofProgramme programme: Programme.ID) async throws -> [Relationship]
-    /// The relationships a person is in, as mentor or mentee.
+    /// The relationships a person is in, as mentor or member.
     func relationships(of person: Person.ID) async throws -> [Relationship]
-    /// Inserts relationships; a mentee with two open relationships in one cycle is refused by the database.
+    /// Inserts relationships with their members; a mentee with two open relationships in one
+    /// cycle is refused by the database.
     func insert(_ relationships: [Relationship]) async throws
+    /// Adds a member to a group (after its last); refused by the database like `insert`.
+    func add(_ member: Relationship.Member, to relationship: Relationship) async throws
+    /// Records that a member left a group that goes on; they may be matched again.
+    func leave(_ relationship: Relationship.ID, member: Person.ID, at: Date, reason: String) async throws
     /// Holds a mentor's enrolment for the rest of the transaction, so two pairings racing for
     /// their last place run one after the other and the second sees the first.
     func holdMentor(_ enrolment: Enrolment.ID) async throws
@@ -221,10 +226,15 @@ public protocol SpeedEventRepository: Sendable {
 }
 
 extension LodestarRepositories {
-    /// A relationship's mentor and mentee, or nil when either is no longer in the directory.
-    public func people(of relationship: Relationship) async throws -> (mentor: Person, mentee: Person)? {
-        guard let mentor = try await person(relationship.mentorPerson), let mentee = try await person(relationship.menteePerson) else { return nil }
-        return (mentor, mentee)
+    /// A relationship's people, or nil when one of them is no longer in the directory.
+    public func people(of relationship: Relationship) async throws -> RelationshipPeople? {
+        guard let mentor = try await person(relationship.mentorPerson) else { return nil }
+        var members: [Person] = []
+        for member in relationship.members {
+            guard let person = try await person(member.person) else { return nil }
+            members.append(person)
+        }
+        return RelationshipPeople(relationship: relationship, mentor: mentor, members: members)
     }
 
     /// The programme a relationship's cycle belongs to.

@@ -16,12 +16,15 @@ public struct CycleMatching: Sendable {
         if let weights = edits.weights { settings.weights = weights }
         // With rotation, every pair of the programme's earlier cycles is excluded.
         let earlier = settings.rotation ? try await store.relationships(ofProgramme: programme.id).filter { $0.cycleID != cycle.id } : []
-        // A pair that ended early in this cycle is not made again when the mentee is re-matched.
-        let endedHere = try await store.relationships(in: cycle.id).filter { $0.endedAt != nil }
+        // A pair that ended early in this cycle (or a member who left a group, with its mentor) is
+        // not made again when the mentee is re-matched.
+        let here = try await store.relationships(in: cycle.id)
+        let endedHere = here.filter { $0.endedAt != nil }.flatMap(\.pairs)
+            + here.flatMap { relationship in relationship.members.filter { $0.leftAt != nil }.map { PersonPair(relationship.mentorPerson, $0.person) } }
         var request = MatchRequest(
             cycle: cycle.id, format: programme.format, settings: settings, enrolments: try await store.allEnrolments(in: cycle.id),
             people: try await store.allPeople(), conflicts: Set(try await store.conflicts().map(\.people)),
-            previousPairs: Set((earlier + endedHere).map(\.people)), locked: edits.locked, fairness: fairness, seed: seed, now: now)
+            previousPairs: Set(earlier.flatMap(\.pairs) + endedHere), locked: edits.locked, fairness: fairness, seed: seed, now: now)
         request.leftOut = edits.leftOut
         return request
     }

@@ -31,7 +31,7 @@ public struct ManualPairing: Sendable {
         let people = Dictionary(uniqueKeysWithValues: try await store.allPeople().map { ($0.id, $0) })
         let enrolments = try await store.allEnrolments(in: cycle.id)
         let mentees = enrolments.filter { $0.role == .mentee && !open.hasMentor($0.id) }.compactMap { enrolment in
-            people[enrolment.personID].map { (enrolment, $0, relationships.last { $0.mentee == enrolment.id && $0.endedAt != nil }?.endReason) }
+            people[enrolment.personID].map { (enrolment, $0, relationships.endReason(of: enrolment.id)) }
         }
         let mentors = enrolments.filter { $0.role == .mentor }.compactMap { enrolment -> (Enrolment, Person, Int)? in
             let room = open.room(of: enrolment)
@@ -46,7 +46,8 @@ public struct ManualPairing: Sendable {
         return try MatchPlanner.explain(mentee: mentee, mentor: mentor, in: try await CycleMatching(store: store).request(for: cycleID, now: now))
     }
 
-    /// Creates the relationship and tells both; refuses what breaks a rule or has no room.
+    /// Creates the relationship (in group mentoring, the mentee joins the mentor's group) and tells
+    /// both; refuses what breaks a rule or has no room.
     public func pair(_ cycleID: Cycle.ID, mentee: Enrolment.ID, mentor: Enrolment.ID, now: Date) async throws -> Relationship {
         let (cycle, programme) = try await managed(cycleID)
         let explanation = try await preview(cycleID, mentee: mentee, mentor: mentor, now: now)
@@ -57,22 +58,22 @@ public struct ManualPairing: Sendable {
         guard let menteePerson = try await store.person(menteeEnrolment.personID), let mentorPerson = try await store.person(mentorEnrolment.personID) else {
             throw NotFound("person", menteeEnrolment.personID)
         }
-        let relationship = Relationship(cycleID: cycle.id, mentor: mentor, mentee: mentee, mentorPerson: mentorPerson.id, menteePerson: menteePerson.id,
-                                        score: score.total, startedAt: now)
-        let notices = MatchingPublication.notices([relationship], unmatched: [], enrolments: [mentee: menteeEnrolment, mentor: mentorEnrolment],
+        let pair = Relationship(cycleID: cycle.id, mentor: mentor, mentee: mentee, mentorPerson: mentorPerson.id, menteePerson: menteePerson.id,
+                                score: score.total, startedAt: now)
+        let notices = MatchingPublication.notices([pair], unmatched: [], enrolments: [mentee: menteeEnrolment, mentor: mentorEnrolment],
                                                   people: [menteePerson.id: menteePerson, mentorPerson.id: mentorPerson],
                                                   where: "\(programme.name) · \(cycle.name)", now: now)
-        try await store.inTransaction { tx in
-            switch try await tx.insertWithinCapacity(relationship, mentor: mentorEnrolment) {
-            case .menteeHasMentor?:
+        return try await store.inTransaction { tx in
+            switch try await tx.insertWithinCapacity(pair, mentor: mentorEnrolment, joiningGroup: programme.format == .group) {
+            case .failure(.menteeHasMentor):
                 throw ValidationError([FieldIssue(field: "mentee", message: "\(menteePerson.name) already has a mentor in this cycle")])
-            case .mentorFull(let capacity)?:
+            case .failure(.mentorFull(let capacity)):
                 throw ValidationError([FieldIssue(field: "mentor", message: "\(mentorPerson.name) has no place left (takes \(capacity))")])
-            case nil:
+            case .success(let relationship):
                 for notice in notices { try await tx.save(notice) }
+                return relationship
             }
         }
-        return relationship
     }
 
     private func managed(_ cycleID: Cycle.ID) async throws -> (Cycle, Programme) {

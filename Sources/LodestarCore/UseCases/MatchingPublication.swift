@@ -43,12 +43,8 @@ public struct MatchingPublication: Sendable {
         }
         let enrolments = Dictionary(uniqueKeysWithValues: try await store.allEnrolments(in: cycle.id).map { ($0.id, $0) })
         let people = Dictionary(uniqueKeysWithValues: try await store.allPeople().map { ($0.id, $0) })
-        let relationships = plan.proposals.compactMap { proposal -> Relationship? in
-            guard let mentor = enrolments[proposal.mentor], let mentee = enrolments[proposal.mentee] else { return nil }
-            return Relationship(cycleID: cycle.id, mentor: mentor.id, mentee: mentee.id, mentorPerson: mentor.personID,
-                                menteePerson: mentee.personID, score: proposal.score.total, startedAt: now)
-        }
-        let notices = Self.notices(relationships, unmatched: plan.unmatched, enrolments: enrolments, people: people,
+        let relationships = Self.relationships(plan.proposals, shape: programme.relationshipShape, cycle: cycle.id, enrolments: enrolments, now: now)
+        let notices = Self.notices(relationships, shape: programme.relationshipShape, unmatched: plan.unmatched, enrolments: enrolments, people: people,
                                    where: "\(programme.name) · \(cycle.name)", now: now)
         try cycle.move(to: .active)
         do {
@@ -66,27 +62,54 @@ public struct MatchingPublication: Sendable {
         return Outcome(relationships: relationships, created: true, notices: notices.count)
     }
 
-    /// A message to each mentor and mentee about their match, and to each unmatched mentee.
-    static func notices(_ relationships: [Relationship], unmatched: [MatchPlan.Unmatched], enrolments: [Enrolment.ID: Enrolment],
+    /// The relationships a plan makes: one per proposed pair, or one per mentor with all their
+    /// mentees when the programme works in groups or circles (scored by the mean of its pairs).
+    static func relationships(_ proposals: [MatchPlan.Proposal], shape: RelationshipShape, cycle: Cycle.ID,
+                              enrolments: [Enrolment.ID: Enrolment], now: Date) -> [Relationship] {
+        let together = shape == .pair ? proposals.map { [$0] } : Dictionary(grouping: proposals, by: \.mentor).values.sorted { $0[0].mentorName < $1[0].mentorName }
+        return together.compactMap { proposals -> Relationship? in
+            guard let mentor = enrolments[proposals[0].mentor] else { return nil }
+            let members = proposals.compactMap { enrolments[$0.mentee] }.map { Relationship.Member(enrolment: $0.id, person: $0.personID) }
+            guard members.count == proposals.count else { return nil }
+            return Relationship(cycleID: cycle, mentor: mentor.id, mentorPerson: mentor.personID, members: members,
+                                score: proposals.reduce(0) { $0 + $1.score.total } / Double(proposals.count), startedAt: now)
+        }
+    }
+
+    /// A message to everyone matched about their match, and to each unmatched mentee.
+    static func notices(_ relationships: [Relationship], shape: RelationshipShape = .pair, unmatched: [MatchPlan.Unmatched], enrolments: [Enrolment.ID: Enrolment],
                         people: [Person.ID: Person], where place: String, now: Date) -> [Notice] {
         func describe(_ person: Person) -> String { "\(person.name), \(person.title) in \(person.department) (\(person.timeZone))" }
+        func notice(_ person: Person, _ subject: String, _ match: String) -> Notice {
+            Notice(recipient: person.email, subject: "\(subject) in \(place)", body: """
+                Hello \(person.name),
+
+                You have been matched in \(place). \(match)
+                Sign in to Lodestar to agree how you will work together and to plan your first meeting.
+
+                """, createdAt: now)
+        }
         var notices: [Notice] = []
         for relationship in relationships {
-            guard let mentor = people[relationship.mentorPerson], let mentee = people[relationship.menteePerson] else { continue }
-            notices.append(Notice(recipient: mentee.email, subject: "Your mentor in \(place)", body: """
-                Hello \(mentee.name),
-
-                You have been matched in \(place). Your mentor is \(describe(mentor)).
-                Sign in to Lodestar to agree how you will work together and to plan your first meeting.
-
-                """, createdAt: now))
-            notices.append(Notice(recipient: mentor.email, subject: "Your mentee in \(place)", body: """
-                Hello \(mentor.name),
-
-                You have been matched in \(place). Your mentee is \(describe(mentee)).
-                Sign in to Lodestar to agree how you will work together and to plan your first meeting.
-
-                """, createdAt: now))
+            guard let mentor = people[relationship.mentorPerson] else { continue }
+            let members = relationship.members.compactMap { people[$0.person] }
+            func list(_ them: [Person]) -> String { them.map { "\n- " + describe($0) }.joined() }
+            switch shape {
+            case .pair:
+                guard let mentee = members.first else { continue }
+                notices.append(notice(mentee, "Your mentor", "Your mentor is \(describe(mentor))."))
+                notices.append(notice(mentor, "Your mentee", "Your mentee is \(describe(mentee))."))
+            case .group:
+                notices.append(notice(mentor, "Your mentoring group", "You mentor a group of \(members.count):\(list(members))\n"))
+                for member in members {
+                    notices.append(notice(member, "Your mentoring group", "Your mentor is \(describe(mentor)); with you in the group:\(list(members.filter { $0.id != member.id }))\n"))
+                }
+            case .circle:
+                for person in [mentor] + members {
+                    let convener = person.id == mentor.id ? "You convene it." : "\(mentor.name) convenes it."
+                    notices.append(notice(person, "Your peer circle", "You are in a peer circle of \(members.count + 1); \(convener) With you:\(list(([mentor] + members).filter { $0.id != person.id }))\n"))
+                }
+            }
         }
         for entry in unmatched {
             guard let enrolment = enrolments[entry.mentee], let mentee = people[enrolment.personID] else { continue }

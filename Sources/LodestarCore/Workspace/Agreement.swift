@@ -1,16 +1,16 @@
 import Foundation
 
-/// What a mentor and mentee agree at the start (M8): expectations, goals and time frames, how
-/// often they meet, what stays confidential, and how it ends. Every edit is a new version that
-/// both must sign again; earlier versions are kept.
+/// What a mentor and mentee (or a group, or a circle) agree at the start (M8): expectations, goals
+/// and time frames, how often they meet, what stays confidential, and how it ends. Every edit is a
+/// new version that everyone must sign again; earlier versions are kept.
 public struct Agreement: Sendable, Equatable {
     public var relationshipID: Relationship.ID
     public var version: Int
     public var terms: Terms
     public var editedBy: Person.ID
     public var editedAt: Date
-    public var mentorSignedAt: Date?
-    public var menteeSignedAt: Date?
+    /// Who signed this version, and when.
+    public var signatures: [Person.ID: Date]
 
     /// The agreed text, field by field.
     public struct Terms: Sendable, Equatable, Codable {
@@ -55,21 +55,22 @@ public struct Agreement: Sendable, Equatable {
 
     /// Creates a version.
     public init(relationshipID: Relationship.ID, version: Int, terms: Terms, editedBy: Person.ID, editedAt: Date,
-                mentorSignedAt: Date? = nil, menteeSignedAt: Date? = nil) {
+                signatures: [Person.ID: Date] = [:]) {
         self.relationshipID = relationshipID
         self.version = version
         self.terms = terms
         self.editedBy = editedBy
         self.editedAt = editedAt
-        self.mentorSignedAt = mentorSignedAt
-        self.menteeSignedAt = menteeSignedAt
+        self.signatures = signatures
     }
 
-    /// True once both have signed this version.
-    public var isSigned: Bool { mentorSignedAt != nil && menteeSignedAt != nil }
+    /// True once everyone still in the relationship has signed this version.
+    public func isSigned(in relationship: Relationship) -> Bool {
+        relationship.currentParticipants.allSatisfy { signatures[$0] != nil }
+    }
 }
 
-/// A note in a relationship: private to its author, or shared with the partner. No one else —
+/// A note in a relationship: private to its author, or shared with the others in it. No one else —
 /// not the programme manager, not an organisation admin — ever reads its text.
 public struct Note: Sendable, Equatable, Identifiable {
     public typealias ID = Identifier<Note>

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Arranging meetings (M10): times that suit both, invitations that calendars understand, and a
-/// message to the partner for every change.
+/// Arranging meetings (M10): times that suit everyone, invitations that calendars understand, and
+/// a message to the others for every change.
 extension RelationshipWorkspace {
     /// What a participant asks for when arranging or moving a meeting.
     public struct MeetingPlan: Sendable {
@@ -21,15 +21,14 @@ extension RelationshipWorkspace {
         }
     }
 
-    /// Start times inside both participants' weekly availability over the next two weeks.
+    /// Start times inside every participant's weekly availability over the next two weeks.
     public func suggestedTimes(_ id: Relationship.ID, minutes: Int = 60, now: Date) async throws -> [Date] {
         let (relationship, _) = try await participation(id)
-        let (mentor, mentee) = try await people(relationship)
-        let diaries = try await diaries(relationship, mentor, mentee)
-        return MeetingTimes.suggest(diaries.mentor, diaries.mentee, minutes: minutes, from: now)
+        let diaries = try await diaries(try await people(relationship))
+        return MeetingTimes.suggest(Array(diaries.values), minutes: minutes, from: now)
     }
 
-    /// Arranges a meeting and tells the partner.
+    /// Arranges a meeting and tells the others.
     public func scheduleMeeting(_ id: Relationship.ID, _ plan: MeetingPlan, now: Date) async throws -> ScheduledMeeting {
         let (relationship, me) = try await changing(id)
         try await check(plan, relationship, now: now)
@@ -73,8 +72,7 @@ extension RelationshipWorkspace {
     public func invitation(_ id: Relationship.ID, meeting meetingID: ScheduledMeeting.ID) async throws -> String {
         let (relationship, _) = try await participation(id)
         let meeting = try await scheduled(meetingID, in: id)
-        let (mentor, mentee) = try await people(relationship)
-        return ICalendar.document([meeting.event(mentor: mentor, mentee: mentee)], method: meeting.cancelled ? .cancel : .request)
+        return ICalendar.document([meeting.event(with: try await people(relationship).current)], method: meeting.cancelled ? .cancel : .request)
     }
 
     private func scheduled(_ meetingID: ScheduledMeeting.ID, in id: Relationship.ID) async throws -> ScheduledMeeting {
@@ -96,40 +94,45 @@ extension RelationshipWorkspace {
     }
 
     private func record(_ meeting: ScheduledMeeting, in relationship: Relationship, by me: Person.ID, change: String, now: Date) async throws {
-        let (mentor, mentee) = try await people(relationship)
-        let (author, partner) = me == mentor.id ? (mentor, mentee) : (mentee, mentor)
-        let zone = TimeZone(identifier: partner.timeZone) ?? TimeZone(identifier: meeting.timeZone) ?? .gmt
-        let when = meeting.startsAt.formatted(Date.FormatStyle(date: .complete, time: .shortened, timeZone: zone))
-        // A time outside the partner's weekly free time is said so, for them to answer.
-        let diaries = try await diaries(relationship, mentor, mentee)
-        let partnerDiary = partner.id == mentor.id ? diaries.mentor : diaries.mentee
-        let outside = !meeting.cancelled && !partnerDiary.availability.slots.isEmpty
-            && !MeetingTimes.fits(partnerDiary, start: meeting.startsAt, minutes: meeting.minutes)
-        let notice = Notice(recipient: partner.email, subject: "Mentoring meeting \(change): \(when)", body: """
-            Hello \(partner.name),
+        let people = try await people(relationship)
+        guard let author = people.person(me) else { throw NotFound("relationship", relationship.id) }
+        let diaries = try await diaries(people)
+        let notices = people.others(than: me).map { other in
+            let zone = TimeZone(identifier: other.timeZone) ?? TimeZone(identifier: meeting.timeZone) ?? .gmt
+            let when = meeting.startsAt.formatted(Date.FormatStyle(date: .complete, time: .shortened, timeZone: zone))
+            // A time outside their weekly free time is said so, for them to answer.
+            let outside = !meeting.cancelled && diaries[other.id].map { !$0.availability.slots.isEmpty && !MeetingTimes.fits($0, start: meeting.startsAt, minutes: meeting.minutes) } ?? false
+            return Notice(recipient: other.email, subject: "Mentoring meeting \(change): \(when)", body: """
+                Hello \(other.name),
 
-            \(author.name) \(change) your mentoring meeting on \(when) (\(zone.identifier)), \(meeting.minutes) minutes, \
-            \(meeting.mode == .inPerson ? "in person" : "virtual")\(meeting.place.isEmpty ? "" : " — \(meeting.place)").
-            \(outside ? "It lies outside the free time in your mentoring profile; tell \(author.name) if it does not suit you.\n" : "")\
-            Add it to your calendar: \(publicURL)/relationships/\(relationship.id)/schedule/\(meeting.id)/invitation.ics
+                \(author.name) \(change) your mentoring meeting on \(when) (\(zone.identifier)), \(meeting.minutes) minutes, \
+                \(meeting.mode == .inPerson ? "in person" : "virtual")\(meeting.place.isEmpty ? "" : " — \(meeting.place)").
+                \(outside ? "It lies outside the free time in your mentoring profile; tell \(author.name) if it does not suit you.\n" : "")\
+                Add it to your calendar: \(publicURL)/relationships/\(relationship.id)/schedule/\(meeting.id)/invitation.ics
 
-            """, createdAt: now)
+                """, createdAt: now)
+        }
         try await store.inTransaction { tx in
             try await tx.save(meeting)
-            try await tx.save(notice)
+            for notice in notices { try await tx.save(notice) }
         }
     }
 
-    func people(_ relationship: Relationship) async throws -> (mentor: Person, mentee: Person) {
-        guard let pair = try await store.people(of: relationship) else { throw NotFound("relationship", relationship.id) }
-        return pair
+    func people(_ relationship: Relationship) async throws -> RelationshipPeople {
+        guard let people = try await store.people(of: relationship) else { throw NotFound("relationship", relationship.id) }
+        return people
     }
 
-    private func diaries(_ relationship: Relationship, _ mentor: Person, _ mentee: Person) async throws -> (mentor: MeetingTimes.Diary, mentee: MeetingTimes.Diary) {
-        func diary(_ enrolment: Enrolment.ID, _ person: Person) async throws -> MeetingTimes.Diary {
-            MeetingTimes.Diary(availability: try await store.enrolment(enrolment)?.profile.availability ?? WeeklyAvailability(),
-                               timeZone: TimeZone(identifier: person.timeZone) ?? .gmt)
+    /// The free time of everyone still in the relationship, by person, each in their own zone.
+    private func diaries(_ people: RelationshipPeople) async throws -> [Person.ID: MeetingTimes.Diary] {
+        let relationship = people.relationship
+        let enrolments = [(relationship.mentor, relationship.mentorPerson)] + relationship.currentMembers.map { ($0.enrolment, $0.person) }
+        var diaries: [Person.ID: MeetingTimes.Diary] = [:]
+        for (enrolment, personID) in enrolments {
+            guard let person = people.person(personID) else { continue }
+            diaries[personID] = MeetingTimes.Diary(availability: try await store.enrolment(enrolment)?.profile.availability ?? WeeklyAvailability(),
+                                                   timeZone: TimeZone(identifier: person.timeZone) ?? .gmt)
         }
-        return (try await diary(relationship.mentor, mentor), try await diary(relationship.mentee, mentee))
+        return diaries
     }
 }

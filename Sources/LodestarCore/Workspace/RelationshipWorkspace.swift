@@ -1,8 +1,9 @@
 import Foundation
 
-/// The relationship workspace (M8–M11) of one mentor and one mentee: their agreement, their
-/// notes, the meetings they held. Only the two of them open it; a programme manager or an admin
-/// sees the oversight — that meetings happened and how long they were — and never a note.
+/// The relationship workspace (M8–M11) of a mentor and their mentee — or their group, or a peer
+/// circle: the agreement, goals, notes, the meetings held. Only those in it open it; a programme
+/// manager or an admin sees the oversight — that meetings happened and how long they were — and
+/// never a note.
 public struct RelationshipWorkspace: Sendable {
     let store: any LodestarRepositories
     let principal: Principal
@@ -19,15 +20,20 @@ public struct RelationshipWorkspace: Sendable {
     /// Everything one participant sees.
     public struct Contents: Sendable {
         public let relationship: Relationship
-        public let mentor: Person
-        public let mentee: Person
-        /// True when the principal is the mentor.
-        public let asMentor: Bool
+        public let people: RelationshipPeople
+        /// The principal.
+        public let me: Person.ID
+        /// True when the principal is the mentor (a circle's convener).
+        public var asMentor: Bool { me == relationship.mentorPerson }
+        /// True when the principal left this group; they read, and change nothing.
+        public var left: Bool { relationship.member(me)?.leftAt != nil }
         /// The programme's format (reverse and distance mentoring read differently).
         public let format: MentoringFormat
+        /// A pair, a group or a peer circle.
+        public let shape: RelationshipShape
         /// Every version, newest last.
         public let agreements: [Agreement]
-        /// The principal's own notes and the partner's shared ones, newest first.
+        /// The principal's own notes and the others' shared ones, newest first.
         public let notes: [Note]
         public let meetings: [HeldMeeting]
         /// Meetings arranged ahead, soonest first, cancelled ones included.
@@ -53,11 +59,10 @@ public struct RelationshipWorkspace: Sendable {
     /// Opens the workspace (participants only).
     public func open(_ id: Relationship.ID) async throws -> Contents {
         let (relationship, me) = try await participation(id)
-        let (mentor, mentee) = try await people(relationship)
         let notes = try await store.notes(of: id).filter { $0.author == me || $0.shared }
         let programme = try await store.programme(of: relationship)
-        return Contents(relationship: relationship, mentor: mentor, mentee: mentee, asMentor: me == relationship.mentorPerson,
-                        format: programme?.format ?? .oneToOne,
+        return Contents(relationship: relationship, people: try await people(relationship), me: me,
+                        format: programme?.format ?? .oneToOne, shape: programme?.relationshipShape ?? .pair,
                         agreements: try await store.agreements(of: id), notes: notes, meetings: try await store.meetings(of: id),
                         scheduled: try await store.scheduledMeetings(of: id),
                         goals: try await currentGoals(id))
@@ -74,7 +79,7 @@ public struct RelationshipWorkspace: Sendable {
     /// The oversight of relationships of one programme (a cycle's, for its page), the access
     /// asked once: the principal is in every one of them, or manages the programme.
     public func oversight(of relationships: [Relationship], in programme: Programme, now: Date) async throws -> [Oversight] {
-        if !relationships.allSatisfy({ principal.isPerson($0.mentorPerson) || principal.isPerson($0.menteePerson) }) {
+        if !relationships.allSatisfy({ relationship in principal.person.map { relationship.includes($0.id) } ?? false }) {
             try principal.requireManager(of: programme, "seeing how a relationship goes")
         }
         var result: [Oversight] = []
@@ -83,14 +88,14 @@ public struct RelationshipWorkspace: Sendable {
             let lastMeeting = meetings.map(\.heldOn).max()
             let overdue = try await currentGoals(relationship.id).filter { $0.goal.isOverdue(at: now) }.count
             result.append(Oversight(
-                relationship: relationship, agreementSigned: try await store.agreements(of: relationship.id).last?.isSigned ?? false,
+                relationship: relationship, agreementSigned: try await store.agreements(of: relationship.id).last?.isSigned(in: relationship) ?? false,
                 meetings: meetings.count, minutes: meetings.reduce(0) { $0 + $1.minutes }, lastMeeting: lastMeeting, overdueGoals: overdue,
                 health: RelationshipHealth.assess(relationship, lastMeeting: lastMeeting, cadence: programme.cadence, overdueGoals: overdue, now: now)))
         }
         return result
     }
 
-    /// Writes a new version of the agreement; both must sign it again.
+    /// Writes a new version of the agreement; everyone must sign it again.
     public func editAgreement(_ id: Relationship.ID, terms: Agreement.Terms, now: Date) async throws -> Agreement {
         let (_, me) = try await changing(id)
         let version = (try await store.agreements(of: id).last?.version ?? 0) + 1
@@ -102,19 +107,19 @@ public struct RelationshipWorkspace: Sendable {
     /// Signs the current version; `version` is the one the signer read, so a text changed in
     /// the meantime is not signed unseen.
     public func signAgreement(_ id: Relationship.ID, version: Int, now: Date) async throws -> Agreement {
-        let (relationship, me) = try await changing(id)
+        let (_, me) = try await changing(id)
         guard var agreement = try await store.agreements(of: id).last else {
             throw ValidationError([FieldIssue(field: "agreement", message: "there is no agreement to sign yet; write it first")])
         }
         guard agreement.version == version else {
             throw ValidationError([FieldIssue(field: "version", message: "the agreement changed since you read it (now version \(agreement.version)); read it again before signing")])
         }
-        if me == relationship.mentorPerson { agreement.mentorSignedAt = agreement.mentorSignedAt ?? now } else { agreement.menteeSignedAt = agreement.menteeSignedAt ?? now }
+        agreement.signatures[me] = agreement.signatures[me] ?? now
         try await store.save(agreement)
         return agreement
     }
 
-    /// Adds a note, private to its author unless shared with the partner.
+    /// Adds a note, private to its author unless shared with the others in the relationship.
     public func addNote(_ id: Relationship.ID, text: String, shared: Bool, now: Date) async throws -> Note {
         let (_, me) = try await changing(id)
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -150,15 +155,11 @@ public struct RelationshipWorkspace: Sendable {
         return goal
     }
 
-    /// Who takes on a new action: the one recording it, or their partner.
-    public enum ActionOwner: Sendable {
-        case me, partner
-    }
 
     /// Records progress on a goal, optionally with a new action or milestone, and which actions
     /// are done and milestones reached (nil leaves them as they were); a new version, the old one kept.
     public func updateGoal(_ id: Relationship.ID, goal goalID: Goal.ID, progress: Int,
-                           newAction: (text: String, owner: ActionOwner, due: Date)?, newMilestone: (title: String, due: Date)? = nil,
+                           newAction: (text: String, owner: Person.ID?, due: Date)?, newMilestone: (title: String, due: Date)? = nil,
                            doneActions: Set<Int>? = nil, reachedMilestones: Set<Int>? = nil, now: Date) async throws -> Goal {
         let (relationship, me) = try await changing(id)
         guard var goal = try await currentGoals(id).first(where: { $0.goal.id == goalID })?.goal else { throw NotFound("goal", goalID) }
@@ -166,8 +167,12 @@ public struct RelationshipWorkspace: Sendable {
         if let newAction {
             let text = newAction.text.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { throw ValidationError([FieldIssue(field: "action", message: "is empty")]) }
-            let partner = me == relationship.mentorPerson ? relationship.menteePerson : relationship.mentorPerson
-            goal.actions.append(Goal.Action(text: text, owner: newAction.owner == .me ? me : partner, due: newAction.due))
+            // The owner is the one recording it unless they name someone else still in the relationship.
+            let owner = newAction.owner ?? me
+            guard relationship.currentParticipants.contains(owner) else {
+                throw ValidationError([FieldIssue(field: "owner", message: "is not one of the people in this relationship; choose one of them")])
+            }
+            goal.actions.append(Goal.Action(text: text, owner: owner, due: newAction.due))
         }
         if let doneActions { for index in goal.actions.indices { goal.actions[index].done = doneActions.contains(index) } }
         if let reachedMilestones {
@@ -209,12 +214,14 @@ public struct RelationshipWorkspace: Sendable {
         _ = try await participation(id)
     }
 
-    /// Ends a relationship early, with a reason (its mentor or mentee, or the programme's
-    /// manager); the workspace stays to read, meetings ahead are cancelled, both hear of it, and
-    /// the mentee can be re-matched.
+    /// Ends a relationship early, with a reason (anyone in it, or the programme's manager); the
+    /// workspace stays to read, meetings ahead are cancelled, everyone hears of it, and the
+    /// mentees can be re-matched. In a group of several, a member ending it leaves instead and the
+    /// group goes on.
     public func end(_ id: Relationship.ID, reason: String, now: Date) async throws -> Relationship {
         guard var relationship = try await store.relationship(id) else { throw NotFound("relationship", id) }
-        if !principal.isPerson(relationship.mentorPerson) && !principal.isPerson(relationship.menteePerson) {
+        let me = principal.person.map(\.id).flatMap { relationship.includes($0) ? $0 : nil }
+        if me == nil {
             guard let programme = try await store.programme(of: relationship) else { throw NotFound("relationship", id) }
             try principal.requireManager(of: programme, "ending a relationship")
         }
@@ -222,14 +229,19 @@ public struct RelationshipWorkspace: Sendable {
         guard !reason.isEmpty else { throw ValidationError([FieldIssue(field: "reason", message: "is empty; say why it ends (the mentee's next match takes it into account)")]) }
         guard reason.count <= 1000 else { throw ValidationError([FieldIssue(field: "reason", message: "is longer than 1,000 characters")]) }
         guard relationship.endedAt == nil else { return relationship }
-        let (mentor, mentee) = try await people(relationship)
+        let people = try await people(relationship)
+        if let me, let member = relationship.member(me), member.leftAt == nil, relationship.currentMembers.count > 1 {
+            return try await leave(relationship, me: me, people: people, reason: reason, now: now)
+        }
         relationship.endedAt = now
         relationship.endReason = reason
-        let notices = [(mentor, mentee, ""), (mentee, mentor, "\nYour programme manager can match you with another mentor in this cycle.\n")].map { person, partner, next in
-            Notice(recipient: person.email, subject: "Your mentoring with \(partner.name) has ended", body: """
+        let notices = people.current.map { person in
+            let others = people.others(than: person.id)
+            let next = relationship.members.contains { $0.person == person.id } ? "\nYour programme manager can match you again in this cycle.\n" : ""
+            return Notice(recipient: person.email, subject: "Your mentoring with \(others.names) has ended", body: """
                 Hello \(person.name),
 
-                Your mentoring relationship with \(partner.name) ended on \(now.formatted(date: .long, time: .omitted)): \(reason)
+                Your mentoring with \(others.names) ended on \(now.formatted(date: .long, time: .omitted)): \(reason)
                 Your workspace stays open to read.\(next)
 
                 """, createdAt: now)
@@ -250,11 +262,44 @@ public struct RelationshipWorkspace: Sendable {
         return relationship
     }
 
-    /// As `participation`, for a change: an ended relationship is kept to read, not written to.
+    /// A member leaves a group that goes on: they keep reading, the others are told, and they
+    /// may be matched again.
+    private func leave(_ relationship: Relationship, me: Person.ID, people: RelationshipPeople, reason: String, now: Date) async throws -> Relationship {
+        var relationship = relationship
+        guard let index = relationship.members.firstIndex(where: { $0.person == me }), let leaver = people.person(me) else { throw NotFound("relationship", relationship.id) }
+        relationship.members[index].leftAt = now
+        relationship.members[index].leaveReason = reason
+        let notices = people.others(than: me).map { person in
+            Notice(recipient: person.email, subject: "\(leaver.name) has left your mentoring group", body: """
+                Hello \(person.name),
+
+                \(leaver.name) left your mentoring group on \(now.formatted(date: .long, time: .omitted)): \(reason)
+                The group goes on without them.
+
+                """, createdAt: now)
+        } + [Notice(recipient: leaver.email, subject: "You have left your mentoring group", body: """
+                Hello \(leaver.name),
+
+                You left the mentoring group with \(people.others(than: me).names) on \(now.formatted(date: .long, time: .omitted)).
+                Your workspace stays open to read. Your programme manager can match you again in this cycle.
+
+                """, createdAt: now)]
+        try await store.inTransaction { [relationship] tx in
+            try await tx.leave(relationship.id, member: me, at: now, reason: reason)
+            for notice in notices { try await tx.save(notice) }
+        }
+        return relationship
+    }
+
+    /// As `participation`, for a change: an ended relationship (or a group one has left) is kept
+    /// to read, not written to.
     func changing(_ id: Relationship.ID) async throws -> (Relationship, Person.ID) {
         let (relationship, me) = try await participation(id)
         if let ended = relationship.endedAt {
             throw ValidationError([FieldIssue(field: "relationship", message: "ended on \(ended.formatted(date: .abbreviated, time: .omitted)); it is kept to read but no longer changes")])
+        }
+        if let left = relationship.member(me)?.leftAt {
+            throw ValidationError([FieldIssue(field: "relationship", message: "you left this group on \(left.formatted(date: .abbreviated, time: .omitted)); it is kept for you to read")])
         }
         return (relationship, me)
     }
@@ -262,8 +307,8 @@ public struct RelationshipWorkspace: Sendable {
     /// The relationship and the principal's person in it, or a refusal that says why.
     func participation(_ id: Relationship.ID) async throws -> (Relationship, Person.ID) {
         guard let relationship = try await store.relationship(id) else { throw NotFound("relationship", id) }
-        guard let me = principal.person?.id, me == relationship.mentorPerson || me == relationship.menteePerson else {
-            throw AccessDenied("A relationship's workspace is open only to its mentor and mentee: their agreement and notes stay between them.")
+        guard let me = principal.person?.id, relationship.includes(me) else {
+            throw AccessDenied("A relationship's workspace is open only to the people in it: their agreement and notes stay between them.")
         }
         return (relationship, me)
     }

@@ -46,16 +46,16 @@ public struct ScheduledMeeting: Sendable, Equatable, Identifiable {
     /// The iCalendar UID: the same for every version and the cancellation.
     public var uid: String { "meeting-\(id)@lodestar" }
 
-    /// The event as calendars read it, between `mentor` and `mentee`.
-    public func event(mentor: Person, mentee: Person) -> CalendarEvent {
-        let organiser = arrangedBy == mentor.id ? mentor : mentee
+    /// The event as calendars read it, among `people` (the relationship's, its mentor first).
+    public func event(with people: [Person]) -> CalendarEvent {
+        let organiser = people.first { $0.id == arrangedBy } ?? people[0]
         return CalendarEvent(
             uid: uid, sequence: sequence, stamp: changedAt, start: startsAt, end: endsAt,
             timeZone: TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!,
-            summary: "Mentoring: \(mentor.name) & \(mentee.name)",
+            summary: "Mentoring: \(people.map(\.name).joined(separator: " & "))",
             description: "Mentoring meeting (\(mode == .inPerson ? "in person" : "virtual")) arranged in Lodestar.",
             location: place, cancelled: cancelled,
             organizer: CalendarEvent.Attendee(name: organiser.name, email: organiser.email),
-            attendees: [mentor, mentee].map { CalendarEvent.Attendee(name: $0.name, email: $0.email) })
+            attendees: people.map { CalendarEvent.Attendee(name: $0.name, email: $0.email) })
     }
 }

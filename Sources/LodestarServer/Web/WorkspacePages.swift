@@ -41,14 +41,14 @@ struct WorkspacePages {
             return CalendarPages.calendarResponse(text, filename: "mentoring-meeting.ics")
         }
         router.post("/relationships/:id/end") { request, context in
-            // The pair or the programme's manager; the use case asks which.
+            // Those in it or the programme's manager; the use case asks which.
             let form = try await FormBody.fields(request)
             let id: Relationship.ID = try context.parameters.id(of: "relationship")
             let workspace = try workspace(context)
             do {
                 let relationship = try await workspace.end(id, reason: form["reason"] ?? "", now: Date())
                 let principal = try context.signedIn()
-                let back = principal.isPerson(relationship.mentorPerson) || principal.isPerson(relationship.menteePerson)
+                let back = principal.person.map { relationship.includes($0.id) } ?? false
                     ? "/relationships/\(id)" : "/cycles/\(relationship.cycleID)/pairs"
                 return Response(status: .seeOther, headers: [.location: back])
             } catch let error as ValidationError {
@@ -88,8 +88,12 @@ struct WorkspacePages {
             return try await attempt(request, context, form) { workspace, id in
                 let goalID: Goal.ID = try context.parameters.id("goal", of: "goal")
                 let text = (form["action"] ?? "").trimmingCharacters(in: .whitespaces)
-                let action = text.isEmpty ? nil : (text: text, owner: form["owner"] == "partner" ? RelationshipWorkspace.ActionOwner.partner : .me,
-                                                   due: try FormClock.day(form["actionDue"] ?? "", field: "actionDue"))
+                // "me", or the id of another person in the relationship (the use case checks they are).
+                let owner = form["owner"].flatMap { $0 == "me" ? nil : Person.ID($0) }
+                if let named = form["owner"], named != "me", owner == nil {
+                    throw ValidationError([FieldIssue(field: "owner", message: "'\(named)' is not one of the people in this relationship; choose one of them")])
+                }
+                let action = text.isEmpty ? nil : (text: text, owner: owner, due: try FormClock.day(form["actionDue"] ?? "", field: "actionDue"))
                 guard let progress = Int(form["progress"] ?? "") else {
                     throw ValidationError([FieldIssue(field: "progress", message: "'\(form["progress"] ?? "")' is not a whole percentage")])
                 }

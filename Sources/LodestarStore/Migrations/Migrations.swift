@@ -20,5 +20,6 @@ enum LodestarMigrations {
         M015_CreateMeetingsAndFeeds(),
         M016_CreateMentorRequests(),
         M017_CreateSpeedEvents(),
+        M018_CreateRelationshipMembers(),
     ]
 }

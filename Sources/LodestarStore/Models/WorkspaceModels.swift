@@ -16,8 +16,8 @@ final class AgreementModel: Model, @unchecked Sendable {
     @Field(key: "ending") var ending: String
     @Field(key: "edited_by") var editedBy: UUID
     @Field(key: "edited_at") var editedAt: Date
-    @OptionalField(key: "mentor_signed_at") var mentorSignedAt: Date?
-    @OptionalField(key: "mentee_signed_at") var menteeSignedAt: Date?
+    /// Who signed, as JSON text (`AgreementSignatures`); the two older signature columns are read only by M018.
+    @OptionalField(key: "signatures") var signatures: String?
 
     init() {}
 
@@ -32,14 +32,27 @@ final class AgreementModel: Model, @unchecked Sendable {
         ending = agreement.terms.ending
         editedBy = agreement.editedBy.uuid
         editedAt = agreement.editedAt
-        mentorSignedAt = agreement.mentorSignedAt
-        menteeSignedAt = agreement.menteeSignedAt
+        signatures = AgreementSignatures.encode(Dictionary(uniqueKeysWithValues: agreement.signatures.map { ($0.key.uuid, $0.value) }))
     }
 
     var domain: Agreement {
         Agreement(relationshipID: Relationship.ID(relationshipID), version: version,
                   terms: .init(expectations: expectations, goals: goals, timeFrame: timeFrame, cadence: cadence, confidentiality: confidentiality, ending: ending),
-                  editedBy: Person.ID(editedBy), editedAt: editedAt, mentorSignedAt: mentorSignedAt, menteeSignedAt: menteeSignedAt)
+                  editedBy: Person.ID(editedBy), editedAt: editedAt,
+                  signatures: Dictionary(uniqueKeysWithValues: AgreementSignatures.decode(signatures).map { (Person.ID($0.key), $0.value) }))
+    }
+}
+
+/// An agreement's signatures as JSON text, person to instant, the same on both databases.
+enum AgreementSignatures {
+    static func encode(_ signatures: [UUID: Date]) -> String {
+        let object = Dictionary(uniqueKeysWithValues: signatures.map { ($0.key.uuidString, $0.value.timeIntervalSince1970) })
+        return String(decoding: (try? JSONEncoder().encode(object)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
+    static func decode(_ text: String?) -> [UUID: Date] {
+        guard let text, let object = try? JSONDecoder().decode([String: Double].self, from: Data(text.utf8)) else { return [:] }
+        return Dictionary(uniqueKeysWithValues: object.compactMap { key, value in UUID(uuidString: key).map { ($0, Date(timeIntervalSince1970: value)) } })
     }
 }
 

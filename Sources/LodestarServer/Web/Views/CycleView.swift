@@ -22,6 +22,9 @@ struct CycleView {
     let active: Bool
     /// Speed programmes: the way to the event.
     let speed: Bool
+    /// The relationships' two columns: "Mentee"/"Mentor", "Mentees"/"Mentor" for groups, "Members"/"Convener" for circles.
+    let menteeColumn: String
+    let mentorColumn: String
 
     /// A relationship as its managers see it: never its notes.
     struct Pair {
@@ -63,7 +66,7 @@ struct CycleView {
         }
         var pairs = oversight.map { seen in
             Pair(id: seen.relationship.id.description, isOpen: seen.relationship.endedAt == nil, endReason: seen.relationship.endReason,
-                 mentor: people[seen.relationship.mentorPerson]?.name ?? "?", mentee: people[seen.relationship.menteePerson]?.name ?? "?",
+                 mentor: people[seen.relationship.mentorPerson]?.name ?? "?", mentee: seen.relationship.currentMembers.map { people[$0.person]?.name ?? "?" }.joined(separator: ", "),
                  score: String(format: "%.1f", seen.relationship.score), agreement: seen.agreementSigned ? "signed" : "not yet",
                  meetings: seen.meetings, hours: String(format: "%.1f", Double(seen.minutes) / 60),
                  health: seen.health.rawValue, healthLabel: seen.health.label, order: seen.health)
@@ -81,6 +84,8 @@ struct CycleView {
             moves: cycle.state.movesByHand(menteesChoose: programme?.effectiveMatching.menteeChoice != nil).map(\.rawValue), csrf: csrf,
             participants: participants, paging: Paging(enrolments, path: "/cycles/\(cycle.id)", query: [:]),
             matching: cycle.state == .matching, relationships: pairs, hasRelationships: !pairs.isEmpty, active: cycle.state == .active,
-            speed: programme?.format == .speed)
+            speed: programme?.format == .speed,
+            menteeColumn: [.pair: "Mentee", .group: "Mentees", .circle: "Members"][programme?.relationshipShape ?? .pair] ?? "Mentee",
+            mentorColumn: programme?.relationshipShape == .circle ? "Convener" : "Mentor")
     }
 }

@@ -46,11 +46,19 @@ struct HomeView {
         var relationships: [RelationshipLine] = []
         if let me = principal.person {
             for relationship in try await store.relationships(of: me.id) where relationship.endedAt == nil {
-                let iMentor = relationship.mentorPerson == me.id
-                guard let partner = try await store.person(iMentor ? relationship.menteePerson : relationship.mentorPerson),
+                // A member who left a group finds it no longer here (it stays readable from its link).
+                guard relationship.member(me.id)?.leftAt == nil, let people = try await store.people(of: relationship),
                       let cycle = try await store.cycle(relationship.cycleID), let programme = try await store.programme(cycle.programmeID) else { continue }
-                relationships.append(RelationshipLine(relationshipID: relationship.id.description, partner: partner.name, partnerRole: iMentor ? "your mentee" : "your mentor",
-                                                      partnerTitle: "\(partner.title), \(partner.department)", place: "\(programme.name) · \(cycle.name)",
+                let iMentor = relationship.mentorPerson == me.id
+                let others = people.others(than: me.id)
+                let role = switch programme.relationshipShape {
+                case .pair: iMentor ? "your mentee" : "your mentor"
+                case .group: iMentor ? "your group" : "your group, mentored by \(people.mentor.name)"
+                case .circle: "your peer circle"
+                }
+                relationships.append(RelationshipLine(relationshipID: relationship.id.description, partner: others.names, partnerRole: role,
+                                                      partnerTitle: others.count == 1 ? "\(others[0].title), \(others[0].department)" : "\(others.count + 1) people",
+                                                      place: "\(programme.name) · \(cycle.name)",
                                                       since: relationship.startedAt.formatted(date: .abbreviated, time: .omitted)))
             }
         }

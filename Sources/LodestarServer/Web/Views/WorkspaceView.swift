@@ -6,7 +6,18 @@ struct WorkspaceView {
     let title: String
     let id: String
     let heading: String
+    /// Who the others are.
     let partner: String
+    /// "you both" or "you all".
+    let together: String
+    /// Whom a shared note reaches: "my partner", "the group", "the circle".
+    let sharedWith: String
+    /// Members who left the group, when and why.
+    let leavers: [String]
+    /// "End the relationship", or for a group's member "Leave the group".
+    let endLabel: String
+    /// Whom a new action can go to: the viewer, or one of the others.
+    let owners: [Choice]
     /// What the format means for this pair (reverse, distance), when it says something.
     let formatNote: String?
     let csrf: String
@@ -76,19 +87,37 @@ struct WorkspaceView {
 
     init(_ contents: RelationshipWorkspace.Contents, competencies: [Competency], suggestions: [Date], zone: TimeZone,
          problems: [String: String], form: [String: String], csrf: String) {
-        let mentor = contents.mentor, mentee = contents.mentee
-        title = "Mentoring · \(mentor.name) & \(mentee.name)"
-        id = contents.relationship.id.description
-        heading = contents.asMentor ? "Mentoring \(mentee.name)" : "Mentored by \(mentor.name)"
-        partner = contents.asMentor ? "\(mentee.title), \(mentee.department)" : "\(mentor.title), \(mentor.department)"
-        let other = contents.asMentor ? mentee : mentor
+        let people = contents.people, me = contents.me, relationship = contents.relationship
+        let mentor = people.mentor, others = people.others(than: me)
+        func described(_ them: [Person]) -> String { them.map { "\($0.name) (\($0.title), \($0.department))" }.joined(separator: " · ") }
+        title = "Mentoring · " + people.current.map(\.name).joined(separator: " & ")
+        id = relationship.id.description
+        switch contents.shape {
+        case .pair:
+            heading = contents.asMentor ? "Mentoring \(people.mentee.name)" : "Mentored by \(mentor.name)"
+            partner = contents.asMentor ? "\(people.mentee.title), \(people.mentee.department)" : "\(mentor.title), \(mentor.department)"
+        case .group:
+            heading = contents.asMentor ? "Your mentoring group of \(relationship.currentMembers.count)" : "Group mentored by \(mentor.name)"
+            partner = "With " + described(others)
+        case .circle:
+            heading = "Peer circle of \(people.current.count)"
+            partner = "With " + described(others) + (contents.asMentor ? ". You convene the circle." : ". \(mentor.name) convenes the circle.")
+        }
+        together = others.count == 1 ? "you both" : "you all"
+        sharedWith = contents.shape == .pair ? "my partner" : contents.shape == .group ? "the group" : "the circle"
+        leavers = zip(relationship.members, people.members).compactMap { member, person in
+            member.leftAt.map { "\(person.name) left the group on \($0.formatted(date: .abbreviated, time: .omitted))\(member.leaveReason.map { ": " + $0 } ?? "")" }
+        }
+        let leaving = contents.shape != .pair && !contents.asMentor && relationship.currentMembers.count > 1
+        endLabel = leaving ? "Leave the group" : "End the relationship"
         switch contents.format {
         case .reverse:
             formatNote = contents.asMentor
                 ? "Reverse mentoring: you bring your perspective to a more senior colleague, who learns from you."
                 : "Reverse mentoring: a more junior colleague mentors you; the learning runs your way."
         case .distance:
-            formatNote = "Distance mentoring: you meet virtually; \(other.name) is in \(other.timeZone), and times below are shown in both zones."
+            formatNote = "Distance mentoring: you meet virtually; " + others.map { "\($0.name) is in \($0.timeZone)" }.joined(separator: ", ")
+                + ", and times below are shown in every zone."
         default:
             formatNote = nil
         }
@@ -97,20 +126,23 @@ struct WorkspaceView {
         hasAgreement = current != nil
         agreement = current.map { agreement in Agreement.Terms.fields.map { Term(label: $0.label, text: agreement.terms.values[$0.key] ?? "") } } ?? []
         version = current?.version ?? 0
-        func signed(_ date: Date?, _ name: String) -> String { date.map { "\(name) signed \($0.formatted(date: .abbreviated, time: .omitted))" } ?? "\(name) has not signed" }
-        signatures = current.map { [signed($0.mentorSignedAt, mentor.name), signed($0.menteeSignedAt, mentee.name)].joined(separator: " · ") } ?? ""
-        mayISign = current.map { contents.asMentor ? $0.mentorSignedAt == nil : $0.menteeSignedAt == nil } ?? false
+        signatures = current.map { agreement in
+            people.current.map { person in
+                agreement.signatures[person.id].map { "\(person.name) signed \($0.formatted(date: .abbreviated, time: .omitted))" } ?? "\(person.name) has not signed"
+            }.joined(separator: " · ")
+        } ?? ""
+        mayISign = !contents.left && current.map { $0.signatures[me] == nil } ?? false
         signProblem = problems["version"] ?? problems["agreement"]
         let values = form.isEmpty ? current?.terms.values ?? [:] : form
         editTerms = Agreement.Terms.fields.map { Field(key: $0.key, label: $0.label, value: values[$0.key] ?? "", problem: problems[$0.key]) }
-        let names = [mentor.id: mentor.name, mentee.id: mentee.name]
+        let names = Dictionary(people.everyone.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let signedByAll = others.count == 1 ? " — signed by both" : " — signed by all"
         history = contents.agreements.reversed().map {
-            "Version \($0.version), written by \(names[$0.editedBy] ?? "?") on \($0.editedAt.formatted(date: .abbreviated, time: .shortened))" + ($0.isSigned ? " — signed by both" : "")
+            "Version \($0.version), written by \(names[$0.editedBy] ?? "?") on \($0.editedAt.formatted(date: .abbreviated, time: .shortened))" + ($0.isSigned(in: relationship) ? signedByAll : "")
         }
         meetings = contents.meetings.map { Meeting(day: $0.heldOn.formatted(date: .abbreviated, time: .omitted), minutes: $0.minutes, mode: $0.mode.rawValue) }
         hours = String(format: "%.1f", Double(contents.minutes) / 60)
         meetingProblems = ["heldOn", "minutes"].compactMap { problems[$0] }
-        let me = contents.asMentor ? mentor.id : mentee.id
         notes = contents.notes.map { note in
             NoteLine(text: note.text, byline: "\(names[note.author] ?? "?"), \(note.writtenAt.formatted(date: .abbreviated, time: .shortened))",
                      privacy: note.author != me ? "shared with you" : note.shared ? "shared" : "private")
@@ -132,16 +164,19 @@ struct WorkspaceView {
         }
         goalProblems = ["title", "measure", "competency", "due", "progress", "action", "actionDue", "milestone", "milestoneDue"].compactMap { field in problems[field].map { "\(field): \($0)" } }
         self.competencies = competencies.map { Choice(value: $0.slug, label: $0.name) }
-        let relationship = contents.relationship
+        owners = [Choice(value: "me", label: "me")] + others.map { Choice(value: $0.id.description, label: $0.name) }
         ended = relationship.endedAt.map { "This relationship ended on \($0.formatted(date: .long, time: .omitted)): \(relationship.endReason ?? "")" }
-        isOpen = relationship.endedAt == nil
+            ?? relationship.member(me)?.leftAt.map { "You left this group on \($0.formatted(date: .long, time: .omitted)); it is kept for you to read." }
+        isOpen = relationship.endedAt == nil && !contents.left
         self.zone = zone.identifier
         let clock = WallClock(zone: zone)
-        // Times read in both zones when the two are apart.
-        let partnerZone = TimeZone(identifier: other.timeZone) ?? zone
-        let partnerClock = WallClock(zone: partnerZone)
+        // Times read in the others' zones too when they are apart from the viewer's.
         let both = { (date: Date) in
-            clock.long(date) + (partnerZone.secondsFromGMT(for: date) != zone.secondsFromGMT(for: date) ? " (\(partnerClock.time(date)) for \(other.name))" : "")
+            let apart = others.compactMap { other -> String? in
+                let theirs = TimeZone(identifier: other.timeZone) ?? zone
+                return theirs.secondsFromGMT(for: date) != zone.secondsFromGMT(for: date) ? "\(WallClock(zone: theirs).time(date)) for \(other.name)" : nil
+            }
+            return clock.long(date) + (apart.isEmpty ? "" : " (" + apart.joined(separator: ", ") + ")")
         }
         arranged = contents.scheduled.map { meeting in
             Arranged(meetingID: meeting.id.description, when: both(meeting.startsAt), minutes: meeting.minutes,
