@@ -1,95 +1,109 @@
 import MatchingSolvers
 
 /// Peer circles: the pool in circles of about `size` (3–5), every two members of a circle passing
-/// the hard rules both ways. Each circle forms around a convener — the peers best connected to the
-/// rest (by admissible pair weight) convene, and a manager's locked pair makes its "mentor" one;
-/// members join by an exact assignment on their fit with the convener, then a local search moves
-/// and swaps members while the circles' total pair weight rises (`GroupFormation`). Not proven
+/// the hard rules both ways. Circles grow from the hardest to place first (the peer with the fewest
+/// admissible partners left), each time taking the peer admissible with everyone in the circle who
+/// adds the most pair weight; a peer left over joins a circle with room that admits them; then
+/// swaps between circles are made while they raise the circles' total pair weight. A circle's
+/// most senior member convenes it (or the "mentor" of a manager's locked pair). Not proven
 /// optimal over all partitions: the certificate says so.
 enum PeerCircles {
     static func plan(_ request: MatchRequest, pool: PeerPool, size: Int) throws -> MatchPlan {
         let count = pool.count
-        let present = (0..<count).filter { !pool.leftOut.contains($0) }
-        var locked: [Int: Int] = [:]
+        let people = pool.members.people
+        var admissible = [[Bool]](repeating: [Bool](repeating: false, count: count), count: count)
+        var weight = [[Double]](repeating: [Double](repeating: 0, count: count), count: count)
+        var excluded: [HardRule: Int] = [:], admissiblePairs = 0
+        for a in 0..<count where !pool.leftOut.contains(a) {
+            for b in (a + 1)..<max(a + 1, count) where !pool.leftOut.contains(b) {
+                let broken = pool.broken(a, b)
+                if broken.isEmpty {
+                    (admissible[a][b], admissible[b][a]) = (true, true)
+                    (weight[a][b], weight[b][a]) = (pool.weight(a, b), pool.weight(a, b))
+                    admissiblePairs += 1
+                } else {
+                    for rule in broken.rules { excluded[rule, default: 0] += 1 }
+                }
+            }
+        }
+        func fits(_ person: Int, _ circle: [Int]) -> Bool { circle.allSatisfy { admissible[person][$0] } }
+        func gain(_ person: Int, _ circle: [Int], except: Int = -1) -> Double {
+            circle.reduce(0) { $1 == person || $1 == except ? $0 : $0 + weight[person][$1] }
+        }
+
+        // Locked pairs start circles around their "mentor", who convenes.
+        var circles: [[Int]] = [], conveners: [Int] = []
+        var placed = Set<Int>()
         for pair in request.locked {
             guard let member = pool.index(of: pair.mentee, in: request), let convener = pool.index(of: pair.mentor, in: request) else {
                 throw NotFound("enrolment in this cycle", "\(pair.mentee) or \(pair.mentor)")
             }
-            let broken = pool.broken(member, convener).rules
-            guard broken.isEmpty, member != convener else {
-                throw MatchingError("\(pool.members.people[member].name) can't join \(pool.members.people[convener].name)'s circle: \(broken.map(\.rawValue).joined(separator: ", "))")
+            let index = conveners.firstIndex(of: convener) ?? { circles.append([convener]); conveners.append(convener); placed.insert(convener); return circles.count - 1 }()
+            guard !placed.contains(member), fits(member, circles[index]), circles[index].count < 5 else {
+                throw MatchingError("\(people[member].name) can't join \(people[convener].name)'s circle: locked twice, a hard rule with someone in it, or the circle is full")
             }
-            locked[member] = convener
+            circles[index].append(member)
+            placed.insert(member)
         }
-        let sizes = circleSizes(present.count, preferred: size)
-        // Conveners: the locked ones, then the best connected, as many as there are circles.
-        let connection = Dictionary(uniqueKeysWithValues: present.map { a in
-            (a, present.reduce(0.0) { total, b in b != a && pool.broken(a, b).isEmpty ? total + pool.weight(a, b) : total })
-        })
-        var conveners: [Int] = []
-        for convener in locked.values.sorted() where !conveners.contains(convener) { conveners.append(convener) }
-        guard conveners.count <= sizes.count, locked.keys.allSatisfy({ !conveners.contains($0) }) else {
-            throw MatchingError("the locked circles ask for more conveners than there are circles (\(sizes.count)), or a convener is locked as a member")
+        let present = (0..<count).filter { !pool.leftOut.contains($0) }
+        var unplaced = Set(present).subtracting(placed)
+        func partners(_ a: Int) -> Int { unplaced.reduce(0) { admissible[a][$1] ? $0 + 1 : $0 } }
+        // Circles grow, the hardest to place first.
+        var stranded: [Int] = []
+        while let seed = unplaced.min(by: { (partners($0), $0) < (partners($1), $1) }) {
+            unplaced.remove(seed)
+            var circle = [seed]
+            while circle.count < size, let next = unplaced.filter({ fits($0, circle) }).max(by: { (gain($0, circle), -$0) < (gain($1, circle), -$1) }) {
+                circle.append(next)
+                unplaced.remove(next)
+            }
+            if circle.count >= 3 { circles.append(circle); conveners.append(-1) } else { stranded += circle }
         }
-        for candidate in present.sorted(by: { (connection[$0]!, $1) > (connection[$1]!, $0) }) where conveners.count < sizes.count && locked[candidate] == nil {
-            if !conveners.contains(candidate) { conveners.append(candidate) }
-        }
-        let joiners = present.filter { !conveners.contains($0) }
-        let scale = { (weight: Double) in Int32((weight * 10_000).rounded()) }
-        let fit: [[Int32?]] = joiners.map { member in
-            conveners.map { convener in
-                if let only = locked[member], only != convener { return nil }
-                return pool.broken(member, convener).isEmpty ? scale(pool.weight(member, convener)) : nil
+        // Circles still short of three take in the stranded, and the stranded join circles with room.
+        for person in stranded.sorted() {
+            if let index = circles.indices.filter({ circles[$0].count < 5 && fits(person, circles[$0]) }).max(by: { gain(person, circles[$0]) < gain(person, circles[$1]) }) {
+                circles[index].append(person)
             }
         }
-        // A pair that breaks a rule weighs far below any gain, so the search parts them.
-        let affinity: [[Int32]] = joiners.map { a in joiners.map { b in a == b ? 0 : pool.broken(a, b).isEmpty ? scale(pool.weight(a, b)) : -10_000_000 } }
-        let formed = try GroupFormation.form(fit: fit, affinity: affinity, groupSizes: sizes.map { $0 - 1 })
+        // Swaps between circles while they raise the total weight and keep every circle admissible.
+        let fixed = Set(conveners.filter { $0 >= 0 }).union(request.locked.compactMap { pool.index(of: $0.mentee, in: request) })
+        for _ in 0..<20 {
+            var improved = false
+            for i in circles.indices { for j in circles.indices where j > i {
+                for a in circles[i] where !fixed.contains(a) { for b in circles[j] where !fixed.contains(b) {
+                    let without = (circles[i].filter { $0 != a }, circles[j].filter { $0 != b })
+                    guard fits(b, without.0), fits(a, without.1),
+                          gain(b, without.0) + gain(a, without.1) > gain(a, without.0) + gain(b, without.1) + 1e-9 else { continue }
+                    circles[i] = without.0 + [b]
+                    circles[j] = without.1 + [a]
+                    improved = true
+                } }
+            } }
+            if !improved { break }
+        }
 
-        var circles = conveners.map { [$0] }
-        for (index, member) in joiners.enumerated() {
-            guard let circle = formed.mentorOfMentee[index] else { continue }
-            // Joins only if no one already in the circle is excluded with them.
-            if circles[circle].allSatisfy({ pool.broken(member, $0).isEmpty }) { circles[circle].append(member) }
-        }
-        // A circle needs three; a smaller one is left unformed and its people reported.
-        let formedCircles = circles.filter { $0.count >= 3 }
-        let placed = Set(formedCircles.joined())
         var proposals: [MatchPlan.Proposal] = []
-        for circle in formedCircles {
-            let convener = circle[0]
-            for member in circle.dropFirst() {
+        for (index, circle) in circles.enumerated() {
+            let convener = conveners[index] >= 0 ? conveners[index] : circle.max { (people[$0].level, -$0) < (people[$1].level, -$1) }!
+            for member in circle where member != convener {
                 proposals.append(MatchPlan.Proposal(
                     mentee: pool.members.enrolments[member].id, mentor: pool.members.enrolments[convener].id,
-                    menteeName: pool.members.people[member].name, mentorName: pool.members.people[convener].name,
-                    score: circleScore(member, in: circle, pool), locked: locked[member] != nil))
+                    menteeName: people[member].name, mentorName: people[convener].name,
+                    score: circleScore(member, in: circle, pool), locked: conveners[index] >= 0))
             }
         }
-        let unmatched = (0..<count).filter { !placed.contains($0) }.map { a in
-            MatchPlan.Unmatched(mentee: pool.members.enrolments[a].id, menteeName: pool.members.people[a].name,
+        let inCircles = Set(circles.joined())
+        let unmatched = (0..<count).filter { !inCircles.contains($0) }.map { a in
+            MatchPlan.Unmatched(mentee: pool.members.enrolments[a].id, menteeName: people[a].name,
                                 reason: pool.leftOut.contains(a) ? .leftOut : .noCircle, excludedBy: [:])
         }
-        var admissible = 0, excluded: [HardRule: Int] = [:]
-        for a in present { for b in present where b > a {
-            let broken = pool.broken(a, b)
-            if broken.isEmpty { admissible += 1 } else { for rule in broken.rules { excluded[rule, default: 0] += 1 } }
-        } }
+        let total = circles.reduce(0.0) { sum, circle in sum + circle.reduce(0.0) { $0 + gain($1, circle) } / 2 }
         return MatchPlan(
-            cycle: request.cycle, proposals: proposals, unmatched: unmatched, mentees: count, mentors: formedCircles.count,
-            matched: placed.count, admissiblePairs: admissible, excludedPairs: excluded,
-            certificate: MatchPlan.Certificate(solver: "peer circles (conveners by connection, exact assignment, local search)", optimal: false,
-                                               gap: -1, objective: formed.objectiveAfter),
+            cycle: request.cycle, proposals: proposals, unmatched: unmatched, mentees: count, mentors: circles.count,
+            matched: inCircles.count, admissiblePairs: admissiblePairs, excludedPairs: excluded,
+            certificate: MatchPlan.Certificate(solver: "peer circles (hardest first, then swaps between circles)", optimal: false,
+                                               gap: -1, objective: Int64((total * MatchPlanner.scale).rounded())),
             seed: request.seed)
-    }
-
-    /// Circle sizes from 3 to 5 adding up to `people` (as near `preferred` as the count allows);
-    /// none when fewer than three.
-    static func circleSizes(_ people: Int, preferred: Int) -> [Int] {
-        guard people >= 3 else { return [] }
-        var circles = max(1, Int((Double(people) / Double(preferred)).rounded()))
-        while (people + circles - 1) / circles > 5 { circles += 1 }
-        while circles > 1 && people / circles < 3 { circles -= 1 }
-        return (0..<circles).map { people / circles + ($0 < people % circles ? 1 : 0) }
     }
 
     /// A member's score in their circle: the mean of their pair scores with everyone else in it.
