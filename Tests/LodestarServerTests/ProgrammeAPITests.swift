@@ -46,6 +46,12 @@ struct ProgrammeAPITests {
             #expect(value(programme, "matching.rotation") as? Bool == false)
             let (refused, issues) = try await client.json(.post, "/api/v1/programmes", own.replacingOccurrences(of: #""cross-department":3"#, with: #""cross-department":-3"#))
             #expect(refused == .unprocessableContent && issueFields(issues) == ["matching.weights.cross-department"])
+            // Peer circles: a size of 3 to 5, anything else refused by name.
+            let circles = own.replacingOccurrences(of: #""rotation":false"#, with: #""rotation":false,"peerCircleSize":4"#)
+            let (_, peer) = try await client.json(.post, "/api/v1/programmes", circles)
+            #expect(value(peer, "matching.peerCircleSize") as? Int == 4)
+            let (tooBig, sizeIssues) = try await client.json(.post, "/api/v1/programmes", circles.replacingOccurrences(of: #""peerCircleSize":4"#, with: #""peerCircleSize":7"#))
+            #expect(tooBig == .unprocessableContent && issueFields(sizeIssues) == ["matching.peerCircleSize"])
         }
     }
 

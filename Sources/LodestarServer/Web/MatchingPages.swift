@@ -49,10 +49,18 @@ struct MatchingPages {
             if let edited { current = edited } else { current = try await plan(locks, leftOut) }
             // The plan without changes, to show what the edits cost; the same plan when there are none.
             let unlocked = locks.isEmpty && leftOut.isEmpty && weights == nil ? current : try await plan([], [], weights: nil)
-            let mentors = try await store.allEnrolments(in: cycle.id).filter { $0.role == .mentor }
-            var names: [Person.ID: String] = [:]
-            for person in try await store.allPeople() { names[person.id] = person.name }
-            let choices = mentors.map { PlanView.MentorChoice(id: $0.id.description, name: names[$0.personID] ?? "?", selected: false) }.sorted { $0.name < $1.name }
+            // Reassigning moves a mentee to another mentor — in peer circles, a member to another circle, named by its convener.
+            var choices: [PlanView.MentorChoice]
+            if programme.relationshipShape == .circle {
+                let conveners = Dictionary(current.proposals.map { ($0.mentor, $0.mentorName) }, uniquingKeysWith: { first, _ in first })
+                choices = conveners.map { PlanView.MentorChoice(id: $0.key.description, name: "\($0.value)'s circle", selected: false) }
+            } else {
+                let mentors = try await store.allEnrolments(in: cycle.id).filter { $0.role == .mentor }
+                var names: [Person.ID: String] = [:]
+                for person in try await store.allPeople() { names[person.id] = person.name }
+                choices = mentors.map { PlanView.MentorChoice(id: $0.id.description, name: names[$0.personID] ?? "?", selected: false) }
+            }
+            choices.sort { $0.name < $1.name }
             return pages.render("plan", PlanView(current, unlocked: unlocked, edits: PlanEdits(locked: locks, leftOut: leftOut, weights: weights),
                                                  mentors: choices, refused: refused, cycle: cycle,
                                                  programme: programme, fairness: fairness, csrf: context.session?.csrfToken ?? ""), for: context)
@@ -157,6 +165,9 @@ struct PlanView {
     /// The plan's total against the plan without locks, when there are locks.
     let change: String?
     let refused: String?
+    /// The pairs' columns: "Mentee"/"Mentor", or for peer circles "Member"/"Circle of".
+    let menteeColumn: String
+    let mentorColumn: String
     /// The locks as the publish form carries them.
     let locks: String
     /// The mentees left out, likewise.
@@ -217,6 +228,7 @@ struct PlanView {
     init(_ plan: MatchPlan, unlocked: MatchPlan, edits: PlanEdits, mentors: [MentorChoice], refused: String?,
          cycle: Cycle, programme: Programme, fairness: Bool, csrf: String) {
         title = "Matching · \(cycle.name)"
+        (menteeColumn, mentorColumn) = programme.relationshipShape == .circle ? ("Member", "Circle of (convener)") : ("Mentee", "Mentor")
         cycleID = cycle.id.description
         cycleName = cycle.name
         programmeName = programme.name
