@@ -10,7 +10,7 @@ struct WorkspaceView {
     let partner: String
     /// "you both" or "you all".
     let together: String
-    /// Whom a shared note reaches: "my partner", "the group", "the circle".
+    /// Whom a shared note reaches: "your partner", "the group", "the circle".
     let sharedWith: String
     /// Members who left the group, when and why.
     let leavers: [String]
@@ -104,7 +104,7 @@ struct WorkspaceView {
             partner = "With " + described(others) + (contents.asMentor ? ". You convene the circle." : ". \(mentor.name) convenes the circle.")
         }
         together = others.count == 1 ? "you both" : "you all"
-        sharedWith = contents.shape == .pair ? "my partner" : contents.shape == .group ? "the group" : "the circle"
+        sharedWith = contents.shape == .pair ? "your partner" : contents.shape == .group ? "the group" : "the circle"
         leavers = zip(relationship.members, people.members).compactMap { member, person in
             member.leftAt.map { "\(person.name) left the group on \($0.formatted(date: .abbreviated, time: .omitted))\(member.leaveReason.map { ": " + $0 } ?? "")" }
         }
