@@ -143,6 +143,21 @@ struct MatchingPageTests {
 
     /// The demo app with the roles signed in and the demo cycle in matching: the client, the
     /// demo, the manager with their CSRF token, and the cycle's page path.
+    @Test("a peer programme with circles: the plan shows members by circle, and publishing makes one relationship per circle")
+    func peerCirclesFromThePage() async throws {
+        try await Self.withMatchingCycle { client, demo, manager, csrf, cycle in
+            let body = #"{"name":"Rising Leaders","objectives":"Peers learning together","focusCompetencies":["delegation"],"format":"peer","durationWeeks":26,"cadence":"fortnightly","matching":{"weights":{"goal-skill-fit":5},"minimumLevelGap":0,"maximumLevelGap":3,"minimumWeeklyOverlap":60,"rotation":true,"peerCircleSize":4}}"#
+            let (changed, _) = try await client.json(.put, "/api/v1/programmes/\(demo.programme.id)", body)
+            #expect(changed == .ok)
+            let (status, plan) = try await client.page("\(cycle)/plan", as: manager)
+            #expect(status == .ok && plan.contains("Circle of (convener)") && plan.contains("&#39;s circle") && !plan.contains("Proven optimal"))
+            let published = try await client.form("\(cycle)/publish", ["csrf": csrf], as: manager)
+            #expect(published.status == .seeOther)
+            let (_, after) = try await client.page(cycle, as: manager)
+            #expect(after.contains("<th>Members</th>") && after.contains("<th>Convener</th>") && after.contains("state-active"))
+        }
+    }
+
     static func withMatchingCycle(_ body: @escaping @Sendable (any TestClientProtocol, DemoOrganisation, Caller, String, String) async throws -> Void) async throws {
         let demo = DemoOrganisation()
         let callers = CallerBox()
