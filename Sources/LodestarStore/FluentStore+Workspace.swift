@@ -12,6 +12,11 @@ extension FluentStore {
         try await AgreementModel.query(on: db).filter(\.$relationshipID == relationship.uuid).sort(\.$version).all().map(\.domain)
     }
 
+    public func agreements(ofAny relationships: [Relationship.ID]) async throws -> [Agreement] {
+        guard !relationships.isEmpty else { return [] }
+        return try await AgreementModel.query(on: db).filter(\.$relationshipID ~~ relationships.map(\.uuid)).sort(\.$version).all().map(\.domain)
+    }
+
     public func save(_ agreement: Agreement) async throws {
         let row = try await AgreementModel.query(on: db).filter(\.$relationshipID == agreement.relationshipID.uuid)
             .filter(\.$version == agreement.version).first() ?? AgreementModel()
@@ -42,6 +47,11 @@ extension FluentStore {
 
     public func goalVersions(of relationship: Relationship.ID) async throws -> [Goal] {
         try await GoalVersionModel.query(on: db).filter(\.$relationshipID == relationship.uuid).sort(\.$version).all().map(\.domain)
+    }
+
+    public func goalVersions(ofAny relationships: [Relationship.ID]) async throws -> [Goal] {
+        guard !relationships.isEmpty else { return [] }
+        return try await GoalVersionModel.query(on: db).filter(\.$relationshipID ~~ relationships.map(\.uuid)).sort(\.$version).all().map(\.domain)
     }
 
     public func save(_ goal: Goal) async throws {

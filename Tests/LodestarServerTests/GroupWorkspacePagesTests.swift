@@ -45,6 +45,10 @@ struct GroupWorkspacePagesTests {
             _ = try await client.form("\(path)/goals", ["csrf": "csrf-1", "title": "Run a retrospective", "measure": "Held, actions agreed", "due": "2099-06-30"], as: first)
             let (_, withGoal) = try await client.page(path, as: first)
             #expect(withGoal.contains(">\(group.names[2])</option>") && withGoal.contains(">\(group.names[0])</option>"), "an action can go to anyone else in the group")
+            let goalID = try #require(withGoal.firstMatch(of: /goals\/([0-9a-f-]{36})/).map { String($0.1) })
+            let unknownOwner = try await client.form("\(path)/goals/\(goalID)", ["csrf": "csrf-1", "progress": "10", "action": "Book a room",
+                                                                                "owner": "the caretaker", "actionDue": "2099-01-31"], as: first)
+            #expect(unknownOwner.status == .unprocessableContent && String(buffer: unknownOwner.body).contains("is not one of the people in this relationship"))
             _ = try await client.form("\(path)/notes", ["csrf": "csrf-1", "text": "Only for me", "shared": ""], as: first)
             _ = try await client.form("\(path)/notes", ["csrf": "csrf-1", "text": "For all of us", "shared": "1"], as: first)
             for reader in [second, mentor] {

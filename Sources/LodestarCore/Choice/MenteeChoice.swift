@@ -110,7 +110,7 @@ public struct MenteeChoice: Sendable {
         }
         let pair = Relationship(cycleID: request.cycleID, mentor: mentor.id, mentee: mentee.id, mentorPerson: mentor.personID,
                                 menteePerson: mentee.personID, score: score, startedAt: now)
-        let grouped = try await store.cycle(request.cycleID).asyncFlatMap { try await store.programme($0.programmeID) }?.format == .group
+        let grouped = try await store.cycle(request.cycleID).asyncFlatMap { try await store.programme($0.programmeID) }?.relationshipShape == .group
         let notice = try await answerNotice(request, accepted: true, reason: nil, now: now)
         return try await store.inTransaction { tx in
             guard try await tx.claim(id, from: .pending, to: .accepted, at: now) else {

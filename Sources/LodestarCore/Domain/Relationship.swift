@@ -76,6 +76,11 @@ public struct Relationship: Sendable, Equatable, Identifiable {
         endedAt == nil && currentMembers.contains { $0.enrolment == mentee }
     }
 
+    /// True when `person`, ending it, leaves a group that goes on: a member still in it, with others.
+    public func endingLeaves(for person: Person.ID) -> Bool {
+        currentMembers.count > 1 && currentMembers.contains { $0.person == person }
+    }
+
     /// Everyone who worked together here, two by two, for rotation: the mentor with each member,
     /// and in a circle (or group) the members among themselves too.
     public var pairs: [PersonPair] {

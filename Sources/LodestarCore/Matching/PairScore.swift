@@ -9,6 +9,13 @@ public struct PairScore: Sendable, Equatable, Codable {
         breakdown.map { (criterion: $0.key, value: $0.value) }
             .sorted { ($0.value, $1.criterion.rawValue) > ($1.value, $0.criterion.rawValue) }
     }
+
+    /// The mean of scores, criterion by criterion (a peer pair's two directions, a member's pairs in a circle).
+    static func mean(_ scores: [PairScore]) -> PairScore {
+        let count = Double(scores.count)
+        return PairScore(total: scores.reduce(0) { $0 + $1.total } / count,
+                         breakdown: scores.reduce(into: [:]) { sum, score in sum.merge(score.breakdown, uniquingKeysWith: +) }.mapValues { $0 / count })
+    }
 }
 
 /// Scores pairs and applies the hard rules, for one format and one programme's settings, on a

@@ -18,8 +18,9 @@ enum PeerCircles {
             for b in (a + 1)..<max(a + 1, count) where !pool.leftOut.contains(b) {
                 let broken = pool.broken(a, b)
                 if broken.isEmpty {
+                    let pair = pool.weight(a, b)
                     (admissible[a][b], admissible[b][a]) = (true, true)
-                    (weight[a][b], weight[b][a]) = (pool.weight(a, b), pool.weight(a, b))
+                    (weight[a][b], weight[b][a]) = (pair, pair)
                     admissiblePairs += 1
                 } else {
                     for rule in broken.rules { excluded[rule, default: 0] += 1 }
@@ -27,19 +28,26 @@ enum PeerCircles {
             }
         }
         func fits(_ person: Int, _ circle: [Int]) -> Bool { circle.allSatisfy { admissible[person][$0] } }
-        func gain(_ person: Int, _ circle: [Int], except: Int = -1) -> Double {
-            circle.reduce(0) { $1 == person || $1 == except ? $0 : $0 + weight[person][$1] }
+        /// What `person` adds to `circle`: their pair weights with the others in it.
+        func gain(_ person: Int, _ circle: [Int]) -> Double {
+            circle.reduce(0) { $1 == person ? $0 : $0 + weight[person][$1] }
         }
 
-        // Locked pairs start circles around their "mentor", who convenes.
-        var circles: [[Int]] = [], conveners: [Int] = []
+        // Locked pairs start circles around their "mentor", who convenes (nil: the most senior will).
+        var circles: [[Int]] = [], conveners: [Int?] = []
         var placed = Set<Int>()
         for pair in request.locked {
             guard let member = pool.index(of: pair.mentee, in: request), let convener = pool.index(of: pair.mentor, in: request) else {
                 throw NotFound("enrolment in this cycle", "\(pair.mentee) or \(pair.mentor)")
             }
-            let index = conveners.firstIndex(of: convener) ?? { circles.append([convener]); conveners.append(convener); placed.insert(convener); return circles.count - 1 }()
-            guard !placed.contains(member), fits(member, circles[index]), circles[index].count < 5 else {
+            var index = conveners.firstIndex(of: convener)
+            if index == nil && !placed.contains(convener) {
+                circles.append([convener])
+                conveners.append(convener)
+                placed.insert(convener)
+                index = circles.count - 1
+            }
+            guard let index, !placed.contains(member), fits(member, circles[index]), circles[index].count < 5 else {
                 throw MatchingError("\(people[member].name) can't join \(people[convener].name)'s circle: locked twice, a hard rule with someone in it, or the circle is full")
             }
             circles[index].append(member)
@@ -47,49 +55,64 @@ enum PeerCircles {
         }
         let present = (0..<count).filter { !pool.leftOut.contains($0) }
         var unplaced = Set(present).subtracting(placed)
-        func partners(_ a: Int) -> Int { unplaced.reduce(0) { admissible[a][$1] ? $0 + 1 : $0 } }
+        // Admissible partners not yet placed, kept up to date as people are placed.
+        var partners = (0..<count).map { a in unplaced.reduce(0) { admissible[a][$1] ? $0 + 1 : $0 } }
+        func place(_ person: Int) {
+            unplaced.remove(person)
+            for other in 0..<count where admissible[person][other] { partners[other] -= 1 }
+        }
         // Circles grow, the hardest to place first.
         var stranded: [Int] = []
-        while let seed = unplaced.min(by: { (partners($0), $0) < (partners($1), $1) }) {
-            unplaced.remove(seed)
+        while let seed = unplaced.min(by: { (partners[$0], $0) < (partners[$1], $1) }) {
+            place(seed)
             var circle = [seed]
             while circle.count < size, let next = unplaced.filter({ fits($0, circle) }).max(by: { (gain($0, circle), -$0) < (gain($1, circle), -$1) }) {
                 circle.append(next)
-                unplaced.remove(next)
+                place(next)
             }
-            if circle.count >= 3 { circles.append(circle); conveners.append(-1) } else { stranded += circle }
+            if circle.count >= 3 { circles.append(circle); conveners.append(nil) } else { stranded += circle }
         }
-        // Circles still short of three take in the stranded, and the stranded join circles with room.
+        // Those who formed no circle of three join a circle with room that admits them.
         for person in stranded.sorted() {
             if let index = circles.indices.filter({ circles[$0].count < 5 && fits(person, circles[$0]) }).max(by: { gain(person, circles[$0]) < gain(person, circles[$1]) }) {
                 circles[index].append(person)
             }
         }
         // Swaps between circles while they raise the total weight and keep every circle admissible.
-        let fixed = Set(conveners.filter { $0 >= 0 }).union(request.locked.compactMap { pool.index(of: $0.mentee, in: request) })
+        let fixed = placed
+        /// The first swap of a member of circle `i` with one of circle `j` that raises the total.
+        func improvingSwap(_ i: Int, _ j: Int) -> (a: Int, b: Int)? {
+            for a in circles[i] where !fixed.contains(a) {
+                let restOfI = circles[i].filter { $0 != a }
+                for b in circles[j] where !fixed.contains(b) {
+                    let restOfJ = circles[j].filter { $0 != b }
+                    if fits(b, restOfI), fits(a, restOfJ), gain(b, restOfI) + gain(a, restOfJ) > gain(a, restOfI) + gain(b, restOfJ) + 1e-9 { return (a, b) }
+                }
+            }
+            return nil
+        }
         for _ in 0..<20 {
             var improved = false
-            for i in circles.indices { for j in circles.indices where j > i {
-                for a in circles[i] where !fixed.contains(a) { for b in circles[j] where !fixed.contains(b) {
-                    let without = (circles[i].filter { $0 != a }, circles[j].filter { $0 != b })
-                    guard fits(b, without.0), fits(a, without.1),
-                          gain(b, without.0) + gain(a, without.1) > gain(a, without.0) + gain(b, without.1) + 1e-9 else { continue }
-                    circles[i] = without.0 + [b]
-                    circles[j] = without.1 + [a]
-                    improved = true
-                } }
-            } }
+            for i in circles.indices {
+                for j in circles.indices where j > i {
+                    while let (a, b) = improvingSwap(i, j) {
+                        circles[i] = circles[i].filter { $0 != a } + [b]
+                        circles[j] = circles[j].filter { $0 != b } + [a]
+                        improved = true
+                    }
+                }
+            }
             if !improved { break }
         }
 
         var proposals: [MatchPlan.Proposal] = []
         for (index, circle) in circles.enumerated() {
-            let convener = conveners[index] >= 0 ? conveners[index] : circle.max { (people[$0].level, -$0) < (people[$1].level, -$1) }!
+            let convener = conveners[index] ?? circle.max { (people[$0].level, -$0) < (people[$1].level, -$1) }!
             for member in circle where member != convener {
                 proposals.append(MatchPlan.Proposal(
                     mentee: pool.members.enrolments[member].id, mentor: pool.members.enrolments[convener].id,
                     menteeName: people[member].name, mentorName: people[convener].name,
-                    score: circleScore(member, in: circle, pool), locked: conveners[index] >= 0))
+                    score: PairScore.mean(circle.filter { $0 != member }.map { pool.score(member, $0) }), locked: conveners[index] != nil))
             }
         }
         let inCircles = Set(circles.joined())
@@ -104,13 +127,5 @@ enum PeerCircles {
             certificate: MatchPlan.Certificate(solver: "peer circles (hardest first, then swaps between circles)", optimal: false,
                                                gap: -1, objective: Int64((total * MatchPlanner.scale).rounded())),
             seed: request.seed)
-    }
-
-    /// A member's score in their circle: the mean of their pair scores with everyone else in it.
-    private static func circleScore(_ member: Int, in circle: [Int], _ pool: PeerPool) -> PairScore {
-        let scores = circle.filter { $0 != member }.map { pool.score(member, $0) }
-        let n = Double(scores.count)
-        return PairScore(total: scores.reduce(0) { $0 + $1.total } / n,
-                         breakdown: scores.reduce(into: [:]) { sum, score in sum.merge(score.breakdown) { $0 + $1 } }.mapValues { $0 / n })
     }
 }

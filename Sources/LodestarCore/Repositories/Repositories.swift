@@ -186,6 +186,8 @@ public protocol WorkspaceRepository: Sendable {
     func relationship(_ id: Relationship.ID) async throws -> Relationship?
     /// Every version of the agreement, oldest first.
     func agreements(of relationship: Relationship.ID) async throws -> [Agreement]
+    /// Every version of the agreements of these relationships, oldest first (a cycle's, for its oversight).
+    func agreements(ofAny relationships: [Relationship.ID]) async throws -> [Agreement]
     /// Inserts or updates one version.
     func save(_ agreement: Agreement) async throws
     /// The relationship's notes, newest first (the use case decides who may read which).
@@ -198,6 +200,8 @@ public protocol WorkspaceRepository: Sendable {
     func save(_ meeting: HeldMeeting) async throws
     /// Every version of every goal of a relationship, oldest first.
     func goalVersions(of relationship: Relationship.ID) async throws -> [Goal]
+    /// Every version of every goal of these relationships, oldest first.
+    func goalVersions(ofAny relationships: [Relationship.ID]) async throws -> [Goal]
     /// Inserts a version of a goal.
     func save(_ goal: Goal) async throws
 }

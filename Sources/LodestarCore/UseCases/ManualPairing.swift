@@ -64,7 +64,7 @@ public struct ManualPairing: Sendable {
                                                   people: [menteePerson.id: menteePerson, mentorPerson.id: mentorPerson],
                                                   where: "\(programme.name) · \(cycle.name)", now: now)
         return try await store.inTransaction { tx in
-            switch try await tx.insertWithinCapacity(pair, mentor: mentorEnrolment, joiningGroup: programme.format == .group) {
+            switch try await tx.insertWithinCapacity(pair, mentor: mentorEnrolment, joiningGroup: programme.relationshipShape == .group) {
             case .failure(.menteeHasMentor):
                 throw ValidationError([FieldIssue(field: "mentee", message: "\(menteePerson.name) already has a mentor in this cycle")])
             case .failure(.mentorFull(let capacity)):

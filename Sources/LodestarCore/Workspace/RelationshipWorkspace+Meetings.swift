@@ -61,9 +61,7 @@ extension RelationshipWorkspace {
         let (relationship, me) = try await changing(id)
         var meeting = try await scheduled(meetingID, in: id)
         guard !meeting.cancelled else { return meeting }
-        meeting.cancelled = true
-        meeting.sequence += 1
-        meeting.changedAt = now
+        meeting.cancel(at: now)
         try await record(meeting, in: relationship, by: me, change: "cancelled", now: now)
         return meeting
     }
@@ -96,12 +94,13 @@ extension RelationshipWorkspace {
     private func record(_ meeting: ScheduledMeeting, in relationship: Relationship, by me: Person.ID, change: String, now: Date) async throws {
         let people = try await people(relationship)
         guard let author = people.person(me) else { throw NotFound("relationship", relationship.id) }
-        let diaries = try await diaries(people)
+        // Only a new time is held against the others' free time.
+        let diaries = meeting.cancelled ? [:] : try await diaries(people)
         let notices = people.others(than: me).map { other in
             let zone = TimeZone(identifier: other.timeZone) ?? TimeZone(identifier: meeting.timeZone) ?? .gmt
             let when = meeting.startsAt.formatted(Date.FormatStyle(date: .complete, time: .shortened, timeZone: zone))
             // A time outside their weekly free time is said so, for them to answer.
-            let outside = !meeting.cancelled && diaries[other.id].map { !$0.availability.slots.isEmpty && !MeetingTimes.fits($0, start: meeting.startsAt, minutes: meeting.minutes) } ?? false
+            let outside = diaries[other.id].map { !$0.availability.slots.isEmpty && !MeetingTimes.fits($0, start: meeting.startsAt, minutes: meeting.minutes) } ?? false
             return Notice(recipient: other.email, subject: "Mentoring meeting \(change): \(when)", body: """
                 Hello \(other.name),
 

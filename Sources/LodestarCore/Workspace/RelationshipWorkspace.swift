@@ -82,17 +82,20 @@ public struct RelationshipWorkspace: Sendable {
         if !relationships.allSatisfy({ relationship in principal.person.map { relationship.includes($0.id) } ?? false }) {
             try principal.requireManager(of: programme, "seeing how a relationship goes")
         }
-        var result: [Oversight] = []
-        for relationship in relationships {
-            let meetings = try await store.meetings(of: relationship.id)
-            let lastMeeting = meetings.map(\.heldOn).max()
-            let overdue = try await currentGoals(relationship.id).filter { $0.goal.isOverdue(at: now) }.count
-            result.append(Oversight(
-                relationship: relationship, agreementSigned: try await store.agreements(of: relationship.id).last?.isSigned(in: relationship) ?? false,
-                meetings: meetings.count, minutes: meetings.reduce(0) { $0 + $1.minutes }, lastMeeting: lastMeeting, overdueGoals: overdue,
-                health: RelationshipHealth.assess(relationship, lastMeeting: lastMeeting, cadence: programme.cadence, overdueGoals: overdue, now: now)))
+        // Three queries for all of them, not three per relationship.
+        let ids = relationships.map(\.id)
+        let meetings = Dictionary(grouping: try await store.meetings(ofAny: ids), by: \.relationshipID)
+        let goals = Dictionary(grouping: try await store.goalVersions(ofAny: ids), by: \.relationshipID)
+        let agreements = Dictionary(grouping: try await store.agreements(ofAny: ids), by: \.relationshipID)
+        return relationships.map { relationship in
+            let held = meetings[relationship.id] ?? []
+            let lastMeeting = held.map(\.heldOn).max()
+            let overdue = Self.current(goals[relationship.id] ?? []).filter { $0.goal.isOverdue(at: now) }.count
+            return Oversight(
+                relationship: relationship, agreementSigned: agreements[relationship.id]?.max { $0.version < $1.version }?.isSigned(in: relationship) ?? false,
+                meetings: held.count, minutes: held.reduce(0) { $0 + $1.minutes }, lastMeeting: lastMeeting, overdueGoals: overdue,
+                health: RelationshipHealth.assess(relationship, lastMeeting: lastMeeting, cadence: programme.cadence, overdueGoals: overdue, now: now))
         }
-        return result
     }
 
     /// Writes a new version of the agreement; everyone must sign it again.
@@ -155,7 +158,6 @@ public struct RelationshipWorkspace: Sendable {
         return goal
     }
 
-
     /// Records progress on a goal, optionally with a new action or milestone, and which actions
     /// are done and milestones reached (nil leaves them as they were); a new version, the old one kept.
     public func updateGoal(_ id: Relationship.ID, goal goalID: Goal.ID, progress: Int,
@@ -204,8 +206,12 @@ public struct RelationshipWorkspace: Sendable {
     }
 
     private func currentGoals(_ id: Relationship.ID) async throws -> [(goal: Goal, versions: Int)] {
-        let versions = Dictionary(grouping: try await store.goalVersions(of: id), by: \.id)
-        return versions.values.compactMap { all in all.max { $0.version < $1.version }.map { ($0, all.count) } }
+        Self.current(try await store.goalVersions(of: id))
+    }
+
+    /// Each goal's latest version, soonest due first, and how many versions it has had.
+    private static func current(_ goalVersions: [Goal]) -> [(goal: Goal, versions: Int)] {
+        Dictionary(grouping: goalVersions, by: \.id).values.compactMap { all in all.max { $0.version < $1.version }.map { ($0, all.count) } }
             .sorted { ($0.goal.due, $0.goal.title) < ($1.goal.due, $1.goal.title) }
     }
 
@@ -229,8 +235,9 @@ public struct RelationshipWorkspace: Sendable {
         guard !reason.isEmpty else { throw ValidationError([FieldIssue(field: "reason", message: "is empty; say why it ends (the mentee's next match takes it into account)")]) }
         guard reason.count <= 1000 else { throw ValidationError([FieldIssue(field: "reason", message: "is longer than 1,000 characters")]) }
         guard relationship.endedAt == nil else { return relationship }
+        if let me { try refuseIfLeft(relationship, me) }
         let people = try await people(relationship)
-        if let me, let member = relationship.member(me), member.leftAt == nil, relationship.currentMembers.count > 1 {
+        if let me, relationship.endingLeaves(for: me) {
             return try await leave(relationship, me: me, people: people, reason: reason, now: now)
         }
         relationship.endedAt = now
@@ -249,9 +256,7 @@ public struct RelationshipWorkspace: Sendable {
         // Meetings still ahead are cancelled, so calendars holding them drop them.
         let cancelled = try await store.scheduledMeetings(of: id).filter { !$0.cancelled && $0.startsAt > now }.map { meeting in
             var meeting = meeting
-            meeting.cancelled = true
-            meeting.sequence += 1
-            meeting.changedAt = now
+            meeting.cancel(at: now)
             return meeting
         }
         try await store.inTransaction { [relationship] tx in
@@ -298,10 +303,15 @@ public struct RelationshipWorkspace: Sendable {
         if let ended = relationship.endedAt {
             throw ValidationError([FieldIssue(field: "relationship", message: "ended on \(ended.formatted(date: .abbreviated, time: .omitted)); it is kept to read but no longer changes")])
         }
+        try refuseIfLeft(relationship, me)
+        return (relationship, me)
+    }
+
+    /// A member who left a group reads it and changes nothing (ending it included).
+    private func refuseIfLeft(_ relationship: Relationship, _ me: Person.ID) throws(ValidationError) {
         if let left = relationship.member(me)?.leftAt {
             throw ValidationError([FieldIssue(field: "relationship", message: "you left this group on \(left.formatted(date: .abbreviated, time: .omitted)); it is kept for you to read")])
         }
-        return (relationship, me)
     }
 
     /// The relationship and the principal's person in it, or a refusal that says why.

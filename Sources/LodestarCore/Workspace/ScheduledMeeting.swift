@@ -41,6 +41,13 @@ public struct ScheduledMeeting: Sendable, Equatable, Identifiable {
         self.remindedAt = remindedAt
     }
 
+    /// Cancels it: the same event, one sequence on, so calendars that hold it drop it.
+    public mutating func cancel(at now: Date) {
+        cancelled = true
+        sequence += 1
+        changedAt = now
+    }
+
     public var endsAt: Date { startsAt.addingTimeInterval(TimeInterval(minutes * 60)) }
 
     /// The iCalendar UID: the same for every version and the cancellation.

@@ -15,7 +15,7 @@ struct RepeatingJob: Service {
 
     func run() async throws {
         // Shutting down cancels the wait between rounds, so the server stops at once.
-        try await cancelWhenGracefulShutdown { await rounds() }
+        await cancelWhenGracefulShutdown { await rounds() }
     }
 
     private func rounds() async {

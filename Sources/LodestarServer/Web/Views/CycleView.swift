@@ -73,6 +73,8 @@ struct CycleView {
         }
         // Those at risk first, then needing attention, then on track.
         pairs.sort { ($0.order, $0.mentee) < ($1.order, $1.mentee) }
+        let shape = programme?.relationshipShape ?? .pair
+        let menteeColumn = switch shape { case .pair: "Mentee"; case .group: "Mentees"; case .circle: "Members" }
         let order = CycleState.allCases
         let position = order.firstIndex(of: cycle.state) ?? 0
         let next = cycle.state.allowedNextStates.map(\.rawValue)
@@ -85,7 +87,6 @@ struct CycleView {
             participants: participants, paging: Paging(enrolments, path: "/cycles/\(cycle.id)", query: [:]),
             matching: cycle.state == .matching, relationships: pairs, hasRelationships: !pairs.isEmpty, active: cycle.state == .active,
             speed: programme?.format == .speed,
-            menteeColumn: [.pair: "Mentee", .group: "Mentees", .circle: "Members"][programme?.relationshipShape ?? .pair] ?? "Mentee",
-            mentorColumn: programme?.relationshipShape == .circle ? "Convener" : "Mentor")
+            menteeColumn: menteeColumn, mentorColumn: shape == .circle ? "Convener" : "Mentor")
     }
 }

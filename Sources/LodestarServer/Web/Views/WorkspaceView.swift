@@ -108,8 +108,7 @@ struct WorkspaceView {
         leavers = zip(relationship.members, people.members).compactMap { member, person in
             member.leftAt.map { "\(person.name) left the group on \($0.formatted(date: .abbreviated, time: .omitted))\(member.leaveReason.map { ": " + $0 } ?? "")" }
         }
-        let leaving = contents.shape != .pair && !contents.asMentor && relationship.currentMembers.count > 1
-        endLabel = leaving ? "Leave the group" : "End the relationship"
+        endLabel = relationship.endingLeaves(for: me) ? "Leave the group" : "End the relationship"
         switch contents.format {
         case .reverse:
             formatNote = contents.asMentor
@@ -162,7 +161,7 @@ struct WorkspaceView {
                                        late: milestone.reachedOn == nil && milestone.due < now)
                      })
         }
-        goalProblems = ["title", "measure", "competency", "due", "progress", "action", "actionDue", "milestone", "milestoneDue"].compactMap { field in problems[field].map { "\(field): \($0)" } }
+        goalProblems = ["title", "measure", "competency", "due", "progress", "action", "owner", "actionDue", "milestone", "milestoneDue"].compactMap { field in problems[field].map { "\(field): \($0)" } }
         self.competencies = competencies.map { Choice(value: $0.slug, label: $0.name) }
         owners = [Choice(value: "me", label: "me")] + others.map { Choice(value: $0.id.description, label: $0.name) }
         ended = relationship.endedAt.map { "This relationship ended on \($0.formatted(date: .long, time: .omitted)): \(relationship.endReason ?? "")" }
