@@ -21,12 +21,15 @@ public struct AppConfig: Sendable {
     public var outboxInterval: Duration
     /// How often meeting reminders and nudges are looked for (LODESTAR_NUDGE_INTERVAL, seconds).
     public var nudgeInterval: Duration
+    /// Reverse proxies whose `X-Forwarded-For` names the client (LODESTAR_TRUSTED_PROXY); none by
+    /// default, so a client can't choose the address its sign-in failures count against.
+    public var trustedProxies: Set<String>
 
     /// Creates a configuration; defaults are the documented ones.
     public init(host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .sqliteFile(path: "lodestar.sqlite"),
                 seedDemo: Bool = false, demoSeed: UInt64 = 2027, bcryptCost: UInt8 = 12, secureCookies: Bool = false,
                 publicURL: String? = nil, smtp: SMTPMailer? = nil, outboxInterval: Duration = .seconds(5),
-                nudgeInterval: Duration = .seconds(300)) {
+                nudgeInterval: Duration = .seconds(300), trustedProxies: Set<String> = []) {
         self.host = host
         self.port = port
         self.database = database
@@ -38,5 +41,6 @@ public struct AppConfig: Sendable {
         self.smtp = smtp
         self.outboxInterval = outboxInterval
         self.nudgeInterval = nudgeInterval
+        self.trustedProxies = trustedProxies
     }
 }

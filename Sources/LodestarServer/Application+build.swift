@@ -13,11 +13,15 @@ public func buildApplication(config: AppConfig, logger: Logger = Logger(label: "
     do {
         try await connection.migrate()
         if config.seedDemo {
+            // A database with data is left exactly as it is: no demo accounts, passwords or roles
+            // are added to it, so `--demo` can never open a real organisation's accounts.
             if let demo = try await DemoSeeder(store: connection.store).seedIfEmpty(seed: config.demoSeed) {
                 logger.info("Seeded the demo organisation: \(demo.people.count) people, programme '\(demo.programme.name)'")
-            }
-            for signIn in try await DemoAccounts(store: connection.store, credentials: credentials).ensure(now: Date()) {
-                logger.info("Demo sign-in — \(signIn.role): \(signIn.email) / \(DemoAccounts.password)")
+                for signIn in try await DemoAccounts(store: connection.store, credentials: credentials).ensure(now: Date()) {
+                    logger.info("Demo sign-in — \(signIn.role): \(signIn.email) / \(DemoAccounts.password)")
+                }
+            } else {
+                logger.info("The database already holds data; --demo leaves it unchanged (the demo sign-ins, if it is the demo, are those printed when it was seeded)")
             }
         }
     } catch {
@@ -46,8 +50,9 @@ func buildRouter(store: FluentStore, credentials: any Credentials, config: AppCo
     let authentication = Authentication(store: store, credentials: credentials)
     // Errors are turned into answers twice: outside, for what authentication itself refuses;
     // inside, so that an error page keeps the navigation of whoever is signed in.
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware(pages: pages))
-    router.add(middleware: AuthenticationMiddleware(authentication: authentication))
+    router.add(middleware: AuthenticationMiddleware(authentication: authentication, trustedProxies: config.trustedProxies))
     router.add(middleware: ErrorMiddleware(pages: pages))
     router.get("/health") { _, _ in try await HealthBody.check(store) }
     let cookies = SiteCookies(credentials: credentials, alwaysSecure: config.secureCookies)

@@ -11,6 +11,10 @@ extension FluentStore {
         try await AccountModel.query(on: db).filter(\.$email == email.lowercased()).first()?.domain
     }
 
+    public func account(person: Person.ID) async throws -> Account? {
+        try await AccountModel.query(on: db).filter(\.$personID == person.uuid).first()?.domain
+    }
+
     public func accounts() async throws -> [Account] {
         try await AccountModel.query(on: db).sort(\.$email).all().map(\.domain)
     }
@@ -41,6 +45,10 @@ extension FluentStore {
 
     public func deleteSession(digest: String) async throws {
         try await SessionModel.query(on: db).filter(\.$tokenDigest == digest).delete()
+    }
+
+    public func deleteSessions(of account: Account.ID) async throws {
+        try await SessionModel.query(on: db).filter(\.$accountID == account.uuid).delete()
     }
 
     public func save(_ token: ApiToken) async throws {

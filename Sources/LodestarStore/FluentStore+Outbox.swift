@@ -36,4 +36,18 @@ extension FluentStore {
     public func oneTimeLink(digest: String) async throws -> OneTimeLink? {
         try await OneTimeLinkModel.query(on: db).filter(\.$digest == digest).first()?.domain()
     }
+
+    public func useOneTimeLink(digest: String, now: Date) async throws -> Bool {
+        guard let sql = db as? any SQLDatabase else { return false }
+        let used = try await sql.raw("""
+            UPDATE one_time_links SET used_at = \(bind: now)
+            WHERE digest = \(bind: digest) AND used_at IS NULL AND expires_at > \(bind: now) RETURNING id
+            """).all()
+        return used.count == 1
+    }
+
+    public func voidOneTimeLinks(of account: Account.ID, now: Date) async throws {
+        try await OneTimeLinkModel.query(on: db).filter(\.$accountID == account.uuid).filter(\.$usedAt == nil)
+            .set(\.$usedAt, to: now).update()
+    }
 }

@@ -27,6 +27,11 @@ extension FluentStore {
         try await PersonModel.find(id.uuid, on: db)?.domain
     }
 
+    public func people(ids: Set<Person.ID>) async throws -> [Person] {
+        guard !ids.isEmpty else { return [] }
+        return try await PersonModel.query(on: db).filter(\.$id ~~ ids.map(\.uuid)).all().map(\.domain)
+    }
+
     public func person(externalID: String) async throws -> Person? {
         try await PersonModel.query(on: db).filter(\.$externalID == externalID).first()?.domain
     }
@@ -44,21 +49,38 @@ extension FluentStore {
     }
 
     public func apply(_ plan: PeopleImportPlan) async throws {
-        try await db.transaction { tx in
-            // Managers come first in `inserts`, so every batch's managers already exist.
-            for start in stride(from: 0, to: plan.inserts.count, by: Self.batchSize) {
-                let batch = plan.inserts[start..<min(start + Self.batchSize, plan.inserts.count)]
-                try await batch.map(PersonModel.init).create(on: tx)
-            }
-            if plan.updates.isEmpty { return }
-            let byID = Dictionary(uniqueKeysWithValues: plan.updates.map { ($0.id.uuid, $0) })
-            for start in stride(from: 0, to: plan.updates.count, by: Self.batchSize) {
-                let ids = plan.updates[start..<min(start + Self.batchSize, plan.updates.count)].map(\.id.uuid)
-                for row in try await PersonModel.query(on: tx).filter(\.$id ~~ ids).all() {
-                    row.update(from: byID[row.id!]!)
-                    try await row.update(on: tx)
-                }
-            }
+        let kind = self.kind
+        do {
+            try await db.transaction { tx in try await FluentStore(db: tx, kind: kind).write(plan) }
+        } catch {
+            throw StoreErrors.translated(error)
+        }
+    }
+
+    /// The plan's writes. The plan checked emails on the directory as it will be, so two people
+    /// may swap emails, or a new person take one an update gives up: the changing emails are
+    /// first parked on placeholders, so no statement meets the unique index mid-way.
+    private func write(_ plan: PeopleImportPlan) async throws {
+        let byID = Dictionary(uniqueKeysWithValues: plan.updates.map { ($0.id.uuid, $0) })
+        var rows: [PersonModel] = []
+        for start in stride(from: 0, to: plan.updates.count, by: Self.batchSize) {
+            let ids = plan.updates[start..<min(start + Self.batchSize, plan.updates.count)].map(\.id.uuid)
+            rows += try await PersonModel.query(on: db).filter(\.$id ~~ ids).all()
+        }
+        for row in rows {
+            guard let id = row.id, let person = byID[id], person.email != row.email else { continue }
+            row.email = "\(id.uuidString.lowercased())@moving.invalid"
+            try await row.update(on: db)
+        }
+        // Managers come first in `inserts`, so every batch's managers already exist.
+        for start in stride(from: 0, to: plan.inserts.count, by: Self.batchSize) {
+            let batch = plan.inserts[start..<min(start + Self.batchSize, plan.inserts.count)]
+            try await batch.map(PersonModel.init).create(on: db)
+        }
+        for row in rows {
+            guard let id = row.id, let person = byID[id] else { continue }
+            row.update(from: person)
+            try await row.update(on: db)
         }
     }
 }

@@ -10,7 +10,11 @@ public struct FluentStore: LodestarRepositories {
 
     public func inTransaction<T: Sendable>(_ work: @Sendable @escaping (any LodestarRepositories) async throws -> T) async throws -> T {
         let kind = self.kind
-        return try await db.transaction { tx in try await work(FluentStore(db: tx, kind: kind)) }
+        do {
+            return try await db.transaction { tx in try await work(FluentStore(db: tx, kind: kind)) }
+        } catch {
+            throw StoreErrors.translated(error)
+        }
     }
 
     public func isEmpty() async throws -> Bool {
@@ -19,16 +23,30 @@ public struct FluentStore: LodestarRepositories {
         return people == 0 && programmes == 0
     }
 
+    /// Asks the database to answer; on SQLite also whether a write could get the lock now
+    /// (`StoreBusy` when another process holds it past the busy timeout).
     public func ping() async throws -> String {
         guard let sql = db as? any SQLDatabase else { return kind }
         try await sql.raw("SELECT 1").run()
+        if kind == "sqlite" {
+            do {
+                // The connection is held for both statements, so no other request's query runs inside.
+                try await db.withConnection { connection in
+                    guard let sql = connection as? any SQLDatabase else { return }
+                    try await sql.raw("BEGIN IMMEDIATE").run()
+                    try await sql.raw("ROLLBACK").run()
+                }
+            } catch {
+                throw StoreErrors.translated(error)
+            }
+        }
         return kind
     }
 
     /// Pages a query: the requested slice and the total count.
     func page<M: Model, T>(_ query: QueryBuilder<M>, _ request: PageRequest, _ transform: (M) throws -> T) async throws -> Page<T> {
         let total = try await query.copy().count()
-        let rows = try await query.range(request.offset..<(request.offset + request.limit)).all()
+        let rows = try await query.range(request.range).all()
         return Page(items: try rows.map(transform), total: total, request: request)
     }
 

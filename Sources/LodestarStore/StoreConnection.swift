@@ -4,6 +4,7 @@ import FluentSQLiteDriver
 import Logging
 import NIOCore
 import NIOPosix
+import SQLKit
 
 /// An open database: owns the connection pools and hands out the store. Shut it down when done.
 public final class StoreConnection: Sendable {
@@ -46,21 +47,83 @@ public final class StoreConnection: Sendable {
 
     /// Brings the schema up to date; safe to run at every start.
     public func migrate() async throws {
+        try await prepareConnection()
         try await migrate(first: LodestarMigrations.all.count)
     }
 
-    /// Runs the first `count` migrations (the tests upgrade a database from an earlier schema).
-    func migrate(first count: Int) async throws {
-        let migrations = Migrations()
-        migrations.add(Array(LodestarMigrations.all.prefix(count)))
-        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: store.db.eventLoop, migrationLogLevel: .debug)
-        try await migrator.setupIfNeeded().get()
-        try await migrator.prepareBatch().get()
+    /// How long a SQLite write waits for another process's lock before answering "busy".
+    public static let busyTimeoutMilliseconds = 5000
+
+    /// SQLite as a server database: readers that don't queue behind the writer (WAL), and a
+    /// write that waits for another process's lock a bounded time, then fails as `StoreBusy`
+    /// (the driver's default handler would wait forever, holding the one connection).
+    func prepareConnection() async throws {
+        guard let sql = store.db as? any SQLDatabase else { return }
+        switch location {
+        case .sqliteFile:
+            try await sql.raw("PRAGMA journal_mode = WAL").run()
+            try await sql.raw("PRAGMA busy_timeout = \(literal: Self.busyTimeoutMilliseconds)").run()
+        case .sqliteMemory, .postgres: break
+        }
     }
+
+    /// Runs the first `count` migrations (the tests upgrade a database from an earlier schema).
+    /// Each runs with its bookkeeping row in one transaction (both databases have transactional
+    /// DDL), so a `migrate` killed at any moment leaves every migration either done and recorded
+    /// or not started, and the next run carries on.
+    func migrate(first count: Int) async throws {
+        let (db, isPostgres, logger) = (store.db, location.kind == "postgresql", logger)
+        guard let sql = db as? any SQLDatabase else { return }
+        try await MigrationLog.migration.prepare(on: db).get()
+        let batch = (try await MigrationLog.query(on: db).max(\.$batch) ?? 0) + 1
+        // SQLite's way to change a table that others refer to: foreign keys off around the
+        // transaction (the pragma can't change inside one), checked before committing. The one
+        // SQLite connection is the migrator's alone: nothing else runs before migrations end.
+        if !isPostgres { try await sql.raw("PRAGMA foreign_keys = OFF").run() }
+        do {
+            for migration in LodestarMigrations.all.prefix(count) {
+                try await db.transaction { tx in
+                    guard let sql = tx as? any SQLDatabase else { return }
+                    // On PostgreSQL a second server migrating at the same moment waits here, then sees the row.
+                    if isPostgres { try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Self.migrationLock))").run() }
+                    guard try await MigrationLog.query(on: tx).filter(\.$name == migration.name).count() == 0 else { return }
+                    logger.debug("Migrating: \(migration.name)")
+                    try await migration.prepare(on: tx).get()
+                    if !isPostgres, let broken = try await sql.raw("PRAGMA foreign_key_check").first() {
+                        throw MigrationFailed(migration: migration.name, reason: "it would break a foreign key (\(broken.allColumns.joined(separator: ", ")))")
+                    }
+                    try await MigrationLog(name: migration.name, batch: batch).create(on: tx)
+                }
+            }
+        } catch {
+            if !isPostgres { try? await sql.raw("PRAGMA foreign_keys = ON").run() }
+            throw error
+        }
+        if !isPostgres { try await sql.raw("PRAGMA foreign_keys = ON").run() }
+    }
+
+    /// How many migrations this version has.
+    public static var migrationCount: Int { LodestarMigrations.all.count }
+
+    /// How many migrations the database records as done (0 for a new one).
+    public func recordedMigrations() async throws -> Int {
+        try await MigrationLog.migration.prepare(on: store.db).get()
+        return try await MigrationLog.query(on: store.db).count()
+    }
+
+    /// The PostgreSQL advisory lock that serialises migrations across servers.
+    static let migrationLock = 0x4C4F_4445_5354_4152 // "LODESTAR"
 
     /// Closes the pools (and the SQLite event loop).
     public func shutdown() async {
         await databases.shutdownAsync()
         try? await eventLoopGroup?.shutdownGracefully()
     }
+}
+
+/// A migration that could not be finished; the database is as it was before it.
+public struct MigrationFailed: Error, CustomStringConvertible {
+    public let migration: String
+    public let reason: String
+    public var description: String { "migration \(migration) was not applied: \(reason)" }
 }

@@ -12,7 +12,7 @@ struct Export: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            let csv = try await withStore(database) { try await PeopleDirectory(store: $0, principal: .commandLine).exportCSV() }
+            let csv = try await withStore(database, creating: false) { try await PeopleDirectory(store: $0, principal: .commandLine).exportCSV() }
             try write(csv, to: output)
         }
     }

@@ -11,12 +11,13 @@ struct Import: AsyncParsableCommand {
     struct People: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Import or update people (matched on the id column).")
         @Argument(help: "The people CSV file.") var file: String
+        @Flag(help: "Create the database if its file does not exist yet.") var create = false
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
             let text = try readCSV(file)
             let summary = try await reportingImportErrors(file) {
-                try await withStore(database) { try await PeopleDirectory(store: $0, principal: .commandLine).importCSV(text) }
+                try await withStore(database, creating: create) { try await PeopleDirectory(store: $0, principal: .commandLine).importCSV(text) }
             }
             print("Imported \(file): \(summary).")
         }
@@ -26,13 +27,14 @@ struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Enrol people in a cycle with their mentoring profiles.")
         @Option(help: "The cycle's id (see `GET /api/v1/cycles` or the cycle page).") var cycle: String
         @Argument(help: "The enrolment CSV file.") var file: String
+        @Flag(help: "Create the database if its file does not exist yet.") var create = false
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
             guard let cycleID = Cycle.ID(cycle) else { throw ValidationError("--cycle '\(cycle)' is not a cycle id; ids look like 6f1c…-…") }
             let text = try readCSV(file)
             let summary = try await reportingImportErrors(file) {
-                try await withStore(database) { try await ProgrammeOffice(store: $0, principal: .commandLine).importEnrolments(text, into: cycleID) }
+                try await withStore(database, creating: create) { try await ProgrammeOffice(store: $0, principal: .commandLine).importEnrolments(text, into: cycleID) }
             }
             print("Imported \(file): \(summary).")
         }
@@ -41,8 +43,10 @@ struct Import: AsyncParsableCommand {
 
 func readCSV(_ path: String) throws -> String {
     guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path): no such file, or no permission") }
-    guard let text = String(data: data, encoding: .utf8) else { throw ValidationError("\(path) is not UTF-8 text; save it as CSV UTF-8") }
-    return text
+    do { return try CSVText.decode(data) } catch {
+        FileHandle.standardError.write(Data("\(path): \(error)\n".utf8))
+        throw ExitCode.failure
+    }
 }
 
 /// Prints import and validation problems as a person would want them, then exits non-zero.

@@ -26,7 +26,7 @@ struct Match: AsyncParsableCommand {
         }
         if publish {
             let outcome = try await reportingImportErrors(cycle) {
-                try await withStore(database) {
+                try await withStore(database, creating: false) {
                     try await MatchingPublication(store: $0, principal: .commandLine).publish(cycleID, seed: seed, fairness: fairness, edits: PlanEdits(locked: locked), now: Date())
                 }
             }
@@ -36,7 +36,7 @@ struct Match: AsyncParsableCommand {
             return
         }
         let plan = try await reportingImportErrors(cycle) {
-            try await withStore(database) { try await CycleMatching(store: $0).plan(cycleID, seed: seed, fairness: fairness, edits: PlanEdits(locked: locked), now: Date()) }
+            try await withStore(database, creating: false) { try await CycleMatching(store: $0).plan(cycleID, seed: seed, fairness: fairness, edits: PlanEdits(locked: locked), now: Date()) }
         }
         if json {
             let encoder = JSONEncoder()

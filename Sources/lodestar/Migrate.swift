@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LodestarStore
 
 /// `lodestar migrate`: bring the schema up to date.
@@ -7,14 +8,19 @@ struct Migrate: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        try await withStore(database) { _ in }
-        print("The database is up to date.")
+        let count = try await withStore(database) { _ in StoreConnection.migrationCount }
+        print("The database is up to date (\(count) migrations).")
     }
 }
 
 /// Opens and migrates the configured database, runs `body`, and closes it whatever happens.
-func withStore<T>(_ options: DatabaseOptions, _ body: (FluentStore) async throws -> T) async throws -> T {
+/// Commands that only read or add to an existing database pass `creating: false`: a mistyped
+/// path then names the file instead of quietly starting an empty database there.
+func withStore<T>(_ options: DatabaseOptions, creating: Bool = true, _ body: (FluentStore) async throws -> T) async throws -> T {
     let location = try Settings(flags: ["database.url": options.databaseURL]).database()
+    if case .sqliteFile(let path) = location, !creating, !FileManager.default.fileExists(atPath: path) {
+        throw ValidationError("the database file \(path) does not exist; check --database-url (or LODESTAR_DATABASE_URL), or add --create to start a new database there")
+    }
     let connection = try StoreConnection(location: location)
     do {
         try await connection.migrate()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Hummingbird
+import LodestarCore
 import LodestarServer
 
 /// `lodestar serve`: the web app and JSON API.
@@ -13,11 +14,14 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The site's public address, for links in messages; https marks cookies Secure (env LODESTAR_PUBLIC_URL; default http://HOST:PORT).") var publicURL: String?
     @Option(help: "Deliver the outbox by SMTP: smtp://[user:password@]host[:port][?from=address] (env LODESTAR_SMTP_URL; default: keep notices in the outbox).") var smtpURL: String?
     @Option(help: "Seconds between looks for meeting reminders and nudges to send (env LODESTAR_NUDGE_INTERVAL; default 300).") var nudgeInterval: String?
+    @Option(name: .customLong("trusted-proxy"), help: "Address of a reverse proxy whose X-Forwarded-For names the client; repeat for several (env LODESTAR_TRUSTED_PROXY, comma-separated; default none).")
+    var trustedProxies: [String] = []
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
         let settings = Settings(flags: ["host": host, "port": port, "demo.seed": seed, "database.url": database.databaseURL,
-                                        "public.url": publicURL, "smtp.url": smtpURL, "nudge.interval": nudgeInterval])
+                                        "public.url": publicURL, "smtp.url": smtpURL, "nudge.interval": nudgeInterval,
+                                        "trusted.proxy": trustedProxies.isEmpty ? nil : trustedProxies.joined(separator: ",")])
         let smtp = try settings.optionalString("smtp.url").map { text in
             do { return try SMTPMailer(url: text) } catch { throw ValidationError("\(error)") }
         }
@@ -28,7 +32,8 @@ struct Serve: AsyncParsableCommand {
             seedDemo: demo,
             demoSeed: try settings.integer("demo.seed", default: UInt64(2027), range: 0...UInt64.max),
             publicURL: settings.optionalString("public.url"), smtp: smtp,
-            nudgeInterval: .seconds(try settings.integer("nudge.interval", default: 300, range: 10...86400)))
+            nudgeInterval: .seconds(try settings.integer("nudge.interval", default: 300, range: 10...86400)),
+            trustedProxies: Set(ListField.split(settings.string("trusted.proxy", default: "").replacingOccurrences(of: ",", with: ";"))))
         let app = try await buildApplication(config: config)
         print("Lodestar serving http://\(config.host):\(config.port) from \(config.database)"
               + (smtp.map { "; mail through \($0.host):\($0.port)" } ?? "; messages wait in the outbox (no LODESTAR_SMTP_URL)"))

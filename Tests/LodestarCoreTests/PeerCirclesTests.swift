@@ -13,7 +13,7 @@ struct PeerCirclesTests {
         let request = MatchRequest(cycle: cohort.cycle, format: .peer, settings: settings, enrolments: cohort.enrolments, people: cohort.people, now: Cohort.now)
         let plan = try MatchPlanner.plan(request)
         let circles = Dictionary(grouping: plan.proposals, by: \.mentor).map { [$0.key] + $0.value.map(\.mentee) }
-        let pool = PeerPool(request)
+        let pool = try PeerPool(request)
         let placed = circles.joined().map { enrolment in pool.index(of: enrolment, in: request)! }
         #expect(Set(placed).count == placed.count, "no one in two circles or twice in one")
         #expect(circles.allSatisfy { (3...5).contains($0.count) }, "\(circles.map(\.count))")

@@ -12,6 +12,13 @@ import NIOCore
 /// test admin (`TestAccounts`) in it; `prepare` may add more to the store first.
 func withApp(_ database: TestDatabase = .sqlite, demo: Bool = false, prepare: (FluentStore) async throws -> Void = { _ in },
              _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    try await withAppAndStore(database, demo: demo, prepare: prepare) { client, _ in try await body(client) }
+}
+
+/// Like `withApp`, also handing the test a store on the same database: what a recipient's
+/// mailbox holds (a one-time link is shown nowhere else), and what was written.
+func withAppAndStore(_ database: TestDatabase = .sqlite, demo: Bool = false, prepare: (FluentStore) async throws -> Void = { _ in },
+                     _ body: @Sendable (any TestClientProtocol, FluentStore) async throws -> Void) async throws {
     guard var location = try await database.freshLocation() else { return }
     // The store is prepared through a connection of its own, so an in-memory SQLite would be lost.
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("lodestar-\(UUID()).sqlite").path
@@ -29,7 +36,20 @@ func withApp(_ database: TestDatabase = .sqlite, demo: Bool = false, prepare: (F
         throw error
     }
     let app = try await buildApplication(config: AppConfig(database: location, seedDemo: demo, bcryptCost: 4))
-    try await app.test(.router, body)
+    let reader = try StoreConnection(location: location)
+    do {
+        try await app.test(.router) { client in try await body(client, reader.store) }
+    } catch {
+        await reader.shutdown()
+        throw error
+    }
+    await reader.shutdown()
+}
+
+/// The one-time link in the newest message to `recipient`, as their mailbox has it.
+func linkToken(sentTo recipient: String, in store: FluentStore) async throws -> String? {
+    let notice = try await store.notices(page: .everything).items.first { $0.recipient == recipient }
+    return notice.flatMap { $0.body.firstMatch(of: /set-password\?token=([A-Za-z0-9_-]+)/).map { String($0.1) } }
 }
 
 /// Who a test request comes from.
@@ -90,4 +110,11 @@ func value(_ json: Any, _ path: String) -> Any? {
 /// The field names of an error answer's issues.
 func issueFields(_ json: Any) -> [String] {
     ((json as? [String: Any])?["issues"] as? [[String: Any]])?.compactMap { $0["field"] as? String } ?? []
+}
+
+/// An error answer's sentence and its issues' messages, as one text.
+func messages(_ json: Any) -> String {
+    let object = json as? [String: Any]
+    let issues = (object?["issues"] as? [[String: Any]])?.map { "\($0["field"] ?? ""): \($0["message"] ?? "")" } ?? []
+    return ([object?["error"] as? String ?? ""] + issues).joined(separator: "\n")
 }

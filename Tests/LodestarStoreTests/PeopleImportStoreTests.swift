@@ -16,7 +16,7 @@ struct PeopleImportStoreTests {
             let zoe = try #require(try await store.person(externalID: "P-2"))
             #expect(zoe.name == "Zoë Müller")
             #expect(zoe.managerID == before.first { $0.externalID == "P-1" }?.id)
-            #expect(try await store.person(externalID: "P-4")?.title == "Engineer\n(Platform)")
+            #expect(try await store.person(externalID: "P-4")?.title == "Engineer \"Platform\"")
         }
     }
 

@@ -16,7 +16,7 @@ public enum ChildProcess {
 
     /// Starts a program and leaves it running.
     @discardableResult
-    static func spawn(_ executable: String, _ arguments: [String], outputPath: String = "/dev/null", errorPath: String? = nil) throws -> pid_t {
+    public static func spawn(_ executable: String, _ arguments: [String], outputPath: String = "/dev/null", errorPath: String? = nil) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -33,5 +33,16 @@ public enum ChildProcess {
         let result = posix_spawn(&pid, executable, &actions, nil, argv, environ)
         guard result == 0 else { throw ClusterError("could not start \(executable): \(String(cString: strerror(result)))") }
         return pid
+    }
+
+    /// Kills a started program with SIGKILL (no chance to tidy up) and reaps it; true when it
+    /// was still running.
+    @discardableResult
+    public static func kill(_ pid: pid_t) -> Bool {
+        var status: Int32 = 0
+        let running = waitpid(pid, &status, WNOHANG) == 0
+        if running { Glibc.kill(pid, SIGKILL) }
+        if running { while waitpid(pid, &status, 0) == -1 && errno == EINTR {} }
+        return running
     }
 }

@@ -11,8 +11,7 @@ public enum Fixtures {
         P-1,Amara Okafor,amara@example.org,Chief Executive,15,Executive,,London,Europe/London,en,,,,
         P-2,Zoë Müller,zoe@example.org,"Head of Engineering, Platform",13,Engineering,P-1,Berlin,Europe/Berlin,de; en,woman,,40-49,
         P-3,José García,jose@example.org,Head of Sales,13,Sales,P-1,São Paulo,America/Sao_Paulo,pt; en,,,,
-        P-4,Siobhán O'Brien,siobhan@example.org,"Engineer
-        (Platform)",6,Engineering,P-2,London,Europe/London,en,,,,
+        P-4,Siobhán O'Brien,siobhan@example.org,"Engineer \"\"Platform\"\"",6,Engineering,P-2,London,Europe/London,en,,,,
         P-5,Wei Chen,wei@example.org,Account Executive,5,Sales,P-3,Singapore,Asia/Singapore,en; zh,,,,
 
         """

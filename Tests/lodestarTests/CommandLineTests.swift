@@ -32,7 +32,7 @@ final class CommandLineTests {
     @Test("a people file with five mistakes prints five line-numbered messages, exits non-zero and changes nothing")
     func fiveMistakes() throws {
         let good = try file("people.csv", Fixtures.smallOrganisation)
-        let imported = try lodestar("import", "people", good)
+        let imported = try lodestar("import", "people", "--create", good)
         #expect(imported.status == 0, "\(imported.errors)")
         #expect(imported.output.contains("5 created, 0 updated, 0 unchanged"))
         let before = try lodestar("export", "people").output
@@ -56,7 +56,7 @@ final class CommandLineTests {
 
     @Test("export writes a file that imports back with nothing to change")
     func exportImport() throws {
-        _ = try lodestar("import", "people", try file("people.csv", Fixtures.smallOrganisation))
+        _ = try lodestar("import", "people", "--create", try file("people.csv", Fixtures.smallOrganisation))
         let exported = directory.appendingPathComponent("export.csv").path
         #expect(try lodestar("export", "people", "--output", exported).status == 0)
         let again = try lodestar("import", "people", exported)

@@ -26,7 +26,7 @@ extension Principal {
     /// Refuses everyone but the programme's managers and organisation admins.
     public func requireManager(of programme: Programme, _ doing: String) throws(AccessDenied) {
         guard manages(programme.id) else {
-            throw AccessDenied("\(doing.capitalisedFirst) needs the programme manager role for '\(programme.name)' (or organisation admin).")
+            throw AccessDenied("\(doing.capitalisedFirst) needs the programme manager role for \(named(programme)) (or organisation admin).")
         }
     }
 
@@ -38,7 +38,7 @@ extension Principal {
     /// Refuses those who neither manage nor take part in the programme.
     public func requireSight(of programme: Programme) throws(AccessDenied) {
         guard sees(programme.id) else {
-            throw AccessDenied("Seeing programme '\(programme.name)' needs a role in it: programme manager, mentor or mentee.")
+            throw AccessDenied("Seeing this programme needs a role in it: programme manager, mentor or mentee.")
         }
     }
 
@@ -55,8 +55,14 @@ extension Principal {
     /// An enrolment, to see or change: its own person, the programme's managers, or an admin.
     public func requireAccess(to enrolment: Enrolment, in programme: Programme, _ doing: String) throws(AccessDenied) {
         guard manages(programme.id) || isPerson(enrolment.personID) else {
-            throw AccessDenied("\(doing.capitalisedFirst) needs the programme manager role for '\(programme.name)'.")
+            throw AccessDenied("\(doing.capitalisedFirst) needs the programme manager role for \(named(programme)).")
         }
+    }
+
+    /// The programme in a message: by name to those who may see it, otherwise "its programme",
+    /// so that a refusal never tells an outsider what exists.
+    func named(_ programme: Programme) -> String {
+        sees(programme.id) ? "'\(programme.name)'" : "its programme"
     }
 
     /// A token of read scope may only read.

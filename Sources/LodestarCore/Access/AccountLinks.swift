@@ -22,8 +22,16 @@ public struct AccountLinks: Sendable {
         let email = email.lowercased().trimmingCharacters(in: .whitespaces)
         guard email.contains("@"), !email.contains(" ") else { throw ValidationError([FieldIssue(field: "email", message: "'\(email)' is not an email address")]) }
         let person = try await store.person(email: email)
-        var account = try await store.account(email: email)
-            ?? Account(email: email, personID: person?.id, passwordHash: nil, isAdmin: false, createdAt: now)
+        let existing = try await store.account(email: email)
+        // An invitation sets a first password, never a new one: otherwise whoever invites could
+        // take over an account (and read its private notes) by choosing its password.
+        if existing?.passwordHash != nil {
+            throw ValidationError([FieldIssue(field: "email", message: "\(email) has signed in before; they can choose a new password with 'Forgotten password'")])
+        }
+        if let person, let other = try await store.account(person: person.id), other.id != existing?.id {
+            throw ValidationError([FieldIssue(field: "email", message: "\(person.name) already has an account under \(other.email); one person signs in with one account")])
+        }
+        var account = existing ?? Account(email: email, personID: person?.id, passwordHash: nil, isAdmin: false, createdAt: now)
         if account.personID == nil { account.personID = person?.id }
         let link = try await issue(.invitation, for: account, now: now)
         try await store.inTransaction { [account] store in
@@ -35,7 +43,7 @@ public struct AccountLinks: Sendable {
                 \(principal.displayName) has invited you to Lodestar, where your organisation runs its mentoring programmes.
                 Choose your password here (the link works once, for 7 days):
 
-                \(publicURL)/set-password?token=\(link.token)
+                \(Self.linkAddress(publicURL, link.token))
 
                 """, createdAt: now))
         }
@@ -53,7 +61,7 @@ public struct AccountLinks: Sendable {
                 Someone (we hope you) asked to reset the password of your Lodestar account.
                 Choose a new one here (the link works once, for one hour):
 
-                \(publicURL)/set-password?token=\(link.token)
+                \(Self.linkAddress(publicURL, link.token))
 
                 If it wasn't you, ignore this message; your password stays as it is.
 
@@ -69,18 +77,39 @@ public struct AccountLinks: Sendable {
         return link
     }
 
-    /// Sets the password through a link and uses the link up.
+    /// Sets the password through a link and uses the link up. Using it is one conditional write,
+    /// so of two requests with one link exactly one succeeds (the other is told it was used);
+    /// every session of the account ends and its other open links stop working.
     public func setPassword(token: String, password: String, now: Date) async throws -> Account {
-        var link = try await check(token: token, now: now)
+        let link = try await check(token: token, now: now)
         guard password.count >= 10 else { throw ValidationError([FieldIssue(field: "password", message: "must be at least 10 characters")]) }
         guard var account = try await store.account(link.accountID) else { throw LinkRefused.unknown }
         account.passwordHash = credentials.hash(password: password)
-        link.usedAt = now
-        try await store.inTransaction { [account, link] store in
+        try await store.inTransaction { [account] store in
+            guard try await store.useOneTimeLink(digest: link.digest, now: now) else { throw LinkRefused.used }
             try await store.save(account)
-            try await store.save(link)
+            try await store.deleteSessions(of: account.id)
+            try await store.voidOneTimeLinks(of: account.id, now: now)
         }
         return account
+    }
+
+    /// The address a message carries for a link.
+    static func linkAddress(_ publicURL: String, _ token: String) -> String { "\(publicURL)\(linkPath)\(token)" }
+
+    /// Where every one-time link leads; the outbox hides what follows it.
+    static let linkPath = "/set-password?token="
+
+    /// A message's text with its one-time links hidden: what an admin reading the outbox sees.
+    /// The link belongs to the recipient alone — whoever could copy it could choose the
+    /// recipient's password.
+    public static func hidingLinks(_ text: String) -> String {
+        var result = "", rest = Substring(text)
+        while let found = rest.range(of: linkPath) {
+            result += rest[..<found.upperBound] + "[hidden: only the recipient can use this link]"
+            rest = rest[found.upperBound...].drop { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        }
+        return result + rest
     }
 
     private func issue(_ purpose: OneTimeLink.Purpose, for account: Account, now: Date) async throws -> (token: String, record: OneTimeLink) {

@@ -7,6 +7,10 @@ public struct Authentication: Sendable {
     let credentials: any Credentials
     let sessions: SessionPolicy
     let throttle: SignInThrottle
+    /// A hash of no one's password: a sign-in for an email without an account (or without a
+    /// password yet) is checked against it, so it takes as long as a real one and the time
+    /// taken can't tell who has an account.
+    let absentAccountHash: String
 
     /// Creates the use cases.
     public init(store: any LodestarRepositories, credentials: any Credentials, sessions: SessionPolicy = .init(), throttle: SignInThrottle = .init()) {
@@ -14,6 +18,7 @@ public struct Authentication: Sendable {
         self.credentials = credentials
         self.sessions = sessions
         self.throttle = throttle
+        absentAccountHash = credentials.hash(password: credentials.newToken())
     }
 
     /// A new session for the account with this email and password. `address` is the client's;
@@ -34,8 +39,9 @@ public struct Authentication: Sendable {
             }
         }
         if counts.contains(where: { $0.count >= throttle.slowAfter }) { try await pause(throttle.delay) }
-        guard let account = try await store.account(email: email), let hash = account.passwordHash,
-              credentials.verify(password: password, against: hash) else {
+        let account = try await store.account(email: email)
+        let matches = credentials.verify(password: password, against: account?.passwordHash ?? absentAccountHash)
+        guard let account, account.passwordHash != nil, matches else {
             for var count in counts {
                 count.count += 1
                 if count.count >= throttle.lockAfter { count.lockedUntil = now.addingTimeInterval(throttle.lockFor) }
@@ -105,7 +111,11 @@ public struct Authentication: Sendable {
             ?? Account(email: email, personID: person?.id, passwordHash: nil, isAdmin: true, createdAt: now)
         account.isAdmin = true
         account.passwordHash = credentials.hash(password: password)
-        try await store.save(account)
+        try await store.inTransaction { [account] store in
+            try await store.save(account)
+            try await store.deleteSessions(of: account.id)
+            try await store.voidOneTimeLinks(of: account.id, now: now)
+        }
         return account
     }
 
@@ -114,6 +124,7 @@ public struct Authentication: Sendable {
         try principal.requireAdmin("creating API tokens")
         let name = name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { throw ValidationError([FieldIssue(field: "name", message: "give the token a name that says what uses it")]) }
+        if let issue = SingleLineText.issue(name, field: "name") { throw ValidationError([issue]) }
         let token = "lsk_" + credentials.newToken()
         let record = ApiToken(name: name, digest: credentials.digest(token: token), scope: scope, createdBy: principal.account.id, createdAt: now)
         try await store.save(record)

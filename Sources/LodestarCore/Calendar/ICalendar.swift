@@ -130,7 +130,7 @@ public enum ICalendar {
 
     private static let utcCalendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        calendar.timeZone = TimeZone.gmt
         return calendar
     }()
 

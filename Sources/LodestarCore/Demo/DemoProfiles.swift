@@ -47,8 +47,3 @@ enum DemoProfiles {
         })
     }
 }
-
-extension Weekday {
-    /// Monday is 0.
-    var index: Int { Weekday.allCases.firstIndex(of: self)! }
-}

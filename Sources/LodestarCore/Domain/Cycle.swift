@@ -32,7 +32,7 @@ public struct Cycle: Sendable, Equatable, Codable, Identifiable {
 }
 
 /// The life of a cycle: draft → enrolling → matching → active → closed.
-public enum CycleState: String, Sendable, Codable, CaseIterable {
+public enum CycleState: String, Sendable, Codable, CaseIterable, Choice {
     case draft
     case enrolling
     case matching

@@ -19,7 +19,7 @@ public struct Enrolment: Sendable, Equatable, Codable, Identifiable {
 }
 
 /// The side a person takes in a cycle.
-public enum EnrolmentRole: String, Sendable, Codable, CaseIterable {
+public enum EnrolmentRole: String, Sendable, Codable, CaseIterable, Choice {
     case mentor
     case mentee
 }

@@ -60,16 +60,16 @@ public struct DevelopmentGoal: Sendable, Equatable, Codable {
 }
 
 /// How a person prefers to talk things through.
-public enum CommunicationStyle: String, Sendable, Codable, CaseIterable {
+public enum CommunicationStyle: String, Sendable, Codable, CaseIterable, Choice {
     case direct, reflective, analytical, expressive
 }
 
 /// How a person prefers to learn.
-public enum LearningPreference: String, Sendable, Codable, CaseIterable {
+public enum LearningPreference: String, Sendable, Codable, CaseIterable, Choice {
     case discussion, handsOn = "hands-on", reading, observation
 }
 
 /// Where a pair can meet.
-public enum MeetingMode: String, Sendable, Codable, CaseIterable {
+public enum MeetingMode: String, Sendable, Codable, CaseIterable, Choice {
     case inPerson = "in-person", virtual, either
 }

@@ -77,6 +77,10 @@ public enum PersonRules {
             issues.append(.init(field: "id", message: "'\(record.externalID)' must be at most 64 characters without spaces"))
         }
         if record.name.isEmpty { issues.append(.init(field: "name", message: "is empty")) }
+        issues += SingleLineText.issues([("id", record.externalID), ("name", record.name), ("title", record.title),
+                                         ("department", record.department), ("location", record.location),
+                                         ("gender", record.demographics.gender), ("ethnicity", record.demographics.ethnicity),
+                                         ("age_band", record.demographics.ageBand), ("disability", record.demographics.disability)])
         if !isEmail(record.email) {
             issues.append(.init(field: "email", message: "'\(record.email)' is not an email address like name@example.org"))
         }
@@ -87,7 +91,7 @@ public enum PersonRules {
             issues.append(.init(field: "timezone", message: "'\(record.timeZone)' is not an IANA time zone; write e.g. Europe/London or America/New_York"))
         }
         for language in record.languages ?? [] where !isLanguageCode(language) {
-            issues.append(.init(field: "languages", message: "'\(language)' is not a language code like en, fr or pt-BR"))
+            issues.append(.init(field: "languages", message: "'\(language)' is not an ISO 639-1 language code like en, fr or pt-BR"))
         }
         return issues
     }
@@ -99,9 +103,10 @@ public enum PersonRules {
         return domain.contains(".") && !domain.hasPrefix(".") && !domain.hasSuffix(".")
     }
 
+    /// An ISO 639-1 language, optionally with a region or other subtags as in BCP 47 (`pt-BR`).
     static func isLanguageCode(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy(\.isLetter) else { return false }
-        return parts.dropFirst().allSatisfy { (2...8).contains($0.count) && $0.allSatisfy { $0.isLetter || $0.isNumber } }
+        guard let first = parts.first, LanguageCodes.iso639_1.contains(first.lowercased()) else { return false }
+        return parts.dropFirst().allSatisfy { (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
     }
 }

@@ -33,7 +33,7 @@ public struct Programme: Sendable, Equatable, Codable, Identifiable {
 }
 
 /// How mentors and mentees are brought together.
-public enum MentoringFormat: String, Sendable, Codable, CaseIterable {
+public enum MentoringFormat: String, Sendable, Codable, CaseIterable, Choice {
     case oneToOne = "one-to-one"
     case group
     case peer
@@ -58,7 +58,7 @@ public enum MentoringFormat: String, Sendable, Codable, CaseIterable {
 }
 
 /// How often a pair is expected to meet.
-public enum MeetingCadence: String, Sendable, Codable, CaseIterable {
+public enum MeetingCadence: String, Sendable, Codable, CaseIterable, Choice {
     case weekly
     case fortnightly
     case monthly

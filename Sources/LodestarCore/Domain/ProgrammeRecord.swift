@@ -29,6 +29,7 @@ public struct ProgrammeRecord: Sendable, Equatable {
     func issues(competencies: Set<String>) -> [FieldIssue] {
         var issues: [FieldIssue] = []
         if name.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(.init(field: "name", message: "is empty")) }
+        issues += SingleLineText.issues([("name", name)])
         if !Self.durationRange.contains(durationWeeks) {
             issues.append(.init(field: "durationWeeks", message: "\(durationWeeks) is out of range; a programme runs 1 to 104 weeks"))
         }

@@ -2,11 +2,32 @@
 public struct WeeklyAvailability: Sendable, Equatable, Codable {
     public var slots: [Slot]
 
-    /// Creates availability from slots.
-    public init(slots: [Slot] = []) { self.slots = slots }
+    /// Creates availability from slots; slots that overlap or touch on one day become one, so
+    /// no free minute is counted twice.
+    public init(slots: [Slot] = []) { self.slots = Self.merging(slots) }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(slots: try container.decode([Slot].self, forKey: .slots))
+    }
+
+    /// Sorted by day and start, overlapping or touching slots joined; slots that end before they
+    /// start are kept as they are, for the profile rules to name.
+    static func merging(_ slots: [Slot]) -> [Slot] {
+        let broken = slots.filter { $0.startMinute >= $0.endMinute }
+        var merged: [Slot] = []
+        for slot in slots.filter({ $0.startMinute < $0.endMinute }).sorted(by: { ($0.day.index, $0.startMinute) < ($1.day.index, $1.startMinute) }) {
+            if let last = merged.last, last.day == slot.day, slot.startMinute <= last.endMinute {
+                merged[merged.count - 1].endMinute = max(last.endMinute, slot.endMinute)
+            } else {
+                merged.append(slot)
+            }
+        }
+        return merged + broken
+    }
 
     /// Total free minutes per week.
-    public var minutesPerWeek: Int { slots.reduce(0) { $0 + $1.endMinute - $1.startMinute } }
+    public var minutesPerWeek: Int { slots.reduce(0) { $0 + max(0, min($1.endMinute, 1440) - max($1.startMinute, 0)) } }
 
     /// One free period on one weekday, in minutes from midnight.
     public struct Slot: Sendable, Equatable, Codable {
@@ -23,8 +44,11 @@ public struct WeeklyAvailability: Sendable, Equatable, Codable {
 }
 
 /// A day of the week, Monday first as in ISO 8601.
-public enum Weekday: String, Sendable, Codable, CaseIterable {
+public enum Weekday: String, Sendable, Codable, CaseIterable, Choice {
     case mon, tue, wed, thu, fri, sat, sun
+
+    /// Monday is 0.
+    public var index: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 }
 
 extension WeeklyAvailability {

@@ -71,7 +71,7 @@ public struct SpeedMentoring: Sendable {
         let event = SpeedEvent(id: previous?.id ?? SpeedEvent.ID(), cycleID: cycle.id, plan: plan, seats: seats, plannedAt: now)
         let notices = (mentors + mentees).compactMap { enrolment -> Notice? in
             guard let person = people[enrolment.personID] else { return nil }
-            let zone = TimeZone(identifier: person.timeZone) ?? TimeZone(identifier: plan.timeZone)!
+            let zone = TimeZone(identifier: person.timeZone) ?? TimeZone(identifier: plan.timeZone) ?? .gmt
             let rounds = Self.rounds(of: enrolment.id, in: event).map { seat in
                 let partner = personOf[enrolment.role == .mentor ? seat.mentee : seat.mentor].flatMap { people[$0]?.name } ?? "?"
                 return "Round \(seat.round), \(event.start(ofRound: seat.round).formatted(Date.FormatStyle(date: .omitted, time: .shortened, timeZone: zone))): table \(seat.table) with \(partner)"

@@ -99,7 +99,7 @@ public struct CSVTable: Sendable {
             defer { line += 1 + Self.lineBreaks(in: row) }
             if row == [""] { continue } // a blank line
             guard row.count == names.count else {
-                issues.append(CSVIssue(line: line, message: "has \(row.count) fields but the header has \(names.count); check for a missing comma or an unclosed quote"))
+                issues.append(Self.fieldCountIssue(row.count, names, line: line))
                 continue
             }
             records.append(Record(line: line, fields: Dictionary(uniqueKeysWithValues: zip(names, row)), table: header))
@@ -108,13 +108,43 @@ public struct CSVTable: Sendable {
         self.records = records
     }
 
+    /// A row of the wrong length, with the column where it goes wrong: the first one missing,
+    /// or the first one past the header's last.
+    private static func fieldCountIssue(_ count: Int, _ names: [String], line: Int) -> CSVIssue {
+        let hint = "check for a missing comma, an extra comma or an unclosed quote"
+        if count < names.count {
+            return CSVIssue(line: line, column: count + 1, field: names[count],
+                            message: "has \(count) fields but the header has \(names.count): '\(names[count])' and the columns after it are missing; \(hint)")
+        }
+        return CSVIssue(line: line, column: names.count + 1, field: "(beyond \(names[names.count - 1]))",
+                        message: "has \(count) fields but the header has \(names.count): field \(names.count + 1) has no column; \(hint)")
+    }
+
     private static func lineBreaks(in row: [String]) -> Int {
         row.reduce(0) { count, field in count + field.reduce(0) { $1 == "\n" || $1 == "\r\n" || $1 == "\r" ? $0 + 1 : $0 } }
     }
 }
 
-/// Writes CSV with RFC 4180 quoting.
+/// Reads and writes CSV text: UTF-8 in, RFC 4180 quoting and formula-safe cells out.
 public enum CSVText {
+    /// The text of a file, or the first line that is not UTF-8.
+    public static func decode(_ data: Data) throws(CSVImportError) -> String {
+        if let text = String(data: data, encoding: .utf8) { return text }
+        var line = 1
+        for chunk in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            if String(data: Data(chunk), encoding: .utf8) == nil { break }
+            line += 1
+        }
+        throw CSVImportError([CSVIssue(line: line, message: "is not UTF-8 text; save the file as CSV UTF-8 (in a spreadsheet: Save As, CSV UTF-8)")])
+    }
+
+    /// A cell a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) gets a
+    /// leading apostrophe, as OWASP's CSV-injection rule says, so opening an export runs nothing.
+    public static func formulaSafe(_ cell: String) -> String {
+        guard let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return cell }
+        return "'" + cell
+    }
+
     /// The CSV text of a header and rows, each line ended by CRLF as RFC 4180 says.
     public static func write(header: [String], rows: [[String]]) -> String {
         let stream = OutputStream(toMemory: ())
@@ -123,10 +153,9 @@ public enum CSVText {
         do {
             let writer = try CSVWriter(stream: stream, newline: .crlf)
             try writer.write(row: header)
-            for row in rows { try writer.write(row: row) }
+            for row in rows { try writer.write(row: row.map(formulaSafe)) }
         } catch {
-            // Writing to memory fails only if memory does; there is nothing a caller could fix.
-            fatalError("CSV writing to memory failed: \(error)")
+            // Writing to memory fails only if memory does; what was written is returned.
         }
         let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
         return String(decoding: data, as: UTF8.self) + "\r\n"

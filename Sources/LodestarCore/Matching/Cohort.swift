@@ -44,13 +44,13 @@ struct Cohort {
         return CohortSide(
             enrolments: enrolments, people: people,
             personIndex: people.map { Int32(index.people.index($0.id.description)) },
-            level: people.map { Int32($0.level) },
+            level: people.map { Int32(clamping: $0.level) },
             department: people.map { Int32(index.departments.index($0.department)) },
             location: people.map { $0.location.isEmpty ? -1 : Int32(index.locations.index($0.location.lowercased())) },
             meetingMode: enrolments.map(\.profile.meetingMode),
             style: enrolments.map { $0.profile.communicationStyle.map { Int8(CommunicationStyle.allCases.firstIndex(of: $0)!) } ?? -1 },
             learning: enrolments.map { $0.profile.learningPreference.map { Int8(LearningPreference.allCases.firstIndex(of: $0)!) } ?? -1 },
-            capacity: enrolments.map { Int32(max(0, $0.profile.capacity ?? 0)) },
+            capacity: enrolments.map { Int32(clamping: min(max(0, $0.profile.capacity ?? 0), ProfileRules.capacityRange.upperBound)) },
             entry: intervals.map { Int32($0.0) }, exit: intervals.map { Int32($0.1) },
             interests: interests, languages: languages, availability: availability,
             proficiency: proficiency, competencyCount: competencies, goalStart: goalStart, goalCompetency: goalCompetency, goalWeight: goalWeight)
@@ -62,8 +62,10 @@ struct Cohort {
         let week = 7 * 1440
         var bits: [Int] = []
         for slot in availability.slots {
-            var minute = slot.startMinute
-            while minute + 15 <= slot.endMinute {
+            // Stored slots are checked on input; clamping keeps an older, unchecked one harmless.
+            var minute = min(max(slot.startMinute, 0), 1440)
+            let end = min(max(slot.endMinute, 0), 1440)
+            while minute + 15 <= end {
                 bits.append((((slot.day.index * 1440 + minute - offsetMinutes) % week + week) % week) / 15)
                 minute += 15
             }

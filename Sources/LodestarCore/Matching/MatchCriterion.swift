@@ -1,5 +1,5 @@
 /// What makes a mentee and a mentor a good pair (PRODUCT.md M4); each scores 0…1.
-public enum MatchCriterion: String, Sendable, Codable, CaseIterable, CodingKeyRepresentable {
+public enum MatchCriterion: String, Sendable, Codable, CaseIterable, Choice, CodingKeyRepresentable {
     /// The mentor offers, and is good at, what the mentee wants to develop (by priority).
     case goalSkillFit = "goal-skill-fit"
     /// The difference in level suits the format.
@@ -39,7 +39,24 @@ public struct MatchWeights: Sendable, Equatable, Codable {
 
     // In JSON the weights are one object, criterion to weight: {"goal-skill-fit": 5, …}.
     public init(from decoder: any Decoder) throws {
-        values = try decoder.singleValueContainer().decode([MatchCriterion: Double].self)
+        var values: [MatchCriterion: Double] = [:]
+        for (name, weight) in try decoder.singleValueContainer().decode([String: Double].self) {
+            guard let criterion = MatchCriterion(rawValue: name) else {
+                let refused = ChoiceRefused(name, allowed: MatchCriterion.allCases.map(\.rawValue))
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [Weight(name)], debugDescription: refused.message, underlyingError: refused))
+            }
+            values[criterion] = weight
+        }
+        self.values = values
+    }
+
+    /// A weight's key, for the place of an error.
+    private struct Weight: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -49,10 +66,13 @@ public struct MatchWeights: Sendable, Equatable, Codable {
 
     public subscript(criterion: MatchCriterion) -> Double { values[criterion] ?? 0 }
 
-    /// Problems with the weights (negative, or all zero).
+    /// The weights a criterion may have; relative, so a larger range adds nothing but risk.
+    public static let range: ClosedRange<Double> = 0...100
+
+    /// Problems with the weights (out of range, not a number, or all zero).
     public var issues: [FieldIssue] {
-        var issues = values.filter { $0.value < 0 || !$0.value.isFinite }.sorted { $0.key.rawValue < $1.key.rawValue }
-            .map { FieldIssue(field: "matching.weights.\($0.key.rawValue)", message: "must be 0 or more") }
+        var issues = values.filter { !Self.range.contains($0.value) }.sorted { $0.key.rawValue < $1.key.rawValue }
+            .map { FieldIssue(field: "matching.weights.\($0.key.rawValue)", message: "\($0.value) is out of range; use a weight from 0 to 100") }
         if values.values.allSatisfy({ $0 <= 0 }) { issues.append(FieldIssue(field: "matching.weights", message: "at least one weight must be above 0")) }
         return issues
     }

@@ -6,17 +6,22 @@ public enum MatchPlanner {
     /// Scores on the solver's integer scale: cost = (100 − score) × 100, so 0.01 points count.
     static let scale = 100.0
 
+    /// The solver's cost of a score; a score outside 0…100 (which valid settings never give) is
+    /// clamped rather than trapped on.
+    static func cost(of score: Double) -> Int32 {
+        guard score.isFinite else { return Int32(100 * scale) }
+        return Int32(((100 - min(100, max(0, score))) * scale).rounded())
+    }
+
     /// Plans a cycle: mentees with mentors (one-to-one, group, reverse, distance) by exact
     /// assignment, or peers from one pool by general matching.
     public static func plan(_ request: MatchRequest) throws -> MatchPlan {
         guard request.format != .speed else {
             throw MatchingError("speed mentoring is scheduled in rounds at an event, not paired for a whole cycle")
         }
-        let issues = request.settings.weights.issues
-        guard issues.isEmpty else { throw ValidationError(issues) }
         if request.format == .peer { return try PeerPlanner.plan(request) }
         let cohort = Cohort(enrolments: request.enrolments, people: request.people, now: request.now)
-        let judge = PairJudge(format: request.format, settings: request.settings, cohort: cohort,
+        let judge = try PairJudge(format: request.format, settings: request.settings, cohort: cohort,
                               conflicts: request.conflicts, previousPairs: request.previousPairs)
         let mentees = cohort.mentees, mentors = cohort.mentors
         // The seed orders the mentees, which decides between equally good plans.
@@ -54,7 +59,7 @@ public enum MatchPlanner {
                 let broken = judge.brokenRules(mentee, mentor)
                 if broken.isEmpty {
                     admissiblePairs += 1
-                    values[row * columns + mentor] = Int32(((100 - judge.total(mentee, mentor)) * scale).rounded())
+                    values[row * columns + mentor] = cost(of: judge.total(mentee, mentor))
                 } else {
                     for (index, rule) in HardRule.allCases.enumerated() where broken.contains(HardRules(rule)) { ruleCounts[index] += 1 }
                 }
@@ -133,7 +138,7 @@ public enum MatchPlanner {
         let cohort = Cohort(enrolments: request.enrolments, people: request.people, now: request.now)
         guard let a = cohort.mentees.enrolments.firstIndex(where: { $0.id == mentee }) else { throw NotFound("mentee enrolment in this cycle", mentee) }
         guard let b = cohort.mentors.enrolments.firstIndex(where: { $0.id == mentor }) else { throw NotFound("mentor enrolment in this cycle", mentor) }
-        let judge = PairJudge(format: request.format, settings: request.settings, cohort: cohort,
+        let judge = try PairJudge(format: request.format, settings: request.settings, cohort: cohort,
                               conflicts: request.conflicts, previousPairs: request.previousPairs)
         let broken = judge.brokenRules(a, b).rules
         return PairExplanation(brokenRules: broken, score: broken.isEmpty ? judge.score(a, b) : nil)
@@ -145,7 +150,7 @@ extension MatchPlanner {
     public static func explainAll(mentee: Enrolment.ID, in request: MatchRequest) throws -> [(mentor: Enrolment.ID, explanation: PairExplanation)] {
         let cohort = Cohort(enrolments: request.enrolments, people: request.people, now: request.now)
         guard let a = cohort.mentees.enrolments.firstIndex(where: { $0.id == mentee }) else { throw NotFound("mentee enrolment in this cycle", mentee) }
-        let judge = PairJudge(format: request.format, settings: request.settings, cohort: cohort,
+        let judge = try PairJudge(format: request.format, settings: request.settings, cohort: cohort,
                               conflicts: request.conflicts, previousPairs: request.previousPairs)
         return cohort.mentors.enrolments.indices.map { b in
             let broken = judge.brokenRules(a, b).rules

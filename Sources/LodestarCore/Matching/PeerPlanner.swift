@@ -5,7 +5,7 @@ import MatchingSolvers
 /// maximum-weight matching with as many pairs as possible first.
 enum PeerPlanner {
     static func plan(_ request: MatchRequest) throws -> MatchPlan {
-        let pool = PeerPool(request)
+        let pool = try PeerPool(request)
         if let size = request.settings.peerCircleSize { return try PeerCircles.plan(request, pool: pool, size: size) }
         let (members, count) = (pool.members, pool.count)
 

@@ -8,7 +8,7 @@ struct PeerPool {
     /// Those the manager left out of the plan.
     let leftOut: Set<Int>
 
-    init(_ request: MatchRequest) {
+    init(_ request: MatchRequest) throws {
         var byPerson: [Person.ID: Enrolment] = [:]
         for enrolment in request.enrolments.sorted(by: { $0.role == .mentee && $1.role == .mentor }) {
             if var merged = byPerson[enrolment.personID] {
@@ -23,7 +23,7 @@ struct PeerPool {
             pool.map { var copy = $0; copy.role = role; copy.profile.capacity = role == .mentor ? 1 : nil; return copy }
         }
         let cohort = Cohort(enrolments: side(.mentee) + side(.mentor), people: request.people, now: request.now)
-        judge = PairJudge(format: .peer, settings: request.settings, cohort: cohort, conflicts: request.conflicts, previousPairs: request.previousPairs)
+        judge = try PairJudge(format: .peer, settings: request.settings, cohort: cohort, conflicts: request.conflicts, previousPairs: request.previousPairs)
         members = cohort.mentees
         let indexOf = Dictionary(uniqueKeysWithValues: members.enrolments.enumerated().map { ($1.personID, $0) })
         self.indexOf = indexOf

@@ -4,21 +4,33 @@ public struct PageRequest: Sendable, Equatable {
     public let limit: Int
     /// The largest page any list returns.
     public static let maximumLimit = 500
+    /// The largest offset accepted: beyond any list Lodestar holds, and far from where
+    /// `offset + limit` could overflow.
+    public static let maximumOffset = 1_000_000_000
 
     /// Creates a request, or says which parameter is out of range.
     public init(offset: Int = 0, limit: Int = 50) throws(ValidationError) {
         var issues: [FieldIssue] = []
-        if offset < 0 { issues.append(FieldIssue(field: "offset", message: "must be 0 or more, not \(offset)")) }
+        if !(0...Self.maximumOffset).contains(offset) {
+            issues.append(FieldIssue(field: "offset", message: "must be from 0 to \(Self.maximumOffset), not \(offset)"))
+        }
         if !(1...Self.maximumLimit).contains(limit) {
             issues.append(FieldIssue(field: "limit", message: "must be between 1 and \(Self.maximumLimit), not \(limit)"))
         }
         guard issues.isEmpty else { throw ValidationError(issues) }
+        self.init(checkedOffset: offset, limit: limit)
+    }
+
+    private init(checkedOffset offset: Int, limit: Int) {
         self.offset = offset
         self.limit = limit
     }
 
-    /// Everything, for exports and small lists.
-    public static let everything = try! PageRequest(offset: 0, limit: maximumLimit)
+    /// The first `maximumLimit` items, for exports and small lists.
+    public static let everything = PageRequest(checkedOffset: 0, limit: maximumLimit)
+
+    /// The positions of this page's items (bounded, so it cannot overflow).
+    public var range: Range<Int> { offset..<(offset + limit) }
 }
 
 /// One slice of a list and the size of the whole list.

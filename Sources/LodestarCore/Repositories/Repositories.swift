@@ -23,6 +23,8 @@ public protocol PeopleRepository: Sendable {
     /// Everyone, for imports and exports.
     func allPeople() async throws -> [Person]
     func person(_ id: Person.ID) async throws -> Person?
+    /// The people with these ids (those that exist), in one query.
+    func people(ids: Set<Person.ID>) async throws -> [Person]
     func person(externalID: String) async throws -> Person?
     func person(email: String) async throws -> Person?
     /// The departments in use, sorted.
@@ -96,6 +98,8 @@ public protocol LodestarRepositories: PeopleRepository, CompetencyRepository, Pr
 public protocol AccountRepository: Sendable {
     func account(_ id: Account.ID) async throws -> Account?
     func account(email: String) async throws -> Account?
+    /// The account that signs in as this person, if any.
+    func account(person: Person.ID) async throws -> Account?
     /// Every account, by email.
     func accounts() async throws -> [Account]
     /// Inserts or updates one account.
@@ -108,6 +112,8 @@ public protocol AccountRepository: Sendable {
     func save(_ session: SignInSession) async throws
     func session(digest: String) async throws -> SignInSession?
     func deleteSession(digest: String) async throws
+    /// Ends every session of an account (its password changed).
+    func deleteSessions(of account: Account.ID) async throws
     /// Inserts or updates one API token.
     func save(_ token: ApiToken) async throws
     /// Every API token, newest first.
@@ -133,6 +139,11 @@ public protocol OutboxRepository: Sendable {
     /// Inserts or updates one link.
     func save(_ link: OneTimeLink) async throws
     func oneTimeLink(digest: String) async throws -> OneTimeLink?
+    /// Marks the link used if it still is usable at `now`, in one conditional write, and says
+    /// whether this caller was the one that used it (of two at once, exactly one is).
+    func useOneTimeLink(digest: String, now: Date) async throws -> Bool
+    /// Marks every unused link of an account used (its password was just set).
+    func voidOneTimeLinks(of account: Account.ID, now: Date) async throws
 }
 
 /// Relationships created by published matchings.

@@ -46,6 +46,7 @@ public struct CompetencyCatalogue: Sendable {
             issues.append(FieldIssue(field: "slug", message: "'\(slug)' must be lowercase letters, digits and hyphens, e.g. active-listening"))
         }
         if name.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(FieldIssue(field: "name", message: "is empty")) }
+        issues += SingleLineText.issues([("slug", slug), ("name", name)])
         return issues
     }
 }

@@ -35,7 +35,20 @@ public struct ProgrammeOffice: Sendable {
         try principal.requireManager(of: programme, "starting a cycle")
         let number = (try await store.cycles(of: programmeID).map(\.number).max() ?? 0) + 1
         let trimmed = name?.trimmingCharacters(in: .whitespaces) ?? ""
+        if let issue = SingleLineText.issue(trimmed, field: "name") { throw ValidationError([issue]) }
         let cycle = Cycle(programmeID: programmeID, number: number, name: trimmed.isEmpty ? "Cycle \(number)" : trimmed)
+        try await store.save(cycle)
+        return cycle
+    }
+
+    /// Renames a cycle.
+    public func rename(_ cycleID: Cycle.ID, to name: String) async throws -> Cycle {
+        guard var cycle = try await store.cycle(cycleID) else { throw NotFound("cycle", cycleID) }
+        try principal.requireManager(of: try await programme(of: cycle), "renaming a cycle")
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw ValidationError([FieldIssue(field: "name", message: "is empty")]) }
+        if let issue = SingleLineText.issue(trimmed, field: "name") { throw ValidationError([issue]) }
+        cycle.name = trimmed
         try await store.save(cycle)
         return cycle
     }

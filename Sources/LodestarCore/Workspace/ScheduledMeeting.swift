@@ -58,7 +58,7 @@ public struct ScheduledMeeting: Sendable, Equatable, Identifiable {
         let organiser = people.first { $0.id == arrangedBy } ?? people[0]
         return CalendarEvent(
             uid: uid, sequence: sequence, stamp: changedAt, start: startsAt, end: endsAt,
-            timeZone: TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!,
+            timeZone: TimeZone(identifier: timeZone) ?? TimeZone.gmt,
             summary: "Mentoring: \(people.map(\.name).joined(separator: " & "))",
             description: "Mentoring meeting (\(mode == .inPerson ? "in person" : "virtual")) arranged in Lodestar.",
             location: place, cancelled: cancelled,

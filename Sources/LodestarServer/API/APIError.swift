@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import LodestarCore
+import LodestarStore
+import NIOCore
 
 /// The JSON body of every API error: a sentence and, where they apply, the field messages.
 struct APIErrorBody: ResponseEncodable {
@@ -13,6 +15,8 @@ struct APIErrorBody: ResponseEncodable {
 struct APIError: Error {
     let status: HTTPResponse.Status
     let body: APIErrorBody
+    /// Headers the answer carries (`Retry-After` when the database is busy).
+    var headers: HTTPFields = [:]
 
     init(_ status: HTTPResponse.Status, _ message: String, issues: [FieldIssue] = []) {
         self.status = status
@@ -30,15 +34,34 @@ struct APIError: Error {
             self.init(.unprocessableContent, "The file has \(error.issues.count) problem(s); nothing was imported.",
                       issues: error.issues.map { FieldIssue(field: "line \($0.line)" + ($0.field.map { ", \($0)" } ?? ""), message: $0.message) })
         case let error as HTTPError: self.init(error.status, error.body ?? error.status.reasonPhrase)
+        case is NIOTooManyBytesError:
+            self.init(.contentTooLarge, "The request body is too large: forms take up to \(FormBody.limit / 1024) KiB, JSON up to \(JSONBody.limit / 1024) KiB.")
+        case let error as MatchingError: self.init(.unprocessableContent, error.description)
+        case let error as StoreBusy:
+            self.init(.serviceUnavailable, error.description)
+            headers[.retryAfter] = String(StoreBusy.retryAfterSeconds)
         case let error as AccessDenied: self.init(.forbidden, error.message)
         case let error as SignInRequired:
             self.init(.unauthorized, error.sessionEnded ? "The session has ended; sign in again." : "Sign in, or send an API token as 'Authorization: Bearer …'.")
-        default: self.init(.internalServerError, "Something went wrong on the server; the error was logged.")
+        default:
+            let translated = StoreErrors.translated(error)
+            guard translated is StoreBusy || translated is ValidationError else {
+                self.init(.internalServerError, "Something went wrong on the server; the error was logged.")
+                return
+            }
+            self.init(translated)
         }
     }
 }
 
-/// Reads request bodies as JSON, turning every decoding failure into a field message.
+/// An input whose resource, as read, has fields the server sets (`id`, counts): they are
+/// accepted and ignored, so that a body read with GET can be sent back with PUT.
+protocol ReadOnlyFields {
+    static var readOnlyFields: Set<String> { get }
+}
+
+/// Reads request bodies as JSON, turning every decoding failure into a field message that
+/// says what the field accepts, and refusing fields the body's type does not know.
 enum JSONBody {
     /// Largest accepted body.
     static let limit = 1 << 20
@@ -47,29 +70,38 @@ enum JSONBody {
         var request = request
         let buffer = try await request.collectBody(upTo: limit)
         guard buffer.readableBytes > 0 else { throw APIError(.badRequest, "The request body is empty; send a JSON object.") }
+        let data = Data(buffer.readableBytesView)
+        let body: T
         do {
-            return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+            body = try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {
             throw APIError(.badRequest, "The request body is not the JSON this endpoint expects.", issues: [Self.issue(error)])
         }
+        let readOnly = (T.self as? any ReadOnlyFields.Type)?.readOnlyFields ?? []
+        let unknown = UnknownFields.issues(in: data, as: T.self).filter { !readOnly.contains($0.field) }
+        guard unknown.isEmpty else { throw ValidationError(unknown) }
+        return body
     }
 
     private static func issue(_ error: DecodingError) -> FieldIssue {
-        func path(_ context: DecodingError.Context) -> String {
-            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
-            return keys.isEmpty ? "body" : keys.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
-        }
         switch error {
         case .keyNotFound(let key, let context):
-            let parent = path(context)
+            let parent = JSONPath.text(context.codingPath)
             return FieldIssue(field: parent == "body" ? key.stringValue : "\(parent).\(key.stringValue)", message: "is required")
         case .typeMismatch(let type, let context):
-            return FieldIssue(field: path(context), message: "has the wrong type; expected \(Self.describe(type))")
+            return FieldIssue(field: JSONPath.text(context.codingPath), message: "has the wrong type; expected \(Self.describe(type))")
         case .valueNotFound(let type, let context):
-            return FieldIssue(field: path(context), message: "is null; expected \(Self.describe(type))")
+            return FieldIssue(field: JSONPath.text(context.codingPath), message: "is null; expected \(Self.describe(type))")
         case .dataCorrupted(let context):
-            let field = path(context)
-            return FieldIssue(field: field, message: field == "body" ? "is not valid JSON" : context.debugDescription)
+            let field = JSONPath.text(context.codingPath)
+            // Only messages written for people (a choice's allowed values) are passed on; the
+            // decoder's own name types and internals.
+            if let choice = context.underlyingError as? ChoiceRefused { return FieldIssue(field: field, message: choice.message) }
+            if field == "body" { return FieldIssue(field: field, message: "is not valid JSON") }
+            if context.debugDescription.contains("does not fit") {
+                return FieldIssue(field: field, message: "is a number out of range; expected a whole number that fits the field")
+            }
+            return FieldIssue(field: field, message: "has a value this field does not accept")
         @unknown default:
             return FieldIssue(field: "body", message: "could not be read")
         }
@@ -77,9 +109,10 @@ enum JSONBody {
 
     private static func describe(_ type: Any.Type) -> String {
         switch type {
-        case is Int.Type, is Int?.Type: "a whole number"
+        case is Int.Type, is Int?.Type, is Int64.Type, is UInt64.Type: "a whole number"
+        case is Double.Type, is Double?.Type, is Float.Type: "a number"
         case is String.Type, is String?.Type: "a string"
-        case is Bool.Type: "true or false"
+        case is Bool.Type, is Bool?.Type: "true or false"
         default: type is any Collection.Type ? "a list" : "an object"
         }
     }

@@ -6,10 +6,10 @@ struct CompetencyController {
     let store: any LodestarRepositories
 
     func register(on group: RouterGroup<LodestarContext>) {
-        group.get { _, context in
+        group.get { request, context in
             _ = try context.signedIn()
             let all = try await store.competencies()
-            return ListBody(Page(items: all, total: all.count, request: .everything), CompetencyBody.init)
+            return ListBody(Page(slicing: all, try request.pageRequest()), CompetencyBody.init)
         }
         group.post { request, context in
             try context.signedIn().requireAdmin("changing the competency catalogue")

@@ -6,10 +6,10 @@ struct ConflictController {
     let store: any LodestarRepositories
 
     func register(on group: RouterGroup<LodestarContext>) {
-        group.get { _, context in
+        group.get { request, context in
             try context.signedIn().requireAdmin("seeing declared conflicts of interest")
             let all = try await store.conflicts()
-            return ListBody(Page(items: all, total: all.count, request: .everything), ConflictBody.init)
+            return ListBody(Page(slicing: all, try request.pageRequest()), ConflictBody.init)
         }
         group.post { request, context in
             try context.signedIn().requireAdmin("declaring conflicts of interest")

@@ -72,6 +72,8 @@ struct EnrolmentInput: Decodable {
 }
 
 /// A changed profile.
-struct ProfileInput: Decodable {
+struct ProfileInput: Decodable, ReadOnlyFields {
+    static let readOnlyFields: Set<String> = ["id", "cycleId", "personId", "role"]
+
     let profile: MentoringProfile
 }

@@ -20,10 +20,11 @@ struct ErrorMiddleware: RouterMiddleware {
             if apiError.status == .internalServerError {
                 context.logger.error("\(request.method) \(request.uri.path) failed: \(error)")
             }
-            if request.uri.path.hasPrefix("/api/") {
-                return try EditedResponse(status: apiError.status, response: apiError.body).response(from: request, context: context)
-            }
-            return try pages.errorPage(apiError, for: context).response(from: request, context: context)
+            var response = request.uri.path.hasPrefix("/api/")
+                ? try EditedResponse(status: apiError.status, response: apiError.body).response(from: request, context: context)
+                : try pages.errorPage(apiError, for: context).response(from: request, context: context)
+            response.headers.append(contentsOf: apiError.headers)
+            return response
         }
     }
 }

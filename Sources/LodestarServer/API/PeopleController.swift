@@ -1,5 +1,6 @@
 import Hummingbird
 import LodestarCore
+import LodestarStore
 
 /// `/api/v1/people`: list (search, paging), get, create, update.
 struct PeopleController {
@@ -9,25 +10,38 @@ struct PeopleController {
         group.get { request, context in
             try context.signedIn().requireAdmin("seeing the people directory")
             let query = PeopleQuery(name: request.uri.queryParameters.get("name"), department: request.uri.queryParameters.get("department"))
-            return ListBody(try await store.people(matching: query, page: try request.pageRequest()), PersonBody.init)
+            let page = try await store.people(matching: query, page: try request.pageRequest())
+            return ListBody(items: try await bodies(page.items), of: page)
         }
         group.get(":id") { _, context in
             let id: Person.ID = try context.parameters.id(of: "person")
             guard let person = try await store.person(id) else { throw NotFound("person", id) }
             try context.signedIn().requireSight(of: person)
-            return PersonBody(person)
+            return try await body(person)
         }
         group.post { request, context in
             try context.signedIn().requireAdmin("adding people to the directory")
             let record = try await JSONBody.decode(PersonInput.self, from: request).record
-            return created(PersonBody(try await PersonInput.namingAPIFields { try await context.peopleDirectory(store).create(record) }))
+            let person = try await PersonInput.namingAPIFields { try await context.peopleDirectory(store).create(record) }
+            return created(try await body(person))
         }
         group.put(":id") { request, context in
             try context.signedIn().requireAdmin("changing people in the directory")
             let id: Person.ID = try context.parameters.id(of: "person")
             let record = try await JSONBody.decode(PersonInput.self, from: request).record
-            return PersonBody(try await PersonInput.namingAPIFields { try await context.peopleDirectory(store).update(id, with: record) })
+            return try await body(try await PersonInput.namingAPIFields { try await context.peopleDirectory(store).update(id, with: record) })
         }
+    }
+
+    private func body(_ person: Person) async throws -> PersonBody {
+        PersonBody(person, managerExternalID: try await person.managerID.asyncFlatMap { try await store.person($0) }?.externalID)
+    }
+
+    /// The people as the API shows them, their managers' HR ids read in one query.
+    private func bodies(_ people: [Person]) async throws -> [PersonBody] {
+        let managers = try await store.people(ids: Set(people.compactMap(\.managerID)))
+        let externalIDs = Dictionary(uniqueKeysWithValues: managers.map { ($0.id, $0.externalID) })
+        return people.map { PersonBody($0, managerExternalID: $0.managerID.flatMap { externalIDs[$0] }) }
     }
 }
 
@@ -41,12 +55,14 @@ struct PersonBody: ResponseEncodable {
     let level: Int
     let department: String
     let managerId: String?
+    /// The manager's HR id, as inputs name the manager.
+    let managerExternalId: String?
     let location: String
     let timeZone: String
     let languages: [String]
     let demographics: Demographics
 
-    init(_ person: Person) {
+    init(_ person: Person, managerExternalID: String?) {
         id = person.id.description
         externalId = person.externalID
         name = person.name
@@ -55,6 +71,7 @@ struct PersonBody: ResponseEncodable {
         level = person.level
         department = person.department
         managerId = person.managerID?.description
+        managerExternalId = managerExternalID
         location = person.location
         timeZone = person.timeZone
         languages = person.languages
@@ -63,7 +80,9 @@ struct PersonBody: ResponseEncodable {
 }
 
 /// A person as the API accepts them; the manager is named by external id, as in the CSV.
-struct PersonInput: Decodable {
+struct PersonInput: Decodable, ReadOnlyFields {
+    static let readOnlyFields: Set<String> = ["id", "managerId"]
+
     let externalId: String
     let name: String
     let email: String
@@ -84,7 +103,8 @@ struct PersonInput: Decodable {
     /// The rules name fields as the CSV header does; the API answers in its own JSON keys.
     static func namingAPIFields<T>(_ body: () async throws -> T) async throws -> T {
         let keys = ["id": "externalId", "timezone": "timeZone", "manager_id": "managerExternalId"]
-        do { return try await body() } catch let error as ValidationError {
+        do { return try await body() } catch {
+            guard let error = StoreErrors.translated(error) as? ValidationError else { throw error }
             throw ValidationError(error.issues.map { FieldIssue(field: keys[$0.field] ?? $0.field, message: $0.message) })
         }
     }

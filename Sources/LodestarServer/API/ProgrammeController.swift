@@ -22,10 +22,10 @@ struct ProgrammeController {
             let programme = try await programme(context, seenBy: try context.signedIn(), managing: "changing a programme")
             return ProgrammeBody(try await context.programmeOffice(store).update(programme.id, with: try await JSONBody.decode(ProgrammeInput.self, from: request).record))
         }
-        programmes.get(":id/cycles") { _, context in
+        programmes.get(":id/cycles") { request, context in
             let programme = try await programme(context, seenBy: try context.signedIn())
-            let cycles = try await store.cycles(of: programme.id)
-            return ListBody(items: try await bodies(cycles), of: Page(items: cycles, total: cycles.count, request: .everything))
+            let page = Page(slicing: try await store.cycles(of: programme.id), try request.pageRequest())
+            return ListBody(items: try await bodies(page.items), of: page)
         }
         programmes.post(":id/cycles") { request, context in
             let programme = try await programme(context, seenBy: try context.signedIn(), managing: "starting a cycle")
@@ -47,11 +47,7 @@ struct ProgrammeController {
             var cycle = try await cycle(context, seenBy: try context.signedIn(), managing: "changing a cycle")
             let input = try await JSONBody.decode(CycleInput.self, from: request)
             if let state = input.state, state != cycle.state { cycle = try await context.programmeOffice(store).move(cycle.id, to: state) }
-            if let name = input.name?.trimmingCharacters(in: .whitespaces) {
-                guard !name.isEmpty else { throw ValidationError([FieldIssue(field: "name", message: "is empty")]) }
-                cycle.name = name
-                try await store.save(cycle)
-            }
+            if let name = input.name, name != cycle.name { cycle = try await context.programmeOffice(store).rename(cycle.id, to: name) }
             return try await CycleBody(cycle, store: store)
         }
     }
@@ -106,7 +102,9 @@ struct ProgrammeBody: ResponseEncodable {
 }
 
 /// A programme as the API accepts it.
-struct ProgrammeInput: Decodable {
+struct ProgrammeInput: Decodable, ReadOnlyFields {
+    static let readOnlyFields: Set<String> = ["id"]
+
     let name: String
     let objectives: String?
     let focusCompetencies: [String]?
@@ -146,7 +144,9 @@ struct CycleBody: ResponseEncodable {
 }
 
 /// A new cycle, or a change of name or state.
-struct CycleInput: Decodable {
+struct CycleInput: Decodable, ReadOnlyFields {
+    static let readOnlyFields: Set<String> = ["id", "programmeId", "number", "allowedNextStates", "mentors", "mentees"]
+
     let name: String?
     let state: CycleState?
 }

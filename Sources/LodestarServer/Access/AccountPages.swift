@@ -71,10 +71,19 @@ struct AccountPages {
 
     private func redirect(to path: String) -> Response { Response(status: .seeOther, headers: [.location: path]) }
 
-    /// Only paths on this site are followed after signing in (no open redirects).
+    /// Only paths on this site are followed after signing in (no open redirects): anything a
+    /// browser could read as another host — `//host`, backslashes, control characters such as a
+    /// tab (browsers drop them, so `/<tab>/host` is `//host`), or any of these percent-encoded,
+    /// however often — leads home instead.
     static func localPath(_ text: String?) -> String {
-        guard let text, text.hasPrefix("/"), !text.hasPrefix("//"), !text.contains("\\") else { return "/" }
-        return text
+        guard var current = text else { return "/" }
+        for _ in 0...3 {
+            guard current.hasPrefix("/"), !current.hasPrefix("//"), !current.contains("\\"),
+                  !current.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == " " }) else { return "/" }
+            guard let decoded = current.removingPercentEncoding, decoded != current else { return text ?? "/" }
+            current = decoded
+        }
+        return "/"
     }
 }
 

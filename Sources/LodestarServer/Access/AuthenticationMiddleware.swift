@@ -3,9 +3,10 @@ import HTTPTypes
 import Hummingbird
 import LodestarCore
 
-/// Finds out who is asking — an API token (`Authorization: Bearer …`) or the session cookie —
-/// and guards every state-changing request: a form must carry its CSRF token, an API call made
-/// with the session cookie the `X-CSRF-Token` header, and a read-scope token may not write.
+/// Finds out who is asking — under `/api/v1` an API token (`Authorization: Bearer …`), anywhere
+/// the session cookie — and guards every state-changing request: a form must carry its CSRF
+/// token, an API call made with the session cookie the `X-CSRF-Token` header, and a read-scope
+/// token may not write. Pages ignore API tokens, so a token can never act through a form.
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = LodestarContext
     static let sessionCookie = "lodestar_session"
@@ -13,15 +14,13 @@ struct AuthenticationMiddleware: RouterMiddleware {
     static let formCookie = "lodestar_form"
 
     let authentication: Authentication
+    /// Addresses of the reverse proxies whose `X-Forwarded-For` is believed (`--trusted-proxy`).
+    let trustedProxies: Set<String>
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var request = request, context = context
-        if ["127.0.0.1", "::1", "local"].contains(context.peerAddress),
-           let forwarded = request.headers[.init("X-Forwarded-For")!]?.split(separator: ",").first?.trimmingCharacters(in: .whitespaces),
-           !forwarded.isEmpty {
-            context.address = forwarded
-        }
-        if let header = request.headers[.authorization] {
+        context.address = ClientAddress.of(peer: context.peerAddress, forwardedFor: request.headers[.forwardedFor], trusted: trustedProxies)
+        if Self.isAPI(request.uri.path), let header = request.headers[.authorization] {
             guard header.hasPrefix("Bearer "), let principal = try await authentication.principal(apiToken: String(header.dropFirst(7))) else {
                 throw APIError(.unauthorized, "The API token is unknown or revoked; an admin can create one on the API tokens page.")
             }
@@ -37,6 +36,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
         if request.method != .get && request.method != .head { try await guardChange(&request, context) }
         return try await next(request, context)
     }
+
+    /// The JSON API's paths, the only ones where API tokens count.
+    static func isAPI(_ path: String) -> Bool { path == "/api/v1" || path.hasPrefix("/api/v1/") }
 
     private func guardChange(_ request: inout Request, _ context: Context) async throws {
         if let principal = context.principal, principal.scope != nil {
@@ -59,4 +61,17 @@ struct AuthenticationMiddleware: RouterMiddleware {
 
 extension HTTPField.Name {
     static let csrfToken = Self("X-CSRF-Token")!
+    static let forwardedFor = Self("X-Forwarded-For")!
+    static let forwardedProto = Self("X-Forwarded-Proto")!
+}
+
+/// The client's address for throttling: the peer's, unless the peer is a trusted proxy; then the
+/// nearest address in `X-Forwarded-For` that is not itself a trusted proxy (the ones before it
+/// could have been written by the client).
+enum ClientAddress {
+    static func of(peer: String, forwardedFor: String?, trusted: Set<String>) -> String {
+        guard trusted.contains(peer), let forwardedFor else { return peer }
+        let chain = forwardedFor.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return chain.reversed().first { !trusted.contains($0) } ?? chain.first ?? peer
+    }
 }

@@ -112,7 +112,7 @@ struct OutboxView {
         notices = page.items.map { notice in
             let state = notice.sentAt.map { "sent \($0.formatted(date: .abbreviated, time: .shortened))" }
                 ?? (notice.lastError.map { "not sent after \(notice.attempts) attempt(s): \($0)" } ?? "waiting")
-            return Line(recipient: notice.recipient, subject: notice.subject, body: notice.body,
+            return Line(recipient: notice.recipient, subject: notice.subject, body: AccountLinks.hidingLinks(notice.body),
                         created: notice.createdAt.formatted(date: .abbreviated, time: .shortened), state: state)
         }
         total = page.total

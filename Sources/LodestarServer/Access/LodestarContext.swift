@@ -12,7 +12,7 @@ struct LodestarContext: RequestContext {
     /// True when the request carried a session cookie that has expired or was signed out.
     var sessionEnded = false
     /// The client's address, for throttling sign-in failures: the peer's, or — when the peer is a
-    /// reverse proxy on this machine — the first address of `X-Forwarded-For` (set by the middleware).
+    /// trusted reverse proxy — the address it forwarded for (see `ClientAddress`).
     var address: String
     /// The address of the connection's other end.
     let peerAddress: String

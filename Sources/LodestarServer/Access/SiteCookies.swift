@@ -9,7 +9,7 @@ struct SiteCookies {
     let credentials: any Credentials
     let alwaysSecure: Bool
 
-    func secure(_ request: Request) -> Bool { alwaysSecure || request.headers[.init("X-Forwarded-Proto")!] == "https" }
+    func secure(_ request: Request) -> Bool { alwaysSecure || request.headers[.forwardedProto] == "https" }
 
     func make(_ name: String, _ value: String, _ request: Request) throws -> Cookie {
         try Cookie.validated(name: name, value: value, path: "/", secure: secure(request), httpOnly: true, sameSite: .lax)

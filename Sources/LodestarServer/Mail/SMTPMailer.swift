@@ -37,8 +37,8 @@ public struct SMTPMailer: Mailer {
                 let credentials = Data("\0\(login.user)\0\(login.password)".utf8).base64EncodedString()
                 try await conversation.say("AUTH PLAIN \(credentials)", expect: 235)
             }
-            try await conversation.say("MAIL FROM:<\(from)>", expect: 250)
-            try await conversation.say("RCPT TO:<\(notice.recipient)>", expect: 250, 251)
+            try await conversation.say("MAIL FROM:<\(MailHeader.address(from))>", expect: 250)
+            try await conversation.say("RCPT TO:<\(MailHeader.address(notice.recipient))>", expect: 250, 251)
             try await conversation.say("DATA", expect: 354)
             try await conversation.say(Self.message(notice, from: from) + "\r\n.", expect: 250)
             try await conversation.say("QUIT", expect: 221)
@@ -47,14 +47,14 @@ public struct SMTPMailer: Mailer {
 
     /// The message in RFC 5322 form, lines dot-stuffed for DATA.
     static func message(_ notice: Notice, from: String) -> String {
-        let subject = notice.subject.allSatisfy(\.isASCII) ? notice.subject : "=?UTF-8?B?\(Data(notice.subject.utf8).base64EncodedString())?="
+        let subject = MailHeader.encoded(notice.subject)
         let format = DateFormatter()
         format.locale = Locale(identifier: "en_US_POSIX")
         format.timeZone = TimeZone(identifier: "UTC")
         format.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
         let date = format.string(from: Date())
         let headers = [
-            "From: Lodestar <\(from)>", "To: <\(notice.recipient)>", "Subject: \(subject)", "Date: \(date)",
+            "From: Lodestar <\(MailHeader.address(from))>", "To: <\(MailHeader.address(notice.recipient))>", "Subject: \(subject)", "Date: \(date)",
             "Message-ID: <\(notice.id)@lodestar>", "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit",
         ]
         let body = notice.body.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)

@@ -5,7 +5,7 @@ import LodestarCore
 enum FormClock {
     /// A day from a `yyyy-MM-dd` field, at noon UTC (so it is the same day in every zone).
     static func day(_ text: String, field: String) throws -> Date {
-        guard let date = instant(text, "12:00", in: TimeZone(identifier: "UTC")!) else {
+        guard let date = instant(text, "12:00", in: TimeZone.gmt) else {
             throw ValidationError([FieldIssue(field: field, message: "'\(text)' is not a date; write it as 2027-03-15")])
         }
         return date
@@ -23,12 +23,21 @@ enum FormClock {
         return (start, zone)
     }
 
+    /// The years a form may name: wide enough for any programme, narrow enough that no date
+    /// arithmetic on them can overflow.
+    static let years = 1900...2200
+
+    /// The moment, or nil for anything that is not a real day and time (31 February, year 99999…).
     private static func instant(_ date: String, _ time: String, in zone: TimeZone) -> Date? {
-        let day = date.split(separator: "-").compactMap { Int($0) }
-        let clock = time.split(separator: ":").compactMap { Int($0) }
-        guard day.count == 3, clock.count == 2, (0..<24).contains(clock[0]), (0..<60).contains(clock[1]) else { return nil }
+        let day = date.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        let clock = time.split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
+        guard day.count == 3, clock.count == 2, let year = day[0], let month = day[1], let dayOfMonth = day[2],
+              let hour = clock[0], let minute = clock[1], years.contains(year), (1...12).contains(month), (1...31).contains(dayOfMonth),
+              (0..<24).contains(hour), (0..<60).contains(minute) else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
-        return calendar.date(from: DateComponents(year: day[0], month: day[1], day: day[2], hour: clock[0], minute: clock[1]))
+        guard let moment = calendar.date(from: DateComponents(year: year, month: month, day: dayOfMonth, hour: hour, minute: minute)),
+              calendar.component(.day, from: moment) == dayOfMonth else { return nil }
+        return moment
     }
 }

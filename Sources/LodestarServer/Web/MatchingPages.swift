@@ -125,7 +125,10 @@ struct MatchingPages {
             }
         }
         guard issues.isEmpty else { throw ValidationError(issues) }
-        return values.isEmpty ? nil : MatchWeights(values: values)
+        guard !values.isEmpty else { return nil }
+        let weights = MatchWeights(values: values)
+        guard weights.issues.isEmpty else { throw ValidationError(weights.issues) }
+        return weights
     }
 
     /// The seed that decides between equally good plans; 1 when not given.

@@ -35,29 +35,18 @@ struct M015_CreateMeetingsAndFeeds: AsyncMigration {
         guard let sql = database as? any SQLDatabase else { return }
         if sql.dialect.name == "sqlite" {
             // SQLite can't drop a constraint: the table is rebuilt without it (its documented
-            // procedure, foreign keys off so the rows that refer to it stay).
-            try await database.withConnection { connection in
-                let sql = connection as! any SQLDatabase
-                let created = try await sql.raw("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'relationships'").first()?
-                    .decode(column: "sql", as: String.self) ?? ""
-                guard let constraint = created.range(of: #",\s*CONSTRAINT "[^"]*" UNIQUE \("cycle_id", ?"mentee_enrolment"\)"#, options: .regularExpression) else { return }
+            // procedure). The migrator runs every migration in a transaction with foreign keys
+            // off and checks them before committing, so the rows that refer to it stay.
+            let created = try await sql.raw("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'relationships'").first()?
+                .decode(column: "sql", as: String.self) ?? ""
+            if let constraint = created.range(of: #",\s*CONSTRAINT "[^"]*" UNIQUE \("cycle_id", ?"mentee_enrolment"\)"#, options: .regularExpression) {
                 var rebuilt = created
                 rebuilt.removeSubrange(constraint)
                 rebuilt = rebuilt.replacingOccurrences(of: #"CREATE TABLE "relationships""#, with: #"CREATE TABLE "relationships_rebuilt""#)
-                try await sql.raw("PRAGMA foreign_keys = OFF").run()
-                do {
-                    try await sql.raw("BEGIN").run()
-                    try await sql.raw(SQLQueryString(rebuilt)).run()
-                    try await sql.raw("INSERT INTO relationships_rebuilt SELECT * FROM relationships").run()
-                    try await sql.raw("DROP TABLE relationships").run()
-                    try await sql.raw("ALTER TABLE relationships_rebuilt RENAME TO relationships").run()
-                    try await sql.raw("COMMIT").run()
-                } catch {
-                    try? await sql.raw("ROLLBACK").run()
-                    try? await sql.raw("PRAGMA foreign_keys = ON").run()
-                    throw error
-                }
-                try await sql.raw("PRAGMA foreign_keys = ON").run()
+                try await sql.raw(SQLQueryString(rebuilt)).run()
+                try await sql.raw("INSERT INTO relationships_rebuilt SELECT * FROM relationships").run()
+                try await sql.raw("DROP TABLE relationships").run()
+                try await sql.raw("ALTER TABLE relationships_rebuilt RENAME TO relationships").run()
             }
         } else {
             try await database.schema("relationships").deleteUnique(on: "cycle_id", "mentee_enrolment").update()
