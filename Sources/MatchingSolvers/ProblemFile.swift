@@ -11,18 +11,23 @@ public enum ProblemFile {
         public var columnCount: Int { switch self { case .dense(let c): c.columnCount; case .sparse(let c): c.columnCount } }
     }
 
+    /// The most rows, columns or vertices a file may declare.
+    public static let maximumSize: Int64 = 1_000_000
+    /// The largest weight of a general graph's edge, in absolute value.
+    public static let maximumWeight: Int64 = 1_000_000_000_000
+
     /// Reads a text file, telling the three text formats apart by their shape.
     public static func parse(text bytes: [UInt8]) throws(IntegerText.ParseError) -> Costs {
         var reader = IntegerText(bytes)
         let tokens = reader.tokenCount()
         let first = try reader.next("the number of rows")
-        guard first > 0, first <= 1_000_000 else { throw IntegerText.ParseError(line: 1, column: 1, message: "the size \(first) must be between 1 and 1000000") }
+        guard first > 0, first <= maximumSize else { throw IntegerText.ParseError(line: 1, column: 1, message: "the size \(first) must be between 1 and 1000000") }
         let n = Int(first)
         if tokens - 1 == n * n { return .dense(try denseRows(&reader, rows: n, columns: n)) }
         if tokens >= 2 {
             var peek = reader
             let second = try peek.next("the number of columns")
-            if second > 0, tokens - 2 == n * Int(second) {
+            if second > 0, second <= maximumSize, tokens - 2 == n * Int(second) {
                 reader = peek
                 return .dense(try denseRows(&reader, rows: n, columns: Int(second)))
             }
@@ -46,12 +51,16 @@ public enum ProblemFile {
     public static func parse(graph bytes: [UInt8]) throws(IntegerText.ParseError) -> (vertices: Int, edges: [GeneralMatching.Edge]) {
         var reader = IntegerText(bytes)
         let n = try reader.next("the number of vertices")
-        guard n > 0, n <= 1_000_000 else { throw IntegerText.ParseError(line: 1, column: 1, message: "the size \(n) must be between 1 and 1000000") }
+        guard n > 0, n <= maximumSize else { throw IntegerText.ParseError(line: 1, column: 1, message: "the size \(n) must be between 1 and 1000000") }
         var edges: [GeneralMatching.Edge] = []
         while !reader.atEnd() {
             let a = try reader.next("a vertex"), b = try reader.next("a vertex"), weight = try reader.next("a weight")
             guard (1...n).contains(a), (1...n).contains(b), a != b else {
                 throw IntegerText.ParseError(line: reader.currentLine, column: 1, message: "edge (\(a), \(b)) must join two different vertices in 1…\(n)")
+            }
+            // Sums of a million such weights still fit the solver's 64-bit duals.
+            guard abs(weight) <= maximumWeight else {
+                throw IntegerText.ParseError(line: reader.currentLine, column: 1, message: "weight \(weight) is outside ±\(maximumWeight)")
             }
             edges.append(GeneralMatching.Edge(Int(a) - 1, Int(b) - 1, weight))
         }
@@ -60,6 +69,9 @@ public enum ProblemFile {
 
     /// Reads raw little-endian int32 costs, row by row.
     public static func parse(int32 bytes: [UInt8], rows: Int, columns: Int) throws(IntegerText.ParseError) -> DenseCosts {
+        guard (1...Int(maximumSize)).contains(rows), (1...Int(maximumSize)).contains(columns) else {
+            throw IntegerText.ParseError(line: 0, column: 0, message: "\(rows)×\(columns) is outside 1…\(maximumSize) rows and columns")
+        }
         guard bytes.count == rows * columns * 4 else {
             throw IntegerText.ParseError(line: 0, column: 0, message: "\(bytes.count) bytes is not \(rows)×\(columns) int32 values (\(rows * columns * 4) bytes)")
         }

@@ -25,7 +25,7 @@ struct Solve: ParsableCommand {
     @Option(help: "Columns of an i32 file.") var cols: Int?
 
     func validate() throws {
-        guard capacity >= 0 else { throw ValidationError("--capacity \(capacity) must be 0 or more") }
+        guard (0...1_000_000).contains(capacity) else { throw ValidationError("--capacity \(capacity) must be from 0 to 1000000") }
         if format == .i32, rows == nil || cols == nil { throw ValidationError("--format i32 needs --rows and --cols") }
     }
 
@@ -35,7 +35,7 @@ struct Solve: ParsableCommand {
         let problem: ProblemFile.Costs
         do {
             problem = format == .i32
-                ? .dense(try ProblemFile.parse(int32: [UInt8](data), rows: rows!, columns: cols!))
+                ? .dense(try ProblemFile.parse(int32: [UInt8](data), rows: rows ?? 0, columns: cols ?? 0))
                 : try ProblemFile.parse(text: [UInt8](data))
         } catch {
             throw ValidationError("\(file): \(error)")

@@ -54,3 +54,36 @@ struct BusyDatabaseTests {
         #expect(long.components(separatedBy: "\r\n ").allSatisfy { $0.count <= 75 && $0.hasPrefix("=?UTF-8?B?") })
     }
 }
+
+@Suite("serve --demo and a database with data")
+struct DemoSafetyTests {
+    @Test("serve --demo on a database that holds data adds nothing: no demo people, programmes, accounts, roles or passwords")
+    func demoLeavesDataAlone() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("lodestar-demo-safety-\(UUID()).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let before = try StoreConnection(location: .sqliteFile(path: file))
+        do {
+            try await before.migrate()
+            _ = try await PeopleDirectory(store: before.store, principal: .commandLine).importCSV(Fixtures.smallOrganisation)
+            await before.shutdown()
+        } catch {
+            await before.shutdown()
+            throw error
+        }
+        let app = try await buildApplication(config: AppConfig(database: .sqliteFile(path: file), seedDemo: true, bcryptCost: 4))
+        try await app.test(.router) { client in
+            let status = try await client.execute(uri: "/health", method: .get) { $0.status }
+            #expect(status == .ok)
+        }
+        let after = try StoreConnection(location: .sqliteFile(path: file))
+        do {
+            #expect(try await after.store.accounts().isEmpty, "no account was added, least of all one with the demo password")
+            #expect(try await after.store.allPeople().count == 5)
+            #expect(try await after.store.programmes(page: .everything).total == 0)
+            await after.shutdown()
+        } catch {
+            await after.shutdown()
+            throw error
+        }
+    }
+}

@@ -41,7 +41,7 @@ final class HardeningCommandLineTests {
         try data.write(to: URL(fileURLWithPath: people))
         let run = try LodestarBinary.run(["import", "people", people, "--create", "--database-url", "sqlite://" + path("db.sqlite")])
         #expect(run.status != 0)
-        #expect(run.errors.contains("line 3: is not UTF-8 text"), "\(run.errors)")
+        #expect(run.errors.contains("line 3, column 7 (text): is not UTF-8 text"), "\(run.errors)")
     }
 
     @Test("migrate killed with SIGKILL at many moments leaves a database the next migrate finishes", arguments: TestDatabase.allCases)

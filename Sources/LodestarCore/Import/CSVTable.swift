@@ -130,12 +130,17 @@ public enum CSVText {
     /// The text of a file, or the first line that is not UTF-8.
     public static func decode(_ data: Data) throws(CSVImportError) -> String {
         if let text = String(data: data, encoding: .utf8) { return text }
-        var line = 1
+        var line = 1, column = 1
         for chunk in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            if String(data: Data(chunk), encoding: .utf8) == nil { break }
+            if String(data: Data(chunk), encoding: .utf8) == nil {
+                // The characters before the first byte that isn't UTF-8.
+                column = String(decoding: chunk, as: UTF8.self).prefix { $0 != "\u{FFFD}" }.count + 1
+                break
+            }
             line += 1
         }
-        throw CSVImportError([CSVIssue(line: line, message: "is not UTF-8 text; save the file as CSV UTF-8 (in a spreadsheet: Save As, CSV UTF-8)")])
+        throw CSVImportError([CSVIssue(line: line, column: column, field: "text",
+                                       message: "is not UTF-8 text; save the file as CSV UTF-8 (in a spreadsheet: Save As, CSV UTF-8)")])
     }
 
     /// A cell a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) gets a

@@ -13,7 +13,7 @@ struct Cohort {
         for enrolment in active {
             for slug in enrolment.profile.skills.map(\.competency) + enrolment.profile.developmentGoals.map(\.competency) { _ = index.competencies.index(slug) }
             for interest in enrolment.profile.interests { _ = index.interests.index(interest.lowercased()) }
-            for language in byID[enrolment.personID]!.languages { _ = index.languages.index(language.lowercased()) }
+            for language in byID[enrolment.personID]?.languages ?? [] { _ = index.languages.index(language.lowercased()) }
         }
         let tree = ManagerTree(people: people)
         mentees = Self.side(active.filter { $0.role == .mentee }, byID, &index, tree, now)
@@ -21,7 +21,9 @@ struct Cohort {
     }
 
     private static func side(_ enrolments: [Enrolment], _ byID: [Person.ID: Person], _ index: inout Indexer, _ tree: ManagerTree, _ now: Date) -> CohortSide {
-        let people = enrolments.map { byID[$0.personID]! }
+        // Every enrolment here has its person (the cohort keeps only those).
+        let enrolments = enrolments.filter { byID[$0.personID] != nil }
+        let people = enrolments.compactMap { byID[$0.personID] }
         let competencies = index.competencies.count
         var interests = WordSets(count: enrolments.count, bits: index.interests.count)
         var languages = WordSets(count: enrolments.count, bits: index.languages.count)

@@ -75,6 +75,7 @@ enum JSONBody {
         do {
             body = try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {
+            if let outOfRange = Self.outOfRange(error) { throw ValidationError([outOfRange]) }
             throw APIError(.badRequest, "The request body is not the JSON this endpoint expects.", issues: [Self.issue(error)])
         }
         let readOnly = (T.self as? any ReadOnlyFields.Type)?.readOnlyFields ?? []
@@ -98,13 +99,18 @@ enum JSONBody {
             // decoder's own name types and internals.
             if let choice = context.underlyingError as? ChoiceRefused { return FieldIssue(field: field, message: choice.message) }
             if field == "body" { return FieldIssue(field: field, message: "is not valid JSON") }
-            if context.debugDescription.contains("does not fit") {
-                return FieldIssue(field: field, message: "is a number out of range; expected a whole number that fits the field")
-            }
             return FieldIssue(field: field, message: "has a value this field does not accept")
         @unknown default:
             return FieldIssue(field: "body", message: "could not be read")
         }
+    }
+
+    /// A number too large for its field (`99999999999999999999` for a level) is a value out of
+    /// range — 422 like any other — not a malformed body.
+    private static func outOfRange(_ error: DecodingError) -> FieldIssue? {
+        guard case .dataCorrupted(let context) = error, context.debugDescription.contains("does not fit"),
+              let number = context.debugDescription.firstMatch(of: /<([^>]*)>/)?.1 else { return nil }
+        return FieldIssue(field: JSONPath.text(context.codingPath), message: "\(number) is out of range for this field; give a whole number in its range")
     }
 
     private static func describe(_ type: Any.Type) -> String {
@@ -134,6 +140,8 @@ extension Request {
         func number(_ name: String, _ fallback: Int) -> Int {
             guard let text = uri.queryParameters.get(name) else { return fallback }
             guard let value = Int(text) else {
+                // Too many digits for a number at all: out of range, which the range check says best.
+                if text.wholeMatch(of: /[+-]?[0-9]+/) != nil { return text.hasPrefix("-") ? Int.min : Int.max }
                 issues.append(FieldIssue(field: name, message: "'\(text)' is not a whole number"))
                 return fallback
             }
