@@ -90,14 +90,18 @@ struct InputHardeningTests {
         }
     }
 
-    @Test("a programme whose stored weights are out of range (from an older version) is refused with a message when matched, never trapped on")
-    func storedSettingsOutOfRange() async throws {
+    @Test("a programme whose stored settings are out of range (from an older version) is refused with a message when used, never trapped on",
+          arguments: TestDatabase.allCases)
+    func storedSettingsOutOfRange(database: TestDatabase) async throws {
         let demo = DemoOrganisation()
-        try await withApp(demo: true, prepare: { store in
+        let callers = CallerBox()
+        try await withApp(database, demo: true, prepare: { store in
+            try await AccessMatrixTests.prepareRoles(in: store, demo: demo, into: callers)
             var programme = demo.programme
             var settings = MatchingSettings.defaults(for: programme.format)
             settings.weights = MatchWeights(values: [.goalSkillFit: 1e308, .seniorityGap: 1e308])
             settings.maximumLevelGap = Int.max
+            settings.menteeChoice = .init(maximumRequests: 0, responseDays: Int.max)
             programme.matching = settings
             try await store.save(programme)
             _ = try await ProgrammeOffice(store: store, principal: .commandLine).move(demo.cycle.id, to: .matching)
@@ -105,6 +109,8 @@ struct InputHardeningTests {
             let (status, html) = try await client.page("/cycles/\(demo.cycle.id)/plan")
             #expect(status == .unprocessableContent, "\(html.prefix(300))")
             #expect(html.contains("stored setting can") && html.contains("matching.weights.goal-skill-fit"))
+            let (choose, page) = try await client.page("/cycles/\(demo.cycle.id)/choose", as: try #require(callers.value[.mentee]))
+            #expect(choose == .unprocessableContent && page.contains("matching.menteeChoice.maximumRequests"), "\(page.prefix(300))")
             let (health, _) = try await client.json(.get, "/health")
             #expect(health == .ok)
         }

@@ -179,7 +179,7 @@ public struct MenteeChoice: Sendable {
 
     private func modeSettings(_ cycleID: Cycle.ID) async throws -> MatchingSettings.MenteeChoice {
         guard let cycle = try await store.cycle(cycleID), let programme = try await store.programme(cycle.programmeID) else { throw NotFound("cycle", cycleID) }
-        guard let settings = programme.effectiveMatching.menteeChoice else {
+        guard let settings = try programme.effectiveMatching.checked().menteeChoice else {
             throw ValidationError([FieldIssue(field: "programme", message: "\(programme.name) does not let mentees choose; its manager publishes a matching")])
         }
         return settings

@@ -55,6 +55,16 @@ public struct MatchingSettings: Sendable, Equatable, Codable {
         return issues
     }
 
+    /// The settings when they can be used; settings stored by an older version that are out of
+    /// range are refused with what to correct, before any arithmetic on them.
+    public func checked() throws(ValidationError) -> MatchingSettings {
+        let issues = self.issues
+        guard issues.isEmpty else {
+            throw ValidationError(issues.map { FieldIssue(field: $0.field, message: "the programme's stored setting can't be used: \($0.message); correct it on the programme") })
+        }
+        return self
+    }
+
     /// Creates settings.
     public init(weights: MatchWeights, minimumLevelGap: Int, maximumLevelGap: Int, minimumWeeklyOverlap: Int, rotation: Bool,
                 menteeChoice: MenteeChoice? = nil, peerCircleSize: Int? = nil) {

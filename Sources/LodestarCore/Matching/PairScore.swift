@@ -34,10 +34,7 @@ struct PairJudge: Sendable {
     /// Settings out of range (stored by an older version, say) are refused here, where every
     /// scoring path passes, before any arithmetic on them.
     init(format: MentoringFormat, settings: MatchingSettings, cohort: Cohort, conflicts: Set<PersonPair>, previousPairs: Set<PersonPair>) throws(ValidationError) {
-        let issues = settings.issues
-        guard issues.isEmpty else {
-            throw ValidationError(issues.map { FieldIssue(field: $0.field, message: "the programme's stored setting can't be used: \($0.message); correct it on the programme") })
-        }
+        _ = try settings.checked()
         self.format = format
         self.settings = settings
         mentees = cohort.mentees
