@@ -31,8 +31,10 @@ public final class StoreConnection: Sendable {
         }
         let databases = Databases(threadPool: NIOThreadPool.singleton, on: group)
         switch location {
-        case .sqliteFile(let path): databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
-        case .sqliteMemory: databases.use(.sqlite(.memory, sqlLogLevel: .trace), as: .sqlite)
+        // One SQLite connection serves every request in turn: a request waits for it behind a long
+        // write (a publication, an import) rather than failing after the pool's usual 10 seconds.
+        case .sqliteFile(let path): databases.use(.sqlite(.file(path), connectionPoolTimeout: Self.sqliteWait, sqlLogLevel: .trace), as: .sqlite)
+        case .sqliteMemory: databases.use(.sqlite(.memory, connectionPoolTimeout: Self.sqliteWait, sqlLogLevel: .trace), as: .sqlite)
         case .postgres(let url):
             databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
         }
@@ -44,6 +46,9 @@ public final class StoreConnection: Sendable {
         self.logger = logger
         self.store = FluentStore(db: db, kind: location.kind)
     }
+
+    /// How long a request waits for SQLite's one connection before answering busy.
+    static let sqliteWait = TimeAmount.seconds(60)
 
     /// Brings the schema up to date; safe to run at every start.
     public func migrate() async throws {

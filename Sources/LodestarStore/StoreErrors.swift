@@ -1,9 +1,10 @@
+import AsyncKit
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import LodestarCore
 
-/// Turns the two databases' own errors into the domain's: a busy SQLite into `StoreBusy` (503,
-/// try again), a unique index refusing a second row into a `ValidationError` on the field it
+/// Turns the two databases' own errors into the domain's: a busy SQLite, or a pool with no
+/// connection free in time, into `StoreBusy` (503, try again), a unique index refusing a second row into a `ValidationError` on the field it
 /// guards — what two requests creating one id at the same moment meet.
 public enum StoreErrors {
     /// Unique columns and the field name that inputs use for each.
@@ -11,6 +12,8 @@ public enum StoreErrors {
 
     /// The domain error for `error`, or `error` itself when it is none of these.
     public static func translated(_ error: any Error) -> any Error {
+        // Every connection busy for longer than the pool waits: as busy as a held lock.
+        if error is ConnectionPoolTimeoutError { return StoreBusy() }
         if let error = error as? SQLiteError {
             switch error.reason {
             case .busy, .locked, .busyTimeout: return StoreBusy()

@@ -15,16 +15,19 @@ struct BusyDatabaseTests {
     @Test("a write that meets another process's lock waits, then answers 503 with Retry-After; /health says busy; afterwards all is well")
     func busy() async throws {
         try await withAppAndStore { client, other in
+            // Another process (here: another connection) holds SQLite's write lock until the test lets go.
+            let (acquired, acquiring) = AsyncStream<Void>.makeStream()
+            let (release, releasing) = AsyncStream<Void>.makeStream()
             let locked = Task {
-                // Another process (here: another connection) holds SQLite's write lock for longer than the busy timeout twice over.
                 try await other.db.withConnection { connection in
                     let sql = try #require(connection as? any SQLDatabase)
                     try await sql.raw("BEGIN IMMEDIATE").run()
-                    try await Task.sleep(for: .milliseconds(2 * StoreConnection.busyTimeoutMilliseconds + 1500))
+                    acquiring.yield()
+                    for await _ in release { break }
                     try await sql.raw("ROLLBACK").run()
                 }
             }
-            try await Task.sleep(for: .milliseconds(300))
+            for await _ in acquired { break }
             let health = try await client.execute(uri: "/health", method: .get) { ($0.status, $0.headers[.retryAfter], String(buffer: $0.body)) }
             #expect(health.0 == .serviceUnavailable && health.1 == "2" && health.2.contains(#""status":"busy""#))
             let (status, headers, body) = try await client.execute(uri: "/api/v1/competencies", method: .post,
@@ -33,6 +36,7 @@ struct BusyDatabaseTests {
                 ($0.status, $0.headers, String(buffer: $0.body))
             }
             #expect(status == .serviceUnavailable && headers[.retryAfter] == "2" && body.contains("try again"))
+            releasing.yield()
             try await locked.value
             #expect(try await client.json(.get, "/health").0 == .ok)
             let (created, _) = try await client.json(.post, "/api/v1/competencies", #"{"slug":"patience","name":"Patience","summary":"Waits well."}"#)
