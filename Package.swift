@@ -85,6 +85,7 @@ let package = Package(
             dependencies: [
                 "LodestarServer", "LodestarTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .testTarget(name: "lodestarTests", dependencies: ["lodestar", "LodestarCore", "LodestarStore", "LodestarTestSupport"]),

@@ -11,7 +11,7 @@ site, or a response lacks the security headers. Standard library only.
 
     python3 scripts/probe-hostile.py [--binary PATH]
 """
-import argparse, http.cookiejar, json, os, re, resource, socket, subprocess, sys, tempfile, time, urllib.error, urllib.parse, urllib.request
+import argparse, http.client, http.cookiejar, json, os, re, resource, socket, subprocess, sys, tempfile, time, urllib.error, urllib.parse, urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,6 +19,10 @@ HOSTILE_QUERY = ["9223372036854775807", "-9223372036854775808", "999999999999999
 HOSTILE_NUMBERS = ["9223372036854775807", "-9223372036854775808", "99999999999999999999", "1e308", "-1e308", "-1", '"12"', "true", "[]", "{}"]
 failures = []
 answers = {}
+
+
+class ServerDown(Exception):
+    """The server stopped answering: the probe ends there and reports what it sent last."""
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -55,6 +59,9 @@ class Caller:
                 status, answer, response_headers = response.status, response.read(), response.headers
         except urllib.error.HTTPError as error:
             status, answer, response_headers = error.code, error.read(), error.headers
+        except (urllib.error.URLError, ConnectionError, http.client.HTTPException, TimeoutError) as error:
+            failures.append(f"{self.name} {method} {path[:90]}: no answer ({error}); the server crashed or hung")
+            raise ServerDown() from error
         text = answer.decode("utf-8", "replace")
         answers[status] = answers.get(status, 0) + 1
         where = f"{self.name} {method} {path[:90]}"
@@ -113,8 +120,11 @@ def main():
             for scope in ("read", "write"):
                 _, page = admin.form("/admin/tokens", {"csrf": admin.csrf, "name": f"probe {scope}", "scope": scope})
                 callers[scope + " token"] = Caller(base, scope + " token", re.search(r'<code class="token">([^<]+)</code>', page).group(1))
-            probe(callers, admin)
             roles = list(callers)
+            try:
+                probe(callers, admin)
+            except ServerDown:
+                pass
             if server.poll() is not None:
                 failures.append(f"the server stopped (exit {server.returncode})")
             elif urllib.request.urlopen(base + "/health", timeout=10).status != 200:
@@ -123,7 +133,11 @@ def main():
             server.terminate()
             server.wait(timeout=30)
     if failures:
-        print("probe: FAILED\n  " + "\n  ".join(failures[:60]))
+        # Crashes, 5xx and escalations first; a missing header is the least of them.
+        headers = [f for f in failures if re.search(r": no (Content-Security-Policy|X-Content-Type-Options|Referrer-Policy)$", f)]
+        worst = [f for f in failures if f not in headers]
+        print(f"probe: FAILED — {len(worst)} crash, 5xx, escalation or off-site problem(s), {len(headers)} missing header(s)\n  "
+              + "\n  ".join((worst + headers)[:60]))
         sys.exit(1)
     counts = ", ".join(f"{status}: {count}" for status, count in sorted(answers.items()))
     print(f"probe: {sum(answers.values())} requests as {len(roles)} callers ({', '.join(roles)}) — {counts}; every answer was below 500,"

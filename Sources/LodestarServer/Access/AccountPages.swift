@@ -62,11 +62,11 @@ struct AccountPages {
     private func signInPage(_ request: Request, _ context: LodestarContext, next: String, email: String, notice: String?, problem: String?) throws -> Response {
         let csrf = cookies.formToken(request, context)
         let view = SignInView(csrf: csrf, next: Self.localPath(next), email: email, notice: notice, problem: problem)
-        return try cookies.page(pages.render("sign-in", view, for: context), csrf: csrf, request, context)
+        return try cookies.page(pages.render(.signIn, view, for: context), csrf: csrf, request, context)
     }
 
     private func tokensPage(_ context: LodestarContext, created: TokensView.Created?, problem: String?) async throws -> HTML {
-        pages.render("tokens", TokensView(tokens: try await store.apiTokens(), csrf: context.session?.csrfToken ?? "", created: created, problem: problem), for: context)
+        pages.render(.tokens, TokensView(tokens: try await store.apiTokens(), csrf: context.session?.csrfToken ?? "", created: created, problem: problem), for: context)
     }
 
     private func redirect(to path: String) -> Response { Response(status: .seeOther, headers: [.location: path]) }

@@ -12,12 +12,12 @@ struct LinkPages {
     func register(on router: Router<LodestarContext>) {
         router.get("/forgot-password") { request, context in
             let csrf = cookies.formToken(request, context)
-            return try cookies.page(pages.render("forgot-password", ForgotPasswordView(csrf: csrf, sent: false), for: context), csrf: csrf, request, context)
+            return try cookies.page(pages.render(.forgotPassword, ForgotPasswordView(csrf: csrf, sent: false), for: context), csrf: csrf, request, context)
         }
         router.post("/forgot-password") { request, context in
             let form = try await FormBody.fields(request)
             try await links.requestReset(email: form["email"] ?? "", now: Date())
-            return pages.render("forgot-password", ForgotPasswordView(csrf: form["csrf"] ?? "", sent: true), for: context)
+            return pages.render(.forgotPassword, ForgotPasswordView(csrf: form["csrf"] ?? "", sent: true), for: context)
         }
         router.get("/set-password") { request, context in
             let token = request.uri.queryParameters.get("token") ?? ""
@@ -25,9 +25,9 @@ struct LinkPages {
                 let link = try await links.check(token: token, now: Date())
                 let csrf = cookies.formToken(request, context)
                 let view = SetPasswordView(csrf: csrf, token: token, purpose: link.purpose, problem: nil)
-                return try cookies.page(pages.render("set-password", view, for: context), csrf: csrf, request, context)
+                return try cookies.page(pages.render(.setPassword, view, for: context), csrf: csrf, request, context)
             } catch let refused as LinkRefused {
-                return try pages.render("set-password", SetPasswordView(csrf: "", token: nil, purpose: nil, problem: refused.description),
+                return try pages.render(.setPassword, SetPasswordView(csrf: "", token: nil, purpose: nil, problem: refused.description),
                                         for: context, status: .gone).response(from: request, context: context)
             }
         }
@@ -41,11 +41,11 @@ struct LinkPages {
                 _ = try await links.setPassword(token: token, password: form["password"] ?? "", now: Date())
                 return Response(status: .seeOther, headers: [.location: "/sign-in?password=set"])
             } catch let refused as LinkRefused {
-                return try pages.render("set-password", SetPasswordView(csrf: "", token: nil, purpose: nil, problem: refused.description),
+                return try pages.render(.setPassword, SetPasswordView(csrf: "", token: nil, purpose: nil, problem: refused.description),
                                         for: context, status: .gone).response(from: request, context: context)
             } catch let error as ValidationError {
                 let problem = error.summary
-                return try pages.render("set-password", SetPasswordView(csrf: form["csrf"] ?? "", token: token, purpose: .passwordReset, problem: problem),
+                return try pages.render(.setPassword, SetPasswordView(csrf: form["csrf"] ?? "", token: token, purpose: .passwordReset, problem: problem),
                                         for: context, status: .unprocessableContent).response(from: request, context: context)
             }
         }
@@ -66,7 +66,7 @@ struct LinkPages {
     }
 
     private func outboxPage(_ context: LodestarContext, page: PageRequest, invited: String?, problem: String?) async throws -> HTML {
-        pages.render("outbox", OutboxView(try await store.notices(page: page), csrf: context.session?.csrfToken ?? "", invited: invited, problem: problem), for: context)
+        pages.render(.outbox, OutboxView(try await store.notices(page: page), csrf: context.session?.csrfToken ?? "", invited: invited, problem: problem), for: context)
     }
 }
 

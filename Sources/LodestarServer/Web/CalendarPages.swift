@@ -33,7 +33,7 @@ struct CalendarPages {
         let principal = try context.signedIn()
         let view = CalendarView(linked: principal.person != nil, exists: try await feeds.exists(for: principal), address: address,
                                 problem: problem, csrf: context.session?.csrfToken ?? "")
-        return pages.render("calendar", view, for: context, status: status)
+        return pages.render(.calendar, view, for: context, status: status)
     }
 
     /// An iCalendar document as a download calendars accept.

@@ -62,12 +62,12 @@ struct ChoicePages {
         for request in choosing.requests where names[request.mentor] == nil {
             names[request.mentor] = try await store.enrolment(request.mentor).asyncFlatMap { try await store.person($0.personID)?.name } ?? "?"
         }
-        return pages.render("choose", ChooseView(choosing, names: names, problems: problems, form: form, csrf: context.session?.csrfToken ?? ""),
+        return pages.render(.choose, ChooseView(choosing, names: names, problems: problems, form: form, csrf: context.session?.csrfToken ?? ""),
                             for: context, status: status)
     }
 
     private func inboxPage(_ context: LodestarContext, problem: String?, status: HTTPResponse.Status = .ok) async throws -> HTML {
         let inbox = try await MenteeChoice(store: store, principal: try context.signedIn()).inbox(now: Date())
-        return pages.render("requests", RequestsView(inbox, problem: problem, csrf: context.session?.csrfToken ?? ""), for: context, status: status)
+        return pages.render(.requests, RequestsView(inbox, problem: problem, csrf: context.session?.csrfToken ?? ""), for: context, status: status)
     }
 }

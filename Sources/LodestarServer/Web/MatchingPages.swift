@@ -61,7 +61,7 @@ struct MatchingPages {
                 choices = mentors.map { PlanView.MentorChoice(id: $0.id.description, name: names[$0.personID] ?? "?", selected: false) }
             }
             choices.sort { $0.name < $1.name }
-            return pages.render("plan", PlanView(current, unlocked: unlocked, edits: PlanEdits(locked: locks, leftOut: leftOut, weights: weights),
+            return pages.render(.plan, PlanView(current, unlocked: unlocked, edits: PlanEdits(locked: locks, leftOut: leftOut, weights: weights),
                                                  mentors: choices, refused: refused, cycle: cycle,
                                                  programme: programme, fairness: fairness, csrf: context.session?.csrfToken ?? ""), for: context)
         }

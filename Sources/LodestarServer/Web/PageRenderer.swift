@@ -12,18 +12,26 @@ struct PageRenderer: Sendable {
         guard let directory = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
             throw HTTPError(.internalServerError, message: "the page templates are missing from the build")
         }
-        return PageRenderer(library: try await MustacheLibrary(directory: directory.path))
+        return try PageRenderer(checking: try await MustacheLibrary(directory: directory.path))
+    }
+
+    /// A renderer over `library`, once every page template is in it.
+    init(checking library: MustacheLibrary) throws {
+        let missing = Template.allCases.filter { library.getTemplate(named: $0.rawValue) == nil }
+        guard missing.isEmpty else { throw TemplatesMissing(names: missing.map(\.rawValue)) }
+        self.library = library
     }
 
     /// The page `template` filled from `view`, inside the layout with the navigation of whoever is signed in.
-    func render(_ template: String, _ view: Any, for context: LodestarContext, status: HTTPResponse.Status = .ok) -> HTML {
+    func render(_ template: Template, _ view: Any, for context: LodestarContext, status: HTTPResponse.Status = .ok) -> HTML {
         let frame = Frame(view: view, nav: context.principal.map { Navigation($0, csrf: context.session?.csrfToken ?? "") })
-        return HTML(status: status, text: library.render(frame, withTemplate: template) ?? "template \(template) is missing")
+        // Every template was found at start-up (`init(checking:)`), so rendering yields a page.
+        return HTML(status: status, text: library.render(frame, withTemplate: template.rawValue) ?? "")
     }
 
     /// The error page: what went wrong and where to go next.
     func errorPage(_ error: APIError, for context: LodestarContext) -> HTML {
-        render("error", ErrorView(status: Int(error.status.code), heading: error.status.reasonPhrase, message: error.body.error,
+        render(.error, ErrorView(status: Int(error.status.code), heading: error.status.reasonPhrase, message: error.body.error,
                                   issues: error.body.issues.map { "\($0.field): \($0.message)" }), for: context, status: error.status)
     }
 

@@ -43,7 +43,7 @@ struct PairingPages {
             let explanation = try await pairing.preview(cycleID, mentee: mentee, mentor: mentor, now: Date())
             preview = PairingView.Preview(explanation)
         }
-        return pages.render("pairs", PairingView(candidates: candidates, mentee: mentee, mentor: mentor,
+        return pages.render(.pairs, PairingView(candidates: candidates, mentee: mentee, mentor: mentor,
                                                  preview: preview, problem: problem, csrf: context.session?.csrfToken ?? ""),
                             for: context, status: status)
     }

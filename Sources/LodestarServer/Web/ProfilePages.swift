@@ -10,7 +10,7 @@ struct ProfilePages {
     func register(on router: Router<LodestarContext>) {
         router.get("/enrolments/:id/profile") { _, context in
             let (enrolment, programme, cycle) = try await load(context, "seeing someone else's profile")
-            return pages.render("profile", ProfileFormView(enrolment, programme, cycle, values: ProfileFields.text(of: enrolment.profile),
+            return pages.render(.profile, ProfileFormView(enrolment, programme, cycle, values: ProfileFields.text(of: enrolment.profile),
                                                            issues: [], saved: false, csrf: context.session?.csrfToken ?? ""), for: context)
         }
         router.post("/enrolments/:id/profile") { request, context in
@@ -28,7 +28,7 @@ struct ProfilePages {
             }
             let view = ProfileFormView(saved, programme, cycle, values: issues.isEmpty ? ProfileFields.text(of: saved.profile) : values,
                                        issues: issues, saved: issues.isEmpty, csrf: context.session?.csrfToken ?? "")
-            return pages.render("profile", view, for: context, status: issues.isEmpty ? .ok : .unprocessableContent)
+            return pages.render(.profile, view, for: context, status: issues.isEmpty ? .ok : .unprocessableContent)
         }
     }
 

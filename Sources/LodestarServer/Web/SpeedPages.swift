@@ -9,10 +9,10 @@ struct SpeedPages {
 
     func register(on router: Router<LodestarContext>) {
         router.get("/cycles/:id/speed") { _, context in
-            try await page(context, template: "speed", problems: [], form: [:])
+            try await page(context, template: .speed, problems: [], form: [:])
         }
         router.get("/cycles/:id/speed/print") { _, context in
-            try await page(context, template: "speed-print", problems: [], form: [:])
+            try await page(context, template: .speedPrint, problems: [], form: [:])
         }
         router.post("/cycles/:id/speed") { request, context in
             let speed = SpeedMentoring(store: store, principal: try context.signedIn())
@@ -29,7 +29,7 @@ struct SpeedPages {
                                                         place: form["place"] ?? "", timeZone: zone.identifier), now: Date())
                 return Response(status: .seeOther, headers: [.location: "/cycles/\(cycleID)/speed"])
             } catch let error as ValidationError {
-                return try await page(context, template: "speed", problems: error.issues.map(\.description), form: form, status: .unprocessableContent)
+                return try await page(context, template: .speed, problems: error.issues.map(\.description), form: form, status: .unprocessableContent)
                     .response(from: request, context: context)
             }
         }
@@ -39,7 +39,7 @@ struct SpeedPages {
         }
     }
 
-    private func page(_ context: LodestarContext, template: String, problems: [String], form: [String: String],
+    private func page(_ context: LodestarContext, template: Template, problems: [String], form: [String: String],
                       status: HTTPResponse.Status = .ok) async throws -> HTML {
         let principal = try context.signedIn()
         let cycleID: Cycle.ID = try context.parameters.id(of: "cycle")

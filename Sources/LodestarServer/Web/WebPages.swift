@@ -18,15 +18,15 @@ struct WebPages {
         }
         router.get("/") { _, context in
             let principal = try context.signedIn()
-            if principal.home == .participant { return pages.render("home", try await HomeView.load(for: principal, store), for: context) }
-            return pages.render("programmes", try await ProgrammesView.load(for: principal, store), for: context)
+            if principal.home == .participant { return pages.render(.home, try await HomeView.load(for: principal, store), for: context) }
+            return pages.render(.programmes, try await ProgrammesView.load(for: principal, store), for: context)
         }
         router.get("/programmes/:id") { _, context in
             let principal = try context.signedIn()
             let id: Programme.ID = try context.parameters.id(of: "programme")
             guard let programme = try await store.programme(id) else { throw NotFound("programme", id) }
             try principal.requireSight(of: programme)
-            return pages.render("programme", try await ProgrammeView.load(programme, for: principal, store), for: context)
+            return pages.render(.programme, try await ProgrammeView.load(programme, for: principal, store), for: context)
         }
         router.get("/cycles/:id") { request, context in
             let principal = try context.signedIn()
@@ -34,19 +34,19 @@ struct WebPages {
             guard let cycle = try await store.cycle(id) else { throw NotFound("cycle", id) }
             guard let programme = try await store.programme(cycle.programmeID) else { throw NotFound("programme", cycle.programmeID) }
             try principal.requireManager(of: programme, "seeing who takes part in a cycle")
-            return pages.render("cycle", try await CycleView.load(cycle, page: try request.pageRequest(), for: principal, csrf: context.session?.csrfToken ?? "", store), for: context)
+            return pages.render(.cycle, try await CycleView.load(cycle, page: try request.pageRequest(), for: principal, csrf: context.session?.csrfToken ?? "", store), for: context)
         }
         router.get("/people") { request, context in
             try context.signedIn().requireAdmin("seeing the people directory")
             let query = PeopleQuery(name: request.uri.queryParameters.get("name"), department: request.uri.queryParameters.get("department"))
-            return pages.render("people", try await PeopleView.load(query, page: try request.pageRequest(), store), for: context)
+            return pages.render(.people, try await PeopleView.load(query, page: try request.pageRequest(), store), for: context)
         }
         router.get("/people/:id") { _, context in
             let principal = try context.signedIn()
             let id: Person.ID = try context.parameters.id(of: "person")
             guard let person = try await store.person(id) else { throw NotFound("person", id) }
             try principal.requireSight(of: person)
-            return pages.render("person", try await PersonView.load(person, for: principal, store), for: context)
+            return pages.render(.person, try await PersonView.load(person, for: principal, store), for: context)
         }
     }
 }

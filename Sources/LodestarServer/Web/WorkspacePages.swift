@@ -139,7 +139,7 @@ struct WorkspacePages {
         let competencies = try await store.competencies()
         let zone = TimeZone(identifier: try context.signedIn().person?.timeZone ?? "") ?? .gmt
         let suggestions = contents.relationship.endedAt == nil ? try await workspace.suggestedTimes(id, now: Date()) : []
-        return pages.render("relationship", WorkspaceView(contents, competencies: competencies, suggestions: suggestions, zone: zone,
+        return pages.render(.relationship, WorkspaceView(contents, competencies: competencies, suggestions: suggestions, zone: zone,
                                                           problems: problems, form: form, csrf: context.session?.csrfToken ?? ""),
                             for: context, status: status)
     }

@@ -1,0 +1,16 @@
+/// The page templates the server renders, by file name; `serve` refuses to start when one of
+/// them is missing from the build, naming it, instead of answering pages that say so.
+enum Template: String, CaseIterable, Sendable {
+    case calendar, choose, cycle, error, home, layout, outbox, pairs, people, person, plan, profile, programme, programmes
+    case relationship, requests, speed, tokens
+    case forgotPassword = "forgot-password"
+    case setPassword = "set-password"
+    case signIn = "sign-in"
+    case speedPrint = "speed-print"
+}
+
+/// Templates that should be in the build and are not.
+struct TemplatesMissing: Error, CustomStringConvertible {
+    let names: [String]
+    var description: String { "the page templates \(names.map { "'\($0).mustache'" }.joined(separator: ", ")) are missing from the build" }
+}
