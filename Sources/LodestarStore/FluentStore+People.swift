@@ -49,12 +49,7 @@ extension FluentStore {
     }
 
     public func apply(_ plan: PeopleImportPlan) async throws {
-        let kind = self.kind
-        do {
-            try await db.transaction { tx in try await FluentStore(db: tx, kind: kind).write(plan) }
-        } catch {
-            throw StoreErrors.translated(error)
-        }
+        try await transaction { store in try await store.write(plan) }
     }
 
     /// The plan's writes. The plan checked emails on the directory as it will be, so two people

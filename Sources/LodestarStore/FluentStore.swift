@@ -9,12 +9,14 @@ public struct FluentStore: LodestarRepositories {
     let kind: String
 
     public func inTransaction<T: Sendable>(_ work: @Sendable @escaping (any LodestarRepositories) async throws -> T) async throws -> T {
+        try await transaction(work)
+    }
+
+    /// `work` on this store in one transaction; the databases' errors come out as the domain's
+    /// (`StoreErrors`: busy, duplicate).
+    func transaction<T: Sendable>(_ work: @Sendable @escaping (FluentStore) async throws -> T) async throws -> T {
         let kind = self.kind
-        do {
-            return try await db.transaction { tx in try await work(FluentStore(db: tx, kind: kind)) }
-        } catch {
-            throw StoreErrors.translated(error)
-        }
+        return try await StoreErrors.translating { try await db.transaction { tx in try await work(FluentStore(db: tx, kind: kind)) } }
     }
 
     public func isEmpty() async throws -> Bool {
@@ -29,15 +31,13 @@ public struct FluentStore: LodestarRepositories {
         guard let sql = db as? any SQLDatabase else { return kind }
         try await sql.raw("SELECT 1").run()
         if kind == "sqlite" {
-            do {
-                // The connection is held for both statements, so no other request's query runs inside.
+            // The connection is held for both statements, so no other request's query runs inside.
+            try await StoreErrors.translating {
                 try await db.withConnection { connection in
                     guard let sql = connection as? any SQLDatabase else { return }
                     try await sql.raw("BEGIN IMMEDIATE").run()
                     try await sql.raw("ROLLBACK").run()
                 }
-            } catch {
-                throw StoreErrors.translated(error)
             }
         }
         return kind

@@ -80,16 +80,20 @@ public final class StoreConnection: Sendable {
         let (db, isPostgres, logger) = (store.db, location.kind == "postgresql", logger)
         guard let sql = db as? any SQLDatabase else { return }
         try await MigrationLog.migration.prepare(on: db).get()
-        let batch = (try await MigrationLog.query(on: db).max(\.$batch) ?? 0) + 1
+        let logged = try await MigrationLog.query(on: db).all()
+        // An up-to-date database costs this one read; only migrations not yet recorded run.
+        let pending = LodestarMigrations.all.prefix(count).filter { migration in !logged.contains { $0.name == migration.name } }
+        guard !pending.isEmpty else { return }
+        let batch = (logged.map(\.batch).max() ?? 0) + 1
         // SQLite's way to change a table that others refer to: foreign keys off around the
         // transaction (the pragma can't change inside one), checked before committing. The one
         // SQLite connection is the migrator's alone: nothing else runs before migrations end.
         if !isPostgres { try await sql.raw("PRAGMA foreign_keys = OFF").run() }
         do {
-            for migration in LodestarMigrations.all.prefix(count) {
+            for migration in pending {
                 try await db.transaction { tx in
                     guard let sql = tx as? any SQLDatabase else { return }
-                    // On PostgreSQL a second server migrating at the same moment waits here, then sees the row.
+                    // A second server migrating at the same moment (PostgreSQL: it waits here) finds the row and skips.
                     if isPostgres { try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Self.migrationLock))").run() }
                     guard try await MigrationLog.query(on: tx).filter(\.$name == migration.name).count() == 0 else { return }
                     logger.debug("Migrating: \(migration.name)")

@@ -4,11 +4,17 @@ import FluentSQLiteDriver
 import LodestarCore
 
 /// Turns the two databases' own errors into the domain's: a busy SQLite, or a pool with no
-/// connection free in time, into `StoreBusy` (503, try again), a unique index refusing a second row into a `ValidationError` on the field it
-/// guards — what two requests creating one id at the same moment meet.
+/// connection free in time, into `StoreBusy` (503, try again); a unique index refusing a second
+/// row into a `ValidationError` on the field it guards — what two requests creating one id at
+/// the same moment meet.
 public enum StoreErrors {
-    /// Unique columns and the field name that inputs use for each.
-    static let fields = ["external_id": "id", "email": "email", "slug": "slug", "token_digest": "token", "digest": "token"]
+    /// Unique columns people type, and the field name that inputs use for each.
+    static let fields = ["external_id": "id", "email": "email", "slug": "slug"]
+
+    /// Runs `work`, its errors translated.
+    static func translating<T>(_ work: () async throws -> T) async throws -> T {
+        do { return try await work() } catch { throw translated(error) }
+    }
 
     /// The domain error for `error`, or `error` itself when it is none of these.
     public static func translated(_ error: any Error) -> any Error {

@@ -1,6 +1,6 @@
 import ArgumentParser
+import Foundation
 import Hummingbird
-import LodestarCore
 import LodestarServer
 
 /// `lodestar serve`: the web app and JSON API.
@@ -33,7 +33,7 @@ struct Serve: AsyncParsableCommand {
             demoSeed: try settings.integer("demo.seed", default: UInt64(2027), range: 0...UInt64.max),
             publicURL: settings.optionalString("public.url"), smtp: smtp,
             nudgeInterval: .seconds(try settings.integer("nudge.interval", default: 300, range: 10...86400)),
-            trustedProxies: Set(ListField.split(settings.string("trusted.proxy", default: "").replacingOccurrences(of: ",", with: ";"))))
+            trustedProxies: Set(settings.string("trusted.proxy", default: "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }))
         let app = try await buildApplication(config: config)
         print("Lodestar serving http://\(config.host):\(config.port) from \(config.database)"
               + (smtp.map { "; mail through \($0.host):\($0.port)" } ?? "; messages wait in the outbox (no LODESTAR_SMTP_URL)"))

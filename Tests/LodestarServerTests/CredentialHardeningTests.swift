@@ -124,14 +124,24 @@ struct CredentialHardeningTests {
         #expect(ClientAddress.of(peer: "10.0.0.2", forwardedFor: "6.6.6.6, 198.51.100.1", trusted: ["10.0.0.2"]) == "198.51.100.1",
                 "the address the proxy saw, not one the client wrote before it")
         try await withApp { client in
-            var last = HTTPResponse.Status.ok
-            for attempt in 0..<11 {
-                let response = try await client.form("/sign-in", ["csrf": "f", "email": "nobody\(attempt)@example.org", "password": "wrong"],
-                                                     headers: [.cookie: "lodestar_form=f", .forwardedFor: "192.0.2.\(attempt)"], as: .anonymous)
-                last = response.status
-            }
-            #expect(last == .tooManyRequests, "ten failures from one peer lock it, whatever X-Forwarded-For says")
+            let statuses = try await Self.failedSignIns(client)
+            #expect(statuses.last == .tooManyRequests, "ten failures from one peer lock it, whatever X-Forwarded-For says")
         }
+        // Behind a proxy the operator names, each forwarded client counts on its own.
+        try await withApp(trustedProxies: ["local"]) { client in
+            let statuses = try await Self.failedSignIns(client)
+            #expect(statuses.allSatisfy { $0 == .unprocessableContent }, "eleven clients, one failure each: \(statuses)")
+        }
+    }
+
+    /// Eleven failed sign-ins, each for another email from another forwarded address; their statuses.
+    static func failedSignIns(_ client: any TestClientProtocol) async throws -> [HTTPResponse.Status] {
+        var statuses: [HTTPResponse.Status] = []
+        for attempt in 0..<11 {
+            statuses.append(try await client.form("/sign-in", ["csrf": "f", "email": "nobody\(attempt)@example.org", "password": "wrong"],
+                                                  headers: [.cookie: "lodestar_form=f", .forwardedFor: "192.0.2.\(attempt)"], as: .anonymous).status)
+        }
+        return statuses
     }
 
     @Test("after signing in, next= leads only to a path of this site",

@@ -157,6 +157,12 @@ struct InputHardeningTests {
             #expect(badWeight == .badRequest && messages(weightBody).contains("'goal-fit' is not one of goal-skill-fit"))
             let (badFormat, formatBody) = try await client.json(.post, "/api/v1/programmes", #"{"name":"P","format":"solo","durationWeeks":20,"cadence":"monthly"}"#)
             #expect(badFormat == .badRequest && issueFields(formatBody) == ["format"] && messages(formatBody).contains("'solo' is not one of one-to-one, group"))
+            // A missing field is named as required, at the top and nested, and unknown fields wait for a body that decodes.
+            let (missing, missingBody) = try await client.json(.post, "/api/v1/programmes", #"{"name":"P","durationWeeks":20,"cadence":"monthly","formt":"group"}"#)
+            #expect(missing == .badRequest && messages(missingBody).contains("format: is required"))
+            let (nestedMissing, nestedMissingBody) = try await client.json(.put, "/api/v1/programmes/\(demo.programme.id)",
+                #"{"name":"P","format":"one-to-one","durationWeeks":20,"cadence":"monthly","matching":{"weights":{"goal-skill-fit":5},"minimumLevelGap":1,"maximumLevelGap":6,"minimumWeeklyOverlap":60}}"#)
+            #expect(nestedMissing == .badRequest && messages(nestedMissingBody).contains("matching.rotation: is required"))
             // Round trips: what GET shows, PUT takes back unchanged.
             for path in ["/api/v1/people/\(person.id)", "/api/v1/programmes/\(demo.programme.id)", "/api/v1/cycles/\(demo.cycle.id)"] {
                 let (_, read) = try await client.json(.get, path)

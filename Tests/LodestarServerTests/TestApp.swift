@@ -10,14 +10,14 @@ import NIOCore
 
 /// Runs `body` against the real application on a fresh database of `database`'s kind, with the
 /// test admin (`TestAccounts`) in it; `prepare` may add more to the store first.
-func withApp(_ database: TestDatabase = .sqlite, demo: Bool = false, prepare: (FluentStore) async throws -> Void = { _ in },
+func withApp(_ database: TestDatabase = .sqlite, demo: Bool = false, trustedProxies: Set<String> = [], prepare: (FluentStore) async throws -> Void = { _ in },
              _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-    try await withAppAndStore(database, demo: demo, prepare: prepare) { client, _ in try await body(client) }
+    try await withAppAndStore(database, demo: demo, trustedProxies: trustedProxies, prepare: prepare) { client, _ in try await body(client) }
 }
 
 /// Like `withApp`, also handing the test a store on the same database: what a recipient's
 /// mailbox holds (a one-time link is shown nowhere else), and what was written.
-func withAppAndStore(_ database: TestDatabase = .sqlite, demo: Bool = false, prepare: (FluentStore) async throws -> Void = { _ in },
+func withAppAndStore(_ database: TestDatabase = .sqlite, demo: Bool = false, trustedProxies: Set<String> = [], prepare: (FluentStore) async throws -> Void = { _ in },
                      _ body: @Sendable (any TestClientProtocol, FluentStore) async throws -> Void) async throws {
     guard var location = try await database.freshLocation() else { return }
     // The store is prepared through a connection of its own, so an in-memory SQLite would be lost.
@@ -35,7 +35,7 @@ func withAppAndStore(_ database: TestDatabase = .sqlite, demo: Bool = false, pre
         await connection.shutdown()
         throw error
     }
-    let app = try await buildApplication(config: AppConfig(database: location, seedDemo: demo, bcryptCost: 4))
+    let app = try await buildApplication(config: AppConfig(database: location, seedDemo: demo, bcryptCost: 4, trustedProxies: trustedProxies))
     let reader = try StoreConnection(location: location)
     do {
         try await app.test(.router) { client in try await body(client, reader.store) }

@@ -7,21 +7,6 @@ import Testing
 /// What the store must hold under careless and hostile use, on both databases.
 @Suite("Hardening, stored")
 struct HardeningStoreTests {
-    @Test("two people swap emails in one import: the final directory is checked, the write succeeds", arguments: TestDatabase.allCases)
-    func emailSwap(database: TestDatabase) async throws {
-        try await database.withStore { store in
-            let directory = PeopleDirectory(store: store, principal: .commandLine)
-            _ = try await directory.importCSV(Fixtures.smallOrganisation)
-            let swapped = Fixtures.smallOrganisation
-                .replacingOccurrences(of: "zoe@example.org", with: "SWAP").replacingOccurrences(of: "jose@example.org", with: "zoe@example.org")
-                .replacingOccurrences(of: "SWAP", with: "jose@example.org")
-            let summary = try await directory.importCSV(swapped)
-            #expect(summary.description.contains("2 updated"))
-            #expect(try await store.person(externalID: "P-2")?.email == "jose@example.org")
-            #expect(try await store.person(externalID: "P-3")?.email == "zoe@example.org")
-        }
-    }
-
     @Test("an invitation never sets a second password: refused for an account with one, and for a second account of one person",
           arguments: TestDatabase.allCases)
     func invitationsAreFirstPasswordsOnly(database: TestDatabase) async throws {

@@ -20,6 +20,20 @@ struct PeopleImportStoreTests {
         }
     }
 
+    @Test("two people swap emails in one import: the final directory is checked, the write succeeds", arguments: TestDatabase.allCases)
+    func emailSwap(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let directory = PeopleDirectory(store: store, principal: .commandLine)
+            _ = try await directory.importCSV(Fixtures.smallOrganisation)
+            let swapped = Fixtures.smallOrganisation
+                .replacingOccurrences(of: "zoe@example.org", with: "SWAP").replacingOccurrences(of: "jose@example.org", with: "zoe@example.org")
+                .replacingOccurrences(of: "SWAP", with: "jose@example.org")
+            #expect(try await directory.importCSV(swapped) == ImportSummary(created: 0, updated: 2, unchanged: 3))
+            #expect(try await store.person(externalID: "P-2")?.email == "jose@example.org")
+            #expect(try await store.person(externalID: "P-3")?.email == "zoe@example.org")
+        }
+    }
+
     @Test("an edited file updates people in place by external id", arguments: TestDatabase.allCases)
     func editedFileUpdates(database: TestDatabase) async throws {
         try await database.withStore { store in

@@ -23,4 +23,14 @@ struct ProblemFileTests {
         #expect(throws: IntegerText.ParseError.self) { try parse("2\n1 2 3 4 5\n") }
         #expect(throws: IntegerText.ParseError(line: 2, column: 1, message: "pair (3, 1) is outside 1…2")) { try parse("2\n3 1 5\n") }
     }
+
+    @Test("declared sizes, raw shapes and graph weights out of bounds are refused, never overflowed")
+    func bounds() {
+        #expect(throws: IntegerText.ParseError.self) { try parse("2 9223372036854775807\n1 2\n") }
+        #expect(throws: IntegerText.ParseError.self) { try parse("1000001\n1 1 1\n") }
+        #expect(throws: IntegerText.ParseError.self) { try ProblemFile.parse(int32: [], rows: Int.max, columns: 2) }
+        #expect(throws: IntegerText.ParseError(line: 2, column: 1, message: "weight 9000000000000000000 is outside ±1000000000000")) {
+            try ProblemFile.parse(graph: Array("2\n1 2 9000000000000000000\n".utf8))
+        }
+    }
 }

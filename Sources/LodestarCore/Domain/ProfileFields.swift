@@ -28,10 +28,7 @@ public enum ProfileFields {
         let availability = field("availability") { text throws(FieldProblem) in try WeeklyAvailability.parse(text) }
         let capacity = field("capacity") { text throws(FieldProblem) -> Int? in
             guard !text.isEmpty else { return nil }
-            guard let number = Int(text) else {
-                if text.wholeMatch(of: /[+-]?[0-9]+/) != nil { return text.hasPrefix("-") ? Int.min : Int.max } // out of range: the rules say so
-                throw FieldProblem("'\(text)' is not a whole number of mentees")
-            }
+            guard let number = WholeNumber.parse(text) else { throw FieldProblem("'\(text)' is not a whole number of mentees") }
             return number
         }
         guard let skills, let goals, let style, let learning, let mode, let availability, let capacity else { return (nil, issues) }

@@ -8,22 +8,21 @@ struct Cohort {
 
     init(enrolments: [Enrolment], people: [Person], now: Date) {
         let byID = Dictionary(uniqueKeysWithValues: people.map { ($0.id, $0) })
-        let active = enrolments.filter { byID[$0.personID] != nil }
+        // Each enrolment with its person; an enrolment whose person is gone takes no part.
+        let active = enrolments.compactMap { enrolment in byID[enrolment.personID].map { (enrolment: enrolment, person: $0) } }
         var index = Indexer()
-        for enrolment in active {
+        for (enrolment, person) in active {
             for slug in enrolment.profile.skills.map(\.competency) + enrolment.profile.developmentGoals.map(\.competency) { _ = index.competencies.index(slug) }
             for interest in enrolment.profile.interests { _ = index.interests.index(interest.lowercased()) }
-            for language in byID[enrolment.personID]?.languages ?? [] { _ = index.languages.index(language.lowercased()) }
+            for language in person.languages { _ = index.languages.index(language.lowercased()) }
         }
         let tree = ManagerTree(people: people)
-        mentees = Self.side(active.filter { $0.role == .mentee }, byID, &index, tree, now)
-        mentors = Self.side(active.filter { $0.role == .mentor }, byID, &index, tree, now)
+        mentees = Self.side(active.filter { $0.enrolment.role == .mentee }, &index, tree, now)
+        mentors = Self.side(active.filter { $0.enrolment.role == .mentor }, &index, tree, now)
     }
 
-    private static func side(_ enrolments: [Enrolment], _ byID: [Person.ID: Person], _ index: inout Indexer, _ tree: ManagerTree, _ now: Date) -> CohortSide {
-        // Every enrolment here has its person (the cohort keeps only those).
-        let enrolments = enrolments.filter { byID[$0.personID] != nil }
-        let people = enrolments.compactMap { byID[$0.personID] }
+    private static func side(_ members: [(enrolment: Enrolment, person: Person)], _ index: inout Indexer, _ tree: ManagerTree, _ now: Date) -> CohortSide {
+        let enrolments = members.map(\.enrolment), people = members.map(\.person)
         let competencies = index.competencies.count
         var interests = WordSets(count: enrolments.count, bits: index.interests.count)
         var languages = WordSets(count: enrolments.count, bits: index.languages.count)

@@ -6,13 +6,6 @@ public enum MatchPlanner {
     /// Scores on the solver's integer scale: cost = (100 − score) × 100, so 0.01 points count.
     static let scale = 100.0
 
-    /// The solver's cost of a score; a score outside 0…100 (which valid settings never give) is
-    /// clamped rather than trapped on.
-    static func cost(of score: Double) -> Int32 {
-        guard score.isFinite else { return Int32(100 * scale) }
-        return Int32(((100 - min(100, max(0, score))) * scale).rounded())
-    }
-
     /// Plans a cycle: mentees with mentors (one-to-one, group, reverse, distance) by exact
     /// assignment, or peers from one pool by general matching.
     public static func plan(_ request: MatchRequest) throws -> MatchPlan {
@@ -59,7 +52,8 @@ public enum MatchPlanner {
                 let broken = judge.brokenRules(mentee, mentor)
                 if broken.isEmpty {
                     admissiblePairs += 1
-                    values[row * columns + mentor] = cost(of: judge.total(mentee, mentor))
+                    // The judge took only settings in range, so the total is within 0…100.
+                    values[row * columns + mentor] = Int32(((100 - judge.total(mentee, mentor)) * scale).rounded())
                 } else {
                     for (index, rule) in HardRule.allCases.enumerated() where broken.contains(HardRules(rule)) { ruleCounts[index] += 1 }
                 }

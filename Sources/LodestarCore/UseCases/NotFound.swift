@@ -10,13 +10,3 @@ public struct NotFound: Error, Equatable, Sendable, CustomStringConvertible {
     }
     public var description: String { "no \(kind) with id \(id)" }
 }
-
-/// The database could not take a write in time (SQLite's single writer held by another
-/// process past the busy timeout); the request may be repeated shortly.
-public struct StoreBusy: Error, Equatable, Sendable, CustomStringConvertible {
-    /// Seconds after which trying again makes sense.
-    public static let retryAfterSeconds = 2
-    /// Creates the error.
-    public init() {}
-    public var description: String { "The database is busy with another write; try again in a few seconds." }
-}

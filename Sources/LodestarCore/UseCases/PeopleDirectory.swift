@@ -25,22 +25,28 @@ public struct PeopleDirectory: Sendable {
     }
 
     /// Adds one person, refusing duplicates, unknown managers and bad fields.
+    /// Checked and written in one transaction: of two creates of one id at once, the second
+    /// meets the unique index and is told the id is taken.
     public func create(_ record: PersonRecord) async throws -> Person {
         try principal.requireAdmin("adding people to the directory")
-        let managerID = try await checked(record, existing: nil)
-        let person = record.person(existing: nil, managerID: managerID)
-        try await store.save(person)
-        return person
+        return try await store.inTransaction { [principal] store in
+            let managerID = try await PeopleDirectory(store: store, principal: principal).checked(record, existing: nil)
+            let person = record.person(existing: nil, managerID: managerID)
+            try await store.save(person)
+            return person
+        }
     }
 
     /// Changes one person; fields the record leaves nil keep their stored value.
     public func update(_ id: Person.ID, with record: PersonRecord) async throws -> Person {
         try principal.requireAdmin("changing people in the directory")
-        guard let existing = try await store.person(id) else { throw NotFound("person", id) }
-        let managerID = try await checked(record, existing: existing)
-        let person = record.person(existing: existing, managerID: managerID)
-        try await store.save(person)
-        return person
+        return try await store.inTransaction { [principal] store in
+            guard let existing = try await store.person(id) else { throw NotFound("person", id) }
+            let managerID = try await PeopleDirectory(store: store, principal: principal).checked(record, existing: existing)
+            let person = record.person(existing: existing, managerID: managerID)
+            try await store.save(person)
+            return person
+        }
     }
 
     /// The person's managers, nearest first, up to the top of the organisation.

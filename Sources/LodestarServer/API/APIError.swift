@@ -69,9 +69,7 @@ extension Request {
         var issues: [FieldIssue] = []
         func number(_ name: String, _ fallback: Int) -> Int {
             guard let text = uri.queryParameters.get(name) else { return fallback }
-            guard let value = Int(text) else {
-                // Too many digits for a number at all: out of range, which the range check says best.
-                if text.wholeMatch(of: /[+-]?[0-9]+/) != nil { return text.hasPrefix("-") ? Int.min : Int.max }
+            guard let value = WholeNumber.parse(text) else {
                 issues.append(FieldIssue(field: name, message: "'\(text)' is not a whole number"))
                 return fallback
             }

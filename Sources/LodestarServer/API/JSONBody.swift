@@ -18,18 +18,17 @@ enum JSONBody {
         var request = request
         let buffer = try await request.collectBody(upTo: limit)
         guard buffer.readableBytes > 0 else { throw APIError(.badRequest, "The request body is empty; send a JSON object.") }
-        let data = Data(buffer.readableBytesView)
-        let body: T
+        let decoded: (body: T, unknownFields: [FieldIssue])
         do {
-            body = try JSONDecoder().decode(T.self, from: data)
+            decoded = try StrictJSON.decode(T.self, from: Data(buffer.readableBytesView))
         } catch let error as DecodingError {
             if let outOfRange = Self.outOfRange(error) { throw ValidationError([outOfRange]) }
             throw APIError(.badRequest, "The request body is not the JSON this endpoint expects.", issues: [Self.issue(error)])
         }
         let readOnly = (T.self as? any ReadOnlyFields.Type)?.readOnlyFields ?? []
-        let unknown = UnknownFields.issues(in: data, as: T.self).filter { !readOnly.contains($0.field) }
+        let unknown = decoded.unknownFields.filter { !readOnly.contains($0.field) }
         guard unknown.isEmpty else { throw ValidationError(unknown) }
-        return body
+        return decoded.body
     }
 
     private static func issue(_ error: DecodingError) -> FieldIssue {

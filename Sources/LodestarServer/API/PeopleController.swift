@@ -1,6 +1,5 @@
 import Hummingbird
 import LodestarCore
-import LodestarStore
 
 /// `/api/v1/people`: list (search, paging), get, create, update.
 struct PeopleController {
@@ -34,7 +33,7 @@ struct PeopleController {
     }
 
     private func body(_ person: Person) async throws -> PersonBody {
-        PersonBody(person, managerExternalID: try await person.managerID.asyncFlatMap { try await store.person($0) }?.externalID)
+        try await bodies([person])[0]
     }
 
     /// The people as the API shows them, their managers' HR ids read in one query.
@@ -103,8 +102,7 @@ struct PersonInput: Decodable, ReadOnlyFields {
     /// The rules name fields as the CSV header does; the API answers in its own JSON keys.
     static func namingAPIFields<T>(_ body: () async throws -> T) async throws -> T {
         let keys = ["id": "externalId", "timezone": "timeZone", "manager_id": "managerExternalId"]
-        do { return try await body() } catch {
-            guard let error = StoreErrors.translated(error) as? ValidationError else { throw error }
+        do { return try await body() } catch let error as ValidationError {
             throw ValidationError(error.issues.map { FieldIssue(field: keys[$0.field] ?? $0.field, message: $0.message) })
         }
     }

@@ -79,7 +79,7 @@ struct AccountPages {
         guard var current = text else { return "/" }
         for _ in 0...3 {
             guard current.hasPrefix("/"), !current.hasPrefix("//"), !current.contains("\\"),
-                  !current.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == " " }) else { return "/" }
+                  !current.unicodeScalars.contains(where: { SingleLineText.isRefused($0) || $0 == " " }) else { return "/" }
             guard let decoded = current.removingPercentEncoding, decoded != current else { return text ?? "/" }
             current = decoded
         }

@@ -2,25 +2,29 @@ import Foundation
 import LodestarCore
 import Synchronization
 
-/// Finds the fields of a JSON body that its type does not know. A second decoding pass wraps
-/// the JSON decoder and notes, for every object the type reads, which keys it asked for; any
-/// other key in that object is unknown. Objects read as open dictionaries (weights by
+/// Decodes a JSON body and finds the fields its type does not know, in one pass: the JSON
+/// decoder is wrapped in one that notes, for every object the type reads, which keys it asked
+/// for; any other key in that object is unknown. Objects read as open dictionaries (weights by
 /// criterion) accept any key. Knowing the keys this way means no input type lists them twice.
-enum UnknownFields {
-    /// The unknown fields of `data` as `T` reads it, each with the nearest known field suggested.
-    static func issues<T: Decodable>(in data: Data, as _: T.Type) -> [FieldIssue] {
+enum StrictJSON {
+    /// The body as `T` reads it, and its unknown fields, each with the nearest known field suggested.
+    /// Decoding errors are the JSON decoder's own, as if it had decoded `T` alone.
+    static func decode<T: Decodable>(_: T.Type, from data: Data) throws -> (body: T, unknownFields: [FieldIssue]) {
         let ledger = KeyLedger()
         let decoder = JSONDecoder()
         decoder.userInfo[KeyLedger.userInfoKey] = ledger
-        // The body decoded once already; a failure here can only come from the probe itself.
-        guard (try? decoder.decode(Probe<T>.self, from: data)) != nil else { return [] }
-        return ledger.unknown()
+        let body = try decoder.decode(Noting<T>.self, from: data).body
+        return (body, ledger.unknown())
     }
 
-    private struct Probe<Body: Decodable>: Decodable {
+    /// The top of the body, where the ledger is handed to the wrapping decoder.
+    private struct Noting<Body: Decodable>: Decodable {
+        let body: Body
         init(from decoder: any Decoder) throws {
-            guard let ledger = decoder.userInfo[KeyLedger.userInfoKey] as? KeyLedger else { return }
-            _ = try Body(from: StrictDecoder(base: decoder, ledger: ledger))
+            guard let ledger = decoder.userInfo[KeyLedger.userInfoKey] as? KeyLedger else {
+                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "decoded without a key ledger"))
+            }
+            body = try Body(from: StrictDecoder(base: decoder, ledger: ledger))
         }
     }
 }
@@ -116,8 +120,9 @@ struct StrictDecoder: Decoder {
     var userInfo: [CodingUserInfoKey: Any] { base.userInfo }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        let container = try base.container(keyedBy: Key.self)
         ledger.present(try base.container(keyedBy: AnyCodingKey.self).allKeys.map(\.stringValue), at: codingPath)
-        return KeyedDecodingContainer(StrictKeyedContainer(base: try base.container(keyedBy: Key.self), ledger: ledger))
+        return KeyedDecodingContainer(StrictKeyedContainer(base: container, ledger: ledger))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
@@ -165,12 +170,14 @@ struct StrictKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         ask(key)
-        if StrictDecoder.isLeaf(type) { return try base.decode(type, forKey: key) }
+        // A missing key is left to the JSON decoder, whose error says the field is required.
+        if StrictDecoder.isLeaf(type) || !base.contains(key) { return try base.decode(type, forKey: key) }
         return try T(from: StrictDecoder(base: try base.superDecoder(forKey: key), ledger: ledger))
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
         ask(key)
+        guard base.contains(key) else { return try base.nestedContainer(keyedBy: type, forKey: key) }
         return try StrictDecoder(base: try base.superDecoder(forKey: key), ledger: ledger).container(keyedBy: type)
     }
 
