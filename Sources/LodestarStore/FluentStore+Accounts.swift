@@ -33,6 +33,13 @@ extension FluentStore {
         if existing == 0 { try await ProgrammeManagerModel(account: account, programme: programme).create(on: db) }
     }
 
+    public func dismiss(_ account: Account.ID, fromManaging programme: Programme.ID) async throws -> Bool {
+        let appointments = ProgrammeManagerModel.query(on: db).filter(\.$accountID == account.uuid).filter(\.$programmeID == programme.uuid)
+        guard try await appointments.copy().count() > 0 else { return false }
+        try await appointments.delete()
+        return true
+    }
+
     public func save(_ session: SignInSession) async throws {
         let row = try await SessionModel.query(on: db).filter(\.$tokenDigest == session.tokenDigest).first() ?? SessionModel()
         row.update(from: session)

@@ -19,6 +19,14 @@ func withApp(_ database: TestDatabase = .sqlite, demo: Bool = false, trustedProx
 /// mailbox holds (a one-time link is shown nowhere else), and what was written.
 func withAppAndStore(_ database: TestDatabase = .sqlite, demo: Bool = false, trustedProxies: Set<String> = [], prepare: (FluentStore) async throws -> Void = { _ in },
                      _ body: @Sendable (any TestClientProtocol, FluentStore) async throws -> Void) async throws {
+    try await withApps(1, database, demo: demo, trustedProxies: trustedProxies, prepare: prepare) { clients, store in try await body(clients[0], store) }
+}
+
+/// Like `withAppAndStore` with `count` (one or two) app servers on one database, as separate processes would
+/// be (each with its own connection pool).
+func withApps(_ count: Int, _ database: TestDatabase = .sqlite, demo: Bool = false, trustedProxies: Set<String> = [],
+              prepare: (FluentStore) async throws -> Void = { _ in },
+              _ body: @Sendable ([any TestClientProtocol], FluentStore) async throws -> Void) async throws {
     guard var location = try await database.freshLocation() else { return }
     // The store is prepared through a connection of its own, so an in-memory SQLite would be lost.
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("lodestar-\(UUID()).sqlite").path
@@ -35,10 +43,20 @@ func withAppAndStore(_ database: TestDatabase = .sqlite, demo: Bool = false, tru
         await connection.shutdown()
         throw error
     }
-    let app = try await buildApplication(config: AppConfig(database: location, seedDemo: demo, bcryptCost: 4, trustedProxies: trustedProxies))
+    func app() async throws -> some ApplicationProtocol {
+        try await buildApplication(config: AppConfig(database: location, seedDemo: demo, bcryptCost: 4, trustedProxies: trustedProxies))
+    }
     let reader = try StoreConnection(location: location)
+    let store = reader.store
+    // The second app's test client lives inside the first one's, so both are up together.
+    func serve() async throws {
+        let first = try await app()
+        guard count > 1 else { return try await first.test(.router) { client in try await body([client], store) } }
+        let second = try await app()
+        try await first.test(.router) { one in try await second.test(.router) { two in try await body([one, two], store) } }
+    }
     do {
-        try await app.test(.router) { client in try await body(client, reader.store) }
+        try await serve()
     } catch {
         await reader.shutdown()
         throw error

@@ -61,8 +61,9 @@ public struct Authentication: Sendable {
     /// session extends it (at most to its absolute lifetime).
     public func session(token: String, now: Date) async throws -> (principal: Principal, session: SignInSession)? {
         let digest = credentials.digest(token: token)
-        guard var session = try await store.session(digest: digest) else { return nil }
-        guard session.expiresAt > now, let account = try await store.account(session.accountID) else {
+        guard let (stored, holder) = try await store.sessionHolder(digest: digest) else { return nil }
+        var session = stored
+        guard session.expiresAt > now else {
             try await store.deleteSession(digest: digest)
             return nil
         }
@@ -72,7 +73,7 @@ public struct Authentication: Sendable {
             session.expiresAt = extended
             try await store.save(session)
         }
-        return (try await principal(for: account), session)
+        return (try await principal(for: holder), session)
     }
 
     /// Ends a session.
@@ -82,21 +83,21 @@ public struct Authentication: Sendable {
 
     /// The principal behind an API token, or nil when it is unknown or revoked.
     public func principal(apiToken token: String) async throws -> Principal? {
-        guard let record = try await store.apiToken(digest: credentials.digest(token: token)), record.revokedAt == nil,
-              let account = try await store.account(record.createdBy), account.isAdmin else { return nil }
-        return try await principal(for: account).through(record.scope)
+        guard let (record, holder) = try await store.tokenHolder(digest: credentials.digest(token: token)), record.revokedAt == nil,
+              holder.account.isAdmin else { return nil }
+        return try await principal(for: holder).through(record.scope)
     }
 
     /// Everything the access rules need about an account.
     public func principal(for account: Account) async throws -> Principal {
-        let person = try await account.personID.asyncFlatMap { try await store.person($0) }
-        var enrolments: [(enrolment: Enrolment, programmeID: Programme.ID)] = []
-        if let person {
-            for enrolment in try await store.enrolments(of: person.id) {
-                if let cycle = try await store.cycle(enrolment.cycleID) { enrolments.append((enrolment, cycle.programmeID)) }
-            }
-        }
-        return Principal(account: account, person: person, managedProgrammes: try await store.managedProgrammes(of: account.id), enrolments: enrolments)
+        guard let holder = try await store.holder(of: account.id) else { throw NotFound("account", account.id) }
+        return try await principal(for: holder)
+    }
+
+    /// The principal of a holder: its person's enrolments are the second and last query.
+    private func principal(for holder: AccountHolder) async throws -> Principal {
+        let enrolments = try await holder.person.asyncFlatMap { try await store.participations(of: $0.id) } ?? []
+        return Principal(account: holder.account, person: holder.person, managedProgrammes: holder.managedProgrammes, enrolments: enrolments)
     }
 
     /// Creates an organisation admin, or makes the existing account with that email one and sets its password.

@@ -8,13 +8,13 @@ public struct Principal: Sendable {
     public let person: Person?
     public let managedProgrammes: Set<Programme.ID>
     /// Their own enrolments, with the programme of each.
-    public let enrolments: [(enrolment: Enrolment, programmeID: Programme.ID)]
+    public let enrolments: [Participation]
     /// Set when the request came with an API token.
     public let scope: ApiToken.Scope?
 
     /// Creates an principal.
     public init(account: Account, person: Person?, managedProgrammes: Set<Programme.ID>,
-                enrolments: [(enrolment: Enrolment, programmeID: Programme.ID)], scope: ApiToken.Scope? = nil) {
+                enrolments: [Participation], scope: ApiToken.Scope? = nil) {
         self.account = account
         self.person = person
         self.managedProgrammes = managedProgrammes

@@ -85,7 +85,7 @@ public protocol ConflictRepository: Sendable {
 
 /// Everything Lodestar stores; one value of it is handed to every use case.
 public protocol LodestarRepositories: PeopleRepository, CompetencyRepository, ProgrammeRepository, EnrolmentRepository, ConflictRepository,
-    AccountRepository, OutboxRepository, RelationshipRepository, WorkspaceRepository, CalendarRepository, MentorRequestRepository, SpeedEventRepository {
+    AccountRepository, OutboxRepository, RelationshipRepository, WorkspaceRepository, CalendarRepository, MentorRequestRepository, SpeedEventRepository, PrincipalReading {
     /// True when nothing has been stored yet (the demo seeds only such a store).
     func isEmpty() async throws -> Bool
     /// Runs `work` all-or-nothing: every write it makes through the given store commits together or not at all.
@@ -108,6 +108,8 @@ public protocol AccountRepository: Sendable {
     func managedProgrammes(of account: Account.ID) async throws -> Set<Programme.ID>
     /// Makes an account a manager of a programme (nothing happens if it already is).
     func appoint(_ account: Account.ID, toManage programme: Programme.ID) async throws
+    /// Ends an account's appointment as a programme's manager; false when it had none.
+    func dismiss(_ account: Account.ID, fromManaging programme: Programme.ID) async throws -> Bool
     /// Inserts or updates one session.
     func save(_ session: SignInSession) async throws
     func session(digest: String) async throws -> SignInSession?

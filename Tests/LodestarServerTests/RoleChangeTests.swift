@@ -1,0 +1,63 @@
+import Foundation
+import LodestarCore
+import LodestarStore
+import LodestarTestSupport
+import Testing
+
+/// Who is asking is read afresh on every request, so a change of role counts on the next one —
+/// on every app server sharing the database.
+@Suite struct RoleChangeTests {
+    static let session = Caller.session("manager-session", csrf: "manager-csrf")
+
+    let programme = Programme(name: "Leaders", objectives: "Grow", focusCompetencies: [], format: .oneToOne, durationWeeks: 26, cadence: .monthly)
+    let manager = Account(email: "manager@tests.example", personID: nil, passwordHash: nil, isAdmin: false, createdAt: Date())
+
+    /// The programme with its manager appointed and signed in.
+    func appointManager(in store: FluentStore) async throws {
+        try await store.save(programme)
+        try await store.save(manager)
+        try await ProgrammeOffice(store: store, principal: .commandLine).appoint(manager.id, toManage: programme.id)
+        try await TestAccounts.signIn(manager, session: "manager-session", csrf: "manager-csrf", in: store)
+    }
+
+    @Test("a removed programme manager loses access on the very next request, on every app server", arguments: TestDatabase.allCases)
+    func removedManagerLosesAccess(database: TestDatabase) async throws {
+        let (programme, manager) = (programme, manager)
+        try await withApps(database == .postgresql ? 2 : 1, database, prepare: appointManager) { clients, store in
+            for client in clients {
+                #expect(try await client.page("/programmes/\(programme.id)", as: Self.session).0 == .ok)
+            }
+            try await ProgrammeOffice(store: store, principal: .commandLine).dismiss(manager.id, fromManaging: programme.id)
+            for client in clients {
+                let (status, body) = try await client.page("/programmes/\(programme.id)", as: Self.session)
+                #expect(status == .forbidden)
+                #expect(body.contains("needs a role in it"))
+            }
+        }
+    }
+
+    @Test("a manager appointed while signed in sees the programme on the next request", arguments: TestDatabase.allCases)
+    func appointedManagerGainsAccess(database: TestDatabase) async throws {
+        let (programme, manager) = (programme, manager)
+        try await withApps(1, database, prepare: { store in
+            try await appointManager(in: store)
+            _ = try await store.dismiss(manager.id, fromManaging: programme.id)
+        }) { clients, store in
+            #expect(try await clients[0].page("/programmes/\(programme.id)", as: Self.session).0 == .forbidden)
+            try await ProgrammeOffice(store: store, principal: .commandLine).appoint(manager.id, toManage: programme.id)
+            #expect(try await clients[0].page("/programmes/\(programme.id)", as: Self.session).0 == .ok)
+        }
+    }
+
+    @Test("only an organisation admin appoints or removes programme managers")
+    func onlyAdminsAppoint() async throws {
+        try await TestDatabase.sqlite.withStore { store in
+            try await appointManager(in: store)
+            let principal = try await Authentication(store: store, credentials: TestAccounts.credentials).principal(for: manager)
+            #expect(principal.managedProgrammes == [programme.id])
+            await #expect(throws: AccessDenied.self) { try await ProgrammeOffice(store: store, principal: principal).dismiss(manager.id, fromManaging: programme.id) }
+            await #expect(throws: NotFound.self) { try await ProgrammeOffice(store: store, principal: .commandLine).dismiss(Account.ID(UUID()), fromManaging: programme.id) }
+        }
+    }
+}
+
