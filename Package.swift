@@ -1,6 +1,8 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
+let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "Lodestar",
     platforms: [.macOS(.v15)],
@@ -27,10 +29,13 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     targets: [
-        .target(name: "MatchingSolvers"),
+        // The solvers and the scoring run optimised in debug builds too: the tests plan cohorts of
+        // thousands, which unoptimised code takes minutes over.
+        .target(name: "MatchingSolvers", swiftSettings: optimisedInDebug),
         .target(
             name: "LodestarCore",
-            dependencies: ["MatchingSolvers", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["MatchingSolvers", .product(name: "CSV", package: "CSV.swift")],
+            swiftSettings: optimisedInDebug
         ),
         .target(
             name: "LodestarStore",

@@ -63,10 +63,10 @@ struct MatchReport {
             "Admissible pairs: \(stats.admissiblePairs); excluded by rule: "
                 + (stats.excludedPairs.isEmpty ? "none" : stats.excludedPairs.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")),
             "",
-            "Proposals (mentee → mentor, score, strongest criteria):",
+            "Proposals (mentee → mentor, score, the criteria that add most to it):",
         ]
         for proposal in plan.proposals {
-            let strongest = proposal.score.strongestFirst.prefix(2).map { "\($0.criterion.rawValue) \(format($0.value * 100))" }
+            let strongest = proposal.score.strongestFirst.prefix(2).map(\.summary)
             lines.append("  \(proposal.menteeName) → \(proposal.mentorName)  \(format(proposal.score.total))\(proposal.locked ? "  [locked]" : "")  (\(strongest.joined(separator: ", ")))")
         }
         if !plan.unmatched.isEmpty {

@@ -44,6 +44,7 @@ struct AccessMatrixTests {
         "GET /programmes/:id": programmeMembers,
         "GET /cycles/:id": managers,
         "GET /cycles/:id/plan": managers,
+        "GET /cycles/:id/plan/mentees/:mentee": managers,
         "POST /cycles/:id/publish": managerWriters,
         "POST /cycles/:id/state": managerWriters,
         "POST /cycles/:id/weights": managerWriters,
@@ -255,7 +256,9 @@ struct ConcreteIDs {
 
     func concrete(_ path: String, conflict: String, token: String) -> String {
         if path.hasPrefix("/programmes/") || path.hasPrefix("/api/v1/programmes/") { return path.replacingOccurrences(of: ":id", with: programme) }
-        if path.hasPrefix("/cycles/") || path.hasPrefix("/api/v1/cycles/") { return path.replacingOccurrences(of: ":id", with: cycle) }
+        if path.hasPrefix("/cycles/") || path.hasPrefix("/api/v1/cycles/") {
+            return path.replacingOccurrences(of: ":id", with: cycle).replacingOccurrences(of: ":mentee", with: enrolment)
+        }
         if path.hasPrefix("/people/") || path.hasPrefix("/api/v1/people/") { return path.replacingOccurrences(of: ":id", with: person) }
         if path.hasPrefix("/api/v1/enrolments/") || path.hasPrefix("/enrolments/") { return path.replacingOccurrences(of: ":id", with: enrolment) }
         if path.hasPrefix("/api/v1/conflicts/") { return path.replacingOccurrences(of: ":id", with: conflict) }

@@ -79,34 +79,37 @@ struct MatchingPageTests {
             /// Each matched mentee's mentor and name, as the plan page shows them.
             func pairs(_ page: String) -> [String: (mentor: String, name: String)] {
                 var result: [String: (String, String)] = [:]
-                for row in page.components(separatedBy: "<tr>") {
-                    guard let mentee = row.firstMatch(of: /name="mentee" value="([0-9a-f-]{36})"/)?.1,
-                          let mentor = row.firstMatch(of: /<option value="([0-9a-f-]{36})" selected>/)?.1,
-                          let name = row.firstMatch(of: /^<td>([^<]+)<\/td>/)?.1 else { continue }
-                    result[String(mentee)] = (String(mentor), String(name))
+                for match in page.matches(of: /<tr data-mentee="([0-9a-f-]{36})" data-mentor="([0-9a-f-]{36})"><td>([^<]+)<\/td>/) {
+                    result[String(match.1)] = (String(match.2), String(match.3))
                 }
                 return result
             }
-            let (_, first) = try await client.page("\(cycle)/plan?seed=1", as: manager)
+            let (_, first) = try await client.page("\(cycle)/plan?seed=1&limit=500", as: manager)
             let before = pairs(first)
-            #expect(before.count > 10 && first.contains("Swap mentors"))
-            // The first two mentees whose swap passes the rules.
+            #expect(before.count > 10 && first.contains("Another mentor or a swap"))
+            // The first mentee with a swap the choice page offers that passes the rules.
             var swapped: (a: String, b: String, page: String)?
             let ids = before.keys.sorted()
-            #expect(first.contains("name=\"swap\" value=\"\(ids[0]):\(before[ids[0]]!.mentor)\""), "the swap form names the pair as the page shows it")
             search: for a in ids.prefix(6) {
-                for b in ids where b != a && before[b]!.mentor != before[a]!.mentor {
-                    let (_, page) = try await client.page("\(cycle)/plan?seed=1&swap=\(a):\(before[a]!.mentor)&with=\(b):\(before[b]!.mentor)", as: manager)
-                    if !page.contains("Refused:") { swapped = (a, b, page); break search }
+                let (status, choice) = try await client.page("\(cycle)/plan/mentees/\(a)?seed=1&limit=500", as: manager)
+                #expect(status == .ok && choice.contains("Another mentor for \(before[a]!.name)"))
+                for link in choice.matches(of: /href="([^"]*swap=[^"]*)"/).map({ String($0.1).replacingOccurrences(of: "&amp;", with: "&") }) {
+                    let (_, page) = try await client.page(link, as: manager)
+                    guard !page.contains("Refused:"), let b = link.firstMatch(of: /with=([0-9a-f-]{36})/).map({ String($0.1) }) else { continue }
+                    #expect(link.contains("swap=\(a)%3A\(before[a]!.mentor)") || link.contains("swap=\(a):\(before[a]!.mentor)"), "the swap names the pair as the page shows it")
+                    swapped = (a, b, page)
+                    break search
                 }
             }
-            let (a, b, page) = try #require(swapped)
+            let (a, b, swappedPage) = try #require(swapped)
+            let (_, page) = try await client.page("\(cycle)/plan?seed=1&limit=500&lock=\(a):\(before[b]!.mentor)&lock=\(b):\(before[a]!.mentor)", as: manager)
             let after = pairs(page)
+            #expect(swappedPage.contains("against the plan without your changes"))
             #expect(after[a]?.mentor == before[b]?.mentor && after[b]?.mentor == before[a]?.mentor, "the two mentors changed places")
             #expect(page.components(separatedBy: "state\">locked").count - 1 == 2 && page.contains("against the plan without your changes"))
             // Unassign a third mentee: left out, with a way back; the publish form carries it.
             let c = try #require(ids.first { $0 != a && $0 != b }), name = before[c]!.name
-            let (_, out) = try await client.page("\(cycle)/plan?seed=1&unassign=\(c)", as: manager)
+            let (_, out) = try await client.page("\(cycle)/plan?seed=1&limit=500&unassign=\(c)", as: manager)
             #expect(pairs(out)[c] == nil && out.contains("left out of this plan by the programme manager") && out.contains("put back"))
             #expect(out.contains("name=\"out\" value=\"\(c)\""))
             let published = try await client.form("\(cycle)/publish", ["csrf": csrf, "seed": "1", "locks": "\(a):\(after[a]!.mentor),\(b):\(after[b]!.mentor)", "out": c], as: manager)
@@ -128,8 +131,8 @@ struct MatchingPageTests {
             #expect(page.contains("Keep these weights for the programme"))
             let objective = { (text: String) in text.firstMatch(of: /objective (\d+)/).map { String($0.1) } }
             #expect(objective(page) != nil && objective(page) != objective(standard), "another plan under other weights")
-            // The reassign forms carry the weights, and so does the publish form.
-            #expect(page.components(separatedBy: "name=\"w-cross-department\" value=\"40\"").count > 10)
+            // Every edit's link carries the weights, and so does the publish form.
+            #expect(page.components(separatedBy: "w-cross-department=40").count > 10)
             let (bad, _) = try await client.page("\(cycle)/plan?seed=1&w-location=lots", as: manager)
             #expect(bad == .unprocessableContent)
             let kept = try await client.form("\(cycle)/weights", Dictionary(uniqueKeysWithValues: MatchCriterion.allCases.map {
@@ -150,7 +153,11 @@ struct MatchingPageTests {
             let (changed, _) = try await client.json(.put, "/api/v1/programmes/\(demo.programme.id)", body)
             #expect(changed == .ok)
             let (status, plan) = try await client.page("\(cycle)/plan", as: manager)
-            #expect(status == .ok && plan.contains("Circle of (convener)") && plan.contains("&#39;s circle") && !plan.contains("Proven optimal"))
+            #expect(status == .ok && plan.contains("Circle of (convener)") && !plan.contains("Proven optimal"))
+            // A member moves to another circle, named by its convener.
+            let member = try #require(plan.firstMatch(of: /data-mentee="([0-9a-f-]{36})"/).map { String($0.1) })
+            let (_, choice) = try await client.page("\(cycle)/plan/mentees/\(member)", as: manager)
+            #expect(choice.contains("&#39;s circle") && choice.contains("Choose"))
             let published = try await client.form("\(cycle)/publish", ["csrf": csrf], as: manager)
             #expect(published.status == .seeOther)
             let (_, after) = try await client.page(cycle, as: manager)

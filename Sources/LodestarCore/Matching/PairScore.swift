@@ -3,18 +3,36 @@ public struct PairScore: Sendable, Equatable, Codable {
     public let total: Double
     /// Each criterion's score, 0…1, before weighting.
     public let breakdown: [MatchCriterion: Double]
+    /// Each criterion's points in the total: its score times its share of the weights, × 100; they sum to the total.
+    public let contribution: [MatchCriterion: Double]
 
-    /// The criteria, strongest first (ties in the criteria's order, so every reading agrees).
-    public var strongestFirst: [(criterion: MatchCriterion, value: Double)] {
-        breakdown.map { (criterion: $0.key, value: $0.value) }
-            .sorted { ($0.value, $1.criterion.rawValue) > ($1.value, $0.criterion.rawValue) }
+    /// A criterion's part in a score, for explanations.
+    public struct Part: Sendable, Equatable {
+        public let criterion: MatchCriterion
+        /// The criterion's score, 0…1.
+        public let value: Double
+        /// Its points in the total.
+        public let points: Double
+        /// The part in words, e.g. "goal-skill-fit: 80 % fit, 32.0 points".
+        public var summary: String {
+            "\(criterion.rawValue): \(Int((value * 100).rounded())) % fit, \(String(format: "%.1f", points)) points"
+        }
+    }
+
+    /// The criteria, the largest weighted contribution first (ties in the criteria's order, so
+    /// every reading agrees): a heavily weighted goal fit leads a lightly weighted perfect match.
+    public var strongestFirst: [Part] {
+        breakdown.map { Part(criterion: $0.key, value: $0.value, points: contribution[$0.key] ?? 0) }
+            .sorted { ($0.points, $1.criterion.rawValue) > ($1.points, $0.criterion.rawValue) }
     }
 
     /// The mean of scores, criterion by criterion (a peer pair's two directions, a member's pairs in a circle).
     static func mean(_ scores: [PairScore]) -> PairScore {
         let count = Double(scores.count)
-        return PairScore(total: scores.reduce(0) { $0 + $1.total } / count,
-                         breakdown: scores.reduce(into: [:]) { sum, score in sum.merge(score.breakdown, uniquingKeysWith: +) }.mapValues { $0 / count })
+        func mean(_ part: KeyPath<PairScore, [MatchCriterion: Double]>) -> [MatchCriterion: Double] {
+            scores.reduce(into: [:]) { sum, score in sum.merge(score[keyPath: part], uniquingKeysWith: +) }.mapValues { $0 / count }
+        }
+        return PairScore(total: scores.reduce(0) { $0 + $1.total } / count, breakdown: mean(\.breakdown), contribution: mean(\.contribution))
     }
 }
 
@@ -79,14 +97,15 @@ struct PairJudge: Sendable {
 
     /// The weighted score of an admissible pair, with each criterion's part.
     func score(_ i: Int, _ j: Int) -> PairScore {
-        var breakdown: [MatchCriterion: Double] = [:]
+        var breakdown: [MatchCriterion: Double] = [:], contribution: [MatchCriterion: Double] = [:]
         var total = 0.0
         for (criterion, weight) in weights {
             let value = part(criterion, i, j)
             breakdown[criterion] = value
+            contribution[criterion] = weightTotal > 0 ? 100 * weight * value / weightTotal : 0
             total += weight * value
         }
-        return PairScore(total: weightTotal > 0 ? 100 * total / weightTotal : 0, breakdown: breakdown)
+        return PairScore(total: weightTotal > 0 ? 100 * total / weightTotal : 0, breakdown: breakdown, contribution: contribution)
     }
 
     /// The total alone, for the solver's cost matrix.

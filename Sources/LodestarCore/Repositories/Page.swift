@@ -26,6 +26,9 @@ public struct PageRequest: Sendable, Equatable {
         self.limit = limit
     }
 
+    /// The first page of the usual size.
+    public static let first = PageRequest(checkedOffset: 0, limit: 50)
+
     /// The first `maximumLimit` items, for exports and small lists.
     public static let everything = PageRequest(checkedOffset: 0, limit: maximumLimit)
 

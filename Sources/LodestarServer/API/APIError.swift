@@ -64,8 +64,8 @@ extension Parameters {
 }
 
 extension Request {
-    /// The paging the query string asks for: `offset` and `limit`.
-    func pageRequest() throws -> PageRequest {
+    /// The paging the query string asks for: `offset` and `limit`, each name after `prefix`.
+    func pageRequest(prefix: String = "") throws -> PageRequest {
         var issues: [FieldIssue] = []
         func number(_ name: String, _ fallback: Int) -> Int {
             guard let text = uri.queryParameters.get(name) else { return fallback }
@@ -75,7 +75,7 @@ extension Request {
             }
             return value
         }
-        let offset = number("offset", 0), limit = number("limit", 50)
+        let offset = number(prefix + "offset", 0), limit = number(prefix + "limit", 50)
         guard issues.isEmpty else { throw ValidationError(issues) }
         return try PageRequest(offset: offset, limit: limit)
     }

@@ -68,7 +68,7 @@ struct PairingView {
         let broken: [String]
         init(_ explanation: PairExplanation) {
             score = explanation.score.map { String(format: "%.1f", $0.total) }
-            criteria = explanation.score?.strongestFirst.map { "\($0.criterion.rawValue): \(String(format: "%.0f", $0.value * 100))%" } ?? []
+            criteria = explanation.score?.strongestFirst.map(\.summary) ?? []
             broken = explanation.brokenRules.map(\.explanation)
         }
     }

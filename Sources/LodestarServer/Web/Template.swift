@@ -7,6 +7,9 @@ enum Template: String, CaseIterable, Sendable {
     case setPassword = "set-password"
     case signIn = "sign-in"
     case speedPrint = "speed-print"
+    case planMentee = "plan-mentee"
+    /// Partials, drawn into pages.
+    case paging
 }
 
 /// Templates that should be in the build and are not.
