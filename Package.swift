@@ -69,6 +69,7 @@ let package = Package(
                 "LodestarCore",
                 "LodestarStore",
                 "LodestarServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
             ]

@@ -32,6 +32,13 @@ extension FluentStore {
         return try await PersonModel.query(on: db).filter(\.$id ~~ ids.map(\.uuid)).all().map(\.domain)
     }
 
+    public func people(enrolledIn cycle: Cycle.ID) async throws -> [Person.ID: Person] {
+        let rows = try await PersonModel.query(on: db)
+            .join(EnrolmentModel.self, on: \PersonModel.$id == \EnrolmentModel.$personID)
+            .filter(EnrolmentModel.self, \.$cycleID == cycle.uuid).all()
+        return Dictionary(rows.map { ($0.domain.id, $0.domain) }, uniquingKeysWith: { first, _ in first })
+    }
+
     public func person(externalID: String) async throws -> Person? {
         try await PersonModel.query(on: db).filter(\.$externalID == externalID).first()?.domain
     }

@@ -32,7 +32,7 @@ public struct SpeedMentoring: Sendable {
             throw ValidationError([FieldIssue(field: "format", message: "\(programme.name) is \(programme.format.label); speed-mentoring events belong to speed programmes")])
         }
         let enrolments = try await store.allEnrolments(in: cycle.id)
-        let people = Dictionary(uniqueKeysWithValues: try await store.allPeople().map { ($0.id, $0) })
+        let people = try await store.people(enrolledIn: cycle.id)
         func byName(_ role: EnrolmentRole) -> [Enrolment] {
             enrolments.filter { $0.role == role }.sorted { (people[$0.personID]?.name ?? "") < (people[$1.personID]?.name ?? "") }
         }

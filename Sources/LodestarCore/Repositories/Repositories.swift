@@ -25,6 +25,8 @@ public protocol PeopleRepository: Sendable {
     func person(_ id: Person.ID) async throws -> Person?
     /// The people with these ids (those that exist), in one query.
     func people(ids: Set<Person.ID>) async throws -> [Person]
+    /// The people enrolled in a cycle, by id, in one query.
+    func people(enrolledIn cycle: Cycle.ID) async throws -> [Person.ID: Person]
     func person(externalID: String) async throws -> Person?
     func person(email: String) async throws -> Person?
     /// The departments in use, sorted.

@@ -28,7 +28,7 @@ public struct ManualPairing: Sendable {
         let (cycle, programme) = try await managed(cycleID)
         let relationships = try await store.relationships(in: cycle.id)
         let open = OpenPairs(relationships)
-        let people = Dictionary(uniqueKeysWithValues: try await store.allPeople().map { ($0.id, $0) })
+        let people = try await store.people(enrolledIn: cycle.id)
         let enrolments = try await store.allEnrolments(in: cycle.id)
         let mentees = enrolments.filter { $0.role == .mentee && !open.hasMentor($0.id) }.compactMap { enrolment in
             people[enrolment.personID].map { (enrolment, $0, relationships.endReason(of: enrolment.id)) }

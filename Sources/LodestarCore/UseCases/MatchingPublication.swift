@@ -42,7 +42,7 @@ public struct MatchingPublication: Sendable {
             throw ValidationError([FieldIssue(field: "plan", message: "the plan pairs nobody; look at the unmatched mentees' reasons before publishing")])
         }
         let enrolments = Dictionary(uniqueKeysWithValues: try await store.allEnrolments(in: cycle.id).map { ($0.id, $0) })
-        let people = Dictionary(uniqueKeysWithValues: try await store.allPeople().map { ($0.id, $0) })
+        let people = try await store.people(enrolledIn: cycle.id)
         let relationships = Self.relationships(plan.proposals, shape: programme.relationshipShape, cycle: cycle.id, enrolments: enrolments, now: now)
         let notices = Self.notices(relationships, shape: programme.relationshipShape, unmatched: plan.unmatched, enrolments: enrolments, people: people,
                                    where: "\(programme.name) · \(cycle.name)", now: now)

@@ -46,7 +46,7 @@ struct SpeedPages {
         let event = try await SpeedMentoring(store: store, principal: principal).event(cycleID)
         guard let cycle = try await store.cycle(cycleID), let programme = try await store.programme(cycle.programmeID) else { throw NotFound("cycle", cycleID) }
         var names: [Enrolment.ID: String] = [:]
-        let people = Dictionary(uniqueKeysWithValues: try await store.allPeople().map { ($0.id, $0.name) })
+        let people = try await store.people(enrolledIn: cycleID).mapValues(\.name)
         for enrolment in try await store.allEnrolments(in: cycleID) { names[enrolment.id] = people[enrolment.personID] ?? "?" }
         let mine = principal.enrolments.first { $0.enrolment.cycleID == cycleID }?.enrolment
         let zone = TimeZone(identifier: principal.person?.timeZone ?? event?.plan.timeZone ?? "") ?? .gmt

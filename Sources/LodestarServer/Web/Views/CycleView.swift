@@ -18,6 +18,7 @@ struct CycleView {
     let matching: Bool
     let relationships: [Pair]
     let hasRelationships: Bool
+    let relationshipsPaging: Paging
     /// While active: the way to pair by hand (late joiners, re-matching).
     let active: Bool
     /// Speed programmes: the way to the event.
@@ -46,10 +47,14 @@ struct CycleView {
     struct StateStep { let name: String; let current: Bool; let done: Bool }
     struct Participant { let personID: String; let name: String; let title: String; let department: String; let role: String; let detail: String }
 
-    static func load(_ cycle: Cycle, page: PageRequest, for principal: Principal, csrf: String, _ store: any LodestarRepositories) async throws -> CycleView {
+    static func load(_ cycle: Cycle, page: PageRequest, relationshipsPage: PageRequest, for principal: Principal, csrf: String,
+                     _ store: any LodestarRepositories) async throws -> CycleView {
         let programme = try await store.programme(cycle.programmeID)
         let enrolments = try await store.enrolments(in: cycle.id, role: nil, page: page)
-        let people = Dictionary(uniqueKeysWithValues: try await store.allPeople().map { ($0.id, $0) })
+        let relationships = try await store.relationships(in: cycle.id)
+        // The people on this page: its enrolments', and the relationships' (sorted by name below).
+        let shown = Set(enrolments.items.map(\.personID)).union(relationships.flatMap { [$0.mentorPerson] + $0.members.map(\.person) })
+        let people = Dictionary(try await store.people(ids: shown).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var participants: [Participant] = []
         for enrolment in enrolments.items {
             guard let person = people[enrolment.personID] else { continue }
@@ -59,7 +64,6 @@ struct CycleView {
             participants.append(Participant(personID: person.id.description, name: person.name, title: person.title,
                                             department: person.department, role: enrolment.role.rawValue, detail: detail))
         }
-        let relationships = try await store.relationships(in: cycle.id)
         var oversight: [RelationshipWorkspace.Oversight] = []
         if let programme {
             oversight = try await RelationshipWorkspace(store: store, principal: principal).oversight(of: relationships, in: programme, now: Date())
@@ -73,6 +77,7 @@ struct CycleView {
         }
         // Those at risk first, then needing attention, then on track.
         pairs.sort { ($0.order, $0.mentee) < ($1.order, $1.mentee) }
+        let pairsPage = Page(slicing: pairs, relationshipsPage)
         let shape = programme?.relationshipShape ?? .pair
         let menteeColumn = switch shape { case .pair: "Mentee"; case .group: "Mentees"; case .circle: "Members" }
         let order = CycleState.allCases
@@ -85,7 +90,11 @@ struct CycleView {
             nextStates: next.isEmpty ? "none — this cycle is closed" : next.joined(separator: " or "),
             moves: cycle.state.movesByHand(menteesChoose: programme?.effectiveMatching.menteeChoice != nil).map(\.rawValue), csrf: csrf,
             participants: participants, paging: Paging(enrolments, path: "/cycles/\(cycle.id)", query: [:]),
-            matching: cycle.state == .matching, relationships: pairs, hasRelationships: !pairs.isEmpty, active: cycle.state == .active,
+            matching: cycle.state == .matching, relationships: pairsPage.items, hasRelationships: !pairs.isEmpty,
+            relationshipsPaging: Paging(pairsPage) { offset, limit in
+                SiteURL.link("/cycles/\(cycle.id)", [URLQueryItem(name: "relationships-offset", value: String(offset)), URLQueryItem(name: "relationships-limit", value: String(limit))])
+            },
+            active: cycle.state == .active,
             speed: programme?.format == .speed,
             menteeColumn: menteeColumn, mentorColumn: shape == .circle ? "Convener" : "Mentor")
     }
