@@ -26,6 +26,14 @@ extension FluentStore {
             .map { (try $0.domain(), Programme.ID(try $0.joined(CycleModel.self).programmeID)) }
     }
 
+    public func cyclesWithProgrammes(of person: Person.ID) async throws -> [(cycle: Cycle, programme: Programme)] {
+        try await CycleModel.query(on: db)
+            .join(EnrolmentModel.self, on: \CycleModel.$id == \EnrolmentModel.$cycleID)
+            .join(ProgrammeModel.self, on: \CycleModel.$programmeID == \ProgrammeModel.$id)
+            .filter(EnrolmentModel.self, \.$personID == person.uuid).all()
+            .map { (try $0.domain(), try $0.joined(ProgrammeModel.self).domain()) }
+    }
+
     /// `query` joined with the account its `account` column names, the account's person (if
     /// any) and the programmes it manages: one row per managed programme, at least one.
     private func holderQuery<M: Model, Key: QueryableProperty>(_ query: QueryBuilder<M>, account: KeyPath<M, Key>) -> QueryBuilder<M> where Key.Value == UUID {

@@ -69,3 +69,11 @@ public struct CycleTransitionError: Error, Equatable, CustomStringConvertible {
         return "a cycle cannot move from \(from.rawValue) to \(to.rawValue); allowed from \(from.rawValue): \(options)"
     }
 }
+
+extension Cycle {
+    /// True while mentees choose their mentors in this cycle: the programme lets them, and the
+    /// cycle is matching or active.
+    public func menteesChoose(in programme: Programme) -> Bool {
+        programme.effectiveMatching.menteeChoice != nil && (state == .matching || state == .active)
+    }
+}

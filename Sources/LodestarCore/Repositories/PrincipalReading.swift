@@ -28,4 +28,6 @@ public protocol PrincipalReading: Sendable {
     func holder(of account: Account.ID) async throws -> AccountHolder?
     /// A person's enrolments, each with its cycle's programme, in one query.
     func participations(of person: Person.ID) async throws -> [Participation]
+    /// The cycles a person is enrolled in, each with its programme, in one query.
+    func cyclesWithProgrammes(of person: Person.ID) async throws -> [(cycle: Cycle, programme: Programme)]
 }
