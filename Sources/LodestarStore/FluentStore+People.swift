@@ -1,5 +1,6 @@
 import FluentKit
 import LodestarCore
+import SQLKit
 
 extension FluentStore {
     /// Rows per INSERT: below SQLite's 32,766 bound parameters with room to spare.
@@ -30,6 +31,19 @@ extension FluentStore {
     public func people(ids: Set<Person.ID>) async throws -> [Person] {
         guard !ids.isEmpty else { return [] }
         return try await PersonModel.query(on: db).filter(\.$id ~~ ids.map(\.uuid)).all().map(\.domain)
+    }
+
+    public func reportingLines() async throws -> [Person.ID: Person.ID?] {
+        // Two columns, read without building a model per row (50,000 people in a fraction of the time).
+        guard let sql = db as? any SQLDatabase else {
+            return Dictionary(try await allPeople().map { ($0.id, $0.managerID) }, uniquingKeysWith: { first, _ in first })
+        }
+        var lines: [Person.ID: Person.ID?] = [:]
+        for row in try await sql.select().column("id").column("manager_id").from(PersonModel.schema).all() {
+            // updateValue, not a subscript: assigning nil would drop the person at the top.
+            lines.updateValue(try row.decode(column: "manager_id", as: UUID?.self).map(Person.ID.init), forKey: Person.ID(try row.decode(column: "id", as: UUID.self)))
+        }
+        return lines
     }
 
     public func people(enrolledIn cycle: Cycle.ID) async throws -> [Person.ID: Person] {

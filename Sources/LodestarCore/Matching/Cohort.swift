@@ -6,7 +6,9 @@ struct Cohort {
     let mentees: CohortSide
     let mentors: CohortSide
 
-    init(enrolments: [Enrolment], people: [Person], now: Date) {
+    /// `people` must hold every enrolled person; `managers` (each person's manager) the whole
+    /// directory's reporting lines, or nil when `people` is the whole directory.
+    init(enrolments: [Enrolment], people: [Person], managers: [Person.ID: Person.ID?]? = nil, now: Date) {
         let byID = Dictionary(uniqueKeysWithValues: people.map { ($0.id, $0) })
         // Each enrolment with its person; an enrolment whose person is gone takes no part.
         let active = enrolments.compactMap { enrolment in byID[enrolment.personID].map { (enrolment: enrolment, person: $0) } }
@@ -16,7 +18,7 @@ struct Cohort {
             for interest in enrolment.profile.interests { _ = index.interests.index(interest.lowercased()) }
             for language in person.languages { _ = index.languages.index(language.lowercased()) }
         }
-        let tree = ManagerTree(people: people)
+        let tree = ManagerTree(managers: managers ?? Dictionary(people.map { ($0.id, $0.managerID) }, uniquingKeysWith: { first, _ in first }))
         mentees = Self.side(active.filter { $0.enrolment.role == .mentee }, &index, tree, now)
         mentors = Self.side(active.filter { $0.enrolment.role == .mentor }, &index, tree, now)
     }

@@ -3,12 +3,12 @@ struct ManagerTree {
     private var entry: [Person.ID: Int] = [:]
     private var exit: [Person.ID: Int] = [:]
 
-    init(people: [Person]) {
+    /// The tree of a whole directory given as each person's manager (nil at the top).
+    init(managers: [Person.ID: Person.ID?]) {
         var children: [Person.ID: [Person.ID]] = [:]
-        let ids = Set(people.map(\.id))
         var roots: [Person.ID] = []
-        for person in people {
-            if let manager = person.managerID, ids.contains(manager) { children[manager, default: []].append(person.id) } else { roots.append(person.id) }
+        for (person, manager) in managers {
+            if let manager, managers[manager] != nil { children[manager, default: []].append(person) } else { roots.append(person) }
         }
         var clock = 0
         for root in roots {

@@ -1,3 +1,4 @@
+import Foundation
 import MatchingSolvers
 
 /// Whole-cohort matching (PRODUCT.md M4–M7): scores every admissible pair, solves the assignment
@@ -13,14 +14,14 @@ public enum MatchPlanner {
             throw MatchingError("speed mentoring is scheduled in rounds at an event, not paired for a whole cycle")
         }
         if request.format == .peer { return try PeerPlanner.plan(request) }
-        let cohort = Cohort(enrolments: request.enrolments, people: request.people, now: request.now)
+        let cohort = Cohort(enrolments: request.enrolments, people: request.people, managers: request.managers, now: request.now)
         let judge = try PairJudge(format: request.format, settings: request.settings, cohort: cohort,
                               conflicts: request.conflicts, previousPairs: request.previousPairs)
         let mentees = cohort.mentees, mentors = cohort.mentors
         // The seed orders the mentees, which decides between equally good plans.
         var random = SeededGenerator(seed: request.seed)
-        let order = (0..<mentees.count).sorted { mentees.enrolments[$0].id.description < mentees.enrolments[$1].id.description }
-            .shuffled(using: &random)
+        let keys = mentees.enrolments.map(\.id.description)
+        let order = (0..<mentees.count).sorted { keys[$0] < keys[$1] }.shuffled(using: &random)
 
         // Hand-made pairs first: they must exist and pass the hard rules, and they use up capacity.
         let menteeIndex = Dictionary(uniqueKeysWithValues: mentees.enrolments.enumerated().map { ($1.id, $0) })
@@ -44,21 +45,7 @@ public enum MatchPlanner {
         // The rest: a cost for every admissible pair; each excluded pair counts against its rules.
         let free = order.filter { lockedMentees[$0] == nil && !request.leftOut.contains(mentees.enrolments[$0].id) }
         let columns = mentors.count
-        var values = [Int32](repeating: DenseCosts.forbidden, count: free.count * columns)
-        var ruleCounts = [Int](repeating: 0, count: HardRule.allCases.count)
-        var admissiblePairs = 0
-        for (row, mentee) in free.enumerated() {
-            for mentor in 0..<columns {
-                let broken = judge.brokenRules(mentee, mentor)
-                if broken.isEmpty {
-                    admissiblePairs += 1
-                    // The judge took only settings in range, so the total is within 0…100.
-                    values[row * columns + mentor] = Int32(((100 - judge.total(mentee, mentor)) * scale).rounded())
-                } else {
-                    for (index, rule) in HardRule.allCases.enumerated() where broken.contains(HardRules(rule)) { ruleCounts[index] += 1 }
-                }
-            }
-        }
+        let (values, admissiblePairs, ruleCounts) = costs(free, columns: columns, judge: judge)
         var excluded: [HardRule: Int] = [:]
         for (index, rule) in HardRule.allCases.enumerated() where ruleCounts[index] > 0 { excluded[rule] = ruleCounts[index] }
         let (assignment, mentorOfRow) = try solve(values, mentees: free.count, capacities: capacities, fairness: request.fairness)
@@ -99,6 +86,40 @@ public enum MatchPlanner {
             seed: request.seed)
     }
 
+    /// The solver's cost for every (free mentee, mentor) pair, forbidden where a hard rule
+    /// excludes it; how many pairs are admissible; how many pairs each rule excluded. Scoring is
+    /// most of a large plan's time, so rows are scored in parallel, a share per core.
+    static func costs(_ free: [Int], columns: Int, judge: PairJudge) -> (values: [Int32], admissible: Int, ruleCounts: [Int]) {
+        let rules = HardRule.allCases.count
+        let shares = max(1, min(ProcessInfo.processInfo.activeProcessorCount, free.count / 64))
+        var values = [Int32](repeating: DenseCosts.forbidden, count: free.count * columns)
+        var tallies = [Int](repeating: 0, count: shares * (rules + 1))
+        values.withUnsafeMutableBufferPointer { valueBuffer in
+            tallies.withUnsafeMutableBufferPointer { tallyBuffer in
+                // Each share writes its own rows and its own tallies: no two touch the same memory.
+                nonisolated(unsafe) let values = valueBuffer, tallies = tallyBuffer
+                DispatchQueue.concurrentPerform(iterations: shares) { share in
+                    let tally = share * (rules + 1)
+                    for row in (share * free.count / shares)..<((share + 1) * free.count / shares) {
+                        let mentee = free[row]
+                        for mentor in 0..<columns {
+                            let broken = judge.brokenRules(mentee, mentor)
+                            if broken.isEmpty {
+                                tallies[tally + rules] += 1
+                                // The judge took only settings in range, so the total is within 0…100.
+                                values[row * columns + mentor] = Int32(((100 - judge.total(mentee, mentor)) * scale).rounded())
+                            } else {
+                                for (index, rule) in HardRule.allCases.enumerated() where broken.contains(HardRules(rule)) { tallies[tally + index] += 1 }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let sums = (0...rules).map { index in (0..<shares).reduce(0) { $0 + tallies[$1 * (rules + 1) + index] } }
+        return (values, sums[rules], Array(sums[..<rules]))
+    }
+
     /// Solves mentees (rows of `values`) against mentors with `capacities`; returns the solver's
     /// answer and each mentee's mentor. With more mentees than places the mentors become the rows
     /// (each taking up to its capacity) and the mentees the columns, so that every search ends at a
@@ -129,7 +150,7 @@ public enum MatchPlanner {
 
     /// Why a pair scores as it does, or which hard rules exclude it.
     public static func explain(mentee: Enrolment.ID, mentor: Enrolment.ID, in request: MatchRequest) throws -> PairExplanation {
-        let cohort = Cohort(enrolments: request.enrolments, people: request.people, now: request.now)
+        let cohort = Cohort(enrolments: request.enrolments, people: request.people, managers: request.managers, now: request.now)
         guard let a = cohort.mentees.enrolments.firstIndex(where: { $0.id == mentee }) else { throw NotFound("mentee enrolment in this cycle", mentee) }
         guard let b = cohort.mentors.enrolments.firstIndex(where: { $0.id == mentor }) else { throw NotFound("mentor enrolment in this cycle", mentor) }
         let judge = try PairJudge(format: request.format, settings: request.settings, cohort: cohort,
@@ -142,7 +163,7 @@ public enum MatchPlanner {
 extension MatchPlanner {
     /// One mentee against every mentor of the request: each pair's broken rules or score.
     public static func explainAll(mentee: Enrolment.ID, in request: MatchRequest) throws -> [(mentor: Enrolment.ID, explanation: PairExplanation)] {
-        let cohort = Cohort(enrolments: request.enrolments, people: request.people, now: request.now)
+        let cohort = Cohort(enrolments: request.enrolments, people: request.people, managers: request.managers, now: request.now)
         guard let a = cohort.mentees.enrolments.firstIndex(where: { $0.id == mentee }) else { throw NotFound("mentee enrolment in this cycle", mentee) }
         let judge = try PairJudge(format: request.format, settings: request.settings, cohort: cohort,
                               conflicts: request.conflicts, previousPairs: request.previousPairs)

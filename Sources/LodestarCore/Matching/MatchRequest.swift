@@ -6,8 +6,11 @@ public struct MatchRequest: Sendable {
     public var format: MentoringFormat
     public var settings: MatchingSettings
     public var enrolments: [Enrolment]
-    /// The directory: levels, departments, languages, time zones and the manager tree.
+    /// The people taking part (or the whole directory): levels, departments, languages, time zones.
     public var people: [Person]
+    /// Each person's manager across the whole directory, for the reporting-line rule; nil when
+    /// `people` is the whole directory and the tree is read from it.
+    public var managers: [Person.ID: Person.ID?]?
     public var conflicts: Set<PersonPair>
     /// Pairs from earlier cycles of the programme (excluded when the programme rotates).
     public var previousPairs: Set<PersonPair>

@@ -22,7 +22,7 @@ struct PeerPool {
         func side(_ role: EnrolmentRole) -> [Enrolment] {
             pool.map { var copy = $0; copy.role = role; copy.profile.capacity = role == .mentor ? 1 : nil; return copy }
         }
-        let cohort = Cohort(enrolments: side(.mentee) + side(.mentor), people: request.people, now: request.now)
+        let cohort = Cohort(enrolments: side(.mentee) + side(.mentor), people: request.people, managers: request.managers, now: request.now)
         judge = try PairJudge(format: .peer, settings: request.settings, cohort: cohort, conflicts: request.conflicts, previousPairs: request.previousPairs)
         members = cohort.mentees
         let indexOf = Dictionary(uniqueKeysWithValues: members.enrolments.enumerated().map { ($1.personID, $0) })

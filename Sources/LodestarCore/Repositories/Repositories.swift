@@ -25,6 +25,9 @@ public protocol PeopleRepository: Sendable {
     func person(_ id: Person.ID) async throws -> Person?
     /// The people with these ids (those that exist), in one query.
     func people(ids: Set<Person.ID>) async throws -> [Person]
+    /// Each person's manager (nil at the top), the whole directory's reporting lines in one
+    /// light query, for the reporting-line rule.
+    func reportingLines() async throws -> [Person.ID: Person.ID?]
     /// The people enrolled in a cycle, by id, in one query.
     func people(enrolledIn cycle: Cycle.ID) async throws -> [Person.ID: Person]
     func person(externalID: String) async throws -> Person?

@@ -23,9 +23,10 @@ public struct CycleMatching: Sendable {
             + here.flatMap { relationship in relationship.members.filter { $0.leftAt != nil }.map { PersonPair(relationship.mentorPerson, $0.person) } }
         var request = MatchRequest(
             cycle: cycle.id, format: programme.format, settings: settings, enrolments: try await store.allEnrolments(in: cycle.id),
-            people: try await store.allPeople(), conflicts: Set(try await store.conflicts().map(\.people)),
+            people: Array(try await store.people(enrolledIn: cycle.id).values), conflicts: Set(try await store.conflicts().map(\.people)),
             previousPairs: Set(earlier.flatMap(\.pairs) + endedHere), locked: edits.locked, fairness: fairness, seed: seed, now: now)
         request.leftOut = edits.leftOut
+        request.managers = try await store.reportingLines()
         return request
     }
 
