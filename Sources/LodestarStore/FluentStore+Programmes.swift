@@ -1,5 +1,6 @@
 import FluentKit
 import LodestarCore
+import SQLKit
 
 extension FluentStore {
     public func competencies() async throws -> [Competency] {
@@ -28,6 +29,11 @@ extension FluentStore {
 
     public func cycles(of programme: Programme.ID) async throws -> [Cycle] {
         try await CycleModel.query(on: db).filter(\.$programmeID == programme.uuid).sort(\.$number).all().map { try $0.domain() }
+    }
+
+    public func cycles(ofAny programmes: [Programme.ID]) async throws -> [Cycle] {
+        guard !programmes.isEmpty else { return [] }
+        return try await CycleModel.query(on: db).filter(\.$programmeID ~~ programmes.map(\.uuid)).sort(\.$number).all().map { try $0.domain() }
     }
 
     public func cycles(page request: PageRequest) async throws -> Page<Cycle> {
@@ -61,9 +67,19 @@ extension FluentStore {
     }
 
     public func enrolmentCounts(in cycle: Cycle.ID) async throws -> [EnrolmentRole: Int] {
-        var counts: [EnrolmentRole: Int] = [:]
-        for role in EnrolmentRole.allCases {
-            counts[role] = try await EnrolmentModel.query(on: db).filter(\.$cycleID == cycle.uuid).filter(\.$role == role.rawValue).count()
+        try await enrolmentCounts(inAny: [cycle])[cycle] ?? [:]
+    }
+
+    public func enrolmentCounts(inAny cycles: [Cycle.ID]) async throws -> [Cycle.ID: [EnrolmentRole: Int]] {
+        guard !cycles.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
+        let rows = try await sql.select()
+            .column("cycle_id").column("role").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
+            .from(EnrolmentModel.schema).where("cycle_id", .in, cycles.map(\.uuid))
+            .groupBy("cycle_id").groupBy("role").all()
+        var counts: [Cycle.ID: [EnrolmentRole: Int]] = [:]
+        for row in rows {
+            guard let role = EnrolmentRole(rawValue: try row.decode(column: "role", as: String.self)) else { continue }
+            counts[Cycle.ID(try row.decode(column: "cycle_id", as: UUID.self)), default: [:]][role] = try row.decode(column: "count", as: Int.self)
         }
         return counts
     }

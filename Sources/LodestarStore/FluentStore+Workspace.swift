@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import LodestarCore
+import SQLKit
 
 extension FluentStore {
     public func relationship(_ id: Relationship.ID) async throws -> Relationship? {
@@ -56,5 +57,23 @@ extension FluentStore {
 
     public func save(_ goal: Goal) async throws {
         try await GoalVersionModel(goal).create(on: db)
+    }
+
+    public func mentoringTotals(ofProgramme programme: Programme.ID) async throws -> MentoringTotals {
+        guard let sql = db as? any SQLDatabase else { return MentoringTotals(relationships: 0, meetings: 0, minutes: 0) }
+        let relationships = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
+            .from(RelationshipModel.schema).join(CycleModel.schema, on: SQLColumn("cycle_id", table: RelationshipModel.schema), .equal, SQLColumn("id", table: CycleModel.schema))
+            .where(SQLColumn("programme_id", table: CycleModel.schema), .equal, SQLBind(programme.uuid)).first()
+        let meetings = try await sql.select()
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
+            // PostgreSQL sums integers as numeric; the cast brings the total back to an integer.
+            .column(SQLRaw("CAST(COALESCE(SUM(\(HeldMeetingModel.schema).minutes), 0) AS BIGINT)"), as: "minutes")
+            .from(HeldMeetingModel.schema)
+            .join(RelationshipModel.schema, on: SQLColumn("relationship_id", table: HeldMeetingModel.schema), .equal, SQLColumn("id", table: RelationshipModel.schema))
+            .join(CycleModel.schema, on: SQLColumn("cycle_id", table: RelationshipModel.schema), .equal, SQLColumn("id", table: CycleModel.schema))
+            .where(SQLColumn("programme_id", table: CycleModel.schema), .equal, SQLBind(programme.uuid)).first()
+        return MentoringTotals(relationships: try relationships?.decode(column: "count", as: Int.self) ?? 0,
+                               meetings: try meetings?.decode(column: "count", as: Int.self) ?? 0,
+                               minutes: try meetings?.decode(column: "minutes", as: Int.self) ?? 0)
     }
 }

@@ -57,6 +57,8 @@ public protocol ProgrammeRepository: Sendable {
     func save(_ programme: Programme) async throws
     /// The cycles of a programme, oldest first.
     func cycles(of programme: Programme.ID) async throws -> [Cycle]
+    /// The cycles of any of these programmes, in one query.
+    func cycles(ofAny programmes: [Programme.ID]) async throws -> [Cycle]
     func cycles(page: PageRequest) async throws -> Page<Cycle>
     func cycle(_ id: Cycle.ID) async throws -> Cycle?
     /// Inserts or updates one cycle.
@@ -73,6 +75,8 @@ public protocol EnrolmentRepository: Sendable {
     func enrolments(of person: Person.ID) async throws -> [Enrolment]
     /// How many mentors and mentees a cycle has.
     func enrolmentCounts(in cycle: Cycle.ID) async throws -> [EnrolmentRole: Int]
+    /// How many mentors and mentees each of these cycles has, in one query.
+    func enrolmentCounts(inAny cycles: [Cycle.ID]) async throws -> [Cycle.ID: [EnrolmentRole: Int]]
     /// Inserts or updates one enrolment.
     func save(_ enrolment: Enrolment) async throws
     /// Inserts or updates many enrolments all-or-nothing.
@@ -213,6 +217,8 @@ public protocol WorkspaceRepository: Sendable {
     func save(_ note: Note) async throws
     /// Meetings held, newest first.
     func meetings(of relationship: Relationship.ID) async throws -> [HeldMeeting]
+    /// A programme's relationships, meetings held and minutes met, counted in the database.
+    func mentoringTotals(ofProgramme programme: Programme.ID) async throws -> MentoringTotals
     /// The meetings held in any of these relationships (a programme's, for its totals).
     func meetings(ofAny relationships: [Relationship.ID]) async throws -> [HeldMeeting]
     func save(_ meeting: HeldMeeting) async throws
@@ -222,6 +228,19 @@ public protocol WorkspaceRepository: Sendable {
     func goalVersions(ofAny relationships: [Relationship.ID]) async throws -> [Goal]
     /// Inserts a version of a goal.
     func save(_ goal: Goal) async throws
+}
+
+/// How much mentoring a programme has seen: counts only, never what the pairs wrote.
+public struct MentoringTotals: Sendable, Equatable {
+    public let relationships: Int
+    public let meetings: Int
+    public let minutes: Int
+    /// Creates the totals.
+    public init(relationships: Int, meetings: Int, minutes: Int) {
+        self.relationships = relationships
+        self.meetings = meetings
+        self.minutes = minutes
+    }
 }
 
 /// Mentee-choice requests.

@@ -18,17 +18,15 @@ struct ProgrammeView {
         let names = Dictionary(uniqueKeysWithValues: try await store.competencies().map { ($0.slug, $0.name) })
         var hours: String?
         if principal.manages(programme.id) {
-            let relationships = try await store.relationships(ofProgramme: programme.id)
-            // Counts and minutes only, in one query: never what the pairs wrote.
-            let held = try await store.meetings(ofAny: relationships.map(\.id))
-            let minutes = held.reduce(0) { $0 + $1.minutes }, meetings = held.count
-            hours = String(format: "%.1f", Double(minutes) / 60) + " hours of mentoring in \(meetings) meeting\(meetings == 1 ? "" : "s")"
-                + " across \(relationships.count) relationship\(relationships.count == 1 ? "" : "s")"
+            // Counts and minutes only, counted by the database: never what the pairs wrote.
+            let totals = try await store.mentoringTotals(ofProgramme: programme.id)
+            hours = String(format: "%.1f", Double(totals.minutes) / 60) + " hours of mentoring in \(totals.meetings) meeting\(totals.meetings == 1 ? "" : "s")"
+                + " across \(totals.relationships) relationship\(totals.relationships == 1 ? "" : "s")"
         }
         return ProgrammeView(
             title: programme.name, name: programme.name, objectives: programme.objectives, format: programme.format.label,
             durationWeeks: programme.durationWeeks, cadence: programme.cadence.rawValue,
             competencies: programme.focusCompetencies.map { names[$0] ?? $0 },
-            cycles: try await CycleSummary.all(of: programme.id, store), hours: hours)
+            cycles: try await CycleSummary.all(of: programme, store), hours: hours)
     }
 }

@@ -14,13 +14,10 @@ struct ProgrammesView {
     }
 
     static func load(for principal: Principal, _ store: any LodestarRepositories) async throws -> ProgrammesView {
-        var programmes: [ProgrammeSummary] = []
-        for programme in try await store.programmes(page: .everything).items where principal.manages(programme.id) {
-            programmes.append(ProgrammeSummary(
-                id: programme.id.description, name: programme.name, format: programme.format.label,
-                objectives: programme.objectives, cycles: try await CycleSummary.all(of: programme.id, store)))
-        }
-        return ProgrammesView(programmes: programmes)
+        ProgrammesView(programmes: try await ProgrammeOverview.read(for: principal, store).entries.map { entry in
+            ProgrammeSummary(id: entry.programme.id.description, name: entry.programme.name, format: entry.programme.format.label,
+                             objectives: entry.programme.objectives, cycles: entry.cycles.map { CycleSummary($0.cycle, counts: $0.counts) })
+        })
     }
 }
 
@@ -42,11 +39,8 @@ struct CycleSummary {
         mentees = counts[.mentee, default: 0]
     }
 
-    static func all(of programme: Programme.ID, _ store: any LodestarRepositories) async throws -> [CycleSummary] {
-        var summaries: [CycleSummary] = []
-        for cycle in try await store.cycles(of: programme) {
-            summaries.append(CycleSummary(cycle, counts: try await store.enrolmentCounts(in: cycle.id)))
-        }
-        return summaries
+    /// A programme's cycles with their counts.
+    static func all(of programme: Programme, _ store: any LodestarRepositories) async throws -> [CycleSummary] {
+        try await ProgrammeOverview.cycles(of: [programme], store).first?.cycles.map { CycleSummary($0.cycle, counts: $0.counts) } ?? []
     }
 }
