@@ -24,12 +24,14 @@ public struct AppConfig: Sendable {
     /// Reverse proxies whose `X-Forwarded-For` names the client (LODESTAR_TRUSTED_PROXY); none by
     /// default, so a client can't choose the address its sign-in failures count against.
     public var trustedProxies: Set<String>
+    /// Where every handler and background job reads the time (tests fix it).
+    public var clock: ServerClock
 
     /// Creates a configuration; defaults are the documented ones.
     public init(host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .sqliteFile(path: "lodestar.sqlite"),
                 seedDemo: Bool = false, demoSeed: UInt64 = 2027, bcryptCost: UInt8 = 12, secureCookies: Bool = false,
                 publicURL: String? = nil, smtp: SMTPMailer? = nil, outboxInterval: Duration = .seconds(5),
-                nudgeInterval: Duration = .seconds(300), trustedProxies: Set<String> = []) {
+                nudgeInterval: Duration = .seconds(300), trustedProxies: Set<String> = [], clock: ServerClock = .system) {
         self.host = host
         self.port = port
         self.database = database
@@ -42,5 +44,6 @@ public struct AppConfig: Sendable {
         self.outboxInterval = outboxInterval
         self.nudgeInterval = nudgeInterval
         self.trustedProxies = trustedProxies
+        self.clock = clock
     }
 }

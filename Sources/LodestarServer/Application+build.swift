@@ -17,7 +17,7 @@ public func buildApplication(config: AppConfig, logger: Logger = Logger(label: "
             // are added to it, so `--demo` can never open a real organisation's accounts.
             if let demo = try await DemoSeeder(store: connection.store).seedIfEmpty(seed: config.demoSeed) {
                 logger.info("Seeded the demo organisation: \(demo.people.count) people, programme '\(demo.programme.name)'")
-                for signIn in try await DemoAccounts(store: connection.store, credentials: credentials).ensure(now: Date()) {
+                for signIn in try await DemoAccounts(store: connection.store, credentials: credentials).ensure(now: config.clock.now()) {
                     logger.info("Demo sign-in — \(signIn.role): \(signIn.email) / \(DemoAccounts.password)")
                 }
             } else {
@@ -30,9 +30,9 @@ public func buildApplication(config: AppConfig, logger: Logger = Logger(label: "
     }
     let router = try await buildRouter(store: connection.store, credentials: credentials, config: config)
     var services: [any Service] = [DatabaseService(connection: connection),
-                                   RepeatingJob.nudges(Nudges(store: connection.store, publicURL: config.publicURL), every: config.nudgeInterval, logger: logger)]
+                                   RepeatingJob.nudges(Nudges(store: connection.store, publicURL: config.publicURL), every: config.nudgeInterval, clock: config.clock, logger: logger)]
     if let smtp = config.smtp {
-        services.append(RepeatingJob.outbox(OutboxDelivery(store: connection.store, mailer: smtp), every: config.outboxInterval, logger: logger))
+        services.append(RepeatingJob.outbox(OutboxDelivery(store: connection.store, mailer: smtp), every: config.outboxInterval, clock: config.clock, logger: logger))
     }
     return Application(
         router: router,
@@ -52,7 +52,7 @@ func buildRouter(store: FluentStore, credentials: any Credentials, config: AppCo
     // inside, so that an error page keeps the navigation of whoever is signed in.
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware(pages: pages))
-    router.add(middleware: AuthenticationMiddleware(authentication: authentication, trustedProxies: config.trustedProxies))
+    router.add(middleware: AuthenticationMiddleware(authentication: authentication, trustedProxies: config.trustedProxies, clock: config.clock))
     router.add(middleware: ErrorMiddleware(pages: pages))
     router.get("/health") { _, _ in try await HealthBody.check(store) }
     let cookies = SiteCookies(credentials: credentials, alwaysSecure: config.secureCookies)

@@ -59,5 +59,18 @@ import Testing
             await #expect(throws: NotFound.self) { try await ProgrammeOffice(store: store, principal: .commandLine).dismiss(Account.ID(UUID()), fromManaging: programme.id) }
         }
     }
-}
 
+    @Test("handlers read the time from the app's clock: past the session's end the same cookie sends the browser to sign in")
+    func injectedClock() async throws {
+        let signedInAt = Date()
+        for (offset, signedIn) in [(1800.0, true), (7200.0, false)] {
+            try await withAppAndStore(clock: .fixed(signedInAt.addingTimeInterval(offset)), prepare: { store in
+                try await TestAccounts.signIn(try #require(try await store.account(email: TestAccounts.adminEmail)),
+                                              session: "clock-session", csrf: "clock-csrf", in: store, now: signedInAt)
+            }) { client, _ in
+                let (status, _) = try await client.page("/", as: .session("clock-session", csrf: "clock-csrf"))
+                #expect(status == (signedIn ? .ok : .seeOther), "an hour's session read \(Int(offset)) s after it began")
+            }
+        }
+    }
+}

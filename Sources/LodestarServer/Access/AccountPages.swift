@@ -21,7 +21,7 @@ struct AccountPages {
             let form = try await FormBody.fields(request)
             let email = form["email"] ?? "", next = Self.localPath(form["next"])
             do {
-                let (token, _) = try await authentication.signIn(email: email, password: form["password"] ?? "", address: context.address, now: Date())
+                let (token, _) = try await authentication.signIn(email: email, password: form["password"] ?? "", address: context.address, now: context.now)
                 var response = redirect(to: next)
                 response.setCookie(try cookies.make(AuthenticationMiddleware.sessionCookie, token, request))
                 return response
@@ -46,7 +46,7 @@ struct AccountPages {
             let form = try await FormBody.fields(request)
             let scope = ApiToken.Scope(rawValue: form["scope"] ?? "") ?? .read
             do {
-                let (token, record) = try await authentication.createToken(name: form["name"] ?? "", scope: scope, by: principal, now: Date())
+                let (token, record) = try await authentication.createToken(name: form["name"] ?? "", scope: scope, by: principal, now: context.now)
                 return try await tokensPage(context, created: TokensView.Created(name: record.name, token: token), problem: nil)
             } catch let error as ValidationError {
                 return try await tokensPage(context, created: nil, problem: error.summary)
@@ -54,7 +54,7 @@ struct AccountPages {
         }
         router.post("/admin/tokens/:id/revoke") { _, context in
             let id: ApiToken.ID = try context.parameters.id(of: "API token")
-            try await authentication.revokeToken(id, by: try context.signedIn(), now: Date())
+            try await authentication.revokeToken(id, by: try context.signedIn(), now: context.now)
             return redirect(to: "/admin/tokens")
         }
     }

@@ -16,9 +16,12 @@ struct AuthenticationMiddleware: RouterMiddleware {
     let authentication: Authentication
     /// Addresses of the reverse proxies whose `X-Forwarded-For` is believed (`--trusted-proxy`).
     let trustedProxies: Set<String>
+    /// Where the request's time is read.
+    let clock: ServerClock
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var request = request, context = context
+        context.now = clock.now()
         context.address = ClientAddress.of(peer: context.peerAddress, forwardedFor: request.headers[.forwardedFor], trusted: trustedProxies)
         if Self.isAPI(request.uri.path), let header = request.headers[.authorization] {
             guard header.hasPrefix("Bearer "), let principal = try await authentication.principal(apiToken: String(header.dropFirst(7))) else {
@@ -26,7 +29,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
             }
             context.principal = principal
         } else if let token = request.cookies[Self.sessionCookie]?.value {
-            if let (principal, session) = try await authentication.session(token: token, now: Date()) {
+            if let (principal, session) = try await authentication.session(token: token, now: context.now) {
                 context.principal = principal
                 context.session = session
             } else {

@@ -16,13 +16,13 @@ struct LinkPages {
         }
         router.post("/forgot-password") { request, context in
             let form = try await FormBody.fields(request)
-            try await links.requestReset(email: form["email"] ?? "", now: Date())
+            try await links.requestReset(email: form["email"] ?? "", now: context.now)
             return pages.render(.forgotPassword, ForgotPasswordView(csrf: form["csrf"] ?? "", sent: true), for: context)
         }
         router.get("/set-password") { request, context in
             let token = request.uri.queryParameters.get("token") ?? ""
             do {
-                let link = try await links.check(token: token, now: Date())
+                let link = try await links.check(token: token, now: context.now)
                 let csrf = cookies.formToken(request, context)
                 let view = SetPasswordView(csrf: csrf, token: token, purpose: link.purpose, problem: nil)
                 return try cookies.page(pages.render(.setPassword, view, for: context), csrf: csrf, request, context)
@@ -38,7 +38,7 @@ struct LinkPages {
                 guard form["password"] == form["confirmation"] else {
                     throw ValidationError([FieldIssue(field: "confirmation", message: "the two passwords differ")])
                 }
-                _ = try await links.setPassword(token: token, password: form["password"] ?? "", now: Date())
+                _ = try await links.setPassword(token: token, password: form["password"] ?? "", now: context.now)
                 return Response(status: .seeOther, headers: [.location: "/sign-in?password=set"])
             } catch let refused as LinkRefused {
                 return try pages.render(.setPassword, SetPasswordView(csrf: "", token: nil, purpose: nil, problem: refused.description),
@@ -57,7 +57,7 @@ struct LinkPages {
             let principal = try context.signedIn()
             let form = try await FormBody.fields(request)
             do {
-                let account = try await links.invite(email: form["email"] ?? "", by: principal, now: Date())
+                let account = try await links.invite(email: form["email"] ?? "", by: principal, now: context.now)
                 return try await outboxPage(context, page: .everything, invited: account.email, problem: nil)
             } catch let error as ValidationError {
                 return try await outboxPage(context, page: .everything, invited: nil, problem: error.summary)

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import LodestarCore
 import NIOCore
@@ -16,6 +17,9 @@ struct LodestarContext: RequestContext {
     var address: String
     /// The address of the connection's other end.
     let peerAddress: String
+    /// The time of the request, read once from the app's clock (`AppConfig.clock`) by
+    /// `AuthenticationMiddleware`; every handler takes its time from here.
+    var now = Date(timeIntervalSince1970: 0)
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -15,7 +15,7 @@ struct CalendarPages {
         }
         router.post("/calendar") { _, context in
             do {
-                let token = try await feeds.renew(for: try context.signedIn(), now: Date())
+                let token = try await feeds.renew(for: try context.signedIn(), now: context.now)
                 return try await page(context, address: "\(publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL)/calendar/\(token)", problem: nil)
             } catch let error as ValidationError {
                 return try await page(context, address: nil, problem: error.summary, status: .unprocessableContent)

@@ -23,7 +23,7 @@ struct ChoicePages {
                     guard let id = Enrolment.ID(text) else { throw ValidationError([FieldIssue(field: "mentors.\(rank + 1)", message: "'\(text)' is not a mentor of the list")]) }
                     return id
                 }
-                _ = try await choice.request(cycleID, mentors: mentors, now: Date())
+                _ = try await choice.request(cycleID, mentors: mentors, now: context.now)
                 return Response(status: .seeOther, headers: [.location: "/cycles/\(cycleID)/choose"])
             } catch let error as ValidationError {
                 return try await choosePage(context, problems: error.issues.map(\.description), form: form, status: .unprocessableContent)
@@ -34,10 +34,10 @@ struct ChoicePages {
             try await inboxPage(context, problem: nil)
         }
         router.post("/requests/:id/accept") { request, context in
-            try await answer(request, context) { choice, id, _ in _ = try await choice.accept(id, now: Date()) }
+            try await answer(request, context) { choice, id, _ in _ = try await choice.accept(id, now: context.now) }
         }
         router.post("/requests/:id/decline") { request, context in
-            try await answer(request, context) { choice, id, form in try await choice.decline(id, reason: form["reason"] ?? "", now: Date()) }
+            try await answer(request, context) { choice, id, form in try await choice.decline(id, reason: form["reason"] ?? "", now: context.now) }
         }
     }
 
@@ -56,7 +56,7 @@ struct ChoicePages {
 
     private func choosePage(_ context: LodestarContext, problems: [String], form: [String: String], status: HTTPResponse.Status = .ok) async throws -> HTML {
         let cycleID: Cycle.ID = try context.parameters.id(of: "cycle")
-        let choosing = try await MenteeChoice(store: store, principal: try context.signedIn()).choosing(cycleID, now: Date())
+        let choosing = try await MenteeChoice(store: store, principal: try context.signedIn()).choosing(cycleID, now: context.now)
         var names: [Enrolment.ID: String] = [:]
         for option in choosing.shortlist { names[option.mentor.id] = option.person.name }
         for request in choosing.requests where names[request.mentor] == nil {
@@ -67,7 +67,7 @@ struct ChoicePages {
     }
 
     private func inboxPage(_ context: LodestarContext, problem: String?, status: HTTPResponse.Status = .ok) async throws -> HTML {
-        let inbox = try await MenteeChoice(store: store, principal: try context.signedIn()).inbox(now: Date())
+        let inbox = try await MenteeChoice(store: store, principal: try context.signedIn()).inbox(now: context.now)
         return pages.render(.requests, RequestsView(inbox, problem: problem, csrf: context.session?.csrfToken ?? ""), for: context, status: status)
     }
 }

@@ -11,13 +11,13 @@ struct MatchingPages {
         router.get("/cycles/:id/plan") { request, context in
             let query = try Self.planQuery(request)
             let reading = try await PlanReview(store: store, principal: try context.signedIn())
-                .plan(try context.parameters.id(of: "cycle"), query, trying: try Self.edit(request), now: Date())
+                .plan(try context.parameters.id(of: "cycle"), query, trying: try Self.edit(request), now: context.now)
             return pages.render(.plan, PlanView(reading, seed: query.seed, fairness: query.fairness, csrf: context.session?.csrfToken ?? ""), for: context)
         }
         router.get("/cycles/:id/plan/mentees/:mentee") { request, context in
             let query = try Self.planQuery(request)
             let choice = try await PlanReview(store: store, principal: try context.signedIn())
-                .mentorChoice(for: try context.parameters.id("mentee", of: "mentee enrolment"), in: try context.parameters.id(of: "cycle"), query, now: Date())
+                .mentorChoice(for: try context.parameters.id("mentee", of: "mentee enrolment"), in: try context.parameters.id(of: "cycle"), query, now: context.now)
             return pages.render(.planMentee, MentorChoiceView(choice, seed: query.seed, fairness: query.fairness), for: context)
         }
         router.post("/cycles/:id/weights") { request, context in
@@ -54,7 +54,7 @@ struct MatchingPages {
             let leftOut = Set((form["out"] ?? "").split(separator: ",").compactMap { Enrolment.ID(String($0)) })
             let edits = PlanEdits(locked: locks, leftOut: leftOut, weights: try Self.weights { form[$0] })
             _ = try await MatchingPublication(store: store, principal: try context.signedIn())
-                .publish(cycle.id, seed: seed, fairness: form["fairness"] == "1", edits: edits, now: Date())
+                .publish(cycle.id, seed: seed, fairness: form["fairness"] == "1", edits: edits, now: context.now)
             return Response(status: .seeOther, headers: [.location: "/cycles/\(cycle.id)"])
         }
     }

@@ -24,7 +24,7 @@ struct PairingPages {
                     _ = try await pairing.candidates(cycleID)  // the access rule and the cycle's state first
                     throw ValidationError([FieldIssue(field: mentee == nil ? "mentee" : "mentor", message: "choose one from the list")])
                 }
-                _ = try await pairing.pair(cycleID, mentee: mentee, mentor: mentor, now: Date())
+                _ = try await pairing.pair(cycleID, mentee: mentee, mentor: mentor, now: context.now)
                 return Response(status: .seeOther, headers: [.location: "/cycles/\(cycleID)"])
             } catch let error as ValidationError {
                 return try await page(context, mentee: mentee, mentor: mentor, problem: error.summary, status: .unprocessableContent)
@@ -40,7 +40,7 @@ struct PairingPages {
         let candidates = try await pairing.candidates(cycleID)
         var preview: PairingView.Preview?
         if let mentee, let mentor {
-            let explanation = try await pairing.preview(cycleID, mentee: mentee, mentor: mentor, now: Date())
+            let explanation = try await pairing.preview(cycleID, mentee: mentee, mentor: mentor, now: context.now)
             preview = PairingView.Preview(explanation)
         }
         return pages.render(.pairs, PairingView(candidates: candidates, mentee: mentee, mentor: mentor,

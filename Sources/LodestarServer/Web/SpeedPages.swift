@@ -26,7 +26,7 @@ struct SpeedPages {
                     return value
                 }
                 _ = try await speed.plan(cycleID, .init(startsAt: start, rounds: try number("rounds"), minutes: try number("minutes"), pause: try number("pause"),
-                                                        place: form["place"] ?? "", timeZone: zone.identifier), now: Date())
+                                                        place: form["place"] ?? "", timeZone: zone.identifier), now: context.now)
                 return Response(status: .seeOther, headers: [.location: "/cycles/\(cycleID)/speed"])
             } catch let error as ValidationError {
                 return try await page(context, template: .speed, problems: error.issues.map(\.description), form: form, status: .unprocessableContent)

@@ -34,7 +34,7 @@ struct WebPages {
             guard let cycle = try await store.cycle(id) else { throw NotFound("cycle", id) }
             guard let programme = try await store.programme(cycle.programmeID) else { throw NotFound("programme", cycle.programmeID) }
             try principal.requireManager(of: programme, "seeing who takes part in a cycle")
-            return pages.render(.cycle, try await CycleView.load(cycle, page: try request.pageRequest(), relationshipsPage: try request.pageRequest(prefix: "relationships-"), for: principal, csrf: context.session?.csrfToken ?? "", store), for: context)
+            return pages.render(.cycle, try await CycleView.load(cycle, page: try request.pageRequest(), relationshipsPage: try request.pageRequest(prefix: "relationships-"), for: principal, csrf: context.session?.csrfToken ?? "", now: context.now, store), for: context)
         }
         router.get("/people") { request, context in
             try context.signedIn().requireAdmin("seeing the people directory")

@@ -18,19 +18,19 @@ struct WorkspacePages {
         router.post("/relationships/:id/schedule") { request, context in
             let form = try await FormBody.fields(request)
             return try await attempt(request, context, form) { workspace, id in
-                _ = try await workspace.scheduleMeeting(id, try Self.meetingPlan(form), now: Date())
+                _ = try await workspace.scheduleMeeting(id, try Self.meetingPlan(form), now: context.now)
             }
         }
         router.post("/relationships/:id/schedule/:meeting") { request, context in
             let form = try await FormBody.fields(request)
             return try await attempt(request, context, form) { workspace, id in
-                _ = try await workspace.rescheduleMeeting(id, meeting: try context.parameters.id("meeting", of: "meeting"), try Self.meetingPlan(form), now: Date())
+                _ = try await workspace.rescheduleMeeting(id, meeting: try context.parameters.id("meeting", of: "meeting"), try Self.meetingPlan(form), now: context.now)
             }
         }
         router.post("/relationships/:id/schedule/:meeting/cancel") { request, context in
             let form = try await FormBody.fields(request)
             return try await attempt(request, context, form) { workspace, id in
-                _ = try await workspace.cancelMeeting(id, meeting: try context.parameters.id("meeting", of: "meeting"), now: Date())
+                _ = try await workspace.cancelMeeting(id, meeting: try context.parameters.id("meeting", of: "meeting"), now: context.now)
             }
         }
         router.get("/relationships/:id/schedule/:meeting/invitation.ics") { _, context in
@@ -46,7 +46,7 @@ struct WorkspacePages {
             let id: Relationship.ID = try context.parameters.id(of: "relationship")
             let workspace = try workspace(context)
             do {
-                let relationship = try await workspace.end(id, reason: form["reason"] ?? "", now: Date())
+                let relationship = try await workspace.end(id, reason: form["reason"] ?? "", now: context.now)
                 let principal = try context.signedIn()
                 let back = principal.person.map { relationship.includes($0.id) } ?? false
                     ? "/relationships/\(id)" : "/cycles/\(relationship.cycleID)/pairs"
@@ -60,19 +60,19 @@ struct WorkspacePages {
         router.post("/relationships/:id/agreement") { request, context in
             let form = try await FormBody.fields(request)
             return try await attempt(request, context, form) { workspace, id in
-                _ = try await workspace.editAgreement(id, terms: try Agreement.Terms.parse { form[$0] ?? "" }, now: Date())
+                _ = try await workspace.editAgreement(id, terms: try Agreement.Terms.parse { form[$0] ?? "" }, now: context.now)
             }
         }
         router.post("/relationships/:id/agreement/sign") { request, context in
             let form = try await FormBody.fields(request)
             return try await attempt(request, context, form) { workspace, id in
-                _ = try await workspace.signAgreement(id, version: Int(form["version"] ?? "") ?? 0, now: Date())
+                _ = try await workspace.signAgreement(id, version: Int(form["version"] ?? "") ?? 0, now: context.now)
             }
         }
         router.post("/relationships/:id/notes") { request, context in
             let form = try await FormBody.fields(request)
             return try await attempt(request, context, form) { workspace, id in
-                _ = try await workspace.addNote(id, text: form["text"] ?? "", shared: form["shared"] == "1", now: Date())
+                _ = try await workspace.addNote(id, text: form["text"] ?? "", shared: form["shared"] == "1", now: context.now)
             }
         }
         router.post("/relationships/:id/goals") { request, context in
@@ -80,7 +80,7 @@ struct WorkspacePages {
             return try await attempt(request, context, form) { workspace, id in
                 let competency = (form["competency"] ?? "").isEmpty ? nil : form["competency"]
                 _ = try await workspace.addGoal(id, title: form["title"] ?? "", measure: form["measure"] ?? "", competency: competency,
-                                                due: try FormClock.day(form["due"] ?? "", field: "due"), now: Date())
+                                                due: try FormClock.day(form["due"] ?? "", field: "due"), now: context.now)
             }
         }
         router.post("/relationships/:id/goals/:goal") { request, context in
@@ -104,7 +104,7 @@ struct WorkspacePages {
                     form["checklist"] == nil ? nil : Set(form.keys.compactMap { $0.hasPrefix(prefix) ? Int($0.dropFirst(prefix.count)) : nil })
                 }
                 _ = try await workspace.updateGoal(id, goal: goalID, progress: progress, newAction: action, newMilestone: milestone,
-                                                   doneActions: ticked("done-"), reachedMilestones: ticked("reached-"), now: Date())
+                                                   doneActions: ticked("done-"), reachedMilestones: ticked("reached-"), now: context.now)
             }
         }
         router.post("/relationships/:id/meetings") { request, context in
@@ -112,7 +112,7 @@ struct WorkspacePages {
             return try await attempt(request, context, form) { workspace, id in
                 let day = try FormClock.day(form["heldOn"] ?? "", field: "heldOn")
                 let mode = MeetingMode(rawValue: form["mode"] ?? "") ?? .virtual
-                _ = try await workspace.logMeeting(id, heldOn: day, minutes: Int(form["minutes"] ?? "") ?? 0, mode: mode, now: Date())
+                _ = try await workspace.logMeeting(id, heldOn: day, minutes: Int(form["minutes"] ?? "") ?? 0, mode: mode, now: context.now)
             }
         }
     }
@@ -138,8 +138,8 @@ struct WorkspacePages {
         let contents = try await workspace.open(id)
         let competencies = try await store.competencies()
         let zone = TimeZone(identifier: try context.signedIn().person?.timeZone ?? "") ?? .gmt
-        let suggestions = contents.relationship.endedAt == nil ? try await workspace.suggestedTimes(id, now: Date()) : []
-        return pages.render(.relationship, WorkspaceView(contents, competencies: competencies, suggestions: suggestions, zone: zone,
+        let suggestions = contents.relationship.endedAt == nil ? try await workspace.suggestedTimes(id, now: context.now) : []
+        return pages.render(.relationship, WorkspaceView(contents, competencies: competencies, suggestions: suggestions, zone: zone, now: context.now,
                                                           problems: problems, form: form, csrf: context.session?.csrfToken ?? ""),
                             for: context, status: status)
     }

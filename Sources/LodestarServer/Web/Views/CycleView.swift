@@ -47,7 +47,7 @@ struct CycleView {
     struct StateStep { let name: String; let current: Bool; let done: Bool }
     struct Participant { let personID: String; let name: String; let title: String; let department: String; let role: String; let detail: String }
 
-    static func load(_ cycle: Cycle, page: PageRequest, relationshipsPage: PageRequest, for principal: Principal, csrf: String,
+    static func load(_ cycle: Cycle, page: PageRequest, relationshipsPage: PageRequest, for principal: Principal, csrf: String, now: Date,
                      _ store: any LodestarRepositories) async throws -> CycleView {
         let programme = try await store.programme(cycle.programmeID)
         let enrolments = try await store.enrolments(in: cycle.id, role: nil, page: page)
@@ -66,7 +66,7 @@ struct CycleView {
         }
         var oversight: [RelationshipWorkspace.Oversight] = []
         if let programme {
-            oversight = try await RelationshipWorkspace(store: store, principal: principal).oversight(of: relationships, in: programme, now: Date())
+            oversight = try await RelationshipWorkspace(store: store, principal: principal).oversight(of: relationships, in: programme, now: now)
         }
         var pairs = oversight.map { seen in
             Pair(id: seen.relationship.id.description, isOpen: seen.relationship.endedAt == nil, endReason: seen.relationship.endReason,

@@ -85,7 +85,7 @@ struct WorkspaceView {
     struct Suggestion { let label: String; let date: String; let time: String }
     struct ArrangeForm { let date: String; let time: String; let minutes: String; let place: String; let virtual: Bool }
 
-    init(_ contents: RelationshipWorkspace.Contents, competencies: [Competency], suggestions: [Date], zone: TimeZone,
+    init(_ contents: RelationshipWorkspace.Contents, competencies: [Competency], suggestions: [Date], zone: TimeZone, now: Date,
          problems: [String: String], form: [String: String], csrf: String) {
         let people = contents.people, me = contents.me, relationship = contents.relationship
         let mentor = people.mentor, others = people.others(than: me)
@@ -147,7 +147,6 @@ struct WorkspaceView {
                      privacy: note.author != me ? "shared with you" : note.shared ? "shared" : "private")
         }
         noteProblem = problems["text"]
-        let now = Date()
         goals = contents.goals.map { goal, versions in
             GoalLine(goalID: goal.id.description, title: goal.title, measure: goal.measure, competency: goal.competency,
                      due: goal.due.formatted(date: .abbreviated, time: .omitted), progress: goal.progress, overdue: goal.isOverdue(at: now),
