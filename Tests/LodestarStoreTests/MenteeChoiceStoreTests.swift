@@ -59,6 +59,9 @@ struct MenteeChoiceStoreTests {
             await #expect(throws: ValidationError.self, "not again while under way") { try await choice.request(demo.cycle.id, mentors: [third], now: Self.now) }
             let firstMentor = try await Self.principal(of: first, store), secondMentor = try await Self.principal(of: second, store)
             #expect(try await Self.notices(store, to: firstMentor).contains { $0.subject.contains("asks you to be their mentor") })
+            // The deadline is written in the mentor's own time zone, named, not in the server's.
+            let mentorPerson = try #require(firstMentor.person), deadline = try #require(sent[0].expiresAt)
+            #expect(try await Self.notices(store, to: firstMentor).contains { $0.body.contains("by \(mentorPerson.moment(deadline));") && $0.body.contains(mentorPerson.timeZone) })
             await #expect(throws: ValidationError.self, "a waiting request is not answered") {
                 try await MenteeChoice(store: store, principal: secondMentor).accept(sent[1].id, now: Self.now)
             }

@@ -216,7 +216,7 @@ public struct MenteeChoice: Sendable {
 
     private func requestNotice(_ request: MentorRequest, now: Date) async throws -> Notice {
         let (mentee, mentor) = try await people(request)
-        let by = request.expiresAt?.formatted(date: .long, time: .omitted) ?? "soon"
+        let by = request.expiresAt.map(mentor.moment) ?? "soon"
         return Notice(recipient: mentor.email, subject: "\(mentee.name) asks you to be their mentor", body: """
             Hello \(mentor.name),
 

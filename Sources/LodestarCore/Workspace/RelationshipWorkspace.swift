@@ -248,7 +248,7 @@ public struct RelationshipWorkspace: Sendable {
             return Notice(recipient: person.email, subject: "Your mentoring with \(others.names) has ended", body: """
                 Hello \(person.name),
 
-                Your mentoring with \(others.names) ended on \(now.formatted(date: .long, time: .omitted)): \(reason)
+                Your mentoring with \(others.names) ended on \(person.day(now)): \(reason)
                 Your workspace stays open to read.\(next)
 
                 """, createdAt: now)
@@ -278,14 +278,14 @@ public struct RelationshipWorkspace: Sendable {
             Notice(recipient: person.email, subject: "\(leaver.name) has left your mentoring group", body: """
                 Hello \(person.name),
 
-                \(leaver.name) left your mentoring group on \(now.formatted(date: .long, time: .omitted)): \(reason)
+                \(leaver.name) left your mentoring group on \(person.day(now)): \(reason)
                 The group goes on without them.
 
                 """, createdAt: now)
         } + [Notice(recipient: leaver.email, subject: "You have left your mentoring group", body: """
                 Hello \(leaver.name),
 
-                You left the mentoring group with \(people.others(than: me).names) on \(now.formatted(date: .long, time: .omitted)).
+                You left the mentoring group with \(people.others(than: me).names) on \(leaver.day(now)).
                 Your workspace stays open to read. Your programme manager can match you again in this cycle.
 
                 """, createdAt: now)]
