@@ -30,6 +30,8 @@ struct MatchingPageTests {
             #expect(status == .ok && plan.contains("Proven optimal") && plan.contains("Publish this matching") && plan.contains("goal-skill-fit"))
             let (badSeed, _) = try await client.page("\(cycle)/plan?seed=abc", as: manager)
             #expect(badSeed == .unprocessableContent)
+            let (badPage, badPageBody) = try await client.page("\(cycle)/plan?left-offset=-1", as: manager)
+            #expect(badPage == .unprocessableContent && badPageBody.contains("left-offset"), "the unmatched list's paging is named as the link names it")
             let (badLock, lockPage) = try await client.page("\(cycle)/plan?lock=nonsense", as: manager)
             #expect(badLock == .unprocessableContent && lockPage.contains("is not MENTEE_ENROLMENT:MENTOR_ENROLMENT"))
             let published = try await client.form("\(cycle)/publish", ["csrf": csrf, "seed": "3"], as: manager)

@@ -77,6 +77,11 @@ extension Request {
         }
         let offset = number(prefix + "offset", 0), limit = number(prefix + "limit", 50)
         guard issues.isEmpty else { throw ValidationError(issues) }
-        return try PageRequest(offset: offset, limit: limit)
+        do {
+            return try PageRequest(offset: offset, limit: limit)
+        } catch {
+            // The page's own names, so a second list on a page ("left-offset") is named rightly.
+            throw ValidationError(error.issues.map { FieldIssue(field: prefix + $0.field, message: $0.message) })
+        }
     }
 }
