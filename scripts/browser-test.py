@@ -229,10 +229,20 @@ def main():
                 go(driver, driver.find_element(By.LINK_TEXT, "Run matching"))
                 check("Proven optimal" in driver.page_source, "the manager sees a proven-optimal plan")
                 # The demo mentee gets the demo mentor, so that both can be followed into their workspace.
-                from selenium.webdriver.support.ui import Select
+                # The plan pages its pairs: find the mentee by name, open their choice of mentors,
+                # find the mentor by name there and choose them.
+                search = driver.find_element(By.CSS_SELECTOR, "form[role='search'] input[name='q']")
+                set_value(driver, search, names["mentee"])
+                go(driver, driver.find_element(By.XPATH, "//form[@role='search']//button[text()='Search']"))
                 row = driver.find_element(By.XPATH, f"//tr[td[1][normalize-space()='{names['mentee']}']]")
-                Select(row.find_element(By.NAME, "mentor")).select_by_visible_text(names["mentor"])
-                go(driver, row.find_element(By.CSS_SELECTOR, "form.reassign button"))
+                check(len(driver.find_elements(By.CSS_SELECTOR, "tr[data-mentee]")) >= 1, f"searching the plan for {names['mentee']} finds their pair")
+                go(driver, row.find_element(By.PARTIAL_LINK_TEXT, "Another mentor"))
+                check(f"Another mentor for {names['mentee']}" in driver.page_source, "the mentee's own choice of mentors opens, best first")
+                snap(driver, "plan-mentee-choice")
+                set_value(driver, driver.find_element(By.CSS_SELECTOR, "form[role='search'] input[name='q']"), names["mentor"])
+                go(driver, driver.find_element(By.XPATH, "//form[@role='search']//button[text()='Search']"))
+                choice = driver.find_element(By.XPATH, f"//tr[td[1][starts-with(normalize-space(), '{names['mentor']}')]]")
+                go(driver, choice.find_element(By.LINK_TEXT, "Choose"))
                 check("locked" in driver.page_source and "against the plan without your changes" in driver.page_source
                       and "Refused" not in driver.page_source, f"reassigning {names['mentee']} to {names['mentor']} locks the pair and shows the score change")
                 snap(driver, "plan-manager")

@@ -38,7 +38,9 @@ struct PlanAtScaleTests {
             // The next page, and a search by name.
             #expect(plan.contains("offset=50&amp;limit=50"))
             let name = try #require(plan.firstMatch(of: /<tr data-mentee="[^"]+" data-mentor="[^"]+"><td>([^<]+)<\/td>/).map { String($0.1) })
-            let (_, found) = try await client.page("/cycles/\(demo.cycle.id)/plan?q=\(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+            // As a browser's search form sends it: spaces as "+".
+            let formEncoded = name.split(separator: " ").map { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }.joined(separator: "+")
+            let (_, found) = try await client.page("/cycles/\(demo.cycle.id)/plan?q=\(formEncoded)")
             let foundRows = found.matches(of: /<tr data-mentee="[^"]+" data-mentor="[^"]+"><td>([^<]+)<\/td><td data-label="Mentor">([^<]+)/)
             #expect(!foundRows.isEmpty && foundRows.allSatisfy { $0.1.contains(name) || $0.2.contains(name) })
             // One mentee's admissible mentors, best first, a page at a time.

@@ -12,7 +12,7 @@ struct AccountPages {
     func register(on router: Router<LodestarContext>) {
         router.get("/sign-in") { request, context in
             if context.principal != nil { return redirect(to: "/") }
-            let query = request.uri.queryParameters
+            let query = FormQuery(request)
             return try signInPage(request, context, next: query.get("next") ?? "/", email: "",
                               notice: query.get("ended") != nil ? "Your session has ended; sign in again to go on."
                                   : query.get("password") == "set" ? "Your password is set; sign in with it." : nil, problem: nil)

@@ -8,14 +8,18 @@ enum FormBody {
     /// Every field of the form (the last value wins when a name repeats).
     static func fields(of request: inout Request) async throws -> [String: String] {
         let buffer = try await request.collectBody(upTo: limit)
-        var fields: [String: String] = [:]
-        for pair in String(buffer: buffer).split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map {
+        return Dictionary(pairs(String(buffer: buffer)), uniquingKeysWith: { _, last in last })
+    }
+
+    /// The name–value pairs of form-encoded text, in order: "+" is a space, then percent-decoding.
+    static func pairs(_ text: String) -> [(String, String)] {
+        text.split(separator: "&").compactMap { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map {
                 String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0)
             }
-            if let name = parts.first { fields[name] = parts.count > 1 ? parts[1] : "" }
+            guard let name = parts.first, !name.isEmpty else { return nil }
+            return (name, parts.count > 1 ? parts[1] : "")
         }
-        return fields
     }
 
     /// The fields of a request's form.
@@ -23,4 +27,20 @@ enum FormBody {
         var request = request
         return try await fields(of: &request)
     }
+}
+
+/// A page's query string read as a browser's form sends it: a space arrives as "+" (which
+/// Hummingbird's query parameters keep as a plus).
+struct FormQuery {
+    let pairs: [(name: String, value: String)]
+
+    init(_ request: Request) {
+        pairs = FormBody.pairs(request.uri.query ?? "").map { (name: $0.0, value: $0.1) }
+    }
+
+    /// The first value of `name`.
+    func get(_ name: String) -> String? { pairs.first { $0.name == name }?.value }
+
+    /// Every value of `name`, in order.
+    func getAll(_ name: String) -> [String] { pairs.filter { $0.name == name }.map(\.value) }
 }

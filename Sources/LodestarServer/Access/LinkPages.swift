@@ -20,7 +20,7 @@ struct LinkPages {
             return pages.render(.forgotPassword, ForgotPasswordView(csrf: form["csrf"] ?? "", sent: true), for: context)
         }
         router.get("/set-password") { request, context in
-            let token = request.uri.queryParameters.get("token") ?? ""
+            let token = FormQuery(request).get("token") ?? ""
             do {
                 let link = try await links.check(token: token, now: context.now)
                 let csrf = cookies.formToken(request, context)

@@ -61,7 +61,7 @@ struct MatchingPages {
 
     /// The plan's settings, edits, search and pages as the query string gives them.
     static func planQuery(_ request: Request) throws -> PlanReview.Query {
-        let query = request.uri.queryParameters
+        let query = FormQuery(request)
         let edits = PlanEdits(locked: try locks(query.getAll("lock")), leftOut: Set(query.getAll("out").compactMap(Enrolment.ID.init)),
                               weights: try weights { query.get($0) })
         return PlanReview.Query(seed: try seed(query.get("seed")), fairness: query.get("fairness") == "1", edits: edits,
@@ -70,7 +70,7 @@ struct MatchingPages {
 
     /// The one edit the query string tries, if any: reassign (`mentee`, `mentor`), swap (`swap`, `with`) or `unassign`.
     static func edit(_ request: Request) throws -> PlanReview.Edit? {
-        let query = request.uri.queryParameters
+        let query = FormQuery(request)
         if let mentee = query.get("mentee"), let mentor = query.get("mentor") {
             guard let lock = MatchRequest.lock(parsing: "\(mentee):\(mentor)") else {
                 throw ValidationError([FieldIssue(field: "mentor", message: "'\(mentee)' and '\(mentor)' are not enrolment ids")])

@@ -10,7 +10,7 @@ struct PairingPages {
 
     func register(on router: Router<LodestarContext>) {
         router.get("/cycles/:id/pairs") { request, context in
-            let query = request.uri.queryParameters
+            let query = FormQuery(request)
             return try await page(context, mentee: query.get("mentee").flatMap(Enrolment.ID.init),
                                   mentor: query.get("mentor").flatMap(Enrolment.ID.init), problem: nil)
         }

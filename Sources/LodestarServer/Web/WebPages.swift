@@ -38,7 +38,7 @@ struct WebPages {
         }
         router.get("/people") { request, context in
             try context.signedIn().requireAdmin("seeing the people directory")
-            let query = PeopleQuery(name: request.uri.queryParameters.get("name"), department: request.uri.queryParameters.get("department"))
+            let query = PeopleQuery(name: FormQuery(request).get("name"), department: FormQuery(request).get("department"))
             return pages.render(.people, try await PeopleView.load(query, page: try request.pageRequest(), store), for: context)
         }
         router.get("/people/:id") { _, context in

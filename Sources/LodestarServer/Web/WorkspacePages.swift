@@ -11,7 +11,7 @@ struct WorkspacePages {
     func register(on router: Router<LodestarContext>) {
         router.get("/relationships/:id") { request, context in
             // A suggested time's link fills the form to arrange it.
-            let query = request.uri.queryParameters
+            let query = FormQuery(request)
             let prefill = ["date", "time"].reduce(into: [String: String]()) { form, key in query.get(key).map { form[key] = $0 } }
             return try await page(context, problems: [:], form: prefill)
         }
