@@ -72,7 +72,7 @@ extension FluentStore {
     }
 
     public func enrolmentCounts(inAny cycles: [Cycle.ID]) async throws -> [Cycle.ID: [EnrolmentRole: Int]] {
-        guard !cycles.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
+        guard !cycles.isEmpty else { return [:] }
         let rows = try await sql.select()
             .column("cycle_id").column("role").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
             .from(EnrolmentModel.schema).where("cycle_id", .in, cycles.map(\.uuid))

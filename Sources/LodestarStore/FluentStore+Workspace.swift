@@ -60,7 +60,7 @@ extension FluentStore {
     }
 
     public func mentoringTotals(ofProgramme programme: Programme.ID) async throws -> MentoringTotals {
-        guard let sql = db as? any SQLDatabase else { return MentoringTotals(relationships: 0, meetings: 0, minutes: 0) }
+        let sql = try self.sql
         let relationships = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
             .from(RelationshipModel.schema).join(CycleModel.schema, on: SQLColumn("cycle_id", table: RelationshipModel.schema), .equal, SQLColumn("id", table: CycleModel.schema))
             .where(SQLColumn("programme_id", table: CycleModel.schema), .equal, SQLBind(programme.uuid)).first()

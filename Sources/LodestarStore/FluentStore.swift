@@ -43,6 +43,14 @@ public struct FluentStore: LodestarRepositories {
         return kind
     }
 
+    /// The database as SQL, for queries Fluent can't say (both drivers are SQL databases).
+    var sql: any SQLDatabase {
+        get throws {
+            guard let sql = db as? any SQLDatabase else { throw DatabaseURLError(url: kind, reason: "the database does not speak SQL") }
+            return sql
+        }
+    }
+
     /// Pages a query: the requested slice and the total count.
     func page<M: Model, T>(_ query: QueryBuilder<M>, _ request: PageRequest, _ transform: (M) throws -> T) async throws -> Page<T> {
         let total = try await query.copy().count()

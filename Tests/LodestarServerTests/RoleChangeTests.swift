@@ -57,6 +57,8 @@ import Testing
             #expect(principal.managedProgrammes == [programme.id])
             await #expect(throws: AccessDenied.self) { try await ProgrammeOffice(store: store, principal: principal).dismiss(manager.id, fromManaging: programme.id) }
             await #expect(throws: NotFound.self) { try await ProgrammeOffice(store: store, principal: .commandLine).dismiss(Account.ID(UUID()), fromManaging: programme.id) }
+            await #expect(throws: NotFound.self) { try await ProgrammeOffice(store: store, principal: .commandLine).appoint(manager.id, toManage: Programme.ID(UUID())) }
+            await #expect(throws: AccessDenied.self) { try await ProgrammeOffice(store: store, principal: principal).appoint(manager.id, toManage: programme.id) }
         }
     }
 

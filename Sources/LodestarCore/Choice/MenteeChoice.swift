@@ -191,7 +191,8 @@ public struct MenteeChoice: Sendable {
             throw AccessDenied("Choosing a mentor is for the cycle's mentees.")
         }
         let settings = try await modeSettings(cycleID)
-        guard let programme = try await store.programme(cycle.programmeID), cycle.menteesChoose(in: programme) else {
+        // `modeSettings` has checked that the programme lets mentees choose.
+        guard cycle.takesChoices else {
             throw ValidationError([FieldIssue(field: "state", message: "\(cycle.name) is \(cycle.state.rawValue); mentees choose while it is matching or active")])
         }
         return (cycle, settings, mentee)

@@ -71,9 +71,12 @@ public struct CycleTransitionError: Error, Equatable, CustomStringConvertible {
 }
 
 extension Cycle {
+    /// True while a cycle takes mentees' choices: it is matching or active.
+    public var takesChoices: Bool { state == .matching || state == .active }
+
     /// True while mentees choose their mentors in this cycle: the programme lets them, and the
-    /// cycle is matching or active.
+    /// cycle takes choices.
     public func menteesChoose(in programme: Programme) -> Bool {
-        programme.effectiveMatching.menteeChoice != nil && (state == .matching || state == .active)
+        programme.effectiveMatching.menteeChoice != nil && takesChoices
     }
 }

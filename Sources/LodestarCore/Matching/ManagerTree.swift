@@ -8,7 +8,7 @@ struct ManagerTree {
         var children: [Person.ID: [Person.ID]] = [:]
         var roots: [Person.ID] = []
         for (person, manager) in managers {
-            if let manager, managers[manager] != nil { children[manager, default: []].append(person) } else { roots.append(person) }
+            if let manager, managers.keys.contains(manager) { children[manager, default: []].append(person) } else { roots.append(person) }
         }
         var clock = 0
         for root in roots {

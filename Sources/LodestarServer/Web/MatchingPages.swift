@@ -72,10 +72,10 @@ struct MatchingPages {
     static func edit(_ request: Request) throws -> PlanReview.Edit? {
         let query = FormQuery(request)
         if let mentee = query.get("mentee"), let mentor = query.get("mentor") {
-            guard let lock = MatchRequest.lock(parsing: "\(mentee):\(mentor)") else {
+            guard let menteeID = Enrolment.ID(mentee), let mentorID = Enrolment.ID(mentor) else {
                 throw ValidationError([FieldIssue(field: "mentor", message: "'\(mentee)' and '\(mentor)' are not enrolment ids")])
             }
-            return .reassign(mentee: lock.mentee, mentor: lock.mentor)
+            return .reassign(mentee: menteeID, mentor: mentorID)
         }
         if let swap = query.get("swap"), let with = query.get("with") {
             let sides = try locks([swap, with])

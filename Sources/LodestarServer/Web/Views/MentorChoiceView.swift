@@ -50,12 +50,14 @@ struct MentorChoiceView {
         carriedButSearch = links.hidden(search: false)
         let mine = choice.current
         options = choice.options.items.map { option in
-            let swaps: [Swap] = mine.map { mine in
-                option.mentees.filter { $0.mentee != choice.mentee && option.mentor != mine.mentor }.map { theirs in
+            // Swapping needs a pair of one's own, with another mentor.
+            var swaps: [Swap] = []
+            if let mine, option.mentor != mine.mentor {
+                swaps = option.mentees.map { theirs in
                     Swap(mentee: theirs.menteeName, link: links.plan(trying: [URLQueryItem(name: "swap", value: "\(mine.mentee):\(mine.mentor)"),
                                                                              URLQueryItem(name: "with", value: "\(theirs.mentee):\(theirs.mentor)")]))
                 }
-            } ?? []
+            }
             return Option(name: option.name, score: option.score.map { String(format: "%.1f", $0.total) } ?? "",
                           reasons: option.score?.strongestFirst.prefix(3).map(\.summary) ?? [], isCurrent: option.mentor == mine?.mentor,
                           assignLink: links.plan(trying: [URLQueryItem(name: "mentee", value: choice.mentee.description),

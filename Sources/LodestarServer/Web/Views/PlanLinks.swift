@@ -30,17 +30,14 @@ struct PlanLinks {
             + (search.isEmpty ? [] : [URLQueryItem(name: "q", value: search)])
     }
 
-    /// The plan with `edits` (the plan's own by default) and `extra` parameters.
-    func plan(_ edits: PlanEdits? = nil, _ extra: [URLQueryItem] = []) -> String {
+    /// The plan with `edits` (the plan's own by default), trying the edit or page `extra` names.
+    func plan(_ edits: PlanEdits? = nil, trying extra: [URLQueryItem] = []) -> String {
         SiteURL.link(SiteURL.plan(cycleID), carried(edits) + extra)
     }
 
-    /// The plan with one more edit tried.
-    func plan(trying extra: [URLQueryItem]) -> String { plan(nil, extra) }
-
     /// The choice of another mentor for `mentee`.
-    func choice(for mentee: Enrolment.ID, _ extra: [URLQueryItem] = []) -> String {
-        SiteURL.link(SiteURL.planMentee(cycleID, mentee), carried(search: "") + extra)
+    func choice(for mentee: Enrolment.ID) -> String {
+        SiteURL.link(SiteURL.planMentee(cycleID, mentee), carried(search: ""))
     }
 
     /// The carried parameters as hidden form fields (the search left to the form that sets it).
