@@ -67,7 +67,7 @@ func buildRouter(store: FluentStore, credentials: any Credentials, config: AppCo
     ConflictController(store: store).register(on: api.group("conflicts"))
     try WebPages(store: store, pages: pages).register(on: router)
     ProfilePages(store: store, pages: pages).register(on: router)
-    MatchingPages(store: store, pages: pages).register(on: router)
+    MatchingPages(store: store, pages: pages, plans: PlanCache()).register(on: router)
     WorkspacePages(store: store, pages: pages, publicURL: config.publicURL).register(on: router)
     CalendarPages(feeds: CalendarFeeds(store: store, credentials: credentials), pages: pages, publicURL: config.publicURL)
         .register(on: router)

@@ -94,7 +94,8 @@ public protocol ConflictRepository: Sendable {
 
 /// Everything Lodestar stores; one value of it is handed to every use case.
 public protocol LodestarRepositories: PeopleRepository, CompetencyRepository, ProgrammeRepository, EnrolmentRepository, ConflictRepository,
-    AccountRepository, OutboxRepository, RelationshipRepository, WorkspaceRepository, CalendarRepository, MentorRequestRepository, SpeedEventRepository, PrincipalReading {
+    AccountRepository, OutboxRepository, RelationshipRepository, WorkspaceRepository, CalendarRepository, MentorRequestRepository, SpeedEventRepository, PrincipalReading,
+    PlanningRevisionReading {
     /// True when nothing has been stored yet (the demo seeds only such a store).
     func isEmpty() async throws -> Bool
     /// Runs `work` all-or-nothing: every write it makes through the given store commits together or not at all.

@@ -3,9 +3,13 @@ import Foundation
 /// Matching runs on a stored cycle: a dry run that proposes, explains and proves, and stores nothing.
 public struct CycleMatching: Sendable {
     let store: any LodestarRepositories
+    let plans: PlanCache?
 
-    /// Creates the use case over a store.
-    public init(store: any LodestarRepositories) { self.store = store }
+    /// Creates the use case over a store; with `plans`, a plan is made once for what it is made from.
+    public init(store: any LodestarRepositories, plans: PlanCache? = nil) {
+        self.store = store
+        self.plans = plans
+    }
 
     /// The request for a cycle as stored: its enrolments, the directory, the programme's format and
     /// its matching settings.
@@ -32,6 +36,22 @@ public struct CycleMatching: Sendable {
 
     /// Plans the cycle.
     public func plan(_ cycleID: Cycle.ID, seed: UInt64 = 1, fairness: Bool = false, edits: PlanEdits = .none, now: Date) async throws -> MatchPlan {
-        try MatchPlanner.plan(try await request(for: cycleID, seed: seed, fairness: fairness, edits: edits, now: now))
+        try await planned(cycleID, seed: seed, fairness: fairness, edits: edits, now: now).plan
+    }
+
+    /// Plans the cycle, with the request the plan was made for; a plan already made from the same
+    /// data, settings and edits is reused.
+    public func planned(_ cycleID: Cycle.ID, seed: UInt64 = 1, fairness: Bool = false, edits: PlanEdits = .none, now: Date) async throws -> PlanCache.Planned {
+        // The revision is read before the data: a write after it moves it on, so what is filed
+        // under it is never older than it.
+        var key: PlanCache.Key?
+        if let plans {
+            key = PlanCache.Key(cycle: cycleID, revision: try await store.planningRevision(), seed: seed, fairness: fairness, edits: edits, now: now)
+            if let key, let planned = plans[key] { return planned }
+        }
+        let request = try await request(for: cycleID, seed: seed, fairness: fairness, edits: edits, now: now)
+        let planned = (request, try MatchPlanner.plan(request))
+        if let key { plans?[key] = planned }
+        return planned
     }
 }

@@ -31,10 +31,10 @@ extension PlanReview {
     /// of them is returned, whatever the size of the cohort.
     public func mentorChoice(for mentee: Enrolment.ID, in cycleID: Cycle.ID, _ query: Query, now: Date) async throws -> MentorChoice {
         let (cycle, programme) = try await managedCycle(cycleID)
-        let request = try await CycleMatching(store: store).request(for: cycle.id, seed: query.seed, fairness: query.fairness, edits: query.edits, now: now)
+        let (request, plan) = try await CycleMatching(store: store, plans: plans)
+            .planned(cycle.id, seed: query.seed, fairness: query.fairness, edits: query.edits, now: now)
         guard let enrolment = request.enrolments.first(where: { $0.id == mentee }) else { throw NotFound("mentee enrolment in this cycle", mentee) }
         let names = Dictionary(request.people.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let plan = try MatchPlanner.plan(request)
         let byMentor = Dictionary(grouping: plan.proposals, by: \.mentor)
         var options: [MentorOption], ruledOut = 0
         if programme.relationshipShape == .circle {

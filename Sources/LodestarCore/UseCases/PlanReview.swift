@@ -6,11 +6,14 @@ import Foundation
 public struct PlanReview: Sendable {
     let store: any LodestarRepositories
     let principal: Principal
+    let plans: PlanCache?
 
-    /// Creates the use case over a store, acting for `principal`.
-    public init(store: any LodestarRepositories, principal: Principal) {
+    /// Creates the use case over a store, acting for `principal`; with `plans`, a plan made
+    /// from unchanged data is reused from page to page.
+    public init(store: any LodestarRepositories, principal: Principal, plans: PlanCache? = nil) {
         self.store = store
         self.principal = principal
+        self.plans = plans
     }
 
     /// What the manager asks of the plan: the run's settings and edits so far, and which rows to show.
@@ -67,7 +70,7 @@ public struct PlanReview: Sendable {
     /// rule is refused, the plan staying as it was, with the rule named.
     public func plan(_ cycleID: Cycle.ID, _ query: Query, trying edit: Edit? = nil, now: Date) async throws -> Reading {
         let (cycle, programme) = try await managedCycle(cycleID)
-        let matching = CycleMatching(store: store)
+        let matching = CycleMatching(store: store, plans: plans)
         var edits = query.edits
         func plan(_ edits: PlanEdits) async throws -> MatchPlan {
             try await matching.plan(cycle.id, seed: query.seed, fairness: query.fairness, edits: edits, now: now)

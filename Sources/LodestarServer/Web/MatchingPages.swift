@@ -6,17 +6,19 @@ import LodestarCore
 struct MatchingPages {
     let store: any LodestarRepositories
     let pages: PageRenderer
+    /// Plans shared by every manager's requests, while their data stands.
+    let plans: PlanCache
 
     func register(on router: Router<LodestarContext>) {
         router.get("/cycles/:id/plan") { request, context in
             let query = try Self.planQuery(request)
-            let reading = try await PlanReview(store: store, principal: try context.signedIn())
+            let reading = try await PlanReview(store: store, principal: try context.signedIn(), plans: plans)
                 .plan(try context.parameters.id(of: "cycle"), query, trying: try Self.edit(request), now: context.now)
             return pages.render(.plan, PlanView(reading, seed: query.seed, fairness: query.fairness, csrf: context.session?.csrfToken ?? ""), for: context)
         }
         router.get("/cycles/:id/plan/mentees/:mentee") { request, context in
             let query = try Self.planQuery(request)
-            let choice = try await PlanReview(store: store, principal: try context.signedIn())
+            let choice = try await PlanReview(store: store, principal: try context.signedIn(), plans: plans)
                 .mentorChoice(for: try context.parameters.id("mentee", of: "mentee enrolment"), in: try context.parameters.id(of: "cycle"), query, now: context.now)
             return pages.render(.planMentee, MentorChoiceView(choice, seed: query.seed, fairness: query.fairness), for: context)
         }

@@ -26,7 +26,7 @@ struct PageRenderer: Sendable {
     func render(_ template: Template, _ view: Any, for context: LodestarContext, status: HTTPResponse.Status = .ok) -> HTML {
         let frame = Frame(view: view, nav: context.principal.map { Navigation($0, csrf: context.session?.csrfToken ?? "") })
         // Every template was found at start-up (`init(checking:)`), so rendering yields a page.
-        return HTML(status: status, text: library.render(frame, withTemplate: template.rawValue) ?? "")
+        return HTML(status: status, text: library.render(ViewTree.of(frame) ?? [:], withTemplate: template.rawValue) ?? "")
     }
 
     /// The error page: what went wrong and where to go next.

@@ -21,5 +21,6 @@ enum LodestarMigrations {
         M016_CreateMentorRequests(),
         M017_CreateSpeedEvents(),
         M018_CreateRelationshipMembers(),
+        M019_CreatePlanningRevision(),
     ]
 }
