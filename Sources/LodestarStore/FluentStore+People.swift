@@ -26,12 +26,12 @@ extension FluentStore {
     }
 
     public func person(_ id: Person.ID) async throws -> Person? {
-        try await PersonModel.find(id.uuid, on: db)?.domain
+        try await people(where: "people.id = \(bind: id.uuid)").first
     }
 
     public func people(ids: Set<Person.ID>) async throws -> [Person] {
         guard !ids.isEmpty else { return [] }
-        return try await PersonModel.query(on: db).filter(\.$id ~~ ids.map(\.uuid)).all().map(\.domain)
+        return try await people(where: "people.id IN (\(binds: ids.map(\.uuid)))")
     }
 
     public func reportingLines() async throws -> [Person.ID: Person.ID?] {
@@ -45,9 +45,7 @@ extension FluentStore {
     }
 
     public func people(enrolledIn cycle: Cycle.ID) async throws -> [Person.ID: Person] {
-        let rows = try await PersonModel.query(on: db)
-            .join(EnrolmentModel.self, on: \PersonModel.$id == \EnrolmentModel.$personID)
-            .filter(EnrolmentModel.self, \.$cycleID == cycle.uuid).all().map(\.domain)
+        let rows = try await people(where: "people.id IN (SELECT person_id FROM enrolments WHERE cycle_id = \(bind: cycle.uuid))")
         return Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -96,5 +94,10 @@ extension FluentStore {
             row.update(from: person)
             try await row.update(on: db)
         }
+    }
+
+    /// The people for whom `condition` holds, read without a model per row.
+    private func people(where condition: SQLQueryString) async throws -> [Person] {
+        try await rows("SELECT \(unsafeRaw: Person.select()) FROM people WHERE " + condition) { try Person(RowColumns(row: $0, prefix: "p_")) }
     }
 }

@@ -1,29 +1,30 @@
 import FluentKit
 import Foundation
 import LodestarCore
+import SQLKit
 
 extension FluentStore {
     public func sessionHolder(digest: String) async throws -> (session: SignInSession, holder: AccountHolder)? {
-        let rows = try await holderQuery(SessionModel.query(on: db).filter(\.$tokenDigest == digest), account: \SessionModel.$accountID).all()
-        guard let first = rows.first, let holder = try Self.holder(of: rows) else { return nil }
-        return (first.domain, holder)
+        let rows = try await holderRows(SignInSession.select(), from: "sessions JOIN accounts ON accounts.id = sessions.account_id",
+                                        where: "sessions.token_digest = \(bind: digest)") { try SignInSession(RowColumns(row: $0, prefix: "s_")) }
+        return rows.map { ($0.credential, $0.holder) }
     }
 
     public func tokenHolder(digest: String) async throws -> (token: ApiToken, holder: AccountHolder)? {
-        let rows = try await holderQuery(ApiTokenModel.query(on: db).filter(\.$digest == digest), account: \ApiTokenModel.$createdBy).all()
-        guard let first = rows.first, let holder = try Self.holder(of: rows) else { return nil }
-        return (try first.domain(), holder)
+        let rows = try await holderRows(ApiToken.select(), from: "api_tokens JOIN accounts ON accounts.id = api_tokens.created_by",
+                                        where: "api_tokens.digest = \(bind: digest)") { try ApiToken(RowColumns(row: $0, prefix: "t_")) }
+        return rows.map { ($0.credential, $0.holder) }
     }
 
     public func holder(of account: Account.ID) async throws -> AccountHolder? {
-        try Self.holder(of: try await holderQuery(AccountModel.query(on: db).filter(\.$id == account.uuid), account: \AccountModel.$id).all())
+        try await holderRows("accounts.id AS account_key", from: "accounts", where: "accounts.id = \(bind: account.uuid)") { _ in () }?.holder
     }
 
     public func participations(of person: Person.ID) async throws -> [Participation] {
-        try await EnrolmentModel.query(on: db).filter(\.$personID == person.uuid)
-            .join(CycleModel.self, on: \EnrolmentModel.$cycleID == \CycleModel.$id)
-            .sort(CycleModel.self, \.$startsOn).all()
-            .map { (try $0.domain(), Programme.ID(try $0.joined(CycleModel.self).programmeID)) }
+        try await rows("""
+            SELECT \(unsafeRaw: Enrolment.select()), cycles.programme_id AS programme FROM enrolments JOIN cycles ON cycles.id = enrolments.cycle_id
+            WHERE enrolments.person_id = \(bind: person.uuid) ORDER BY cycles.starts_on
+            """) { (try Enrolment(RowColumns(row: $0, prefix: "e_")), Programme.ID(try $0.decode(column: "programme", as: UUID.self))) }
     }
 
     public func cyclesWithProgrammes(of person: Person.ID) async throws -> [(cycle: Cycle, programme: Programme)] {
@@ -34,22 +35,21 @@ extension FluentStore {
             .map { (try $0.domain(), try $0.joined(ProgrammeModel.self).domain()) }
     }
 
-    /// `query` joined with the account its `account` column names, the account's person (if
-    /// any) and the programmes it manages: one row per managed programme, at least one.
-    private func holderQuery<M: Model, Key: QueryableProperty>(_ query: QueryBuilder<M>, account: KeyPath<M, Key>) -> QueryBuilder<M> where Key.Value == UUID {
-        let joined = M.self == AccountModel.self ? query : query.join(AccountModel.self, on: account == \AccountModel.$id)
-        return joined
-            .join(PersonModel.self, on: \AccountModel.$personID == \PersonModel.$id, method: .left)
-            .join(ProgrammeManagerModel.self, on: \AccountModel.$id == \ProgrammeManagerModel.$accountID, method: .left)
-    }
-
-    /// The holder the rows of `holderQuery` describe, nil when there are none.
-    private static func holder<M: Model>(of rows: [M]) throws -> AccountHolder? {
+    /// What `from` (a credential's table joined with `accounts`) holds where `condition` holds:
+    /// the credential that `credential` reads, with the account, its person (if any) and the
+    /// programmes it manages — one row per managed programme, at least one, in one query.
+    private func holderRows<Credential>(_ columns: String, from: String, where condition: SQLQueryString,
+                                        _ credential: (any SQLRow) throws -> Credential) async throws -> (credential: Credential, holder: AccountHolder)? {
+        var query: SQLQueryString = "SELECT \(unsafeRaw: columns), \(unsafeRaw: Account.select()), \(unsafeRaw: Person.select()), "
+        query += "programme_managers.programme_id AS managed FROM \(unsafeRaw: from) "
+        query += "LEFT JOIN people ON people.id = accounts.person_id LEFT JOIN programme_managers ON programme_managers.account_id = accounts.id WHERE "
+        query += condition
+        let rows = try await sql.raw(query).all()
         guard let first = rows.first else { return nil }
-        let account = try (first as? AccountModel) ?? first.joined(AccountModel.self)
-        // A left join with no person (or no managed programme) leaves that model's columns null.
-        let person = account.personID == nil ? nil : try first.joined(PersonModel.self).domain
-        let managed = rows.compactMap { try? $0.joined(ProgrammeManagerModel.self).programmeID }
-        return AccountHolder(account: account.domain, person: person, managedProgrammes: Set(managed.map(Programme.ID.init)))
+        let account = try Account(RowColumns(row: first, prefix: "a_"))
+        // A left join with no person (or no managed programme) leaves those columns null.
+        let person = account.personID == nil ? nil : try Person(RowColumns(row: first, prefix: "p_"))
+        let managed = try rows.compactMap { try $0.decode(column: "managed", as: UUID?.self).map(Programme.ID.init) }
+        return (try credential(first), AccountHolder(account: account, person: person, managedProgrammes: Set(managed)))
     }
 }

@@ -50,21 +50,25 @@ extension FluentStore {
     }
 
     public func enrolments(in cycle: Cycle.ID, role: EnrolmentRole?, page request: PageRequest) async throws -> Page<Enrolment> {
-        let query = EnrolmentModel.query(on: db).filter(\.$cycleID == cycle.uuid)
-        if let role { query.filter(\.$role == role.rawValue) }
-        return try await page(query.sort(\.$role).sort(\.$id), request) { try $0.domain() }
+        var condition: SQLQueryString = "enrolments.cycle_id = \(bind: cycle.uuid)"
+        if let role { condition += " AND enrolments.role = \(bind: role.rawValue)" }
+        guard let total = try await sql.raw("SELECT COUNT(*) AS total FROM enrolments WHERE " + condition).first(decodingColumn: "total", as: Int.self) else {
+            return Page(items: [], total: 0, request: request)
+        }
+        let items = try await enrolments(where: condition + " ORDER BY enrolments.role, enrolments.id LIMIT \(literal: request.limit) OFFSET \(literal: request.offset)")
+        return Page(items: items, total: total, request: request)
     }
 
     public func allEnrolments(in cycle: Cycle.ID) async throws -> [Enrolment] {
-        try await EnrolmentModel.query(on: db).filter(\.$cycleID == cycle.uuid).all().map { try $0.domain() }
+        try await enrolments(where: "enrolments.cycle_id = \(bind: cycle.uuid)")
     }
 
     public func enrolment(_ id: Enrolment.ID) async throws -> Enrolment? {
-        try await EnrolmentModel.find(id.uuid, on: db)?.domain()
+        try await enrolments(where: "enrolments.id = \(bind: id.uuid)").first
     }
 
     public func enrolments(of person: Person.ID) async throws -> [Enrolment] {
-        try await EnrolmentModel.query(on: db).filter(\.$personID == person.uuid).all().map { try $0.domain() }
+        try await enrolments(where: "enrolments.person_id = \(bind: person.uuid)")
     }
 
     public func enrolmentCounts(in cycle: Cycle.ID) async throws -> [EnrolmentRole: Int] {
@@ -94,5 +98,10 @@ extension FluentStore {
             let store = FluentStore(db: tx, kind: kind)
             for enrolment in enrolments { try await store.save(enrolment) }
         }
+    }
+
+    /// The enrolments for which `condition` holds (it may end with an order and a range).
+    private func enrolments(where condition: SQLQueryString) async throws -> [Enrolment] {
+        try await rows("SELECT \(unsafeRaw: Enrolment.select()) FROM enrolments WHERE " + condition) { try Enrolment(RowColumns(row: $0, prefix: "e_")) }
     }
 }

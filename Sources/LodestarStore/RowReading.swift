@@ -1,0 +1,86 @@
+import Foundation
+import LodestarCore
+import SQLKit
+
+/// The columns of one table in a query's rows, read straight into the domain's values.
+///
+/// Fluent builds a model per row by reflection, which is most of what a busy page costs; the
+/// reads every page makes (who is asking, people, enrolments) go through these instead. Each
+/// table's columns are selected under a prefix, so joined tables don't clash.
+struct RowColumns {
+    let row: any SQLRow
+    let prefix: String
+
+    func callAsFunction<T: Decodable>(_ column: String, as type: T.Type = T.self) throws -> T {
+        try row.decode(column: prefix + column, as: T.self)
+    }
+
+    /// `table`'s `columns`, each selected as `prefix` + its name.
+    static func select(_ table: String, _ columns: [String], as prefix: String) -> String {
+        columns.map { "\(table).\($0) AS \(prefix)\($0)" }.joined(separator: ", ")
+    }
+}
+
+extension Person {
+    static let columns = ["id", "external_id", "name", "email", "title", "level", "department", "manager_id", "location", "time_zone",
+                          "languages", "gender", "ethnicity", "age_band", "disability"]
+    static func select(as prefix: String = "p_") -> String { RowColumns.select("people", columns, as: prefix) }
+
+    init(_ row: RowColumns) throws {
+        self.init(id: ID(try row("id", as: UUID.self)), externalID: try row("external_id"), name: try row("name"), email: try row("email"),
+                  title: try row("title"), level: try row("level"), department: try row("department"),
+                  managerID: try row("manager_id", as: UUID?.self).map(ID.init), location: try row("location"), timeZone: try row("time_zone"),
+                  languages: try row("languages"),
+                  demographics: Demographics(gender: try row("gender"), ethnicity: try row("ethnicity"), ageBand: try row("age_band"),
+                                             disability: try row("disability")))
+    }
+}
+
+extension Enrolment {
+    static let columns = ["id", "cycle_id", "person_id", "role", "profile"]
+    static func select(as prefix: String = "e_") -> String { RowColumns.select("enrolments", columns, as: prefix) }
+
+    init(_ row: RowColumns) throws {
+        self.init(id: ID(try row("id", as: UUID.self)), cycleID: Cycle.ID(try row("cycle_id", as: UUID.self)),
+                  personID: Person.ID(try row("person_id", as: UUID.self)),
+                  role: try StoredValue.decode(try row("role"), as: EnrolmentRole.self, column: "enrolments.role"), profile: try row("profile"))
+    }
+}
+
+extension Account {
+    static let columns = ["id", "email", "person_id", "password_hash", "is_admin", "created_at"]
+    static func select(as prefix: String = "a_") -> String { RowColumns.select("accounts", columns, as: prefix) }
+
+    init(_ row: RowColumns) throws {
+        self.init(id: ID(try row("id", as: UUID.self)), email: try row("email"), personID: try row("person_id", as: UUID?.self).map(Person.ID.init),
+                  passwordHash: try row("password_hash"), isAdmin: try row("is_admin"), createdAt: try row("created_at"))
+    }
+}
+
+extension SignInSession {
+    static let columns = ["token_digest", "account_id", "csrf_token", "created_at", "expires_at"]
+    static func select(as prefix: String = "s_") -> String { RowColumns.select("sessions", columns, as: prefix) }
+
+    init(_ row: RowColumns) throws {
+        self.init(tokenDigest: try row("token_digest"), accountID: Account.ID(try row("account_id", as: UUID.self)), csrfToken: try row("csrf_token"),
+                  createdAt: try row("created_at"), expiresAt: try row("expires_at"))
+    }
+}
+
+extension FluentStore {
+    /// The rows of `query`, each made into a value by `make`.
+    func rows<T>(_ query: SQLQueryString, _ make: (any SQLRow) throws -> T) async throws -> [T] {
+        try await sql.raw(query).all().map(make)
+    }
+}
+
+extension ApiToken {
+    static let columns = ["id", "name", "digest", "scope", "created_by", "created_at", "revoked_at"]
+    static func select(as prefix: String = "t_") -> String { RowColumns.select("api_tokens", columns, as: prefix) }
+
+    init(_ row: RowColumns) throws {
+        self.init(id: ID(try row("id", as: UUID.self)), name: try row("name"), digest: try row("digest"),
+                  scope: try StoredValue.decode(try row("scope"), as: Scope.self, column: "api_tokens.scope"),
+                  createdBy: Account.ID(try row("created_by", as: UUID.self)), createdAt: try row("created_at"), revokedAt: try row("revoked_at"))
+    }
+}
