@@ -98,7 +98,7 @@ public struct AccountLinks: Sendable {
     static func linkAddress(_ publicURL: String, _ token: String) -> String { "\(publicURL)\(linkPath)\(token)" }
 
     /// Where every one-time link leads; the outbox hides what follows it.
-    static let linkPath = "/set-password?token="
+    static let linkPath = SiteURL.setPassword.path + "?token="
 
     /// A message's text with its one-time links hidden: what an admin reading the outbox sees.
     /// The link belongs to the recipient alone — whoever could copy it could choose the

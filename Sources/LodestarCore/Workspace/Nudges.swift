@@ -69,7 +69,7 @@ public struct Nudges: Sendable {
         return result
     }
 
-    private func link(_ relationship: Relationship.ID) -> String { "\(publicURL)/relationships/\(relationship)" }
+    private func link(_ relationship: Relationship.ID) -> String { publicURL + SiteURL.relationship(.value(relationship)).path }
 
     private func reminder(_ meeting: ScheduledMeeting, to person: Person, with others: [Person], now: Date) -> Notice {
         let zone = TimeZone(identifier: person.timeZone) ?? .gmt

@@ -107,7 +107,7 @@ extension RelationshipWorkspace {
                 \(author.name) \(change) your mentoring meeting on \(when) (\(zone.identifier)), \(meeting.minutes) minutes, \
                 \(meeting.mode == .inPerson ? "in person" : "virtual")\(meeting.place.isEmpty ? "" : " — \(meeting.place)").
                 \(outside ? "It lies outside the free time in your mentoring profile; tell \(author.name) if it does not suit you.\n" : "")\
-                Add it to your calendar: \(publicURL)/relationships/\(relationship.id)/schedule/\(meeting.id)/invitation.ics
+                Add it to your calendar: \(publicURL + SiteURL.meeting(.value(relationship.id), .value(meeting.id), .invitation).path)
 
                 """, createdAt: now)
         }

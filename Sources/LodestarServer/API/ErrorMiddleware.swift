@@ -1,4 +1,5 @@
 import Foundation
+import LodestarCore
 import Hummingbird
 import Logging
 
@@ -12,9 +13,9 @@ struct ErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as SignInRequired where !request.uri.path.hasPrefix("/api/") {
-            var query = "next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_."))) ?? "/")
-            if error.sessionEnded { query += "&ended=1" }
-            return Response(status: .seeOther, headers: [.location: "/sign-in?" + query])
+            var query = [URLQueryItem(name: "next", value: request.uri.path)]
+            if error.sessionEnded { query.append(URLQueryItem(name: "ended", value: "1")) }
+            return Response(status: .seeOther, headers: [.location: SiteURL.signIn.with(query)])
         } catch {
             let apiError = APIError(error)
             if apiError.status == .internalServerError {

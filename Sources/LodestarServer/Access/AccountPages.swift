@@ -10,14 +10,14 @@ struct AccountPages {
     let cookies: SiteCookies
 
     func register(on router: Router<LodestarContext>) {
-        router.get("/sign-in") { request, context in
-            if context.principal != nil { return redirect(to: "/") }
+        router.get(.signIn) { request, context in
+            if context.principal != nil { return redirect(to: SiteURL.home.path) }
             let query = FormQuery(request)
-            return try signInPage(request, context, next: query.get("next") ?? "/", email: "",
+            return try signInPage(request, context, next: query.get("next") ?? SiteURL.home.path, email: "",
                               notice: query.get("ended") != nil ? "Your session has ended; sign in again to go on."
                                   : query.get("password") == "set" ? "Your password is set; sign in with it." : nil, problem: nil)
         }
-        router.post("/sign-in") { request, context in
+        router.post(.signIn) { request, context in
             let form = try await FormBody.fields(request)
             let email = form["email"] ?? "", next = Self.localPath(form["next"])
             do {
@@ -31,17 +31,17 @@ struct AccountPages {
                 return response
             }
         }
-        router.post("/sign-out") { request, context in
+        router.post(.signOut) { request, context in
             if let token = request.cookies[AuthenticationMiddleware.sessionCookie]?.value { try await authentication.signOut(token: token) }
-            var response = redirect(to: "/sign-in")
+            var response = redirect(to: SiteURL.signIn.path)
             response.setCookie(cookies.expired(AuthenticationMiddleware.sessionCookie, request))
             return response
         }
-        router.get("/admin/tokens") { _, context in
+        router.get(.tokens) { _, context in
             try context.signedIn().requireAdmin("managing API tokens")
             return try await tokensPage(context, created: nil, problem: nil)
         }
-        router.post("/admin/tokens") { request, context in
+        router.post(.tokens) { request, context in
             let principal = try context.signedIn()
             let form = try await FormBody.fields(request)
             let scope = ApiToken.Scope(rawValue: form["scope"] ?? "") ?? .read
@@ -52,10 +52,10 @@ struct AccountPages {
                 return try await tokensPage(context, created: nil, problem: error.summary)
             }
         }
-        router.post("/admin/tokens/:id/revoke") { _, context in
+        router.post(.revokeToken(.key)) { _, context in
             let id: ApiToken.ID = try context.parameters.id(of: "API token")
             try await authentication.revokeToken(id, by: try context.signedIn(), now: context.now)
-            return redirect(to: "/admin/tokens")
+            return redirect(to: SiteURL.tokens.path)
         }
     }
 
@@ -109,7 +109,7 @@ struct TokensView {
     }
 
     struct Line {
-        let id: String
+        let revokeHref: String
         let name: String
         let scope: String
         let created: String
@@ -119,7 +119,7 @@ struct TokensView {
 
     init(tokens: [ApiToken], csrf: String, created: Created?, problem: String?) {
         self.tokens = tokens.map { token in
-            Line(id: token.id.description, name: token.name, scope: token.scope.rawValue,
+            Line(revokeHref: SiteURL.revokeToken(.value(token.id)).path, name: token.name, scope: token.scope.rawValue,
                  created: token.createdAt.formatted(date: .abbreviated, time: .shortened),
                  state: token.revokedAt.map { "revoked \($0.formatted(date: .abbreviated, time: .shortened))" } ?? "active",
                  active: token.revokedAt == nil)

@@ -49,7 +49,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
             return
         }
         // Signing out without a session (it ended already) has nothing to protect.
-        if request.uri.path == "/sign-out" && context.session == nil { return }
+        if request.uri.path == SiteURL.signOut.path && context.session == nil { return }
         let refused = AccessDenied("The form has expired or did not come from this site (its CSRF token is missing or wrong). Reload the page and try again.")
         if request.uri.path.hasPrefix("/api/") {
             guard let session = context.session else { throw SignInRequired(sessionEnded: context.sessionEnded) }

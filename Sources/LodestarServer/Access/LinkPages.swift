@@ -10,16 +10,16 @@ struct LinkPages {
     let cookies: SiteCookies
 
     func register(on router: Router<LodestarContext>) {
-        router.get("/forgot-password") { request, context in
+        router.get(.forgotPassword) { request, context in
             let csrf = cookies.formToken(request, context)
             return try cookies.page(pages.render(.forgotPassword, ForgotPasswordView(csrf: csrf, sent: false), for: context), csrf: csrf, request, context)
         }
-        router.post("/forgot-password") { request, context in
+        router.post(.forgotPassword) { request, context in
             let form = try await FormBody.fields(request)
             try await links.requestReset(email: form["email"] ?? "", now: context.now)
             return pages.render(.forgotPassword, ForgotPasswordView(csrf: form["csrf"] ?? "", sent: true), for: context)
         }
-        router.get("/set-password") { request, context in
+        router.get(.setPassword) { request, context in
             let token = FormQuery(request).get("token") ?? ""
             do {
                 let link = try await links.check(token: token, now: context.now)
@@ -31,7 +31,7 @@ struct LinkPages {
                                         for: context, status: .gone).response(from: request, context: context)
             }
         }
-        router.post("/set-password") { request, context in
+        router.post(.setPassword) { request, context in
             let form = try await FormBody.fields(request)
             let token = form["token"] ?? ""
             do {
@@ -39,7 +39,7 @@ struct LinkPages {
                     throw ValidationError([FieldIssue(field: "confirmation", message: "the two passwords differ")])
                 }
                 _ = try await links.setPassword(token: token, password: form["password"] ?? "", now: context.now)
-                return Response(status: .seeOther, headers: [.location: "/sign-in?password=set"])
+                return Response(status: .seeOther, headers: [.location: SiteURL.signIn.with([URLQueryItem(name: "password", value: "set")])])
             } catch let refused as LinkRefused {
                 return try pages.render(.setPassword, SetPasswordView(csrf: "", token: nil, purpose: nil, problem: refused.description),
                                         for: context, status: .gone).response(from: request, context: context)
@@ -49,11 +49,11 @@ struct LinkPages {
                                         for: context, status: .unprocessableContent).response(from: request, context: context)
             }
         }
-        router.get("/admin/outbox") { request, context in
+        router.get(.outbox) { request, context in
             try context.signedIn().requireAdmin("reading the outbox")
             return try await outboxPage(context, page: try request.pageRequest(), invited: nil, problem: nil)
         }
-        router.post("/admin/invitations") { request, context in
+        router.post(.invitations) { request, context in
             let principal = try context.signedIn()
             let form = try await FormBody.fields(request)
             do {

@@ -10,18 +10,18 @@ struct CalendarPages {
     let publicURL: String
 
     func register(on router: Router<LodestarContext>) {
-        router.get("/calendar") { _, context in
+        router.get(.calendar) { _, context in
             try await page(context, address: nil, problem: nil)
         }
-        router.post("/calendar") { _, context in
+        router.post(.calendar) { _, context in
             do {
                 let token = try await feeds.renew(for: try context.signedIn(), now: context.now)
-                return try await page(context, address: "\(publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL)/calendar/\(token)", problem: nil)
+                return try await page(context, address: "\(publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL)\(SiteURL.calendarFeed(.value(token)).path)", problem: nil)
             } catch let error as ValidationError {
                 return try await page(context, address: nil, problem: error.summary, status: .unprocessableContent)
             }
         }
-        router.get("/calendar/:token") { _, context in
+        router.get(.calendarFeed(.key)) { _, context in
             guard let text = try await feeds.feed(token: context.parameters.get("token") ?? "") else {
                 throw NotFound("calendar feed", context.parameters.get("token") ?? "")
             }

@@ -8,10 +8,10 @@ struct ChoicePages {
     let pages: PageRenderer
 
     func register(on router: Router<LodestarContext>) {
-        router.get("/cycles/:id/choose") { _, context in
+        router.get(.cycle(.key, .choose)) { _, context in
             try await choosePage(context, problems: [], form: [:])
         }
-        router.post("/cycles/:id/choose") { request, context in
+        router.post(.cycle(.key, .choose)) { request, context in
             let choice = MenteeChoice(store: store, principal: try context.signedIn())
             let cycleID: Cycle.ID = try context.parameters.id(of: "cycle")
             let form = try await FormBody.fields(request)
@@ -24,19 +24,19 @@ struct ChoicePages {
                     return id
                 }
                 _ = try await choice.request(cycleID, mentors: mentors, now: context.now)
-                return Response(status: .seeOther, headers: [.location: "/cycles/\(cycleID)/choose"])
+                return Response(status: .seeOther, headers: [.location: SiteURL.cycle(.value(cycleID), .choose).path])
             } catch let error as ValidationError {
                 return try await choosePage(context, problems: error.issues.map(\.description), form: form, status: .unprocessableContent)
                     .response(from: request, context: context)
             }
         }
-        router.get("/requests") { _, context in
+        router.get(.requests) { _, context in
             try await inboxPage(context, problem: nil)
         }
-        router.post("/requests/:id/accept") { request, context in
+        router.post(.request(.key, .accept)) { request, context in
             try await answer(request, context) { choice, id, _ in _ = try await choice.accept(id, now: context.now) }
         }
-        router.post("/requests/:id/decline") { request, context in
+        router.post(.request(.key, .decline)) { request, context in
             try await answer(request, context) { choice, id, form in try await choice.decline(id, reason: form["reason"] ?? "", now: context.now) }
         }
     }
@@ -48,7 +48,7 @@ struct ChoicePages {
         let form = try await FormBody.fields(request)
         do {
             try await work(choice, id, form)
-            return Response(status: .seeOther, headers: [.location: "/requests"])
+            return Response(status: .seeOther, headers: [.location: SiteURL.requests.path])
         } catch let error as ValidationError {
             return try await inboxPage(context, problem: error.summary, status: .unprocessableContent).response(from: request, context: context)
         }

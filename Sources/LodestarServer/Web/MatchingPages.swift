@@ -10,19 +10,19 @@ struct MatchingPages {
     let plans: PlanCache
 
     func register(on router: Router<LodestarContext>) {
-        router.get("/cycles/:id/plan") { request, context in
+        router.get(.cycle(.key, .plan)) { request, context in
             let query = try Self.planQuery(request)
             let reading = try await PlanReview(store: store, principal: try context.signedIn(), plans: plans)
                 .plan(try context.parameters.id(of: "cycle"), query, trying: try Self.edit(request), now: context.now)
             return pages.render(.plan, PlanView(reading, seed: query.seed, fairness: query.fairness, csrf: context.session?.csrfToken ?? ""), for: context)
         }
-        router.get("/cycles/:id/plan/mentees/:mentee") { request, context in
+        router.get(.planMentee(.key, .key)) { request, context in
             let query = try Self.planQuery(request)
             let choice = try await PlanReview(store: store, principal: try context.signedIn(), plans: plans)
                 .mentorChoice(for: try context.parameters.id("mentee", of: "mentee enrolment"), in: try context.parameters.id(of: "cycle"), query, now: context.now)
             return pages.render(.planMentee, MentorChoiceView(choice, seed: query.seed, fairness: query.fairness), for: context)
         }
-        router.post("/cycles/:id/weights") { request, context in
+        router.post(.cycle(.key, .weights)) { request, context in
             // The weights tried on the plan become the programme's own.
             let (cycle, programme) = try await cycleAndProgramme(context)
             try context.signedIn().requireManager(of: programme, "changing a programme's weights")
@@ -35,9 +35,9 @@ struct MatchingPages {
             _ = try await context.programmeOffice(store).update(programme.id, with: ProgrammeRecord(
                 name: programme.name, objectives: programme.objectives, focusCompetencies: programme.focusCompetencies, format: programme.format,
                 durationWeeks: programme.durationWeeks, cadence: programme.cadence, matching: settings))
-            return Response(status: .seeOther, headers: [.location: "/cycles/\(cycle.id)/plan?seed=\(try Self.seed(form["seed"]))"])
+            return Response(status: .seeOther, headers: [.location: SiteURL.cycle(.value(cycle.id), .plan).with([URLQueryItem(name: "seed", value: String(try Self.seed(form["seed"])))])])
         }
-        router.post("/cycles/:id/state") { request, context in
+        router.post(.cycle(.key, .state)) { request, context in
             let (cycle, programme) = try await cycleAndProgramme(context)
             try context.signedIn().requireManager(of: programme, "changing a cycle's state")
             let form = try await FormBody.fields(request)
@@ -45,9 +45,9 @@ struct MatchingPages {
                 throw ValidationError([FieldIssue(field: "state", message: "'\(form["state"] ?? "")' is not a cycle state")])
             }
             _ = try await context.programmeOffice(store).move(cycle.id, to: state)
-            return Response(status: .seeOther, headers: [.location: "/cycles/\(cycle.id)"])
+            return Response(status: .seeOther, headers: [.location: SiteURL.cycle(.value(cycle.id)).path])
         }
-        router.post("/cycles/:id/publish") { request, context in
+        router.post(.cycle(.key, .publish)) { request, context in
             let (cycle, programme) = try await cycleAndProgramme(context)
             try context.signedIn().requireManager(of: programme, "publishing a matching")
             let form = try await FormBody.fields(request)
@@ -57,7 +57,7 @@ struct MatchingPages {
             let edits = PlanEdits(locked: locks, leftOut: leftOut, weights: try Self.weights { form[$0] })
             _ = try await MatchingPublication(store: store, principal: try context.signedIn())
                 .publish(cycle.id, seed: seed, fairness: form["fairness"] == "1", edits: edits, now: context.now)
-            return Response(status: .seeOther, headers: [.location: "/cycles/\(cycle.id)"])
+            return Response(status: .seeOther, headers: [.location: SiteURL.cycle(.value(cycle.id)).path])
         }
     }
 

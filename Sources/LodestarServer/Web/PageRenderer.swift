@@ -39,6 +39,7 @@ struct PageRenderer: Sendable {
     struct Frame {
         let view: Any
         let nav: Navigation?
+        let site = SiteLinks()
     }
 
     /// The links a role sees, who is signed in, and the sign-out form's token.
@@ -57,15 +58,15 @@ struct PageRenderer: Sendable {
             name = principal.displayName
             roles = principal.roleNames.joined(separator: " · ")
             self.csrf = csrf
-            var links = [Link(href: "/", label: "Home")]
+            var links = [Link(href: SiteURL.home.path, label: "Home")]
             if principal.isAdmin {
-                links.append(Link(href: "/people", label: "People"))
-                links.append(Link(href: "/admin/outbox", label: "Outbox"))
-                links.append(Link(href: "/admin/tokens", label: "API tokens"))
+                links.append(Link(href: SiteURL.people.path, label: "People"))
+                links.append(Link(href: SiteURL.outbox.path, label: "Outbox"))
+                links.append(Link(href: SiteURL.tokens.path, label: "API tokens"))
             }
             if let person = principal.person {
-                links.append(Link(href: "/people/\(person.id)", label: "My profile"))
-                links.append(Link(href: "/calendar", label: "Calendar"))
+                links.append(Link(href: SiteURL.person(.value(person.id)).path, label: "My profile"))
+                links.append(Link(href: SiteURL.calendar.path, label: "Calendar"))
             }
             self.links = links
         }

@@ -9,12 +9,12 @@ struct PairingPages {
     let pages: PageRenderer
 
     func register(on router: Router<LodestarContext>) {
-        router.get("/cycles/:id/pairs") { request, context in
+        router.get(.cycle(.key, .pairs)) { request, context in
             let query = FormQuery(request)
             return try await page(context, mentee: query.get("mentee").flatMap(Enrolment.ID.init),
                                   mentor: query.get("mentor").flatMap(Enrolment.ID.init), problem: nil)
         }
-        router.post("/cycles/:id/pairs") { request, context in
+        router.post(.cycle(.key, .pairs)) { request, context in
             let cycleID: Cycle.ID = try context.parameters.id(of: "cycle")
             let pairing = ManualPairing(store: store, principal: try context.signedIn())
             let form = try await FormBody.fields(request)
@@ -25,7 +25,7 @@ struct PairingPages {
                     throw ValidationError([FieldIssue(field: mentee == nil ? "mentee" : "mentor", message: "choose one from the list")])
                 }
                 _ = try await pairing.pair(cycleID, mentee: mentee, mentor: mentor, now: context.now)
-                return Response(status: .seeOther, headers: [.location: "/cycles/\(cycleID)"])
+                return Response(status: .seeOther, headers: [.location: SiteURL.cycle(.value(cycleID)).path])
             } catch let error as ValidationError {
                 return try await page(context, mentee: mentee, mentor: mentor, problem: error.summary, status: .unprocessableContent)
                     .response(from: request, context: context)
@@ -52,7 +52,7 @@ struct PairingPages {
 struct PairingView {
     let title: String
     let heading: String
-    let cycleID: String
+    let cycleLinks: CycleLinks
     let csrf: String
     let mentees: [Choice]
     let mentors: [Choice]
@@ -78,7 +78,7 @@ struct PairingView {
         let cycle = candidates.cycle, programme = candidates.programme
         title = "Pair by hand · \(cycle.name)"
         heading = "\(programme.name) · \(cycle.name)"
-        cycleID = cycle.id.description
+        cycleLinks = CycleLinks(cycle.id)
         self.csrf = csrf
         mentees = candidates.mentees.map { Choice(value: $0.enrolment.id.description, label: $0.person.name + ($0.ended == nil ? "" : " (relationship ended)"),
                                                   selected: $0.enrolment.id == mentee) }

@@ -8,12 +8,12 @@ struct ProfilePages {
     let pages: PageRenderer
 
     func register(on router: Router<LodestarContext>) {
-        router.get("/enrolments/:id/profile") { _, context in
+        router.get(.profile(.key)) { _, context in
             let (enrolment, programme, cycle) = try await load(context, "seeing someone else's profile")
             return pages.render(.profile, ProfileFormView(enrolment, programme, cycle, values: ProfileFields.text(of: enrolment.profile),
                                                            issues: [], saved: false, csrf: context.session?.csrfToken ?? ""), for: context)
         }
-        router.post("/enrolments/:id/profile") { request, context in
+        router.post(.profile(.key)) { request, context in
             let (enrolment, programme, cycle) = try await load(context, "changing someone else's profile")
             let form = try await FormBody.fields(request)
             let values = Dictionary(uniqueKeysWithValues: ProfileFields.names.map { ($0, form[$0] ?? "") })
@@ -45,7 +45,7 @@ struct ProfilePages {
 /// The profile form: every field with its value, a hint, and its problem if it has one.
 struct ProfileFormView {
     let title = "Mentoring profile"
-    let enrolmentID: String
+    let profileHref: String
     let programme: String
     let cycle: String
     let role: String
@@ -74,7 +74,7 @@ struct ProfileFormView {
     }
 
     init(_ enrolment: Enrolment, _ programme: Programme, _ cycle: Cycle, values: [String: String], issues: [FieldIssue], saved: Bool, csrf: String) {
-        enrolmentID = enrolment.id.description
+        profileHref = SiteURL.profile(.value(enrolment.id)).path
         self.programme = programme.name
         self.cycle = cycle.name
         role = enrolment.role.rawValue

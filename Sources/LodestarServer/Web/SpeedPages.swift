@@ -8,13 +8,13 @@ struct SpeedPages {
     let pages: PageRenderer
 
     func register(on router: Router<LodestarContext>) {
-        router.get("/cycles/:id/speed") { _, context in
+        router.get(.cycle(.key, .speed)) { _, context in
             try await page(context, template: .speed, problems: [], form: [:])
         }
-        router.get("/cycles/:id/speed/print") { _, context in
+        router.get(.cycle(.key, .speedPrint)) { _, context in
             try await page(context, template: .speedPrint, problems: [], form: [:])
         }
-        router.post("/cycles/:id/speed") { request, context in
+        router.post(.cycle(.key, .speed)) { request, context in
             let speed = SpeedMentoring(store: store, principal: try context.signedIn())
             let cycleID: Cycle.ID = try context.parameters.id(of: "cycle")
             try await speed.requirePlanner(cycleID)
@@ -27,13 +27,13 @@ struct SpeedPages {
                 }
                 _ = try await speed.plan(cycleID, .init(startsAt: start, rounds: try number("rounds"), minutes: try number("minutes"), pause: try number("pause"),
                                                         place: form["place"] ?? "", timeZone: zone.identifier), now: context.now)
-                return Response(status: .seeOther, headers: [.location: "/cycles/\(cycleID)/speed"])
+                return Response(status: .seeOther, headers: [.location: SiteURL.cycle(.value(cycleID), .speed).path])
             } catch let error as ValidationError {
                 return try await page(context, template: .speed, problems: error.issues.map(\.description), form: form, status: .unprocessableContent)
                     .response(from: request, context: context)
             }
         }
-        router.get("/cycles/:id/speed/calendar.ics") { _, context in
+        router.get(.cycle(.key, .speedCalendar)) { _, context in
             let speed = SpeedMentoring(store: store, principal: try context.signedIn())
             return CalendarPages.calendarResponse(try await speed.calendar(try context.parameters.id(of: "cycle")), filename: "speed-mentoring.ics")
         }

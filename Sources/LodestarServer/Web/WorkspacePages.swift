@@ -9,38 +9,38 @@ struct WorkspacePages {
     let publicURL: String
 
     func register(on router: Router<LodestarContext>) {
-        router.get("/relationships/:id") { request, context in
+        router.get(.relationship(.key)) { request, context in
             // A suggested time's link fills the form to arrange it.
             let query = FormQuery(request)
             let prefill = ["date", "time"].reduce(into: [String: String]()) { form, key in query.get(key).map { form[key] = $0 } }
             return try await page(context, problems: [:], form: prefill)
         }
-        router.post("/relationships/:id/schedule") { request, context in
+        router.post(.relationship(.key, .schedule)) { request, context in
             let form = try await FormBody.fields(request)
             return try await attempt(request, context, form) { workspace, id in
                 _ = try await workspace.scheduleMeeting(id, try Self.meetingPlan(form), now: context.now)
             }
         }
-        router.post("/relationships/:id/schedule/:meeting") { request, context in
+        router.post(.meeting(.key, .key)) { request, context in
             let form = try await FormBody.fields(request)
             return try await attempt(request, context, form) { workspace, id in
                 _ = try await workspace.rescheduleMeeting(id, meeting: try context.parameters.id("meeting", of: "meeting"), try Self.meetingPlan(form), now: context.now)
             }
         }
-        router.post("/relationships/:id/schedule/:meeting/cancel") { request, context in
+        router.post(.meeting(.key, .key, .cancel)) { request, context in
             let form = try await FormBody.fields(request)
             return try await attempt(request, context, form) { workspace, id in
                 _ = try await workspace.cancelMeeting(id, meeting: try context.parameters.id("meeting", of: "meeting"), now: context.now)
             }
         }
-        router.get("/relationships/:id/schedule/:meeting/invitation.ics") { _, context in
+        router.get(.meeting(.key, .key, .invitation)) { _, context in
             let id: Relationship.ID = try context.parameters.id(of: "relationship")
             let workspace = try workspace(context)
             try await workspace.requireParticipant(id)
             let text = try await workspace.invitation(id, meeting: try context.parameters.id("meeting", of: "meeting"))
             return CalendarPages.calendarResponse(text, filename: "mentoring-meeting.ics")
         }
-        router.post("/relationships/:id/end") { request, context in
+        router.post(.relationship(.key, .end)) { request, context in
             // Those in it or the programme's manager; the use case asks which.
             let form = try await FormBody.fields(request)
             let id: Relationship.ID = try context.parameters.id(of: "relationship")
@@ -49,7 +49,7 @@ struct WorkspacePages {
                 let relationship = try await workspace.end(id, reason: form["reason"] ?? "", now: context.now)
                 let principal = try context.signedIn()
                 let back = principal.person.map { relationship.includes($0.id) } ?? false
-                    ? "/relationships/\(id)" : "/cycles/\(relationship.cycleID)/pairs"
+                    ? SiteURL.relationship(.value(id)).path : SiteURL.cycle(.value(relationship.cycleID), .pairs).path
                 return Response(status: .seeOther, headers: [.location: back])
             } catch let error as ValidationError {
                 // The pair sees the message beside the form; a manager on the error page.
@@ -57,25 +57,25 @@ struct WorkspacePages {
                 return try await page(context, problems: error.messagesByField, form: form, status: .unprocessableContent).response(from: request, context: context)
             }
         }
-        router.post("/relationships/:id/agreement") { request, context in
+        router.post(.relationship(.key, .agreement)) { request, context in
             let form = try await FormBody.fields(request)
             return try await attempt(request, context, form) { workspace, id in
                 _ = try await workspace.editAgreement(id, terms: try Agreement.Terms.parse { form[$0] ?? "" }, now: context.now)
             }
         }
-        router.post("/relationships/:id/agreement/sign") { request, context in
+        router.post(.relationship(.key, .signAgreement)) { request, context in
             let form = try await FormBody.fields(request)
             return try await attempt(request, context, form) { workspace, id in
                 _ = try await workspace.signAgreement(id, version: Int(form["version"] ?? "") ?? 0, now: context.now)
             }
         }
-        router.post("/relationships/:id/notes") { request, context in
+        router.post(.relationship(.key, .notes)) { request, context in
             let form = try await FormBody.fields(request)
             return try await attempt(request, context, form) { workspace, id in
                 _ = try await workspace.addNote(id, text: form["text"] ?? "", shared: form["shared"] == "1", now: context.now)
             }
         }
-        router.post("/relationships/:id/goals") { request, context in
+        router.post(.relationship(.key, .goals)) { request, context in
             let form = try await FormBody.fields(request)
             return try await attempt(request, context, form) { workspace, id in
                 let competency = (form["competency"] ?? "").isEmpty ? nil : form["competency"]
@@ -83,7 +83,7 @@ struct WorkspacePages {
                                                 due: try FormClock.day(form["due"] ?? "", field: "due"), now: context.now)
             }
         }
-        router.post("/relationships/:id/goals/:goal") { request, context in
+        router.post(.goal(.key, .key)) { request, context in
             let form = try await FormBody.fields(request)
             return try await attempt(request, context, form) { workspace, id in
                 let goalID: Goal.ID = try context.parameters.id("goal", of: "goal")
@@ -107,7 +107,7 @@ struct WorkspacePages {
                                                    doneActions: ticked("done-"), reachedMilestones: ticked("reached-"), now: context.now)
             }
         }
-        router.post("/relationships/:id/meetings") { request, context in
+        router.post(.relationship(.key, .meetings)) { request, context in
             let form = try await FormBody.fields(request)
             return try await attempt(request, context, form) { workspace, id in
                 let day = try FormClock.day(form["heldOn"] ?? "", field: "heldOn")
@@ -125,7 +125,7 @@ struct WorkspacePages {
         try await workspace.requireParticipant(id)
         do {
             try await change(workspace, id)
-            return Response(status: .seeOther, headers: [.location: "/relationships/\(id)"])
+            return Response(status: .seeOther, headers: [.location: SiteURL.relationship(.value(id)).path])
         } catch let error as ValidationError {
             return try await page(context, problems: error.messagesByField, form: form, status: .unprocessableContent).response(from: request, context: context)
         }

@@ -6,7 +6,7 @@ import LodestarCore
 struct ChooseView {
     let title: String
     let heading: String
-    let cycleID: String
+    let cycleLinks: CycleLinks
     let csrf: String
     let options: [Option]
     let slots: [Slot]
@@ -24,7 +24,7 @@ struct ChooseView {
     init(_ choosing: MenteeChoice.Choosing, names: [Enrolment.ID: String], problems: [String], form: [String: String], csrf: String) {
         title = "Choose your mentor · \(choosing.cycle.name)"
         heading = "Choose your mentor"
-        cycleID = choosing.cycle.id.description
+        cycleLinks = CycleLinks(choosing.cycle.id)
         self.csrf = csrf
         options = choosing.shortlist.enumerated().map { index, option in
             Option(rank: index + 1, name: option.person.name, title: "\(option.person.title), \(option.person.department)",
@@ -66,7 +66,7 @@ struct RequestsView {
     let answered: [Line]
     let problem: String?
 
-    struct Line { let id: String; let mentee: String; let title: String; let place: String; let detail: String }
+    struct Line { let acceptHref: String; let declineHref: String; let mentee: String; let title: String; let place: String; let detail: String }
 
     init(_ inbox: [(request: MentorRequest, mentee: Person, cycle: Cycle)], problem: String?, csrf: String) {
         self.csrf = csrf
@@ -76,7 +76,7 @@ struct RequestsView {
             let detail = request.state == .pending
                 ? "answer by \(request.expiresAt?.formatted(date: .abbreviated, time: .shortened) ?? "?")"
                 : request.state.rawValue + (request.reason.map { ": \($0)" } ?? "")
-            return Line(id: request.id.description, mentee: entry.mentee.name, title: "\(entry.mentee.title), \(entry.mentee.department)",
+            return Line(acceptHref: SiteURL.request(.value(request.id), .accept).path, declineHref: SiteURL.request(.value(request.id), .decline).path, mentee: entry.mentee.name, title: "\(entry.mentee.title), \(entry.mentee.department)",
                         place: entry.cycle.name, detail: detail)
         }
         pending = inbox.filter { $0.request.state == .pending }.map(line)

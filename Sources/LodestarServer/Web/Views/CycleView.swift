@@ -4,7 +4,8 @@ import LodestarCore
 /// A cycle's page: its state, the states it can move to, and who has enrolled.
 struct CycleView {
     let title: String
-    let programmeID: String
+    let programmeHref: String
+    let cycleLinks: CycleLinks
     let programmeName: String
     let cycle: CycleSummary
     let states: [StateStep]
@@ -29,7 +30,7 @@ struct CycleView {
 
     /// A relationship as its managers see it: never its notes.
     struct Pair {
-        let id: String
+        let endHref: String
         let isOpen: Bool
         /// Why it ended, once it has.
         let endReason: String?
@@ -45,7 +46,7 @@ struct CycleView {
     }
 
     struct StateStep { let name: String; let current: Bool; let done: Bool }
-    struct Participant { let personID: String; let name: String; let title: String; let department: String; let role: String; let detail: String }
+    struct Participant { let href: String; let name: String; let title: String; let department: String; let role: String; let detail: String }
 
     static func load(_ cycle: Cycle, page: PageRequest, relationshipsPage: PageRequest, for principal: Principal, csrf: String, now: Date,
                      _ store: any LodestarRepositories) async throws -> CycleView {
@@ -61,7 +62,7 @@ struct CycleView {
             let detail = enrolment.role == .mentor
                 ? "capacity \(enrolment.profile.capacity ?? 0) · offers \(enrolment.profile.skills.map(\.competency).joined(separator: ", "))"
                 : "develops \(enrolment.profile.developmentGoals.sorted { $0.priority < $1.priority }.map(\.competency).joined(separator: ", "))"
-            participants.append(Participant(personID: person.id.description, name: person.name, title: person.title,
+            participants.append(Participant(href: SiteURL.person(.value(person.id)).path, name: person.name, title: person.title,
                                             department: person.department, role: enrolment.role.rawValue, detail: detail))
         }
         var oversight: [RelationshipWorkspace.Oversight] = []
@@ -69,7 +70,7 @@ struct CycleView {
             oversight = try await RelationshipWorkspace(store: store, principal: principal).oversight(of: relationships, in: programme, now: now)
         }
         var pairs = oversight.map { seen in
-            Pair(id: seen.relationship.id.description, isOpen: seen.relationship.endedAt == nil, endReason: seen.relationship.endReason,
+            Pair(endHref: SiteURL.relationship(.value(seen.relationship.id), .end).path, isOpen: seen.relationship.endedAt == nil, endReason: seen.relationship.endReason,
                  mentor: people[seen.relationship.mentorPerson]?.name ?? "?", mentee: seen.relationship.currentMembers.map { people[$0.person]?.name ?? "?" }.joined(separator: ", "),
                  score: String(format: "%.1f", seen.relationship.score), agreement: seen.agreementSigned ? "signed" : "not yet",
                  meetings: seen.meetings, hours: String(format: "%.1f", Double(seen.minutes) / 60),
@@ -84,15 +85,15 @@ struct CycleView {
         let position = order.firstIndex(of: cycle.state) ?? 0
         let next = cycle.state.allowedNextStates.map(\.rawValue)
         return CycleView(
-            title: "\(programme?.name ?? "Programme") · \(cycle.name)", programmeID: cycle.programmeID.description,
+            title: "\(programme?.name ?? "Programme") · \(cycle.name)", programmeHref: SiteURL.programme(.value(cycle.programmeID)).path, cycleLinks: CycleLinks(cycle.id),
             programmeName: programme?.name ?? "", cycle: CycleSummary(cycle, counts: try await store.enrolmentCounts(in: cycle.id)),
             states: order.enumerated().map { StateStep(name: $1.rawValue, current: $0 == position, done: $0 < position) },
             nextStates: next.isEmpty ? "none — this cycle is closed" : next.joined(separator: " or "),
             moves: cycle.state.movesByHand(menteesChoose: programme?.effectiveMatching.menteeChoice != nil).map(\.rawValue), csrf: csrf,
-            participants: participants, paging: Paging(enrolments, path: "/cycles/\(cycle.id)", query: [:]),
+            participants: participants, paging: Paging(enrolments, path: SiteURL.cycle(.value(cycle.id)).path, query: [:]),
             matching: cycle.state == .matching, relationships: pairsPage.items, hasRelationships: !pairs.isEmpty,
             relationshipsPaging: Paging(pairsPage) { offset, limit in
-                SiteURL.link("/cycles/\(cycle.id)", [URLQueryItem(name: "relationships-offset", value: String(offset)), URLQueryItem(name: "relationships-limit", value: String(limit))])
+                SiteURL.cycle(.value(cycle.id)).with([URLQueryItem(name: "relationships-offset", value: String(offset)), URLQueryItem(name: "relationships-limit", value: String(limit))])
             },
             active: cycle.state == .active,
             speed: programme?.format == .speed,

@@ -12,7 +12,7 @@ struct HomeView {
     let nothing: Bool
 
     struct RelationshipLine {
-        let relationshipID: String
+        let href: String
         let partner: String
         let partnerRole: String
         let partnerTitle: String
@@ -21,8 +21,8 @@ struct HomeView {
     }
 
     struct EnrolmentLine {
-        let enrolmentID: String
-        let programmeID: String
+        let profileHref: String
+        let programmeHref: String
         let programme: String
         let cycle: String
         let role: String
@@ -37,8 +37,8 @@ struct HomeView {
         let home = try await ParticipantHome.read(for: principal, store)
         let lines = home.enrolments.map { entry in
             let (enrolment, cycle, programme) = (entry.enrolment, entry.cycle, entry.programme)
-            let link = !entry.choosing ? nil : enrolment.role == .mentee ? "/cycles/\(cycle.id)/choose" : "/requests"
-            return EnrolmentLine(enrolmentID: enrolment.id.description, programmeID: programme.id.description, programme: programme.name, cycle: cycle.name,
+            let link = !entry.choosing ? nil : enrolment.role == .mentee ? SiteURL.cycle(.value(cycle.id), .choose).path : SiteURL.requests.path
+            return EnrolmentLine(profileHref: SiteURL.profile(.value(enrolment.id)).path, programmeHref: SiteURL.programme(.value(programme.id)).path, programme: programme.name, cycle: cycle.name,
                                  role: enrolment.role.rawValue, state: cycle.state.rawValue, missing: entry.missing,
                                  choiceLink: link, choiceLabel: link == nil ? nil : enrolment.role == .mentee ? "Choose your mentor" : "Mentees' requests")
         }
@@ -52,7 +52,7 @@ struct HomeView {
             case .group: iMentor ? "your group" : "your group, mentored by \(people.mentor.name)"
             case .circle: "your peer circle"
             }
-            return RelationshipLine(relationshipID: people.relationship.id.description, partner: others.names, partnerRole: role,
+            return RelationshipLine(href: SiteURL.relationship(.value(people.relationship.id)).path, partner: others.names, partnerRole: role,
                                     partnerTitle: others.count == 1 ? "\(others[0].title), \(others[0].department)" : "\(others.count + 1) people",
                                     place: "\(programme.name) · \(open.cycle.name)",
                                     since: people.relationship.startedAt.formatted(date: .abbreviated, time: .omitted))

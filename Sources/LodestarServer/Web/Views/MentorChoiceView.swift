@@ -6,7 +6,7 @@ import LodestarCore
 /// their mentees.
 struct MentorChoiceView {
     let title: String
-    let cycleID: String
+    let cycleLinks: CycleLinks
     let cycleName: String
     let programmeName: String
     let mentee: String
@@ -38,13 +38,13 @@ struct MentorChoiceView {
     init(_ choice: PlanReview.MentorChoice, seed: UInt64, fairness: Bool) {
         let links = PlanLinks(cycleID: choice.cycle.id, seed: seed, fairness: fairness, edits: choice.edits, search: "")
         title = "Another mentor for \(choice.menteeName)"
-        cycleID = choice.cycle.id.description
+        cycleLinks = CycleLinks(choice.cycle.id)
         cycleName = choice.cycle.name
         programmeName = choice.programme.name
         mentee = choice.menteeName
         current = choice.current.map { "\($0.mentorName) (score \(String(format: "%.1f", $0.score.total)))" }
         planLink = links.plan()
-        path = SiteURL.planMentee(choice.cycle.id, choice.mentee)
+        path = SiteURL.planMentee(.value(choice.cycle.id), .value(choice.mentee)).path
         unassignLink = choice.current == nil ? nil : links.plan(trying: [URLQueryItem(name: "unassign", value: choice.mentee.description)])
         search = choice.search
         carriedButSearch = links.hidden(search: false)
@@ -65,7 +65,7 @@ struct MentorChoiceView {
                           swaps: swaps)
         }
         paging = Paging(choice.options) { offset, limit in
-            SiteURL.link(SiteURL.planMentee(choice.cycle.id, choice.mentee), links.carried(search: choice.search)
+            SiteURL.link(SiteURL.planMentee(.value(choice.cycle.id), .value(choice.mentee)).path, links.carried(search: choice.search)
                 + [URLQueryItem(name: "offset", value: String(offset)), URLQueryItem(name: "limit", value: String(limit))])
         }
         shown = choice.search.isEmpty ? "\(choice.options.total) mentors pass every hard rule with \(choice.menteeName)"

@@ -10,8 +10,8 @@ struct PersonView {
 
     struct Details { let name: String; let externalID: String; let email: String; let title: String; let level: Int
                      let department: String; let location: String; let timeZone: String; let languages: String }
-    struct Link { let id: String; let name: String; let title: String }
-    struct EnrolmentLine { let cycleID: String; let cycle: String; let role: String }
+    struct Link { let href: String; let name: String; let title: String }
+    struct EnrolmentLine { let href: String; let cycle: String; let role: String }
 
     static func load(_ person: Person, for principal: Principal, _ store: any LodestarRepositories) async throws -> PersonView {
         let line = try await PeopleDirectory(store: store, principal: principal).reportingLine(of: person)
@@ -20,9 +20,9 @@ struct PersonView {
         for enrolment in try await store.enrolments(of: person.id) {
             guard let cycle = try await store.cycle(enrolment.cycleID) else { continue }
             let programme = try await store.programme(cycle.programmeID)
-            enrolments.append(EnrolmentLine(cycleID: cycle.id.description, cycle: "\(programme?.name ?? "") · \(cycle.name)", role: enrolment.role.rawValue))
+            enrolments.append(EnrolmentLine(href: SiteURL.cycle(.value(cycle.id)).path, cycle: "\(programme?.name ?? "") · \(cycle.name)", role: enrolment.role.rawValue))
         }
-        let link = { (p: Person) in Link(id: p.id.description, name: p.name, title: p.title) }
+        let link = { (p: Person) in Link(href: SiteURL.person(.value(p.id)).path, name: p.name, title: p.title) }
         return PersonView(
             title: person.name,
             person: Details(name: person.name, externalID: person.externalID, email: person.email, title: person.title, level: person.level,

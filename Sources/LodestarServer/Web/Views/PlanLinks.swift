@@ -32,12 +32,12 @@ struct PlanLinks {
 
     /// The plan with `edits` (the plan's own by default), trying the edit or page `extra` names.
     func plan(_ edits: PlanEdits? = nil, trying extra: [URLQueryItem] = []) -> String {
-        SiteURL.link(SiteURL.plan(cycleID), carried(edits) + extra)
+        SiteURL.link(SiteURL.cycle(.value(cycleID), .plan).path, carried(edits) + extra)
     }
 
     /// The choice of another mentor for `mentee`.
     func choice(for mentee: Enrolment.ID) -> String {
-        SiteURL.link(SiteURL.planMentee(cycleID, mentee), carried(search: ""))
+        SiteURL.link(SiteURL.planMentee(.value(cycleID), .value(mentee)).path, carried(search: ""))
     }
 
     /// The carried parameters as hidden form fields (the search left to the form that sets it).

@@ -5,7 +5,7 @@ import LodestarCore
 /// page of pairs (with their scores and reasons) and of mentees left unmatched, searchable by name.
 struct PlanView {
     let title: String
-    let cycleID: String
+    let cycleLinks: CycleLinks
     let cycleName: String
     let programmeName: String
     let publishable: Bool
@@ -81,7 +81,7 @@ struct PlanView {
         let links = PlanLinks(cycleID: cycle.id, seed: seed, fairness: fairness, edits: edits, search: reading.search)
         title = "Matching · \(cycle.name)"
         (menteeColumn, mentorColumn) = programme.relationshipShape == .circle ? ("Member", "Circle of (convener)") : ("Mentee", "Mentor")
-        cycleID = cycle.id.description
+        cycleLinks = CycleLinks(cycle.id)
         cycleName = cycle.name
         programmeName = programme.name
         publishable = cycle.state == .matching && !plan.proposals.isEmpty
@@ -128,7 +128,7 @@ struct PlanView {
         let total = plan.proposals.reduce(0) { $0 + $1.score.total }
         totalScore = String(format: "%.1f", total)
         change = reading.uneditedTotal.map { String(format: "%+.1f against the plan without your changes (%.1f)", total - $0, $0) }
-        undoLink = SiteURL.link(SiteURL.plan(cycle.id), links.settings)
+        undoLink = SiteURL.link(SiteURL.cycle(.value(cycle.id), .plan).path, links.settings)
         coverage = String(format: "%.0f%%", plan.statistics.coverage * 100)
         matched = plan.statistics.matched
         mentees = plan.statistics.mentees

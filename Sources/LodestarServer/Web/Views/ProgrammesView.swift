@@ -6,7 +6,7 @@ struct ProgrammesView {
     let programmes: [ProgrammeSummary]
 
     struct ProgrammeSummary {
-        let id: String
+        let href: String
         let name: String
         let format: String
         let objectives: String
@@ -15,7 +15,7 @@ struct ProgrammesView {
 
     static func load(for principal: Principal, _ store: any LodestarRepositories) async throws -> ProgrammesView {
         ProgrammesView(programmes: try await ProgrammeOverview.read(for: principal, store).entries.map { entry in
-            ProgrammeSummary(id: entry.programme.id.description, name: entry.programme.name, format: entry.programme.format.label,
+            ProgrammeSummary(href: SiteURL.programme(.value(entry.programme.id)).path, name: entry.programme.name, format: entry.programme.format.label,
                              objectives: entry.programme.objectives, cycles: entry.cycles.map { CycleSummary($0.cycle, counts: $0.counts) })
         })
     }
@@ -23,7 +23,7 @@ struct ProgrammesView {
 
 /// One cycle in a list: name, state and how many have enrolled.
 struct CycleSummary {
-    let id: String
+    let href: String
     let name: String
     let number: Int
     let state: String
@@ -31,7 +31,7 @@ struct CycleSummary {
     let mentees: Int
 
     init(_ cycle: Cycle, counts: [EnrolmentRole: Int]) {
-        id = cycle.id.description
+        href = SiteURL.cycle(.value(cycle.id)).path
         name = cycle.name
         number = cycle.number
         state = cycle.state.rawValue

@@ -6,7 +6,7 @@ import LodestarCore
 struct SpeedView {
     let title: String
     let heading: String
-    let cycleID: String
+    let cycleLinks: CycleLinks
     let csrf: String
     let manager: Bool
     let planned: Bool
@@ -29,7 +29,7 @@ struct SpeedView {
          problems: [String], form: [String: String], csrf: String) {
         title = "Speed mentoring · \(cycle.name)"
         heading = "\(programme.name) · \(cycle.name)"
-        cycleID = cycle.id.description
+        cycleLinks = CycleLinks(cycle.id)
         self.csrf = csrf
         self.manager = manager
         planned = event != nil

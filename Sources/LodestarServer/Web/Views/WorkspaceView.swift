@@ -4,7 +4,7 @@ import LodestarCore
 /// The workspace page of one participant.
 struct WorkspaceView {
     let title: String
-    let id: String
+    let links: RelationshipLinks
     let heading: String
     /// Who the others are.
     let partner: String
@@ -56,7 +56,7 @@ struct WorkspaceView {
     struct NoteLine { let text: String; let byline: String; let privacy: String }
     struct Choice { let value: String; let label: String }
     struct GoalLine {
-        let goalID: String
+        let href: String
         let title: String
         let measure: String
         let competency: String?
@@ -70,7 +70,9 @@ struct WorkspaceView {
     struct ActionLine { let index: Int; let text: String; let owner: String; let due: String; let done: Bool }
     struct MilestoneLine { let index: Int; let title: String; let due: String; let reached: String?; let late: Bool }
     struct Arranged {
-        let meetingID: String
+        let href: String
+        let cancelHref: String
+        let invitationHref: String
         let when: String
         let minutes: Int
         let mode: String
@@ -82,7 +84,7 @@ struct WorkspaceView {
         let time: String
         let virtual: Bool
     }
-    struct Suggestion { let label: String; let date: String; let time: String }
+    struct Suggestion { let label: String; let arrangeHref: String }
     struct ArrangeForm { let date: String; let time: String; let minutes: String; let place: String; let virtual: Bool }
 
     init(_ contents: RelationshipWorkspace.Contents, competencies: [Competency], suggestions: [Date], zone: TimeZone, now: Date,
@@ -91,7 +93,7 @@ struct WorkspaceView {
         let mentor = people.mentor, others = people.others(than: me)
         func described(_ them: [Person]) -> String { them.map { "\($0.name) (\($0.title), \($0.department))" }.joined(separator: " · ") }
         title = "Mentoring · " + people.current.map(\.name).joined(separator: " & ")
-        id = relationship.id.description
+        links = RelationshipLinks(relationship.id)
         switch contents.shape {
         case .pair:
             heading = contents.asMentor ? "Mentoring \(people.mentee.name)" : "Mentored by \(mentor.name)"
@@ -148,7 +150,7 @@ struct WorkspaceView {
         }
         noteProblem = problems["text"]
         goals = contents.goals.map { goal, versions in
-            GoalLine(goalID: goal.id.description, title: goal.title, measure: goal.measure, competency: goal.competency,
+            GoalLine(href: SiteURL.goal(.value(relationship.id), .value(goal.id)).path, title: goal.title, measure: goal.measure, competency: goal.competency,
                      due: goal.due.formatted(date: .abbreviated, time: .omitted), progress: goal.progress, overdue: goal.isOverdue(at: now),
                      history: versions > 1 ? "\(versions) versions, last by \(names[goal.editedBy] ?? "?")" : "set by \(names[goal.editedBy] ?? "?")",
                      actions: goal.actions.enumerated().map { index, action in
@@ -177,13 +179,14 @@ struct WorkspaceView {
             return clock.long(date) + (apart.isEmpty ? "" : " (" + apart.joined(separator: ", ") + ")")
         }
         arranged = contents.scheduled.map { meeting in
-            Arranged(meetingID: meeting.id.description, when: both(meeting.startsAt), minutes: meeting.minutes,
+            Arranged(href: SiteURL.meeting(.value(relationship.id), .value(meeting.id)).path, cancelHref: SiteURL.meeting(.value(relationship.id), .value(meeting.id), .cancel).path,
+                     invitationHref: SiteURL.meeting(.value(relationship.id), .value(meeting.id), .invitation).path, when: both(meeting.startsAt), minutes: meeting.minutes,
                      mode: meeting.mode == .inPerson ? "in person" : "virtual", place: meeting.place, cancelled: meeting.cancelled,
                      upcoming: !meeting.cancelled && meeting.startsAt > now, date: clock.date(meeting.startsAt), time: clock.time(meeting.startsAt),
                      virtual: meeting.mode != .inPerson)
         }
         self.suggestions = suggestions.map { date in
-            Suggestion(label: both(date), date: clock.date(date), time: clock.time(date))
+            Suggestion(label: both(date), arrangeHref: SiteURL.relationship(.value(relationship.id)).with([URLQueryItem(name: "date", value: clock.date(date)), URLQueryItem(name: "time", value: clock.time(date))]) + "#arrange")
         }
         let arranging = form["date"] != nil || form["minutes"] != nil
         arrange = ArrangeForm(date: form["date"] ?? "", time: form["time"] ?? "", minutes: arranging ? form["minutes"] ?? "60" : "60",

@@ -1,0 +1,96 @@
+import Foundation
+
+/// A path parameter: its name where the router declares the path, a value where a link is made.
+public enum Parameter<Value: CustomStringConvertible & Sendable>: Sendable {
+    case key
+    case value(Value)
+
+    public func segment(_ name: String) -> String {
+        switch self {
+        case .key: ":\(name)"
+        case .value(let value): value.description.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? ""
+        }
+    }
+}
+
+/// The site's pages and forms, by what they show: the router declares each path from here
+/// (`.key` for its parameters) and every link, redirect and form on a page is made from here
+/// (a `.value`), so a path is written once — also in the messages that link to a page. The JSON
+/// API's paths are its own document's.
+public enum SiteURL: Sendable {
+    case home, styleSheet, signIn, signOut, forgotPassword, setPassword
+    case people, person(Parameter<Person.ID>)
+    case programme(Parameter<Programme.ID>)
+    case cycle(Parameter<Cycle.ID>, CyclePart? = nil)
+    /// The choice of another mentor for one mentee of a cycle's plan.
+    case planMentee(Parameter<Cycle.ID>, Parameter<Enrolment.ID>)
+    case profile(Parameter<Enrolment.ID>)
+    case relationship(Parameter<Relationship.ID>, RelationshipPart? = nil)
+    case goal(Parameter<Relationship.ID>, Parameter<Goal.ID>)
+    case meeting(Parameter<Relationship.ID>, Parameter<ScheduledMeeting.ID>, MeetingPart? = nil)
+    case requests, request(Parameter<MentorRequest.ID>, Answer)
+    case calendar, calendarFeed(Parameter<String>)
+    case tokens, revokeToken(Parameter<ApiToken.ID>), outbox, invitations
+
+    public enum CyclePart: String, Sendable {
+        case plan, weights, state, publish, pairs, speed, choose
+        case speedPrint = "speed/print"
+        case speedCalendar = "speed/calendar.ics"
+    }
+
+    public enum RelationshipPart: String, Sendable {
+        case schedule, end, agreement, notes, goals, meetings
+        case signAgreement = "agreement/sign"
+    }
+
+    public enum MeetingPart: String, Sendable {
+        case cancel
+        case invitation = "invitation.ics"
+    }
+
+    public enum Answer: String, Sendable { case accept, decline }
+
+    /// The path: with `.key` parameters as the router declares it, with values as a link.
+    public var path: String {
+        switch self {
+        case .home: "/"
+        case .styleSheet: "/assets/style.css"
+        case .signIn: "/sign-in"
+        case .signOut: "/sign-out"
+        case .forgotPassword: "/forgot-password"
+        case .setPassword: "/set-password"
+        case .people: "/people"
+        case .person(let id): "/people/\(id.segment("id"))"
+        case .programme(let id): "/programmes/\(id.segment("id"))"
+        case .cycle(let id, let part): "/cycles/\(id.segment("id"))" + Self.suffix(part?.rawValue)
+        case .planMentee(let cycle, let mentee): "/cycles/\(cycle.segment("id"))/plan/mentees/\(mentee.segment("mentee"))"
+        case .profile(let id): "/enrolments/\(id.segment("id"))/profile"
+        case .relationship(let id, let part): "/relationships/\(id.segment("id"))" + Self.suffix(part?.rawValue)
+        case .goal(let id, let goal): "/relationships/\(id.segment("id"))/goals/\(goal.segment("goal"))"
+        case .meeting(let id, let meeting, let part): "/relationships/\(id.segment("id"))/schedule/\(meeting.segment("meeting"))" + Self.suffix(part?.rawValue)
+        case .requests: "/requests"
+        case .request(let id, let answer): "/requests/\(id.segment("id"))/\(answer.rawValue)"
+        case .calendar: "/calendar"
+        case .calendarFeed(let token): "/calendar/\(token.segment("token"))"
+        case .tokens: "/admin/tokens"
+        case .revokeToken(let id): "/admin/tokens/\(id.segment("id"))/revoke"
+        case .outbox: "/admin/outbox"
+        case .invitations: "/admin/invitations"
+        }
+    }
+
+    private static func suffix(_ part: String?) -> String { part.map { "/" + $0 } ?? "" }
+
+    /// The path with a query, each name and value URL-encoded.
+    public func with(_ query: [URLQueryItem]) -> String { Self.link(path, query) }
+
+    /// A path with its query, each name and value URL-encoded.
+    public static func link(_ path: String, _ query: [URLQueryItem]) -> String {
+        var parts = URLComponents()
+        parts.path = path
+        parts.queryItems = query.isEmpty ? nil : query
+        // URLComponents leaves "+" alone, which a form decoder reads as a space.
+        parts.percentEncodedQuery = parts.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
+        return parts.string ?? path
+    }
+}

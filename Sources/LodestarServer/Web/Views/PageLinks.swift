@@ -1,0 +1,33 @@
+import Foundation
+import LodestarCore
+
+/// The site's fixed pages, as every template reads them (`{{site.home}}`).
+struct SiteLinks {
+    let home = SiteURL.home.path, styleSheet = SiteURL.styleSheet.path, people = SiteURL.people.path
+    let signIn = SiteURL.signIn.path, signOut = SiteURL.signOut.path
+    let forgotPassword = SiteURL.forgotPassword.path, setPassword = SiteURL.setPassword.path
+    let calendar = SiteURL.calendar.path, requests = SiteURL.requests.path
+    let tokens = SiteURL.tokens.path, outbox = SiteURL.outbox.path, invitations = SiteURL.invitations.path
+}
+
+/// A cycle's pages and forms (`{{cycleLinks.plan}}`).
+struct CycleLinks {
+    let page, plan, weights, state, publish, pairs, speed, speedPrint, speedCalendar, choose: String
+
+    init(_ id: Cycle.ID) {
+        func at(_ part: SiteURL.CyclePart?) -> String { SiteURL.cycle(.value(id), part).path }
+        (page, plan, weights, state, publish) = (at(nil), at(.plan), at(.weights), at(.state), at(.publish))
+        (pairs, speed, speedPrint, speedCalendar, choose) = (at(.pairs), at(.speed), at(.speedPrint), at(.speedCalendar), at(.choose))
+    }
+}
+
+/// A relationship's workspace and its forms (`{{links.notes}}`).
+struct RelationshipLinks {
+    let page, schedule, end, agreement, signAgreement, notes, goals, meetings: String
+
+    init(_ id: Relationship.ID) {
+        func at(_ part: SiteURL.RelationshipPart?) -> String { SiteURL.relationship(.value(id), part).path }
+        (page, schedule, end, agreement) = (at(nil), at(.schedule), at(.end), at(.agreement))
+        (signAgreement, notes, goals, meetings) = (at(.signAgreement), at(.notes), at(.goals), at(.meetings))
+    }
+}
