@@ -8,8 +8,10 @@ enum Template: String, CaseIterable, Sendable {
     case signIn = "sign-in"
     case speedPrint = "speed-print"
     case planMentee = "plan-mentee"
-    /// Partials, drawn into pages.
-    case paging
+    /// Partials, drawn into pages: paging links, the form's CSRF field, a problem with a form or
+    /// with one field, the trail above a heading.
+    case paging, csrf, problem, crumbs
+    case fieldProblem = "field-problem"
 }
 
 /// Templates that should be in the build and are not.

@@ -4,7 +4,7 @@ import LodestarCore
 /// A cycle's page: its state, the states it can move to, and who has enrolled.
 struct CycleView {
     let title: String
-    let programmeHref: String
+    let crumbs: [Crumb]
     let cycleLinks: CycleLinks
     let programmeName: String
     let cycle: CycleSummary
@@ -85,7 +85,7 @@ struct CycleView {
         let position = order.firstIndex(of: cycle.state) ?? 0
         let next = cycle.state.allowedNextStates.map(\.rawValue)
         return CycleView(
-            title: "\(programme?.name ?? "Programme") · \(cycle.name)", programmeHref: SiteURL.programme(.value(cycle.programmeID)).path, cycleLinks: CycleLinks(cycle.id),
+            title: "\(programme?.name ?? "Programme") · \(cycle.name)", crumbs: [Crumb("Programmes", SiteURL.home.path), Crumb(programme?.name ?? "", SiteURL.programme(.value(cycle.programmeID)).path)], cycleLinks: CycleLinks(cycle.id),
             programmeName: programme?.name ?? "", cycle: CycleSummary(cycle, counts: try await store.enrolmentCounts(in: cycle.id)),
             states: order.enumerated().map { StateStep(name: $1.rawValue, current: $0 == position, done: $0 < position) },
             nextStates: next.isEmpty ? "none — this cycle is closed" : next.joined(separator: " or "),

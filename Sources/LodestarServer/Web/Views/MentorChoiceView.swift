@@ -8,6 +8,7 @@ struct MentorChoiceView {
     let title: String
     let cycleLinks: CycleLinks
     let cycleName: String
+    let crumbs: [Crumb]
     let programmeName: String
     let mentee: String
     let current: String?
@@ -44,6 +45,7 @@ struct MentorChoiceView {
         mentee = choice.menteeName
         current = choice.current.map { "\($0.mentorName) (score \(String(format: "%.1f", $0.score.total)))" }
         planLink = links.plan()
+        crumbs = Crumb.toCycle(choice.programme.name, choice.cycle) + [Crumb("Matching", planLink)]
         path = SiteURL.planMentee(.value(choice.cycle.id), .value(choice.mentee)).path
         unassignLink = choice.current == nil ? nil : links.plan(trying: [URLQueryItem(name: "unassign", value: choice.mentee.description)])
         search = choice.search

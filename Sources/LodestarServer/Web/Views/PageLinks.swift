@@ -31,3 +31,22 @@ struct RelationshipLinks {
         (signAgreement, notes, goals, meetings) = (at(.signAgreement), at(.notes), at(.goals), at(.meetings))
     }
 }
+
+/// One step of the trail above a page's heading (the `crumbs` partial), a link unless it is
+/// only a name.
+struct Crumb {
+    let label: String
+    let href: String
+    let linked: Bool
+
+    init(_ label: String, _ href: String? = nil) {
+        self.label = label
+        self.href = href ?? ""
+        linked = href != nil
+    }
+
+    /// The trail to a programme's cycle: Programmes › programme › cycle.
+    static func toCycle(_ programme: String, _ cycle: Cycle, programmeHref: String? = nil) -> [Crumb] {
+        [Crumb("Programmes", SiteURL.home.path), Crumb(programme, programmeHref), Crumb(cycle.name, SiteURL.cycle(.value(cycle.id)).path)]
+    }
+}

@@ -3,6 +3,7 @@ import LodestarCore
 /// A person's page: their details, their reporting line up to the top, and their direct reports.
 struct PersonView {
     let title: String
+    let crumbs = [Crumb("People", SiteURL.people.path)]
     let person: Details
     let reportingLine: [Link]
     let reports: [Link]

@@ -7,6 +7,7 @@ struct PlanView {
     let title: String
     let cycleLinks: CycleLinks
     let cycleName: String
+    let crumbs: [Crumb]
     let programmeName: String
     let publishable: Bool
     let stateNote: String?
@@ -83,6 +84,7 @@ struct PlanView {
         (menteeColumn, mentorColumn) = programme.relationshipShape == .circle ? ("Member", "Circle of (convener)") : ("Mentee", "Mentor")
         cycleLinks = CycleLinks(cycle.id)
         cycleName = cycle.name
+        crumbs = Crumb.toCycle(programme.name, cycle)
         programmeName = programme.name
         publishable = cycle.state == .matching && !plan.proposals.isEmpty
         stateNote = cycle.state == .matching ? nil : "The cycle is \(cycle.state.rawValue); a matching is published while it is in matching."

@@ -4,6 +4,7 @@ import LodestarCore
 /// A programme's page: what it is for, how it runs, and its cycles.
 struct ProgrammeView {
     let title: String
+    let crumbs = [Crumb("Programmes", SiteURL.home.path)]
     let name: String
     let objectives: String
     let format: String

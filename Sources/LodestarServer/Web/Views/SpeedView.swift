@@ -9,6 +9,7 @@ struct SpeedView {
     let cycleLinks: CycleLinks
     let csrf: String
     let manager: Bool
+    let crumbs: [Crumb]
     let planned: Bool
     let summary: String
     let rounds: [RoundLine]
@@ -32,6 +33,7 @@ struct SpeedView {
         cycleLinks = CycleLinks(cycle.id)
         self.csrf = csrf
         self.manager = manager
+        crumbs = manager ? [Crumb(heading, SiteURL.cycle(.value(cycle.id)).path)] : []
         planned = event != nil
         self.zone = zone.identifier
         let clock = WallClock(zone: zone)
