@@ -37,15 +37,7 @@ public struct AccountLinks: Sendable {
         try await store.inTransaction { [account] store in
             try await store.save(account)
             try await store.save(link.record)
-            try await store.save(Notice(recipient: email, subject: "You are invited to Lodestar", body: """
-                Hello\(person.map { " " + $0.name } ?? ""),
-
-                \(principal.displayName) has invited you to Lodestar, where your organisation runs its mentoring programmes.
-                Choose your password here (the link works once, for 7 days):
-
-                \(Self.linkAddress(publicURL, link.token))
-
-                """, createdAt: now))
+            try await store.save(NoticeWriter(now: now).invitation(to: email, person: person, from: principal.displayName, link: Self.linkAddress(publicURL, link.token)))
         }
         return account
     }
@@ -57,15 +49,7 @@ public struct AccountLinks: Sendable {
         let link = try await issue(.passwordReset, for: account, now: now)
         try await store.inTransaction { store in
             try await store.save(link.record)
-            try await store.save(Notice(recipient: account.email, subject: "Reset your Lodestar password", body: """
-                Someone (we hope you) asked to reset the password of your Lodestar account.
-                Choose a new one here (the link works once, for one hour):
-
-                \(Self.linkAddress(publicURL, link.token))
-
-                If it wasn't you, ignore this message; your password stays as it is.
-
-                """, createdAt: now))
+            try await store.save(NoticeWriter(now: now).passwordReset(to: account.email, link: Self.linkAddress(publicURL, link.token)))
         }
     }
 

@@ -217,40 +217,15 @@ public struct MenteeChoice: Sendable {
 
     private func requestNotice(_ request: MentorRequest, now: Date) async throws -> Notice {
         let (mentee, mentor) = try await people(request)
-        let by = request.expiresAt.map(mentor.moment) ?? "soon"
-        return Notice(recipient: mentor.email, subject: "\(mentee.name) asks you to be their mentor", body: """
-            Hello \(mentor.name),
-
-            \(mentee.name), \(mentee.title) in \(mentee.department), would like you as their mentor.
-            Please accept or decline (with a reason) in Lodestar by \(by); after that the request passes to their next choice.
-
-            """, createdAt: now)
+        return NoticeWriter(now: now).mentorAsked(mentor, by: mentee, until: request.expiresAt)
     }
 
     private func answerNotice(_ request: MentorRequest, accepted: Bool, reason: String?, now: Date) async throws -> Notice {
         let (mentee, mentor) = try await people(request)
-        return Notice(recipient: mentee.email, subject: accepted ? "\(mentor.name) is your mentor" : "\(mentor.name) declined your request", body: accepted ? """
-            Hello \(mentee.name),
-
-            \(mentor.name) accepted your request. Sign in to Lodestar to agree how you will work together and to plan your first meeting.
-
-            """ : """
-            Hello \(mentee.name),
-
-            \(mentor.name) cannot mentor you this time: \(reason ?? "").
-            Your request passes to your next choice, if you made one.
-
-            """, createdAt: now)
+        return NoticeWriter(now: now).requestAnswered(mentee, by: mentor, accepted: accepted, reason: reason)
     }
 
     private func noneLeftNotice(_ request: MentorRequest, now: Date) async throws -> Notice {
-        let (mentee, _) = try await people(request)
-        return Notice(recipient: mentee.email, subject: "Choose again: none of your requests was accepted", body: """
-            Hello \(mentee.name),
-
-            None of the mentors you asked could take you. Sign in to Lodestar to choose from your shortlist again;
-            your programme manager can also pair you by hand.
-
-            """, createdAt: now)
+        NoticeWriter(now: now).chooseAgain(try await people(request).mentee)
     }
 }

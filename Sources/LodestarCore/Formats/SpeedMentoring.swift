@@ -69,21 +69,13 @@ public struct SpeedMentoring: Sendable {
         var plan = plan
         plan.place = plan.place.trimmingCharacters(in: .whitespaces)
         let event = SpeedEvent(id: previous?.id ?? SpeedEvent.ID(), cycleID: cycle.id, plan: plan, seats: seats, plannedAt: now)
+        let writer = NoticeWriter(now: now)
         let notices = (mentors + mentees).compactMap { enrolment -> Notice? in
             guard let person = people[enrolment.personID] else { return nil }
-            let zone = TimeZone(identifier: person.timeZone) ?? TimeZone(identifier: plan.timeZone) ?? .gmt
             let rounds = Self.rounds(of: enrolment.id, in: event).map { seat in
-                let partner = personOf[enrolment.role == .mentor ? seat.mentee : seat.mentor].flatMap { people[$0]?.name } ?? "?"
-                return "Round \(seat.round), \(event.start(ofRound: seat.round).formatted(Date.FormatStyle(date: .omitted, time: .shortened, timeZone: zone))): table \(seat.table) with \(partner)"
+                (seat, personOf[enrolment.role == .mentor ? seat.mentee : seat.mentor].flatMap { people[$0]?.name } ?? "?")
             }
-            return Notice(recipient: person.email, subject: "Speed mentoring in \(programme.name): your rounds", body: """
-                Hello \(person.name),
-
-                The speed-mentoring event of \(cycle.name) starts \(plan.startsAt.formatted(Date.FormatStyle(date: .complete, time: .shortened, timeZone: zone))) (\(zone.identifier))\(plan.place.isEmpty ? "" : " at \(plan.place)"): \(plan.rounds) rounds of \(plan.minutes) minutes.
-                \(rounds.isEmpty ? "You sit out every round this time." : rounds.joined(separator: "\n"))
-                Your calendar file is on the event page in Lodestar.
-
-                """, createdAt: now)
+            return writer.speedRounds(event, cycle: cycle, programme: programme, to: person, rounds: rounds)
         }
         try await store.inTransaction { tx in
             try await tx.save(event)

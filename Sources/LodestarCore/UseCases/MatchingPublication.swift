@@ -44,8 +44,8 @@ public struct MatchingPublication: Sendable {
         let enrolments = Dictionary(uniqueKeysWithValues: try await store.allEnrolments(in: cycle.id).map { ($0.id, $0) })
         let people = try await store.people(enrolledIn: cycle.id)
         let relationships = Self.relationships(plan.proposals, shape: programme.relationshipShape, cycle: cycle.id, enrolments: enrolments, now: now)
-        let notices = Self.notices(relationships, shape: programme.relationshipShape, unmatched: plan.unmatched, enrolments: enrolments, people: people,
-                                   where: "\(programme.name) · \(cycle.name)", now: now)
+        let notices = NoticeWriter(now: now).matched(relationships, shape: programme.relationshipShape, unmatched: plan.unmatched, enrolments: enrolments, people: people,
+                                                     in: "\(programme.name) · \(cycle.name)")
         try cycle.move(to: .active)
         do {
             try await store.inTransaction { [cycle] store in
@@ -74,53 +74,5 @@ public struct MatchingPublication: Sendable {
             return Relationship(cycleID: cycle, mentor: mentor.id, mentorPerson: mentor.personID, members: members,
                                 score: proposals.reduce(0) { $0 + $1.score.total } / Double(proposals.count), startedAt: now)
         }
-    }
-
-    /// A message to everyone matched about their match, and to each unmatched mentee.
-    static func notices(_ relationships: [Relationship], shape: RelationshipShape = .pair, unmatched: [MatchPlan.Unmatched], enrolments: [Enrolment.ID: Enrolment],
-                        people: [Person.ID: Person], where place: String, now: Date) -> [Notice] {
-        func describe(_ person: Person) -> String { "\(person.name), \(person.title) in \(person.department) (\(person.timeZone))" }
-        func notice(_ person: Person, _ subject: String, _ match: String) -> Notice {
-            Notice(recipient: person.email, subject: "\(subject) in \(place)", body: """
-                Hello \(person.name),
-
-                You have been matched in \(place). \(match)
-                Sign in to Lodestar to agree how you will work together and to plan your first meeting.
-
-                """, createdAt: now)
-        }
-        var notices: [Notice] = []
-        for relationship in relationships {
-            guard let mentor = people[relationship.mentorPerson] else { continue }
-            let members = relationship.members.compactMap { people[$0.person] }
-            func list(_ them: [Person]) -> String { them.map { "\n- " + describe($0) }.joined() }
-            switch shape {
-            case .pair:
-                guard let mentee = members.first else { continue }
-                notices.append(notice(mentee, "Your mentor", "Your mentor is \(describe(mentor))."))
-                notices.append(notice(mentor, "Your mentee", "Your mentee is \(describe(mentee))."))
-            case .group:
-                notices.append(notice(mentor, "Your mentoring group", "You mentor a group of \(members.count):\(list(members))\n"))
-                for member in members {
-                    notices.append(notice(member, "Your mentoring group", "Your mentor is \(describe(mentor)); with you in the group:\(list(members.filter { $0.id != member.id }))\n"))
-                }
-            case .circle:
-                for person in [mentor] + members {
-                    let convener = person.id == mentor.id ? "You convene it." : "\(mentor.name) convenes it."
-                    notices.append(notice(person, "Your peer circle", "You are in a peer circle of \(members.count + 1); \(convener) With you:\(list(([mentor] + members).filter { $0.id != person.id }))\n"))
-                }
-            }
-        }
-        for entry in unmatched {
-            guard let enrolment = enrolments[entry.mentee], let mentee = people[enrolment.personID] else { continue }
-            notices.append(Notice(recipient: mentee.email, subject: "No mentor yet in \(place)", body: """
-                Hello \(mentee.name),
-
-                This round of \(place) could not match you with a mentor: \(entry.explanation).
-                Your programme manager knows and will be in touch about the next step.
-
-                """, createdAt: now))
-        }
-        return notices
     }
 }

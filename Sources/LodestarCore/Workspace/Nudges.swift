@@ -13,7 +13,7 @@ public struct Nudges: Sendable {
     /// Creates the job.
     public init(store: any LodestarRepositories, publicURL: String = "") {
         self.store = store
-        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        self.publicURL = publicURL
     }
 
     /// What one run wrote.
@@ -34,7 +34,7 @@ public struct Nudges: Sendable {
         for meeting in try await store.meetingsAwaitingReminder(startingBefore: now.addingTimeInterval(Self.reminderLead), after: now) {
             guard let relationship = try await store.relationship(meeting.relationshipID), relationship.endedAt == nil,
                   let people = try await store.people(of: relationship) else { continue }
-            let notices = people.current.map { reminder(meeting, to: $0, with: people.others(than: $0.id), now: now) }
+            let notices = people.current.map { NoticeWriter(publicURL: publicURL, now: now).reminder(meeting, to: $0, with: people.others(than: $0.id)) }
             if try await claimed(notices, { try await $0.claimReminder(of: meeting.id, now: now) }) { outcome.reminders += 1 }
         }
         let oversight = RelationshipWorkspace(store: store, principal: .commandLine)
@@ -43,7 +43,7 @@ public struct Nudges: Sendable {
                 // A pair with its next meeting arranged needs no nudge.
                 let arranged = try await store.scheduledMeetings(of: pair.relationship.id).contains { !$0.cancelled && $0.startsAt > now }
                 guard !arranged, let people = try await store.people(of: pair.relationship) else { continue }
-                let notices = people.current.map { nudge(pair, to: $0, with: people.others(than: $0.id), cadence: programme.cadence, now: now) }
+                let notices = people.current.map { NoticeWriter(publicURL: publicURL, now: now).nudge(pair, to: $0, with: people.others(than: $0.id), cadence: programme.cadence) }
                 let since = now.addingTimeInterval(-TimeInterval(programme.cadence.days) * 86400)
                 if try await claimed(notices, { try await $0.claimNudge(of: pair.relationship.id, notNudgedSince: since, now: now) }) { outcome.nudges += 1 }
             }
@@ -67,37 +67,5 @@ public struct Nudges: Sendable {
             result.append((programme, relationships))
         }
         return result
-    }
-
-    private func link(_ relationship: Relationship.ID) -> String { publicURL + SiteURL.relationship(.value(relationship)).path }
-
-    private func reminder(_ meeting: ScheduledMeeting, to person: Person, with others: [Person], now: Date) -> Notice {
-        let zone = TimeZone(identifier: person.timeZone) ?? .gmt
-        let when = meeting.startsAt.formatted(Date.FormatStyle(date: .complete, time: .shortened, timeZone: zone))
-        return Notice(recipient: person.email, subject: "Reminder: mentoring with \(others.names), \(when)", body: """
-            Hello \(person.name),
-
-            You meet \(others.names) on \(when) (\(zone.identifier)) for \(meeting.minutes) minutes, \
-            \(meeting.mode == .inPerson ? "in person" : "virtually")\(meeting.place.isEmpty ? "" : " — \(meeting.place)").
-            Your goals and shared notes are in your workspace: \(link(meeting.relationshipID))
-
-            """, createdAt: now)
-    }
-
-    private func nudge(_ pair: RelationshipWorkspace.Oversight, to person: Person, with others: [Person], cadence: MeetingCadence, now: Date) -> Notice {
-        var reasons: [String] = []
-        if let last = pair.lastMeeting {
-            reasons.append("you last met \(Int(now.timeIntervalSince(last) / 86400)) days ago and agreed to meet \(cadence.rawValue)")
-        } else {
-            reasons.append("you have not logged a meeting since you were matched \(Int(now.timeIntervalSince(pair.relationship.startedAt) / 86400)) days ago")
-        }
-        if pair.overdueGoals > 0 { reasons.append("\(pair.overdueGoals) goal\(pair.overdueGoals == 1 ? " is" : "s are") past \(pair.overdueGoals == 1 ? "its" : "their") date") }
-        return Notice(recipient: person.email, subject: "Time to meet \(others.names)?", body: """
-            Hello \(person.name),
-
-            Your mentoring with \(others.names) \(pair.health == .atRisk ? "is at risk" : "needs attention"): \(reasons.joined(separator: ", and ")).
-            Arrange your next meeting (Lodestar suggests times that suit everyone): \(link(pair.relationship.id))
-
-            """, createdAt: now)
     }
 }

@@ -97,19 +97,9 @@ extension RelationshipWorkspace {
         // Only a new time is held against the others' free time.
         let diaries = meeting.cancelled ? [:] : try await diaries(people)
         let notices = people.others(than: me).map { other in
-            let zone = TimeZone(identifier: other.timeZone) ?? TimeZone(identifier: meeting.timeZone) ?? .gmt
-            let when = meeting.startsAt.formatted(Date.FormatStyle(date: .complete, time: .shortened, timeZone: zone))
             // A time outside their weekly free time is said so, for them to answer.
             let outside = diaries[other.id].map { !$0.availability.slots.isEmpty && !MeetingTimes.fits($0, start: meeting.startsAt, minutes: meeting.minutes) } ?? false
-            return Notice(recipient: other.email, subject: "Mentoring meeting \(change): \(when)", body: """
-                Hello \(other.name),
-
-                \(author.name) \(change) your mentoring meeting on \(when) (\(zone.identifier)), \(meeting.minutes) minutes, \
-                \(meeting.mode == .inPerson ? "in person" : "virtual")\(meeting.place.isEmpty ? "" : " — \(meeting.place)").
-                \(outside ? "It lies outside the free time in your mentoring profile; tell \(author.name) if it does not suit you.\n" : "")\
-                Add it to your calendar: \(publicURL + SiteURL.meeting(.value(relationship.id), .value(meeting.id), .invitation).path)
-
-                """, createdAt: now)
+            return NoticeWriter(publicURL: publicURL, now: now).meetingChanged(meeting, change, by: author, to: other, outside: outside)
         }
         try await store.inTransaction { tx in
             try await tx.save(meeting)

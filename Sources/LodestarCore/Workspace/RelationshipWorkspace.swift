@@ -243,15 +243,8 @@ public struct RelationshipWorkspace: Sendable {
         relationship.endedAt = now
         relationship.endReason = reason
         let notices = people.current.map { person in
-            let others = people.others(than: person.id)
-            let next = relationship.members.contains { $0.person == person.id } ? "\nYour programme manager can match you again in this cycle.\n" : ""
-            return Notice(recipient: person.email, subject: "Your mentoring with \(others.names) has ended", body: """
-                Hello \(person.name),
-
-                Your mentoring with \(others.names) ended on \(person.day(now)): \(reason)
-                Your workspace stays open to read.\(next)
-
-                """, createdAt: now)
+            NoticeWriter(now: now).ended(to: person, with: people.others(than: person.id), reason: reason,
+                                         rematchable: relationship.members.contains { $0.person == person.id })
         }
         // Meetings still ahead are cancelled, so calendars holding them drop them.
         let cancelled = try await store.scheduledMeetings(of: id).filter { !$0.cancelled && $0.startsAt > now }.map { meeting in
@@ -274,21 +267,8 @@ public struct RelationshipWorkspace: Sendable {
         guard let index = relationship.members.firstIndex(where: { $0.person == me }), let leaver = people.person(me) else { throw NotFound("relationship", relationship.id) }
         relationship.members[index].leftAt = now
         relationship.members[index].leaveReason = reason
-        let notices = people.others(than: me).map { person in
-            Notice(recipient: person.email, subject: "\(leaver.name) has left your mentoring group", body: """
-                Hello \(person.name),
-
-                \(leaver.name) left your mentoring group on \(person.day(now)): \(reason)
-                The group goes on without them.
-
-                """, createdAt: now)
-        } + [Notice(recipient: leaver.email, subject: "You have left your mentoring group", body: """
-                Hello \(leaver.name),
-
-                You left the mentoring group with \(people.others(than: me).names) on \(leaver.day(now)).
-                Your workspace stays open to read. Your programme manager can match you again in this cycle.
-
-                """, createdAt: now)]
+        let writer = NoticeWriter(now: now)
+        let notices = people.others(than: me).map { writer.memberLeft(leaver, to: $0, reason: reason) } + [writer.youLeft(leaver, others: people.others(than: me))]
         try await store.inTransaction { [relationship] tx in
             try await tx.leave(relationship.id, member: me, at: now, reason: reason)
             for notice in notices { try await tx.save(notice) }

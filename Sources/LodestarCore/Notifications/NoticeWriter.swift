@@ -1,0 +1,64 @@
+import Foundation
+
+/// Every message Lodestar sends is written here. The use cases decide who is told what
+/// happened; this type says it: the greeting, each date and time in the recipient's own time
+/// zone, and links to pages made by `SiteURL` under the server's public address.
+public struct NoticeWriter: Sendable {
+    /// The server's address as people reach it, for links ("" when a message has none).
+    let publicURL: String
+    /// When the messages are written (their `createdAt`).
+    let now: Date
+
+    /// A writer for messages written at `now`, linking under `publicURL`.
+    public init(publicURL: String = "", now: Date) {
+        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        self.now = now
+    }
+
+    /// A page's address in a message.
+    func link(_ url: SiteURL) -> String { publicURL + url.path }
+
+    /// A message to `person` that greets them by name before `text`.
+    func notice(to person: Person, _ subject: String, _ text: String) -> Notice {
+        notice(to: person.email, subject, "Hello \(person.name),\n\n" + text)
+    }
+
+    /// A message to an address.
+    func notice(to email: String, _ subject: String, _ text: String) -> Notice {
+        Notice(recipient: email, subject: subject, body: text, createdAt: now)
+    }
+
+    /// A meeting's day and time as `person` reads it: in their zone (else `fallback`), named.
+    static func meetingTime(_ date: Date, for person: Person, fallback: String? = nil) -> (text: String, zone: TimeZone) {
+        let zone = TimeZone(identifier: person.timeZone) ?? fallback.flatMap(TimeZone.init(identifier:)) ?? .gmt
+        return (date.formatted(Date.FormatStyle(date: .complete, time: .shortened, timeZone: zone)), zone)
+    }
+
+    // MARK: Accounts
+
+    /// An invitation to choose a password through a one-time link.
+    func invitation(to email: String, person: Person?, from inviter: String, link: String) -> Notice {
+        notice(to: email, "You are invited to Lodestar", """
+            Hello\(person.map { " " + $0.name } ?? ""),
+
+            \(inviter) has invited you to Lodestar, where your organisation runs its mentoring programmes.
+            Choose your password here (the link works once, for 7 days):
+
+            \(link)
+
+            """)
+    }
+
+    /// A one-time link to choose a new password.
+    func passwordReset(to email: String, link: String) -> Notice {
+        notice(to: email, "Reset your Lodestar password", """
+            Someone (we hope you) asked to reset the password of your Lodestar account.
+            Choose a new one here (the link works once, for one hour):
+
+            \(link)
+
+            If it wasn't you, ignore this message; your password stays as it is.
+
+            """)
+    }
+}
