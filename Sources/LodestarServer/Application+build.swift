@@ -56,8 +56,8 @@ func buildRouter(store: FluentStore, credentials: any Credentials, config: AppCo
     router.add(middleware: ErrorMiddleware(pages: pages))
     router.get("/health") { _, _ in try await HealthBody.check(store) }
     let cookies = SiteCookies(credentials: credentials, alwaysSecure: config.secureCookies)
-    AccountPages(store: store, authentication: authentication, pages: pages, cookies: cookies).register(on: router)
-    LinkPages(store: store, links: AccountLinks(store: store, credentials: credentials, publicURL: config.publicURL), pages: pages, cookies: cookies)
+    AccountPages(authentication: authentication, pages: pages, cookies: cookies).register(on: router)
+    LinkPages(links: AccountLinks(store: store, credentials: credentials, publicURL: config.publicURL), pages: pages, cookies: cookies)
         .register(on: router)
     let api = router.group("api/v1")
     PeopleController(store: store).register(on: api.group("people"))

@@ -84,6 +84,18 @@ public struct AccountLinks: Sendable {
     /// Where every one-time link leads; the outbox hides what follows it.
     static let linkPath = SiteURL.setPassword.path + "?token="
 
+    /// The outbox as an admin reads it: one page of messages, newest first, each one-time link
+    /// hidden (it belongs to its recipient alone).
+    public func outbox(page: PageRequest, for principal: Principal) async throws -> Page<Notice> {
+        try principal.requireAdmin("reading the outbox")
+        let found = try await store.notices(page: page)
+        return Page(items: found.items.map { notice in
+            var notice = notice
+            notice.body = Self.hidingLinks(notice.body)
+            return notice
+        }, total: found.total, request: page)
+    }
+
     /// A message's text with its one-time links hidden: what an admin reading the outbox sees.
     /// The link belongs to the recipient alone — whoever could copy it could choose the
     /// recipient's password.

@@ -132,6 +132,12 @@ public struct Authentication: Sendable {
         return (token, record)
     }
 
+    /// Every API token, active and revoked (the tokens themselves are never stored).
+    public func tokens(for principal: Principal) async throws -> [ApiToken] {
+        try principal.requireAdmin("managing API tokens")
+        return try await store.apiTokens()
+    }
+
     /// Revokes a token; it stops working at once.
     public func revokeToken(_ id: ApiToken.ID, by principal: Principal, now: Date) async throws {
         try principal.requireAdmin("revoking API tokens")

@@ -33,6 +33,8 @@ public struct MenteeChoice: Sendable {
         public let requests: [MentorRequest]
         /// Their mentor, once a request was accepted.
         public let matched: Bool
+        /// The name of each mentor of the cycle, by enrolment (for the requests already made).
+        public let mentorNames: [Enrolment.ID: String]
     }
 
     /// The mentee's view of choosing in a cycle.
@@ -47,8 +49,9 @@ public struct MenteeChoice: Sendable {
             let room = open.room(of: mentor)
             return room > 0 ? Option(mentor: mentor, person: person, score: score, room: room) : nil
         }.sorted { ($0.score.total, $1.person.name) > ($1.score.total, $0.person.name) }
+        let names = Dictionary(uniqueKeysWithValues: request.enrolments.filter { $0.role == .mentor }.map { ($0.id, people[$0.personID]?.name ?? "?") })
         return Choosing(cycle: cycle, mentee: mentee, settings: settings, shortlist: shortlist, requests: try await store.mentorRequests(ofMentee: mentee.id),
-                        matched: open.hasMentor(mentee.id))
+                        matched: open.hasMentor(mentee.id), mentorNames: names)
     }
 
     /// Sends the mentee's ranked choices: the first goes to its mentor now, the others wait.

@@ -93,6 +93,24 @@ public struct SpeedMentoring: Sendable {
         return try await store.speedEvent(of: cycle.id)
     }
 
+    /// The event's page: the event (if planned), its cycle and programme, and the name of each
+    /// participant by enrolment.
+    public struct Page: Sendable {
+        public let event: SpeedEvent?
+        public let cycle: Cycle
+        public let programme: Programme
+        public let names: [Enrolment.ID: String]
+    }
+
+    /// Reads the event's page, for the programme's managers and the cycle's participants.
+    public func page(_ cycleID: Cycle.ID) async throws -> Page {
+        let (cycle, programme) = try await cycleAndProgramme(cycleID)
+        let event = try await event(cycleID)
+        let people = try await store.people(enrolledIn: cycleID).mapValues(\.name)
+        let names = Dictionary(uniqueKeysWithValues: try await store.allEnrolments(in: cycleID).map { ($0.id, people[$0.personID] ?? "?") })
+        return Page(event: event, cycle: cycle, programme: programme, names: names)
+    }
+
     /// The principal's rounds as an `.ics` (one event per round they sit).
     public func calendar(_ cycleID: Cycle.ID) async throws -> String {
         guard let event = try await event(cycleID) else { throw NotFound("speed-mentoring event of cycle", cycleID) }

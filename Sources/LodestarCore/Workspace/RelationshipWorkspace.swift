@@ -40,6 +40,8 @@ public struct RelationshipWorkspace: Sendable {
         public let scheduled: [ScheduledMeeting]
         /// Each goal's latest version, soonest due first, and how many versions it has had.
         public let goals: [(goal: Goal, versions: Int)]
+        /// The competency catalogue, for naming goals' competencies.
+        public let competencies: [Competency]
         public var minutes: Int { meetings.reduce(0) { $0 + $1.minutes } }
         public var agreement: Agreement? { agreements.last }
     }
@@ -65,7 +67,7 @@ public struct RelationshipWorkspace: Sendable {
                         format: programme?.format ?? .oneToOne, shape: programme?.relationshipShape ?? .pair,
                         agreements: try await store.agreements(of: id), notes: notes, meetings: try await store.meetings(of: id),
                         scheduled: try await store.scheduledMeetings(of: id),
-                        goals: try await currentGoals(id))
+                        goals: try await currentGoals(id), competencies: try await store.competencies())
     }
 
     /// The oversight of a relationship: its participants, the programme's managers, admins.
@@ -220,62 +222,6 @@ public struct RelationshipWorkspace: Sendable {
         _ = try await participation(id)
     }
 
-    /// Ends a relationship early, with a reason (anyone in it, or the programme's manager); the
-    /// workspace stays to read, meetings ahead are cancelled, everyone hears of it, and the
-    /// mentees can be re-matched. In a group of several, a member ending it leaves instead and the
-    /// group goes on.
-    public func end(_ id: Relationship.ID, reason: String, now: Date) async throws -> Relationship {
-        guard var relationship = try await store.relationship(id) else { throw NotFound("relationship", id) }
-        let me = principal.person.map(\.id).flatMap { relationship.includes($0) ? $0 : nil }
-        if me == nil {
-            guard let programme = try await store.programme(of: relationship) else { throw NotFound("relationship", id) }
-            try principal.requireManager(of: programme, "ending a relationship")
-        }
-        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw ValidationError([FieldIssue(field: "reason", message: "is empty; say why it ends (the mentee's next match takes it into account)")]) }
-        guard reason.count <= 1000 else { throw ValidationError([FieldIssue(field: "reason", message: "is longer than 1,000 characters")]) }
-        guard relationship.endedAt == nil else { return relationship }
-        if let me { try refuseIfLeft(relationship, me) }
-        let people = try await people(relationship)
-        if let me, relationship.endingLeaves(for: me) {
-            return try await leave(relationship, me: me, people: people, reason: reason, now: now)
-        }
-        relationship.endedAt = now
-        relationship.endReason = reason
-        let notices = people.current.map { person in
-            NoticeWriter(now: now).ended(to: person, with: people.others(than: person.id), reason: reason,
-                                         rematchable: relationship.members.contains { $0.person == person.id })
-        }
-        // Meetings still ahead are cancelled, so calendars holding them drop them.
-        let cancelled = try await store.scheduledMeetings(of: id).filter { !$0.cancelled && $0.startsAt > now }.map { meeting in
-            var meeting = meeting
-            meeting.cancel(at: now)
-            return meeting
-        }
-        try await store.inTransaction { [relationship] tx in
-            try await tx.end(relationship.id, at: now, reason: reason)
-            for meeting in cancelled { try await tx.save(meeting) }
-            for notice in notices { try await tx.save(notice) }
-        }
-        return relationship
-    }
-
-    /// A member leaves a group that goes on: they keep reading, the others are told, and they
-    /// may be matched again.
-    private func leave(_ relationship: Relationship, me: Person.ID, people: RelationshipPeople, reason: String, now: Date) async throws -> Relationship {
-        var relationship = relationship
-        guard let index = relationship.members.firstIndex(where: { $0.person == me }), let leaver = people.person(me) else { throw NotFound("relationship", relationship.id) }
-        relationship.members[index].leftAt = now
-        relationship.members[index].leaveReason = reason
-        let writer = NoticeWriter(now: now)
-        let notices = people.others(than: me).map { writer.memberLeft(leaver, to: $0, reason: reason) } + [writer.youLeft(leaver, others: people.others(than: me))]
-        try await store.inTransaction { [relationship] tx in
-            try await tx.leave(relationship.id, member: me, at: now, reason: reason)
-            for notice in notices { try await tx.save(notice) }
-        }
-        return relationship
-    }
-
     /// As `participation`, for a change: an ended relationship (or a group one has left) is kept
     /// to read, not written to.
     func changing(_ id: Relationship.ID) async throws -> (Relationship, Person.ID) {
@@ -288,7 +234,7 @@ public struct RelationshipWorkspace: Sendable {
     }
 
     /// A member who left a group reads it and changes nothing (ending it included).
-    private func refuseIfLeft(_ relationship: Relationship, _ me: Person.ID) throws(ValidationError) {
+    func refuseIfLeft(_ relationship: Relationship, _ me: Person.ID) throws(ValidationError) {
         if let left = relationship.member(me)?.leftAt {
             throw ValidationError([FieldIssue(field: "relationship", message: "you left this group on \(left.formatted(date: .abbreviated, time: .omitted)); it is kept for you to read")])
         }

@@ -4,7 +4,6 @@ import LodestarCore
 
 /// Signing in and out, and the admin's API tokens page.
 struct AccountPages {
-    let store: any LodestarRepositories
     let authentication: Authentication
     let pages: PageRenderer
     let cookies: SiteCookies
@@ -38,8 +37,7 @@ struct AccountPages {
             return response
         }
         router.get(.tokens) { _, context in
-            try context.signedIn().requireAdmin("managing API tokens")
-            return try await tokensPage(context, created: nil, problem: nil)
+            try await tokensPage(context, created: nil, problem: nil)
         }
         router.post(.tokens) { request, context in
             let principal = try context.signedIn()
@@ -66,7 +64,7 @@ struct AccountPages {
     }
 
     private func tokensPage(_ context: LodestarContext, created: TokensView.Created?, problem: String?) async throws -> HTML {
-        pages.render(.tokens, TokensView(tokens: try await store.apiTokens(), csrf: context.session?.csrfToken ?? "", created: created, problem: problem), for: context)
+        pages.render(.tokens, TokensView(tokens: try await authentication.tokens(for: try context.signedIn()), csrf: context.session?.csrfToken ?? "", created: created, problem: problem), for: context)
     }
 
     private func redirect(to path: String) -> Response { Response(status: .seeOther, headers: [.location: path]) }

@@ -57,12 +57,7 @@ struct ChoicePages {
     private func choosePage(_ context: LodestarContext, problems: [String], form: [String: String], status: HTTPResponse.Status = .ok) async throws -> HTML {
         let cycleID: Cycle.ID = try context.parameters.id(of: "cycle")
         let choosing = try await MenteeChoice(store: store, principal: try context.signedIn()).choosing(cycleID, now: context.now)
-        var names: [Enrolment.ID: String] = [:]
-        for option in choosing.shortlist { names[option.mentor.id] = option.person.name }
-        for request in choosing.requests where names[request.mentor] == nil {
-            names[request.mentor] = try await store.enrolment(request.mentor).asyncFlatMap { try await store.person($0.personID)?.name } ?? "?"
-        }
-        return pages.render(.choose, ChooseView(choosing, names: names, problems: problems, form: form, csrf: context.session?.csrfToken ?? ""),
+        return pages.render(.choose, ChooseView(choosing, names: choosing.mentorNames, problems: problems, form: form, csrf: context.session?.csrfToken ?? ""),
                             for: context, status: status)
     }
 

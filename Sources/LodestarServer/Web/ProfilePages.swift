@@ -33,12 +33,8 @@ struct ProfilePages {
     }
 
     private func load(_ context: LodestarContext, _ doing: String) async throws -> (Enrolment, Programme, Cycle) {
-        let principal = try context.signedIn()
-        let id: Enrolment.ID = try context.parameters.id(of: "enrolment")
-        guard let enrolment = try await store.enrolment(id), let cycle = try await store.cycle(enrolment.cycleID),
-              let programme = try await store.programme(cycle.programmeID) else { throw NotFound("enrolment", id) }
-        try principal.requireAccess(to: enrolment, in: programme, doing)
-        return (enrolment, programme, cycle)
+        let page = try await ProfilePage.read(try context.parameters.id(of: "enrolment"), for: try context.signedIn(), doing: doing, store)
+        return (page.enrolment, page.programme, page.cycle)
     }
 }
 

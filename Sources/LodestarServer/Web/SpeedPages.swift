@@ -43,14 +43,11 @@ struct SpeedPages {
                       status: HTTPResponse.Status = .ok) async throws -> HTML {
         let principal = try context.signedIn()
         let cycleID: Cycle.ID = try context.parameters.id(of: "cycle")
-        let event = try await SpeedMentoring(store: store, principal: principal).event(cycleID)
-        guard let cycle = try await store.cycle(cycleID), let programme = try await store.programme(cycle.programmeID) else { throw NotFound("cycle", cycleID) }
-        var names: [Enrolment.ID: String] = [:]
-        let people = try await store.people(enrolledIn: cycleID).mapValues(\.name)
-        for enrolment in try await store.allEnrolments(in: cycleID) { names[enrolment.id] = people[enrolment.personID] ?? "?" }
+        let read = try await SpeedMentoring(store: store, principal: principal).page(cycleID)
+        let (event, cycle, programme) = (read.event, read.cycle, read.programme)
         let mine = principal.enrolments.first { $0.enrolment.cycleID == cycleID }?.enrolment
         let zone = TimeZone(identifier: principal.person?.timeZone ?? event?.plan.timeZone ?? "") ?? .gmt
-        return pages.render(template, SpeedView(event: event, cycle: cycle, programme: programme, names: names, mine: mine,
+        return pages.render(template, SpeedView(event: event, cycle: cycle, programme: programme, names: read.names, mine: mine,
                                                 manager: principal.manages(programme.id), zone: zone, problems: problems, form: form,
                                                 csrf: context.session?.csrfToken ?? ""), for: context, status: status)
     }

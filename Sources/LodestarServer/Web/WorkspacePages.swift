@@ -136,10 +136,9 @@ struct WorkspacePages {
         let id: Relationship.ID = try context.parameters.id(of: "relationship")
         let workspace = try workspace(context)
         let contents = try await workspace.open(id)
-        let competencies = try await store.competencies()
         let zone = TimeZone(identifier: try context.signedIn().person?.timeZone ?? "") ?? .gmt
         let suggestions = contents.relationship.endedAt == nil ? try await workspace.suggestedTimes(id, now: context.now) : []
-        return pages.render(.relationship, WorkspaceView(contents, competencies: competencies, suggestions: suggestions, zone: zone, now: context.now,
+        return pages.render(.relationship, WorkspaceView(contents, competencies: contents.competencies, suggestions: suggestions, zone: zone, now: context.now,
                                                           problems: problems, form: form, csrf: context.session?.csrfToken ?? ""),
                             for: context, status: status)
     }

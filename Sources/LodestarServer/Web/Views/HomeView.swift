@@ -33,8 +33,7 @@ struct HomeView {
         let choiceLabel: String?
     }
 
-    static func load(for principal: Principal, _ store: any LodestarRepositories) async throws -> HomeView {
-        let home = try await ParticipantHome.read(for: principal, store)
+    init(_ home: ParticipantHome, for principal: Principal) {
         let lines = home.enrolments.map { entry in
             let (enrolment, cycle, programme) = (entry.enrolment, entry.cycle, entry.programme)
             let link = !entry.choosing ? nil : enrolment.role == .mentee ? SiteURL.cycle(.value(cycle.id), .choose).path : SiteURL.requests.path
@@ -57,7 +56,11 @@ struct HomeView {
                                     place: "\(programme.name) · \(open.cycle.name)",
                                     since: people.relationship.startedAt.formatted(date: .abbreviated, time: .omitted))
         }
-        return HomeView(heading: "Welcome, \(principal.displayName)", enrolments: lines, relationships: relationships,
-                        hasEnrolments: !lines.isEmpty, hasRelationships: !relationships.isEmpty, nothing: lines.isEmpty)
+        heading = "Welcome, \(principal.displayName)"
+        enrolments = lines
+        self.relationships = relationships
+        hasEnrolments = !lines.isEmpty
+        hasRelationships = !relationships.isEmpty
+        nothing = lines.isEmpty
     }
 }

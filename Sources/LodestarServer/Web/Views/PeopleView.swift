@@ -12,13 +12,12 @@ struct PeopleView {
     struct Option { let value: String; let selected: Bool }
     struct Row { let href: String; let name: String; let title: String; let department: String; let location: String; let level: Int }
 
-    static func load(_ query: PeopleQuery, page: PageRequest, _ store: any LodestarRepositories) async throws -> PeopleView {
-        let found = try await store.people(matching: query, page: page)
-        return PeopleView(
-            name: query.name ?? "",
-            departments: try await store.departments().map { Option(value: $0, selected: $0 == query.department) },
-            people: found.items.map { Row(href: SiteURL.person(.value($0.id)).path, name: $0.name, title: $0.title, department: $0.department, location: $0.location, level: $0.level) },
-            total: found.total,
-            paging: Paging(found, path: SiteURL.people.path, query: ["name": query.name ?? "", "department": query.department ?? ""]))
+    init(_ page: DirectoryPage, _ query: PeopleQuery) {
+        let found = page.found
+        name = query.name ?? ""
+        departments = page.departments.map { Option(value: $0, selected: $0 == query.department) }
+        people = found.items.map { Row(href: SiteURL.person(.value($0.id)).path, name: $0.name, title: $0.title, department: $0.department, location: $0.location, level: $0.level) }
+        total = found.total
+        paging = Paging(found, path: SiteURL.people.path, query: ["name": query.name ?? "", "department": query.department ?? ""])
     }
 }

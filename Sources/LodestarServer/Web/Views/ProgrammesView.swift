@@ -13,11 +13,11 @@ struct ProgrammesView {
         let cycles: [CycleSummary]
     }
 
-    static func load(for principal: Principal, _ store: any LodestarRepositories) async throws -> ProgrammesView {
-        ProgrammesView(programmes: try await ProgrammeOverview.read(for: principal, store).entries.map { entry in
+    init(_ overview: ProgrammeOverview) {
+        programmes = overview.entries.map { entry in
             ProgrammeSummary(href: SiteURL.programme(.value(entry.programme.id)).path, name: entry.programme.name, format: entry.programme.format.label,
                              objectives: entry.programme.objectives, cycles: entry.cycles.map { CycleSummary($0.cycle, counts: $0.counts) })
-        })
+        }
     }
 }
 
@@ -37,10 +37,5 @@ struct CycleSummary {
         state = cycle.state.rawValue
         mentors = counts[.mentor, default: 0]
         mentees = counts[.mentee, default: 0]
-    }
-
-    /// A programme's cycles with their counts.
-    static func all(of programme: Programme, _ store: any LodestarRepositories) async throws -> [CycleSummary] {
-        try await ProgrammeOverview.cycles(of: [programme], store).first?.cycles.map { CycleSummary($0.cycle, counts: $0.counts) } ?? []
     }
 }
