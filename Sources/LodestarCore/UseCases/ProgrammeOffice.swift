@@ -152,7 +152,7 @@ public struct ProgrammeOffice: Sendable {
         guard issues.isEmpty else { throw ValidationError(issues) }
     }
 
-    private func programme(of cycleID: Cycle.ID) async throws -> Programme {
+    func programme(of cycleID: Cycle.ID) async throws -> Programme {
         guard let cycle = try await store.cycle(cycleID) else { throw NotFound("cycle", cycleID) }
         return try await programme(of: cycle)
     }

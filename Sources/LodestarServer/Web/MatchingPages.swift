@@ -24,40 +24,25 @@ struct MatchingPages {
         }
         router.post(.cycle(.key, .weights)) { request, context in
             // The weights tried on the plan become the programme's own.
-            let (cycle, programme) = try await cycleAndProgramme(context)
-            try context.signedIn().requireManager(of: programme, "changing a programme's weights")
             let form = try await FormBody.fields(request)
-            guard let weights = try Self.weights({ form[$0] }) else {
-                throw ValidationError([FieldIssue(field: "matching.weights", message: "no weights were sent")])
-            }
-            var settings = programme.effectiveMatching
-            settings.weights = weights
-            _ = try await context.programmeOffice(store).update(programme.id, with: ProgrammeRecord(
-                name: programme.name, objectives: programme.objectives, focusCompetencies: programme.focusCompetencies, format: programme.format,
-                durationWeeks: programme.durationWeeks, cadence: programme.cadence, matching: settings))
-            return Response(status: .seeOther, headers: [.location: SiteURL.cycle(.value(cycle.id), .plan).with([URLQueryItem(name: "seed", value: String(try Self.seed(form["seed"])))])])
+            let cycleID: Cycle.ID = try context.parameters.id(of: "cycle")
+            _ = try await context.programmeOffice(store).adoptWeights(try Self.weights { form[$0] }, triedOn: cycleID)
+            return Response(status: .seeOther, headers: [.location: SiteURL.cycle(.value(cycleID), .plan).with([URLQueryItem(name: "seed", value: String(try Self.seed(form["seed"])))])])
         }
         router.post(.cycle(.key, .state)) { request, context in
-            let (cycle, programme) = try await cycleAndProgramme(context)
-            try context.signedIn().requireManager(of: programme, "changing a cycle's state")
             let form = try await FormBody.fields(request)
-            guard let state = CycleState(rawValue: form["state"] ?? "") else {
-                throw ValidationError([FieldIssue(field: "state", message: "'\(form["state"] ?? "")' is not a cycle state")])
-            }
-            _ = try await context.programmeOffice(store).move(cycle.id, to: state)
+            let cycle = try await context.programmeOffice(store).move(try context.parameters.id(of: "cycle"), toStateNamed: form["state"] ?? "")
             return Response(status: .seeOther, headers: [.location: SiteURL.cycle(.value(cycle.id)).path])
         }
         router.post(.cycle(.key, .publish)) { request, context in
-            let (cycle, programme) = try await cycleAndProgramme(context)
-            try context.signedIn().requireManager(of: programme, "publishing a matching")
             let form = try await FormBody.fields(request)
-            let seed = try Self.seed(form["seed"])
+            let cycleID: Cycle.ID = try context.parameters.id(of: "cycle")
             let locks = try Self.locks((form["locks"] ?? "").split(separator: ",").map(String.init))
             let leftOut = Set((form["out"] ?? "").split(separator: ",").compactMap { Enrolment.ID(String($0)) })
             let edits = PlanEdits(locked: locks, leftOut: leftOut, weights: try Self.weights { form[$0] })
             _ = try await MatchingPublication(store: store, principal: try context.signedIn())
-                .publish(cycle.id, seed: seed, fairness: form["fairness"] == "1", edits: edits, now: context.now)
-            return Response(status: .seeOther, headers: [.location: SiteURL.cycle(.value(cycle.id)).path])
+                .publish(cycleID, seed: try Self.seed(form["seed"]), fairness: form["fairness"] == "1", edits: edits, now: context.now)
+            return Response(status: .seeOther, headers: [.location: SiteURL.cycle(.value(cycleID)).path])
         }
     }
 
@@ -122,11 +107,4 @@ struct MatchingPages {
         guard let seed = UInt64(text ?? "1") else { throw ValidationError([FieldIssue(field: "seed", message: "must be a whole number")]) }
         return seed
     }
-
-    private func cycleAndProgramme(_ context: LodestarContext) async throws -> (Cycle, Programme) {
-        let id: Cycle.ID = try context.parameters.id(of: "cycle")
-        guard let cycle = try await store.cycle(id), let programme = try await store.programme(cycle.programmeID) else { throw NotFound("cycle", id) }
-        return (cycle, programme)
-    }
 }
-
