@@ -6,7 +6,7 @@ public struct ProfilePage: Sendable {
     public let programme: Programme
 
     /// Reads the profile for `principal`; `doing` names what they are doing, for a refusal.
-    public static func read(_ id: Enrolment.ID, for principal: Principal, doing: String, _ store: any LodestarRepositories) async throws -> ProfilePage {
+    public static func read(_ id: Enrolment.ID, for principal: Principal, doing: String, _ store: any ProgrammeReading) async throws -> ProfilePage {
         guard let enrolment = try await store.enrolment(id), let cycle = try await store.cycle(enrolment.cycleID),
               let programme = try await store.programme(cycle.programmeID) else { throw NotFound("enrolment", id) }
         try principal.requireAccess(to: enrolment, in: programme, doing)

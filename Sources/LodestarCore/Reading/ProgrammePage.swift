@@ -9,7 +9,7 @@ public struct ProgrammePage: Sendable {
     public let totals: MentoringTotals?
 
     /// Reads the page for someone with a role in the programme.
-    public static func read(_ id: Programme.ID, for principal: Principal, _ store: any LodestarRepositories) async throws -> ProgrammePage {
+    public static func read(_ id: Programme.ID, for principal: Principal, _ store: any ProgrammeReading & CompetencyRepository & WorkspaceRepository) async throws -> ProgrammePage {
         guard let programme = try await store.programme(id) else { throw NotFound("programme", id) }
         try principal.requireSight(of: programme)
         let names = Dictionary(try await store.competencies().map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })

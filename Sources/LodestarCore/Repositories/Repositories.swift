@@ -92,7 +92,17 @@ public protocol ConflictRepository: Sendable {
     func delete(_ conflict: ConflictOfInterest.ID) async throws -> Bool
 }
 
-/// Everything Lodestar stores; one value of it is handed to every use case.
+/// What a matching plan is made from: the cycle and its programme, the enrolled people and
+/// the directory's reporting lines, conflicts of interest, earlier relationships — and the
+/// revision that says whether they changed.
+public typealias MatchingInputs = PeopleRepository & ProgrammeRepository & EnrolmentRepository & ConflictRepository & RelationshipRepository
+    & PlanningRevisionReading
+
+/// What the pages of programmes and their cycles read: programmes, cycles, counts of enrolments.
+public typealias ProgrammeReading = ProgrammeRepository & EnrolmentRepository
+
+/// Everything Lodestar stores. Use cases that only read name the narrower protocols above (a
+/// store of everything is one of each); those that write in a transaction take this one.
 public protocol LodestarRepositories: PeopleRepository, CompetencyRepository, ProgrammeRepository, EnrolmentRepository, ConflictRepository,
     AccountRepository, OutboxRepository, RelationshipRepository, WorkspaceRepository, CalendarRepository, MentorRequestRepository, SpeedEventRepository, PrincipalReading,
     PlanningRevisionReading {

@@ -2,11 +2,11 @@ import Foundation
 
 /// Matching runs on a stored cycle: a dry run that proposes, explains and proves, and stores nothing.
 public struct CycleMatching: Sendable {
-    let store: any LodestarRepositories
+    let store: any MatchingInputs
     let plans: PlanCache?
 
     /// Creates the use case over a store; with `plans`, a plan is made once for what it is made from.
-    public init(store: any LodestarRepositories, plans: PlanCache? = nil) {
+    public init(store: any MatchingInputs, plans: PlanCache? = nil) {
         self.store = store
         self.plans = plans
     }

@@ -24,7 +24,7 @@ public struct ParticipantHome: Sendable {
     public let relationships: [Open]
 
     /// Reads the home of `principal`.
-    public static func read(for principal: Principal, _ store: any LodestarRepositories) async throws -> ParticipantHome {
+    public static func read(for principal: Principal, _ store: any PrincipalReading & RelationshipRepository & PeopleRepository) async throws -> ParticipantHome {
         guard let me = principal.person else { return ParticipantHome(enrolments: [], relationships: []) }
         let places = Dictionary(try await store.cyclesWithProgrammes(of: me.id).map { ($0.cycle.id, $0) }, uniquingKeysWith: { first, _ in first })
         let enrolments = principal.enrolments.compactMap { entry -> Enrolled? in

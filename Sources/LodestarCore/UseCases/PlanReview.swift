@@ -4,13 +4,13 @@ import Foundation
 /// the page shows the summary of all of it and one page of pairs and of unmatched mentees at a
 /// time, searchable by name; another mentor is chosen for one mentee at a time.
 public struct PlanReview: Sendable {
-    let store: any LodestarRepositories
+    let store: any MatchingInputs
     let principal: Principal
     let plans: PlanCache?
 
     /// Creates the use case over a store, acting for `principal`; with `plans`, a plan made
     /// from unchanged data is reused from page to page.
-    public init(store: any LodestarRepositories, principal: Principal, plans: PlanCache? = nil) {
+    public init(store: any MatchingInputs, principal: Principal, plans: PlanCache? = nil) {
         self.store = store
         self.principal = principal
         self.plans = plans

@@ -17,13 +17,13 @@ public struct ProgrammeOverview: Sendable {
     public let entries: [Entry]
 
     /// Reads the overview for `principal`.
-    public static func read(for principal: Principal, _ store: any LodestarRepositories) async throws -> ProgrammeOverview {
+    public static func read(for principal: Principal, _ store: any ProgrammeReading) async throws -> ProgrammeOverview {
         let programmes = try await store.programmes(page: .everything).items.filter { principal.manages($0.id) }
         return ProgrammeOverview(entries: try await cycles(of: programmes, store))
     }
 
     /// The given programmes with their cycles and counts (a programme's own page uses one).
-    public static func cycles(of programmes: [Programme], _ store: any LodestarRepositories) async throws -> [Entry] {
+    public static func cycles(of programmes: [Programme], _ store: any ProgrammeReading) async throws -> [Entry] {
         let cycles = try await store.cycles(ofAny: programmes.map(\.id))
         let counts = try await store.enrolmentCounts(inAny: cycles.map(\.id))
         let byProgramme = Dictionary(grouping: cycles, by: \.programmeID)
