@@ -17,11 +17,15 @@ extension FluentStore {
     }
 
     public func programmes(page request: PageRequest) async throws -> Page<Programme> {
-        try await page(ProgrammeModel.query(on: db).sort(\.$name), request) { try $0.domain() }
+        guard let total = try await sql.raw("SELECT COUNT(*) AS total FROM programmes").first(decodingColumn: "total", as: Int.self) else {
+            return Page(items: [], total: 0, request: request)
+        }
+        let items = try await programmes(where: "1 = 1 ORDER BY programmes.name LIMIT \(literal: request.limit) OFFSET \(literal: request.offset)")
+        return Page(items: items, total: total, request: request)
     }
 
     public func programme(_ id: Programme.ID) async throws -> Programme? {
-        try await ProgrammeModel.find(id.uuid, on: db)?.domain()
+        try await programmes(where: "programmes.id = \(bind: id.uuid)").first
     }
 
     public func save(_ programme: Programme) async throws {
@@ -29,12 +33,12 @@ extension FluentStore {
     }
 
     public func cycles(of programme: Programme.ID) async throws -> [Cycle] {
-        try await CycleModel.query(on: db).filter(\.$programmeID == programme.uuid).sort(\.$number).all().map { try $0.domain() }
+        try await cycles(where: "cycles.programme_id = \(bind: programme.uuid) ORDER BY cycles.number")
     }
 
     public func cycles(ofAny programmes: [Programme.ID]) async throws -> [Cycle] {
         guard !programmes.isEmpty else { return [] }
-        return try await CycleModel.query(on: db).filter(\.$programmeID ~~ programmes.map(\.uuid)).sort(\.$number).all().map { try $0.domain() }
+        return try await cycles(where: "cycles.programme_id IN (\(binds: programmes.map(\.uuid))) ORDER BY cycles.number")
     }
 
     public func cycles(page request: PageRequest) async throws -> Page<Cycle> {
@@ -42,7 +46,7 @@ extension FluentStore {
     }
 
     public func cycle(_ id: Cycle.ID) async throws -> Cycle? {
-        try await CycleModel.find(id.uuid, on: db)?.domain()
+        try await cycles(where: "cycles.id = \(bind: id.uuid)").first
     }
 
     public func save(_ cycle: Cycle) async throws {
@@ -103,5 +107,15 @@ extension FluentStore {
     /// The enrolments for which `condition` holds (it may end with an order and a range).
     private func enrolments(where condition: SQLQueryString) async throws -> [Enrolment] {
         try await rows("SELECT \(unsafeRaw: Enrolment.select()) FROM enrolments WHERE " + condition) { try Enrolment(RowColumns(row: $0, prefix: "e_")) }
+    }
+
+    /// The programmes for which `condition` holds (it may end with an order and a range).
+    private func programmes(where condition: SQLQueryString) async throws -> [Programme] {
+        try await rows("SELECT \(unsafeRaw: Programme.select()) FROM programmes WHERE " + condition) { try Programme(RowColumns(row: $0, prefix: "g_")) }
+    }
+
+    /// The cycles for which `condition` holds (it may end with an order).
+    private func cycles(where condition: SQLQueryString) async throws -> [Cycle] {
+        try await rows("SELECT \(unsafeRaw: Cycle.select()) FROM cycles WHERE " + condition) { try Cycle(RowColumns(row: $0, prefix: "c_")) }
     }
 }

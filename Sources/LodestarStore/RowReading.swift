@@ -84,3 +84,28 @@ extension ApiToken {
                   createdBy: Account.ID(try row("created_by", as: UUID.self)), createdAt: try row("created_at"), revokedAt: try row("revoked_at"))
     }
 }
+
+extension Programme {
+    static let columns = ["id", "name", "objectives", "focus_competencies", "format", "duration_weeks", "cadence", "matching"]
+    static func select(as prefix: String = "g_") -> String { RowColumns.select("programmes", columns, as: prefix) }
+
+    init(_ row: RowColumns) throws {
+        self.init(id: ID(try row("id", as: UUID.self)), name: try row("name"), objectives: try row("objectives"),
+                  focusCompetencies: try row("focus_competencies"),
+                  format: try StoredValue.decode(try row("format"), as: MentoringFormat.self, column: "programmes.format"),
+                  durationWeeks: try row("duration_weeks"),
+                  cadence: try StoredValue.decode(try row("cadence"), as: MeetingCadence.self, column: "programmes.cadence"),
+                  matching: try row("matching", as: MatchingSettings?.self))
+    }
+}
+
+extension Cycle {
+    static let columns = ["id", "programme_id", "number", "name", "state", "starts_on"]
+    static func select(as prefix: String = "c_") -> String { RowColumns.select("cycles", columns, as: prefix) }
+
+    init(_ row: RowColumns) throws {
+        self.init(id: ID(try row("id", as: UUID.self)), programmeID: Programme.ID(try row("programme_id", as: UUID.self)), number: try row("number"),
+                  name: try row("name"), state: try StoredValue.decode(try row("state"), as: CycleState.self, column: "cycles.state"),
+                  startsOn: try row("starts_on", as: Date?.self))
+    }
+}
