@@ -220,3 +220,25 @@ struct MentorsAsRowsTests {
         }
     }
 }
+
+/// The cost matrix scores a mentee's row criterion by criterion; the plan's explanations score
+/// one pair at a time. The two must agree exactly, or a plan would be optimal for other scores
+/// than the ones it shows.
+@Suite struct RowScoringTests {
+    @Test("a mentee's row of totals equals each pair's total to the last bit, in every format", arguments: [MentoringFormat.oneToOne, .reverse, .distance])
+    func rowEqualsPairs(format: MentoringFormat) throws {
+        let generated = DemoOrganisation.cohort(mentees: 60, mentors: 25)
+        let cohort = LodestarCore.Cohort(enrolments: generated.enrolments, people: generated.people, now: Date(timeIntervalSince1970: 1_800_000_000))
+        var settings = MatchingSettings.defaults(for: format)
+        settings.weights = MatchWeights(values: Dictionary(uniqueKeysWithValues: MatchCriterion.allCases.enumerated().map { ($1, Double($0 % 4 + 1)) }))
+        let judge = try PairJudge(format: format, settings: settings, cohort: cohort, conflicts: [], previousPairs: [])
+        let row = UnsafeMutableBufferPointer<Double>.allocate(capacity: cohort.mentors.count)
+        defer { row.deallocate() }
+        var differing = 0
+        for mentee in 0..<cohort.mentees.count {
+            judge.totals(mentee, into: row)
+            for mentor in 0..<cohort.mentors.count where row[mentor].bitPattern != judge.total(mentee, mentor).bitPattern { differing += 1 }
+        }
+        #expect(cohort.mentees.count == 60 && cohort.mentors.count == 25 && differing == 0)
+    }
+}

@@ -51,6 +51,20 @@ struct WordSets: Sendable {
         if storage[slot] & mask == 0 { storage[slot] |= mask; counts[index] += 1 }
     }
 
+    /// The words of participant `a` with any bit set: a sparse set (a few hours a week in 168)
+    /// is compared on those alone.
+    func occupiedWords(of a: Int) -> [Int] {
+        (0..<words).filter { storage[a * words + $0] != 0 }
+    }
+
+    /// `common(a, other, b)` over `occupied`, the words `occupiedWords(of: a)` named.
+    @inline(__always) func common(_ a: Int, _ other: WordSets, _ b: Int, occupied: [Int]) -> Int {
+        var total = 0
+        let x = a * words, y = b * other.words
+        for word in occupied where word < other.words { total += (storage[x + word] & other.storage[y + word]).nonzeroBitCount }
+        return total
+    }
+
     /// How many bits `a` of this set and `b` of `other` share.
     @inline(__always) func common(_ a: Int, _ other: WordSets, _ b: Int) -> Int {
         var total = 0

@@ -100,14 +100,17 @@ public enum MatchPlanner {
                 nonisolated(unsafe) let values = valueBuffer, tallies = tallyBuffer
                 DispatchQueue.concurrentPerform(iterations: shares) { share in
                     let tally = share * (rules + 1)
+                    let totals = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, columns))
+                    defer { totals.deallocate() }
                     for row in (share * free.count / shares)..<((share + 1) * free.count / shares) {
                         let mentee = free[row]
+                        judge.totals(mentee, into: totals)
                         for mentor in 0..<columns {
                             let broken = judge.brokenRules(mentee, mentor)
                             if broken.isEmpty {
                                 tallies[tally + rules] += 1
                                 // The judge took only settings in range, so the total is within 0…100.
-                                values[row * columns + mentor] = Int32(((100 - judge.total(mentee, mentor)) * scale).rounded())
+                                values[row * columns + mentor] = Int32(((100 - totals[mentor]) * scale).rounded())
                             } else {
                                 for (index, rule) in HardRule.allCases.enumerated() where broken.contains(HardRules(rule)) { tallies[tally + index] += 1 }
                             }
@@ -137,15 +140,32 @@ public enum MatchPlanner {
                                                              capacities: capacities, start: .plain)
             return (assignment, assignment.columnOfRow)
         }
-        var transposed = [Int32](repeating: DenseCosts.forbidden, count: values.count)
-        for mentee in 0..<mentees {
-            for mentor in 0..<mentors { transposed[mentor * mentees + mentee] = values[mentee * mentors + mentor] }
-        }
+        let transposed = transpose(values, rows: mentees, columns: mentors)
         let assignment = try CapacitatedAssignment.solve(DenseCosts(rows: mentors, columns: mentees, values: transposed),
                                                          capacities: [Int](repeating: 1, count: mentees), rowCapacities: capacities, start: .plain)
         var mentorOf = [Int?](repeating: nil, count: mentees)
         for (mentor, taken) in assignment.columnsOfRow.enumerated() { for mentee in taken { mentorOf[mentee] = mentor } }
         return (assignment, mentorOf)
+    }
+
+    /// `values` (rows × columns) as columns × rows, in tiles small enough for the cache: a plain
+    /// double loop misses the cache on nearly every write of a large matrix.
+    static func transpose(_ values: [Int32], rows: Int, columns: Int) -> [Int32] {
+        let tile = 64
+        return [Int32](unsafeUninitializedCapacity: values.count) { out, count in
+            values.withUnsafeBufferPointer { input in
+                for rowStart in stride(from: 0, to: rows, by: tile) {
+                    for columnStart in stride(from: 0, to: columns, by: tile) {
+                        for row in rowStart..<min(rows, rowStart + tile) {
+                            for column in columnStart..<min(columns, columnStart + tile) {
+                                out[column * rows + row] = input[row * columns + column]
+                            }
+                        }
+                    }
+                }
+            }
+            count = values.count
+        }
     }
 
     /// Why a pair scores as it does, or which hard rules exclude it.

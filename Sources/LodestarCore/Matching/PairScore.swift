@@ -115,6 +115,29 @@ struct PairJudge: Sendable {
         return weightTotal > 0 ? 100 * total / weightTotal : 0
     }
 
+    /// Mentee `i`'s total against every mentor, into `totals` (one per mentor): criterion by
+    /// criterion over all mentors, so each criterion's test is made once per row, not per pair.
+    /// The sums are added in the order `total` adds them, so each equals it to the last bit.
+    func totals(_ i: Int, into totals: UnsafeMutableBufferPointer<Double>) {
+        let mentorCount = mentors.count
+        for j in 0..<mentorCount { totals[j] = 0 }
+        for (criterion, weight) in weights {
+            switch criterion {
+            case .availabilityOverlap:
+                let occupied = mentees.availability.occupiedWords(of: i)
+                for j in 0..<mentorCount { totals[j] += weight * Self.overlapValue(mentees.availability.common(i, mentors.availability, j, occupied: occupied)) }
+            case .sharedInterests:
+                let occupied = mentees.interests.occupiedWords(of: i)
+                for j in 0..<mentorCount {
+                    totals[j] += weight * Self.interestsValue(mentees.interests.common(i, mentors.interests, j, occupied: occupied), i, j, mentees, mentors)
+                }
+            default:
+                for j in 0..<mentorCount { totals[j] += weight * part(criterion, i, j) }
+            }
+        }
+        for j in 0..<mentorCount { totals[j] = weightTotal > 0 ? 100 * totals[j] / weightTotal : 0 }
+    }
+
     @inline(__always) private func part(_ criterion: MatchCriterion, _ i: Int, _ j: Int) -> Double {
         switch criterion {
         case .goalSkillFit:
@@ -135,9 +158,7 @@ struct PairJudge: Sendable {
             default: return max(0, 1 - abs(gap - 3) / 6)
             }
         case .sharedInterests:
-            let shared = mentees.interests.common(i, mentors.interests, j)
-            let union = Int(mentees.interests.counts[i] + mentors.interests.counts[j]) - shared
-            return union > 0 ? Double(shared) / Double(union) : 0
+            return Self.interestsValue(mentees.interests.common(i, mentors.interests, j), i, j, mentees, mentors)
         case .communicationStyle:
             let a = mentees.style[i], b = mentors.style[j]
             return a < 0 || b < 0 ? 0.5 : (a == b ? 1 : 0.3)
@@ -145,13 +166,24 @@ struct PairJudge: Sendable {
             let a = mentees.learning[i], b = mentors.learning[j]
             return a < 0 || b < 0 ? 0.5 : (a == b ? 1 : 0.4)
         case .availabilityOverlap:
-            return min(1, Double(mentees.availability.common(i, mentors.availability, j) * 15) / 120)
+            return Self.overlapValue(mentees.availability.common(i, mentors.availability, j))
         case .location:
             guard mentees.meetingMode[i] == .inPerson || mentors.meetingMode[j] == .inPerson else { return 1 }
             return mentees.location[i] >= 0 && mentees.location[i] == mentors.location[j] ? 1 : 0
         case .crossDepartment:
             return mentees.department[i] == mentors.department[j] ? 0 : 1
         }
+    }
+
+    /// Shared interests over all the pair's interests (Jaccard), from how many they share.
+    @inline(__always) private static func interestsValue(_ shared: Int, _ i: Int, _ j: Int, _ mentees: CohortSide, _ mentors: CohortSide) -> Double {
+        let union = Int(mentees.interests.counts[i] + mentors.interests.counts[j]) - shared
+        return union > 0 ? Double(shared) / Double(union) : 0
+    }
+
+    /// Weekly time in common, full at two hours, from the quarter-hours shared.
+    @inline(__always) private static func overlapValue(_ quarterHours: Int) -> Double {
+        min(1, Double(quarterHours * 15) / 120)
     }
 
     private func seniorityAllowed(_ menteeLevel: Int32, _ mentorLevel: Int32) -> Bool {
