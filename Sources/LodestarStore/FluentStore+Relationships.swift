@@ -5,20 +5,18 @@ import SQLKit
 
 extension FluentStore {
     public func relationships(in cycle: Cycle.ID) async throws -> [Relationship] {
-        try await withMembers(RelationshipModel.query(on: db).filter(\.$cycleID == cycle.uuid).sort(\.$startedAt).all())
+        try await relationships(where: "relationships.cycle_id = \(bind: cycle.uuid)")
     }
 
     public func relationships(ofProgramme programme: Programme.ID) async throws -> [Relationship] {
-        let cycles = try await CycleModel.query(on: db).filter(\.$programmeID == programme.uuid).all().compactMap(\.id)
-        guard !cycles.isEmpty else { return [] }
-        return try await withMembers(RelationshipModel.query(on: db).filter(\.$cycleID ~~ cycles).all())
+        try await relationships(where: "relationships.cycle_id IN (SELECT id FROM cycles WHERE programme_id = \(bind: programme.uuid))")
     }
 
     public func relationships(of person: Person.ID) async throws -> [Relationship] {
-        let asMember = try await RelationshipMemberModel.query(on: db).filter(\.$person == person.uuid).all().map(\.relationshipID)
-        return try await withMembers(RelationshipModel.query(on: db)
-            .group(.or) { $0.filter(\.$mentorPerson == person.uuid).filter(\.$id ~~ asMember) }
-            .sort(\.$startedAt).all())
+        try await relationships(where: """
+            relationships.mentor_person = \(bind: person.uuid)
+            OR relationships.id IN (SELECT relationship_id FROM relationship_members WHERE mentee_person = \(bind: person.uuid))
+            """)
     }
 
     public func insert(_ relationships: [Relationship]) async throws {

@@ -109,3 +109,33 @@ extension Cycle {
                   startsOn: try row("starts_on", as: Date?.self))
     }
 }
+
+extension FluentStore {
+    /// The relationships for which `condition` holds, each with its members in order, in one query.
+    func relationships(where condition: SQLQueryString) async throws -> [Relationship] {
+        let columns = RowColumns.select("relationships", ["id", "cycle_id", "mentor_enrolment", "mentor_person", "score", "started_at", "ended_at", "end_reason"], as: "r_")
+            + ", " + RowColumns.select("relationship_members", ["mentee_enrolment", "mentee_person", "left_at", "leave_reason"], as: "m_")
+        let query: SQLQueryString = """
+            SELECT \(unsafeRaw: columns) FROM relationships LEFT JOIN relationship_members ON relationship_members.relationship_id = relationships.id
+            WHERE \(condition) ORDER BY relationships.started_at, relationships.id, relationship_members.position
+            """
+        var result: [Relationship] = []
+        for row in try await sql.raw(query).all() {
+            let r = RowColumns(row: row, prefix: "r_"), m = RowColumns(row: row, prefix: "m_")
+            let id = Relationship.ID(try r("id", as: UUID.self))
+            let member = try m("mentee_enrolment", as: UUID?.self).map { enrolment in
+                Relationship.Member(enrolment: Enrolment.ID(enrolment), person: Person.ID(try m("mentee_person", as: UUID.self)),
+                                    leftAt: try m("left_at", as: Date?.self), leaveReason: try m("leave_reason", as: String?.self))
+            }
+            if let last = result.last, last.id == id {
+                if let member { result[result.count - 1].members.append(member) }
+                continue
+            }
+            result.append(Relationship(id: id, cycleID: Cycle.ID(try r("cycle_id", as: UUID.self)), mentor: Enrolment.ID(try r("mentor_enrolment", as: UUID.self)),
+                                       mentorPerson: Person.ID(try r("mentor_person", as: UUID.self)), members: member.map { [$0] } ?? [],
+                                       score: try r("score"), startedAt: try r("started_at"), endedAt: try r("ended_at", as: Date?.self),
+                                       endReason: try r("end_reason", as: String?.self)))
+        }
+        return result
+    }
+}
