@@ -36,9 +36,31 @@ extension FluentStore {
         try await cycles(where: "cycles.programme_id = \(bind: programme.uuid) ORDER BY cycles.number")
     }
 
-    public func cycles(ofAny programmes: [Programme.ID]) async throws -> [Cycle] {
+    public func programmes(ids: Set<Programme.ID>?) async throws -> [Programme] {
+        guard let ids else { return try await programmes(where: "1 = 1 ORDER BY programmes.name") }
+        guard !ids.isEmpty else { return [] }
+        return try await programmes(where: "programmes.id IN (\(binds: ids.map(\.uuid))) ORDER BY programmes.name")
+    }
+
+    public func cyclesWithCounts(ofAny programmes: [Programme.ID]) async throws -> [(cycle: Cycle, counts: [EnrolmentRole: Int])] {
         guard !programmes.isEmpty else { return [] }
-        return try await cycles(where: "cycles.programme_id IN (\(binds: programmes.map(\.uuid))) ORDER BY cycles.number")
+        let columns = Cycle.columns.map { "cycles." + $0 }.joined(separator: ", ")
+        let rows = try await sql.raw("""
+            SELECT \(unsafeRaw: Cycle.select()), enrolments.role AS role, COUNT(enrolments.id) AS count
+            FROM cycles LEFT JOIN enrolments ON enrolments.cycle_id = cycles.id
+            WHERE cycles.programme_id IN (\(binds: programmes.map(\.uuid)))
+            GROUP BY \(unsafeRaw: columns), enrolments.role ORDER BY cycles.number, cycles.id
+            """).all()
+        // One row per cycle and role (one with no role for a cycle nobody joined), in cycle order.
+        var result: [(cycle: Cycle, counts: [EnrolmentRole: Int])] = []
+        for row in rows {
+            let cycle = try Cycle(RowColumns(row: row, prefix: "c_"))
+            if result.last?.cycle.id != cycle.id { result.append((cycle, [:])) }
+            if let role = try row.decode(column: "role", as: String?.self).flatMap(EnrolmentRole.init(rawValue:)) {
+                result[result.count - 1].counts[role] = try row.decode(column: "count", as: Int.self)
+            }
+        }
+        return result
     }
 
     public func cycles(page request: PageRequest) async throws -> Page<Cycle> {

@@ -67,6 +67,11 @@ struct ProgrammeStoreTests {
             #expect(try await office.importEnrolments(Self.enrolments, into: cycle.id) == ImportSummary(created: 4, updated: 0, unchanged: 0))
             #expect(try await office.importEnrolments(Self.enrolments, into: cycle.id) == ImportSummary(created: 0, updated: 0, unchanged: 4))
             #expect(try await store.enrolmentCounts(in: cycle.id) == [.mentor: 2, .mentee: 2])
+            // The overview counts the same in its one query, and lists a cycle nobody joined with none.
+            let empty = try await office.startCycle(of: cycle.programmeID, name: "Empty")
+            let overview = try await store.cyclesWithCounts(ofAny: [cycle.programmeID])
+            #expect(overview.map(\.cycle.id) == [cycle.id, empty.id])
+            #expect(overview.map(\.counts) == [[.mentor: 2, .mentee: 2], [:]])
             let mentors = try await store.enrolments(in: cycle.id, role: .mentor, page: .everything)
             #expect(mentors.total == 2)
             let zoe = try #require(try await store.person(externalID: "P-2"))

@@ -52,13 +52,16 @@ public protocol CompetencyRepository: Sendable {
 /// Programmes and their cycles.
 public protocol ProgrammeRepository: Sendable {
     func programmes(page: PageRequest) async throws -> Page<Programme>
+    /// The programmes with these ids (every one for nil), by name, in one query.
+    func programmes(ids: Set<Programme.ID>?) async throws -> [Programme]
     func programme(_ id: Programme.ID) async throws -> Programme?
     /// Inserts or updates one programme.
     func save(_ programme: Programme) async throws
     /// The cycles of a programme, oldest first.
     func cycles(of programme: Programme.ID) async throws -> [Cycle]
-    /// The cycles of any of these programmes, in one query.
-    func cycles(ofAny programmes: [Programme.ID]) async throws -> [Cycle]
+    /// The cycles of any of these programmes, oldest first, each with its enrolments counted by
+    /// role, in one query.
+    func cyclesWithCounts(ofAny programmes: [Programme.ID]) async throws -> [(cycle: Cycle, counts: [EnrolmentRole: Int])]
     func cycles(page: PageRequest) async throws -> Page<Cycle>
     func cycle(_ id: Cycle.ID) async throws -> Cycle?
     /// Inserts or updates one cycle.

@@ -18,18 +18,16 @@ public struct ProgrammeOverview: Sendable {
 
     /// Reads the overview for `principal`.
     public static func read(for principal: Principal, _ store: any ProgrammeReading) async throws -> ProgrammeOverview {
-        let programmes = try await store.programmes(page: .everything).items.filter { principal.manages($0.id) }
+        if !principal.isAdmin && principal.managedProgrammes.isEmpty { return ProgrammeOverview(entries: []) }
+        let programmes = try await store.programmes(ids: principal.isAdmin ? nil : principal.managedProgrammes).filter { principal.manages($0.id) }
         return ProgrammeOverview(entries: try await cycles(of: programmes, store))
     }
 
     /// The given programmes with their cycles and counts (a programme's own page uses one).
     public static func cycles(of programmes: [Programme], _ store: any ProgrammeReading) async throws -> [Entry] {
-        let cycles = try await store.cycles(ofAny: programmes.map(\.id))
-        let counts = try await store.enrolmentCounts(inAny: cycles.map(\.id))
-        let byProgramme = Dictionary(grouping: cycles, by: \.programmeID)
+        let byProgramme = Dictionary(grouping: try await store.cyclesWithCounts(ofAny: programmes.map(\.id)), by: \.cycle.programmeID)
         return programmes.map { programme in
-            Entry(programme: programme, cycles: (byProgramme[programme.id] ?? []).sorted { $0.number < $1.number }
-                .map { CycleCount(cycle: $0, counts: counts[$0.id] ?? [:]) })
+            Entry(programme: programme, cycles: (byProgramme[programme.id] ?? []).map { CycleCount(cycle: $0.cycle, counts: $0.counts) })
         }
     }
 }
