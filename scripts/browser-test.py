@@ -258,8 +258,10 @@ def main():
                 driver = browser()
                 try:
                     sign_in(driver, *sign_ins[role])
-                    links = driver.find_elements(By.CSS_SELECTOR, "a[href^='/relationships/']")
-                    check(bool(links), f"the {role} finds their relationship on the home page")
+                    # A mentor may have several mentees: follow the one the journey paired.
+                    partner = names["mentor"] if role == "mentee" else names["mentee"]
+                    links = [link for link in driver.find_elements(By.CSS_SELECTOR, "a[href^='/relationships/']") if link.text.strip() == partner]
+                    check(bool(links), f"the {role} finds their relationship with {partner} on the home page")
                     if not links:
                         continue
                     go(driver, links[0])
