@@ -17,11 +17,7 @@ extension FluentStore {
     }
 
     public func programmes(page request: PageRequest) async throws -> Page<Programme> {
-        guard let total = try await sql.raw("SELECT COUNT(*) AS total FROM programmes").first(decodingColumn: "total", as: Int.self) else {
-            return Page(items: [], total: 0, request: request)
-        }
-        let items = try await programmes(where: "1 = 1 ORDER BY programmes.name LIMIT \(literal: request.limit) OFFSET \(literal: request.offset)")
-        return Page(items: items, total: total, request: request)
+        try await page("programmes", where: "1 = 1", orderedBy: "programmes.name", request, programmes(where:))
     }
 
     public func programme(_ id: Programme.ID) async throws -> Programme? {
@@ -63,6 +59,13 @@ extension FluentStore {
         return result
     }
 
+    public func cycleWithProgramme(_ id: Cycle.ID) async throws -> (cycle: Cycle, programme: Programme)? {
+        try await rows("""
+            SELECT \(unsafeRaw: Cycle.select()), \(unsafeRaw: Programme.select()) FROM cycles JOIN programmes ON programmes.id = cycles.programme_id
+            WHERE cycles.id = \(bind: id.uuid)
+            """) { (try Cycle(RowColumns(row: $0, prefix: "c_")), try Programme(RowColumns(row: $0, prefix: "g_"))) }.first
+    }
+
     public func cycles(page request: PageRequest) async throws -> Page<Cycle> {
         try await page(CycleModel.query(on: db).sort(\.$programmeID).sort(\.$number), request) { try $0.domain() }
     }
@@ -78,11 +81,7 @@ extension FluentStore {
     public func enrolments(in cycle: Cycle.ID, role: EnrolmentRole?, page request: PageRequest) async throws -> Page<Enrolment> {
         var condition: SQLQueryString = "enrolments.cycle_id = \(bind: cycle.uuid)"
         if let role { condition += " AND enrolments.role = \(bind: role.rawValue)" }
-        guard let total = try await sql.raw("SELECT COUNT(*) AS total FROM enrolments WHERE " + condition).first(decodingColumn: "total", as: Int.self) else {
-            return Page(items: [], total: 0, request: request)
-        }
-        let items = try await enrolments(where: condition + " ORDER BY enrolments.role, enrolments.id LIMIT \(literal: request.limit) OFFSET \(literal: request.offset)")
-        return Page(items: items, total: total, request: request)
+        return try await page("enrolments", where: condition, orderedBy: "enrolments.role, enrolments.id", request, enrolments(where:))
     }
 
     public func allEnrolments(in cycle: Cycle.ID) async throws -> [Enrolment] {
@@ -98,19 +97,10 @@ extension FluentStore {
     }
 
     public func enrolmentCounts(in cycle: Cycle.ID) async throws -> [EnrolmentRole: Int] {
-        try await enrolmentCounts(inAny: [cycle])[cycle] ?? [:]
-    }
-
-    public func enrolmentCounts(inAny cycles: [Cycle.ID]) async throws -> [Cycle.ID: [EnrolmentRole: Int]] {
-        guard !cycles.isEmpty else { return [:] }
-        let rows = try await sql.select()
-            .column("cycle_id").column("role").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
-            .from(EnrolmentModel.schema).where("cycle_id", .in, cycles.map(\.uuid))
-            .groupBy("cycle_id").groupBy("role").all()
-        var counts: [Cycle.ID: [EnrolmentRole: Int]] = [:]
-        for row in rows {
+        var counts: [EnrolmentRole: Int] = [:]
+        for row in try await sql.raw("SELECT role, COUNT(*) AS count FROM enrolments WHERE cycle_id = \(bind: cycle.uuid) GROUP BY role").all() {
             guard let role = EnrolmentRole(rawValue: try row.decode(column: "role", as: String.self)) else { continue }
-            counts[Cycle.ID(try row.decode(column: "cycle_id", as: UUID.self)), default: [:]][role] = try row.decode(column: "count", as: Int.self)
+            counts[role] = try row.decode(column: "count", as: Int.self)
         }
         return counts
     }

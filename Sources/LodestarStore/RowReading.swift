@@ -68,6 +68,15 @@ extension SignInSession {
 }
 
 extension FluentStore {
+    /// One page of the rows of `table` where `condition` holds, read by `read` (given the
+    /// condition with its order and range) and counted in all.
+    func page<T>(_ table: String, where condition: SQLQueryString, orderedBy order: String, _ request: PageRequest,
+                 _ read: (SQLQueryString) async throws -> [T]) async throws -> Page<T> {
+        let total = try await sql.raw("SELECT COUNT(*) AS total FROM \(ident: table) WHERE " + condition).first(decodingColumn: "total", as: Int.self) ?? 0
+        let items = try await read(condition + " ORDER BY \(unsafeRaw: order) LIMIT \(literal: request.limit) OFFSET \(literal: request.offset)")
+        return Page(items: items, total: total, request: request)
+    }
+
     /// The rows of `query`, each made into a value by `make`.
     func rows<T>(_ query: SQLQueryString, _ make: (any SQLRow) throws -> T) async throws -> [T] {
         try await sql.raw(query).all().map(make)

@@ -73,6 +73,13 @@ struct PageTests {
             let (status, html) = try await client.page("/people/6f1c4d0e-0000-4000-8000-000000000000")
             #expect(status == .notFound)
             #expect(html.contains("No person with id 6f1c4d0e-0000-4000-8000-000000000000"))
+            // The pages that read a cycle with its programme, a programme or an enrolment say which is missing.
+            let missing = "6f1c4d0e-0000-4000-8000-000000000001"
+            for (path, kind) in [("/cycles/\(missing)", "cycle"), ("/cycles/\(missing)/plan", "cycle"), ("/cycles/\(missing)/speed", "cycle"),
+                                 ("/cycles/\(missing)/pairs", "cycle"), ("/programmes/\(missing)", "programme"), ("/enrolments/\(missing)/profile", "enrolment")] {
+                let (status, html) = try await client.page(path)
+                #expect(status == .notFound && html.contains("No \(kind) with id \(missing)"), "\(path): \(status)")
+            }
             let (cssStatus, css) = try await client.page("/assets/style.css")
             #expect(cssStatus == .ok && css.contains("@media"))
         }

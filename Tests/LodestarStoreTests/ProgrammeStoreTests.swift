@@ -173,12 +173,7 @@ struct ConflictStoreTests {
     @Test("a declared conflict keeps two people apart in matching, and can be withdrawn", arguments: TestDatabase.allCases)
     func declaredConflict(database: TestDatabase) async throws {
         try await database.withStore { store in
-            _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(Fixtures.smallOrganisation)
-            let (programme, cycle) = try await Fixtures.enrollingCycle(store)
-            // The fixture's leaders are 8 levels above its staff: widen the gap the programme allows.
-            var settings = MatchingSettings.defaults(for: .oneToOne)
-            settings.maximumLevelGap = 10
-            try await Fixtures.use(settings, for: programme, in: store)
+            let (_, cycle) = try await Fixtures.smallOrganisationCycle(store, maximumLevelGap: 10)
             _ = try await ProgrammeOffice(store: store, principal: .commandLine).importEnrolments("""
                 person_id,role,skills,development_goals,capacity
                 P-3,mentor,delegation:5,,1

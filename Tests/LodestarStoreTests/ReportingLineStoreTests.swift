@@ -10,11 +10,7 @@ struct ReportingLineStoreTests {
     @Test("a skip-level manager is ruled out even when the manager between them takes no part", arguments: TestDatabase.allCases)
     func skipLevelManager(database: TestDatabase) async throws {
         try await database.withStore { store in
-            _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(Fixtures.smallOrganisation)
-            let (programme, cycle) = try await Fixtures.enrollingCycle(store)
-            var settings = MatchingSettings.defaults(for: .oneToOne)
-            settings.maximumLevelGap = 12
-            try await Fixtures.use(settings, for: programme, in: store)
+            let (_, cycle) = try await Fixtures.smallOrganisationCycle(store, maximumLevelGap: 12)
             // The chief (P-1) manages the head of engineering (P-2, not enrolled), who manages the engineer (P-4).
             func person(_ id: String) async throws -> Person { try #require(try await store.person(externalID: id)) }
             let office = ProgrammeOffice(store: store, principal: .commandLine)

@@ -26,6 +26,17 @@ public enum Fixtures {
         return (programme, try await office.move(cycle.id, to: .enrolling))
     }
 
+    /// The small organisation imported and a one-to-one cycle enrolling, its programme allowing
+    /// mentors up to `maximumLevelGap` levels above their mentees (the fixture's leaders are 8
+    /// levels above its staff).
+    public static func smallOrganisationCycle(_ store: any LodestarRepositories, maximumLevelGap: Int) async throws -> (Programme, Cycle) {
+        _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(smallOrganisation)
+        let (programme, cycle) = try await enrollingCycle(store)
+        var settings = MatchingSettings.defaults(for: .oneToOne)
+        settings.maximumLevelGap = maximumLevelGap
+        return (try await use(settings, for: programme, in: store), cycle)
+    }
+
     /// Gives a programme its own matching settings, keeping everything else.
     @discardableResult
     public static func use(_ settings: MatchingSettings, for programme: Programme, in store: any LodestarRepositories) async throws -> Programme {

@@ -158,7 +158,7 @@ public struct MenteeChoice: Sendable {
 
     /// Closes a pending request and sends the mentee's next waiting one, in one transaction.
     private func pass(_ request: MentorRequest, to state: MentorRequest.State, reason: String?, notices: [Notice], now: Date) async throws {
-        let settings = try await modeSettings(request.cycleID)
+        let settings = try Self.modeSettings(try await store.cycleAndProgramme(request.cycleID).programme)
         let next = try await store.mentorRequests(ofMentee: request.mentee).filter { $0.state == .waiting }.min { $0.rank < $1.rank }
         var sent = next
         sent?.state = .pending
@@ -180,8 +180,7 @@ public struct MenteeChoice: Sendable {
         }
     }
 
-    private func modeSettings(_ cycleID: Cycle.ID) async throws -> MatchingSettings.MenteeChoice {
-        guard let cycle = try await store.cycle(cycleID), let programme = try await store.programme(cycle.programmeID) else { throw NotFound("cycle", cycleID) }
+    private static func modeSettings(_ programme: Programme) throws -> MatchingSettings.MenteeChoice {
         guard let settings = try programme.effectiveMatching.checked().menteeChoice else {
             throw ValidationError([FieldIssue(field: "programme", message: "\(programme.name) does not let mentees choose; its manager publishes a matching")])
         }
@@ -189,11 +188,11 @@ public struct MenteeChoice: Sendable {
     }
 
     private func asMentee(_ cycleID: Cycle.ID) async throws -> (Cycle, MatchingSettings.MenteeChoice, Enrolment) {
-        guard let cycle = try await store.cycle(cycleID) else { throw NotFound("cycle", cycleID) }
+        let (cycle, programme) = try await store.cycleAndProgramme(cycleID)
         guard let person = principal.person, let mentee = try await store.enrolments(of: person.id).first(where: { $0.cycleID == cycleID && $0.role == .mentee }) else {
             throw AccessDenied("Choosing a mentor is for the cycle's mentees.")
         }
-        let settings = try await modeSettings(cycleID)
+        let settings = try Self.modeSettings(programme)
         // `modeSettings` has checked that the programme lets mentees choose.
         guard cycle.takesChoices else {
             throw ValidationError([FieldIssue(field: "state", message: "\(cycle.name) is \(cycle.state.rawValue); mentees choose while it is matching or active")])

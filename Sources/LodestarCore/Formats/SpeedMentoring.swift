@@ -20,7 +20,7 @@ public struct SpeedMentoring: Sendable {
 
     /// The cycle and its programme, for one of the programme's managers.
     private func planner(_ cycleID: Cycle.ID) async throws -> (Cycle, Programme) {
-        let (cycle, programme) = try await cycleAndProgramme(cycleID)
+        let (cycle, programme) = try await store.cycleAndProgramme(cycleID)
         try principal.requireManager(of: programme, "planning a speed-mentoring event")
         return (cycle, programme)
     }
@@ -86,7 +86,7 @@ public struct SpeedMentoring: Sendable {
 
     /// The cycle's event: for its managers, and for the cycle's participants.
     public func event(_ cycleID: Cycle.ID) async throws -> SpeedEvent? {
-        let (cycle, programme) = try await cycleAndProgramme(cycleID)
+        let (cycle, programme) = try await store.cycleAndProgramme(cycleID)
         if !principal.manages(programme.id) && !principal.enrolments.contains(where: { $0.enrolment.cycleID == cycle.id }) {
             throw AccessDenied("A speed-mentoring event is seen by its programme's managers and the cycle's participants.")
         }
@@ -104,7 +104,7 @@ public struct SpeedMentoring: Sendable {
 
     /// Reads the event's page, for the programme's managers and the cycle's participants.
     public func page(_ cycleID: Cycle.ID) async throws -> Page {
-        let (cycle, programme) = try await cycleAndProgramme(cycleID)
+        let (cycle, programme) = try await store.cycleAndProgramme(cycleID)
         let event = try await event(cycleID)
         let people = try await store.people(enrolledIn: cycleID).mapValues(\.name)
         let names = Dictionary(uniqueKeysWithValues: try await store.allEnrolments(in: cycleID).map { ($0.id, people[$0.personID] ?? "?") })
@@ -140,8 +140,4 @@ public struct SpeedMentoring: Sendable {
         event.seats.filter { $0.mentor == enrolment || $0.mentee == enrolment }.sorted { $0.round < $1.round }
     }
 
-    private func cycleAndProgramme(_ cycleID: Cycle.ID) async throws -> (Cycle, Programme) {
-        guard let cycle = try await store.cycle(cycleID), let programme = try await store.programme(cycle.programmeID) else { throw NotFound("cycle", cycleID) }
-        return (cycle, programme)
-    }
 }

@@ -14,10 +14,8 @@ public enum MatchPlanner {
             throw MatchingError("speed mentoring is scheduled in rounds at an event, not paired for a whole cycle")
         }
         if request.format == .peer { return try PeerPlanner.plan(request) }
-        let cohort = Cohort(enrolments: request.enrolments, people: request.people, managers: request.managers, now: request.now)
-        let judge = try PairJudge(format: request.format, settings: request.settings, cohort: cohort,
-                              conflicts: request.conflicts, previousPairs: request.previousPairs)
-        let mentees = cohort.mentees, mentors = cohort.mentors
+        let judge = try judge(request)
+        let mentees = judge.mentees, mentors = judge.mentors
         // The seed orders the mentees, which decides between equally good plans.
         var random = SeededGenerator(seed: request.seed)
         let keys = mentees.enrolments.map(\.id.description)
@@ -168,13 +166,18 @@ public enum MatchPlanner {
         }
     }
 
+    /// The judge of a request's pairs, over its cohort.
+    static func judge(_ request: MatchRequest) throws -> PairJudge {
+        try PairJudge(format: request.format, settings: request.settings,
+                      cohort: Cohort(enrolments: request.enrolments, people: request.people, managers: request.managers, now: request.now),
+                      conflicts: request.conflicts, previousPairs: request.previousPairs)
+    }
+
     /// Why a pair scores as it does, or which hard rules exclude it.
     public static func explain(mentee: Enrolment.ID, mentor: Enrolment.ID, in request: MatchRequest) throws -> PairExplanation {
-        let cohort = Cohort(enrolments: request.enrolments, people: request.people, managers: request.managers, now: request.now)
-        guard let a = cohort.mentees.enrolments.firstIndex(where: { $0.id == mentee }) else { throw NotFound("mentee enrolment in this cycle", mentee) }
-        guard let b = cohort.mentors.enrolments.firstIndex(where: { $0.id == mentor }) else { throw NotFound("mentor enrolment in this cycle", mentor) }
-        let judge = try PairJudge(format: request.format, settings: request.settings, cohort: cohort,
-                              conflicts: request.conflicts, previousPairs: request.previousPairs)
+        let judge = try judge(request)
+        guard let a = judge.mentees.enrolments.firstIndex(where: { $0.id == mentee }) else { throw NotFound("mentee enrolment in this cycle", mentee) }
+        guard let b = judge.mentors.enrolments.firstIndex(where: { $0.id == mentor }) else { throw NotFound("mentor enrolment in this cycle", mentor) }
         let broken = judge.brokenRules(a, b).rules
         return PairExplanation(brokenRules: broken, score: broken.isEmpty ? judge.score(a, b) : nil)
     }
@@ -183,13 +186,11 @@ public enum MatchPlanner {
 extension MatchPlanner {
     /// One mentee against every mentor of the request: each pair's broken rules or score.
     public static func explainAll(mentee: Enrolment.ID, in request: MatchRequest) throws -> [(mentor: Enrolment.ID, explanation: PairExplanation)] {
-        let cohort = Cohort(enrolments: request.enrolments, people: request.people, managers: request.managers, now: request.now)
-        guard let a = cohort.mentees.enrolments.firstIndex(where: { $0.id == mentee }) else { throw NotFound("mentee enrolment in this cycle", mentee) }
-        let judge = try PairJudge(format: request.format, settings: request.settings, cohort: cohort,
-                              conflicts: request.conflicts, previousPairs: request.previousPairs)
-        return cohort.mentors.enrolments.indices.map { b in
+        let judge = try judge(request)
+        guard let a = judge.mentees.enrolments.firstIndex(where: { $0.id == mentee }) else { throw NotFound("mentee enrolment in this cycle", mentee) }
+        return judge.mentors.enrolments.indices.map { b in
             let broken = judge.brokenRules(a, b).rules
-            return (cohort.mentors.enrolments[b].id, PairExplanation(brokenRules: broken, score: broken.isEmpty ? judge.score(a, b) : nil))
+            return (judge.mentors.enrolments[b].id, PairExplanation(brokenRules: broken, score: broken.isEmpty ? judge.score(a, b) : nil))
         }
     }
 }

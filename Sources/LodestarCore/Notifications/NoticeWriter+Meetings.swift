@@ -45,7 +45,7 @@ extension NoticeWriter {
     /// A participant's rounds at a speed-mentoring event, in their own zone (else the event's).
     func speedRounds(_ event: SpeedEvent, cycle: Cycle, programme: Programme, to person: Person, rounds: [(seat: SpeedEvent.Seat, partner: String)]) -> Notice {
         let plan = event.plan
-        let zone = TimeZone(identifier: person.timeZone) ?? TimeZone(identifier: plan.timeZone) ?? .gmt
+        let zone = person.zone(orElse: plan.timeZone)
         let lines = rounds.map { round in
             "Round \(round.seat.round), \(event.start(ofRound: round.seat.round).formatted(Date.FormatStyle(date: .omitted, time: .shortened, timeZone: zone))): table \(round.seat.table) with \(round.partner)"
         }

@@ -30,7 +30,7 @@ public struct NoticeWriter: Sendable {
 
     /// A meeting's day and time as `person` reads it: in their zone (else `fallback`), named.
     static func meetingTime(_ date: Date, for person: Person, fallback: String? = nil) -> (text: String, zone: TimeZone) {
-        let zone = TimeZone(identifier: person.timeZone) ?? fallback.flatMap(TimeZone.init(identifier:)) ?? .gmt
+        let zone = person.zone(orElse: fallback)
         return (date.formatted(Date.FormatStyle(date: .complete, time: .shortened, timeZone: zone)), zone)
     }
 

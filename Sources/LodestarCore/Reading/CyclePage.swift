@@ -24,8 +24,7 @@ public struct CyclePage: Sendable {
     /// Reads the page for `principal`, who must manage the cycle's programme.
     public static func read(_ cycleID: Cycle.ID, enrolled page: PageRequest, relationships relationshipsPage: PageRequest, for principal: Principal,
                             now: Date, _ store: any LodestarRepositories) async throws -> CyclePage {
-        guard let cycle = try await store.cycle(cycleID) else { throw NotFound("cycle", cycleID) }
-        guard let programme = try await store.programme(cycle.programmeID) else { throw NotFound("programme", cycle.programmeID) }
+        let (cycle, programme) = try await store.cycleAndProgramme(cycleID)
         try principal.requireManager(of: programme, "seeing who takes part in a cycle")
         let enrolments = try await store.enrolments(in: cycle.id, role: nil, page: page)
         let relationships = try await store.relationships(in: cycle.id)

@@ -7,8 +7,9 @@ public struct ProfilePage: Sendable {
 
     /// Reads the profile for `principal`; `doing` names what they are doing, for a refusal.
     public static func read(_ id: Enrolment.ID, for principal: Principal, doing: String, _ store: any ProgrammeReading) async throws -> ProfilePage {
-        guard let enrolment = try await store.enrolment(id), let cycle = try await store.cycle(enrolment.cycleID),
-              let programme = try await store.programme(cycle.programmeID) else { throw NotFound("enrolment", id) }
+        guard let enrolment = try await store.enrolment(id), let (cycle, programme) = try await store.cycleWithProgramme(enrolment.cycleID) else {
+            throw NotFound("enrolment", id)
+        }
         try principal.requireAccess(to: enrolment, in: programme, doing)
         return ProfilePage(enrolment: enrolment, cycle: cycle, programme: programme)
     }

@@ -64,6 +64,8 @@ public protocol ProgrammeRepository: Sendable {
     func cyclesWithCounts(ofAny programmes: [Programme.ID]) async throws -> [(cycle: Cycle, counts: [EnrolmentRole: Int])]
     func cycles(page: PageRequest) async throws -> Page<Cycle>
     func cycle(_ id: Cycle.ID) async throws -> Cycle?
+    /// A cycle with its programme, read together.
+    func cycleWithProgramme(_ id: Cycle.ID) async throws -> (cycle: Cycle, programme: Programme)?
     /// Inserts or updates one cycle.
     func save(_ cycle: Cycle) async throws
 }
@@ -78,8 +80,6 @@ public protocol EnrolmentRepository: Sendable {
     func enrolments(of person: Person.ID) async throws -> [Enrolment]
     /// How many mentors and mentees a cycle has.
     func enrolmentCounts(in cycle: Cycle.ID) async throws -> [EnrolmentRole: Int]
-    /// How many mentors and mentees each of these cycles has, in one query.
-    func enrolmentCounts(inAny cycles: [Cycle.ID]) async throws -> [Cycle.ID: [EnrolmentRole: Int]]
     /// Inserts or updates one enrolment.
     func save(_ enrolment: Enrolment) async throws
     /// Inserts or updates many enrolments all-or-nothing.

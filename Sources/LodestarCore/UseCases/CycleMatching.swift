@@ -14,8 +14,7 @@ public struct CycleMatching: Sendable {
     /// The request for a cycle as stored: its enrolments, the directory, the programme's format and
     /// its matching settings.
     public func request(for cycleID: Cycle.ID, seed: UInt64 = 1, fairness: Bool = false, edits: PlanEdits = .none, now: Date) async throws -> MatchRequest {
-        guard let cycle = try await store.cycle(cycleID) else { throw NotFound("cycle", cycleID) }
-        guard let programme = try await store.programme(cycle.programmeID) else { throw NotFound("programme", cycle.programmeID) }
+        let (cycle, programme) = try await store.cycleAndProgramme(cycleID)
         var settings = programme.effectiveMatching
         if let weights = edits.weights { settings.weights = weights }
         // With rotation, every pair of the programme's earlier cycles is excluded.

@@ -76,7 +76,7 @@ public struct ManualPairing: Sendable {
     }
 
     private func managed(_ cycleID: Cycle.ID) async throws -> (Cycle, Programme) {
-        guard let cycle = try await store.cycle(cycleID), let programme = try await store.programme(cycle.programmeID) else { throw NotFound("cycle", cycleID) }
+        let (cycle, programme) = try await store.cycleAndProgramme(cycleID)
         try principal.requireManager(of: programme, "pairing mentors and mentees by hand")
         guard cycle.state == .active else {
             throw ValidationError([FieldIssue(field: "state", message: "\(cycle.name) is \(cycle.state.rawValue); pairs are made by hand in an active cycle (while matching, reassign on the plan)")])

@@ -26,8 +26,7 @@ public struct MatchingPublication: Sendable {
     /// manager saw: same input and seed, same plan). Publishing again creates nothing.
     public func publish(_ cycleID: Cycle.ID, seed: UInt64 = 1, fairness: Bool = false,
                         edits: PlanEdits = .none, now: Date) async throws -> Outcome {
-        guard var cycle = try await store.cycle(cycleID) else { throw NotFound("cycle", cycleID) }
-        guard let programme = try await store.programme(cycle.programmeID) else { throw NotFound("programme", cycle.programmeID) }
+        var (cycle, programme) = try await store.cycleAndProgramme(cycleID)
         try principal.requireManager(of: programme, "publishing a matching")
         if programme.effectiveMatching.menteeChoice != nil {
             throw ValidationError([FieldIssue(field: "programme", message: "\(programme.name) lets mentees choose their mentors; there is no plan to publish (move the cycle to active when the choosing is done)")])

@@ -124,9 +124,7 @@ public struct PlanReview: Sendable {
 
     /// The cycle and its programme, which the principal must manage.
     func managedCycle(_ cycleID: Cycle.ID) async throws -> (Cycle, Programme) {
-        guard let cycle = try await store.cycle(cycleID), let programme = try await store.programme(cycle.programmeID) else {
-            throw NotFound("cycle", cycleID)
-        }
+        let (cycle, programme) = try await store.cycleAndProgramme(cycleID)
         try principal.requireManager(of: programme, "running a matching")
         return (cycle, programme)
     }

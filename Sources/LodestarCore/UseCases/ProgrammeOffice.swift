@@ -43,8 +43,8 @@ public struct ProgrammeOffice: Sendable {
 
     /// Renames a cycle.
     public func rename(_ cycleID: Cycle.ID, to name: String) async throws -> Cycle {
-        guard var cycle = try await store.cycle(cycleID) else { throw NotFound("cycle", cycleID) }
-        try principal.requireManager(of: try await programme(of: cycle), "renaming a cycle")
+        var (cycle, programme) = try await store.cycleAndProgramme(cycleID)
+        try principal.requireManager(of: programme, "renaming a cycle")
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw ValidationError([FieldIssue(field: "name", message: "is empty")]) }
         if let issue = SingleLineText.issue(trimmed, field: "name") { throw ValidationError([issue]) }
@@ -55,8 +55,7 @@ public struct ProgrammeOffice: Sendable {
 
     /// Moves a cycle to another state, or explains which moves are allowed.
     public func move(_ cycleID: Cycle.ID, to state: CycleState) async throws -> Cycle {
-        guard var cycle = try await store.cycle(cycleID) else { throw NotFound("cycle", cycleID) }
-        let programme = try await programme(of: cycle)
+        var (cycle, programme) = try await store.cycleAndProgramme(cycleID)
         try principal.requireManager(of: programme, "changing a cycle's state")
         let menteesChoose = programme.effectiveMatching.menteeChoice != nil
         if cycle.state.allowedNextStates.contains(state) && !cycle.state.movesByHand(menteesChoose: menteesChoose).contains(state) {
@@ -153,18 +152,12 @@ public struct ProgrammeOffice: Sendable {
     }
 
     func programme(of cycleID: Cycle.ID) async throws -> Programme {
-        guard let cycle = try await store.cycle(cycleID) else { throw NotFound("cycle", cycleID) }
-        return try await programme(of: cycle)
+        try await store.cycleAndProgramme(cycleID).programme
     }
 
-    private func programme(of cycle: Cycle) async throws -> Programme {
-        guard let programme = try await store.programme(cycle.programmeID) else { throw NotFound("programme", cycle.programmeID) }
-        return programme
-    }
 
     private func openForEnrolment(_ cycleID: Cycle.ID) async throws -> (Cycle, Programme) {
-        guard let cycle = try await store.cycle(cycleID) else { throw NotFound("cycle", cycleID) }
-        guard let programme = try await store.programme(cycle.programmeID) else { throw NotFound("programme", cycle.programmeID) }
+        let (cycle, programme) = try await store.cycleAndProgramme(cycleID)
         guard [.draft, .enrolling].contains(cycle.state) else {
             throw ValidationError([FieldIssue(field: "cycle", message: "\(cycle.name) is \(cycle.state.rawValue); enrolments change only while a cycle is draft or enrolling")])
         }

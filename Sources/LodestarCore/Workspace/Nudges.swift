@@ -30,11 +30,12 @@ public struct Nudges: Sendable {
     @discardableResult
     public func run(now: Date) async throws -> Outcome {
         var outcome = Outcome()
+        let writer = NoticeWriter(publicURL: publicURL, now: now)
         outcome.expiredRequests = try await MenteeChoice.expire(store: store, now: now)
         for meeting in try await store.meetingsAwaitingReminder(startingBefore: now.addingTimeInterval(Self.reminderLead), after: now) {
             guard let relationship = try await store.relationship(meeting.relationshipID), relationship.endedAt == nil,
                   let people = try await store.people(of: relationship) else { continue }
-            let notices = people.current.map { NoticeWriter(publicURL: publicURL, now: now).reminder(meeting, to: $0, with: people.others(than: $0.id)) }
+            let notices = people.current.map { writer.reminder(meeting, to: $0, with: people.others(than: $0.id)) }
             if try await claimed(notices, { try await $0.claimReminder(of: meeting.id, now: now) }) { outcome.reminders += 1 }
         }
         let oversight = RelationshipWorkspace(store: store, principal: .commandLine)
@@ -43,7 +44,7 @@ public struct Nudges: Sendable {
                 // A pair with its next meeting arranged needs no nudge.
                 let arranged = try await store.scheduledMeetings(of: pair.relationship.id).contains { !$0.cancelled && $0.startsAt > now }
                 guard !arranged, let people = try await store.people(of: pair.relationship) else { continue }
-                let notices = people.current.map { NoticeWriter(publicURL: publicURL, now: now).nudge(pair, to: $0, with: people.others(than: $0.id), cadence: programme.cadence) }
+                let notices = people.current.map { writer.nudge(pair, to: $0, with: people.others(than: $0.id), cadence: programme.cadence) }
                 let since = now.addingTimeInterval(-TimeInterval(programme.cadence.days) * 86400)
                 if try await claimed(notices, { try await $0.claimNudge(of: pair.relationship.id, notNudgedSince: since, now: now) }) { outcome.nudges += 1 }
             }
@@ -63,7 +64,7 @@ public struct Nudges: Sendable {
     private func openRelationshipsByProgramme() async throws -> [(Programme, [Relationship])] {
         var result: [(Programme, [Relationship])] = []
         for (cycleID, relationships) in Dictionary(grouping: try await store.openRelationshipsInActiveCycles(), by: \.cycleID) {
-            guard let cycle = try await store.cycle(cycleID), let programme = try await store.programme(cycle.programmeID) else { continue }
+            guard let (_, programme) = try await store.cycleWithProgramme(cycleID) else { continue }
             result.append((programme, relationships))
         }
         return result

@@ -14,7 +14,7 @@ public struct RelationshipWorkspace: Sendable {
     public init(store: any LodestarRepositories, principal: Principal, publicURL: String = "") {
         self.store = store
         self.principal = principal
-        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        self.publicURL = publicURL
     }
 
     /// Everything one participant sees.

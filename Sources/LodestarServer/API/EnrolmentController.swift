@@ -41,9 +41,7 @@ struct EnrolmentController {
     }
 
     private func programme(ofCycle id: Cycle.ID) async throws -> Programme {
-        guard let cycle = try await store.cycle(id) else { throw NotFound("cycle", id) }
-        guard let programme = try await store.programme(cycle.programmeID) else { throw NotFound("programme", cycle.programmeID) }
-        return programme
+        try await store.cycleAndProgramme(id).programme
     }
 }
 

@@ -70,7 +70,7 @@ struct ProgrammeController {
     /// The cycle of the path, once the principal may see its programme (and manage it, when `doing` is given).
     private func cycle(_ context: LodestarContext, seenBy principal: Principal, managing doing: String? = nil) async throws -> Cycle {
         let id: Cycle.ID = try context.parameters.id(of: "cycle")
-        guard let cycle = try await store.cycle(id), let programme = try await store.programme(cycle.programmeID) else { throw NotFound("cycle", id) }
+        let (cycle, programme) = try await store.cycleAndProgramme(id)
         try principal.requireSight(of: programme)
         if let doing { try principal.requireManager(of: programme, doing) }
         return cycle
