@@ -15,7 +15,7 @@ public struct PairScore: Sendable, Equatable, Codable {
         public let points: Double
         /// The part in words, e.g. "goal-skill-fit: 80 % fit, 32.0 points".
         public var summary: String {
-            "\(criterion.rawValue): \(Int((value * 100).rounded())) % fit, \(String(format: "%.1f", points)) points"
+            "\(criterion.rawValue): \(Int((value * 100).rounded())) % fit, \(points.written(decimals: 1)) points"
         }
     }
 

@@ -8,7 +8,7 @@ public enum Parameter<Value: CustomStringConvertible & Sendable>: Sendable {
     public func segment(_ name: String) -> String {
         switch self {
         case .key: ":\(name)"
-        case .value(let value): value.description.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? ""
+        case .value(let value): PercentEncoding.encode(value.description)
         }
     }
 }
@@ -84,13 +84,10 @@ public enum SiteURL: Sendable {
     /// The path with a query, each name and value URL-encoded.
     public func with(_ query: [URLQueryItem]) -> String { Self.link(path, query) }
 
-    /// A path with its query, each name and value URL-encoded.
+    /// A path with its query, each name and value URL-encoded (a space as `%20`, a `+` as `%2B`,
+    /// so a form decoder reads back exactly what was written).
     public static func link(_ path: String, _ query: [URLQueryItem]) -> String {
-        var parts = URLComponents()
-        parts.path = path
-        parts.queryItems = query.isEmpty ? nil : query
-        // URLComponents leaves "+" alone, which a form decoder reads as a space.
-        parts.percentEncodedQuery = parts.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
-        return parts.string ?? path
+        guard !query.isEmpty else { return path }
+        return path + "?" + query.map { PercentEncoding.encode($0.name, inQuery: true) + "=" + PercentEncoding.encode($0.value ?? "", inQuery: true) }.joined(separator: "&")
     }
 }

@@ -12,7 +12,19 @@ struct PageRenderer: Sendable {
         guard let directory = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
             throw HTTPError(.internalServerError, message: "the page templates are missing from the build")
         }
-        return try PageRenderer(checking: try await MustacheLibrary(directory: directory.path))
+        MustacheContentTypes.register(EscapedHTML(), named: EscapedHTML.name)
+        var library = MustacheLibrary()
+        for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) where file.hasSuffix(".mustache") {
+            let name = String(file.dropLast(".mustache".count))
+            let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+            // Each template starts by naming its escaping; partials and the layout inherit it.
+            do {
+                try library.register("{{% CONTENT_TYPE: \(EscapedHTML.name) }}" + text, named: name)
+            } catch {
+                throw TemplateUnreadable(name: name, reason: "\(error)")
+            }
+        }
+        return try PageRenderer(checking: library)
     }
 
     /// A renderer over `library`, once every page template is in it.

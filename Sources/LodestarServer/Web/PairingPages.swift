@@ -67,7 +67,7 @@ struct PairingView {
         let criteria: [String]
         let broken: [String]
         init(_ explanation: PairExplanation) {
-            score = explanation.score.map { String(format: "%.1f", $0.total) }
+            score = explanation.score.map { $0.total.written(decimals: 1) }
             criteria = explanation.score?.strongestFirst.map(\.summary) ?? []
             broken = explanation.brokenRules.map(\.explanation)
         }

@@ -19,3 +19,10 @@ struct TemplatesMissing: Error, CustomStringConvertible {
     let names: [String]
     var description: String { "the page templates \(names.map { "'\($0).mustache'" }.joined(separator: ", ")) are missing from the build" }
 }
+
+/// A template that is in the build but is not valid Mustache.
+struct TemplateUnreadable: Error, CustomStringConvertible {
+    let name: String
+    let reason: String
+    var description: String { "the page template '\(name).mustache' can't be read: \(reason)" }
+}

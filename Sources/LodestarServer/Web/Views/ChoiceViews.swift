@@ -28,7 +28,7 @@ struct ChooseView {
         self.csrf = csrf
         options = choosing.shortlist.enumerated().map { index, option in
             Option(rank: index + 1, name: option.person.name, title: "\(option.person.title), \(option.person.department)",
-                   score: String(format: "%.0f", option.score.total),
+                   score: option.score.total.written(decimals: 0),
                    reasons: option.score.strongestFirst.prefix(3).map { $0.criterion.rawValue.replacingOccurrences(of: "-", with: " ") }.joined(separator: ", "),
                    room: option.room)
         }

@@ -60,8 +60,8 @@ struct CycleView {
             let seen = named.seen
             return Pair(endHref: SiteURL.relationship(.value(seen.relationship.id), .end).path, isOpen: seen.relationship.endedAt == nil,
                         endReason: seen.relationship.endReason, mentor: named.mentor, mentee: named.mentees,
-                        score: String(format: "%.1f", seen.relationship.score), agreement: seen.agreementSigned ? "signed" : "not yet",
-                        meetings: seen.meetings, hours: String(format: "%.1f", Double(seen.minutes) / 60),
+                        score: seen.relationship.score.written(decimals: 1), agreement: seen.agreementSigned ? "signed" : "not yet",
+                        meetings: seen.meetings, hours: (Double(seen.minutes) / 60).written(decimals: 1),
                         health: seen.health.rawValue, healthLabel: seen.health.label)
         }
         let shape = programme.relationshipShape

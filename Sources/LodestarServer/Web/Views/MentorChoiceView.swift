@@ -43,7 +43,7 @@ struct MentorChoiceView {
         cycleName = choice.cycle.name
         programmeName = choice.programme.name
         mentee = choice.menteeName
-        current = choice.current.map { "\($0.mentorName) (score \(String(format: "%.1f", $0.score.total)))" }
+        current = choice.current.map { "\($0.mentorName) (score \($0.score.total.written(decimals: 1)))" }
         planLink = links.plan()
         crumbs = Crumb.toCycle(choice.programme.name, choice.cycle) + [Crumb("Matching", planLink)]
         path = SiteURL.planMentee(.value(choice.cycle.id), .value(choice.mentee)).path
@@ -60,7 +60,7 @@ struct MentorChoiceView {
                                                                              URLQueryItem(name: "with", value: "\(theirs.mentee):\(theirs.mentor)")]))
                 }
             }
-            return Option(name: option.name, score: option.score.map { String(format: "%.1f", $0.total) } ?? "",
+            return Option(name: option.name, score: option.score.map { $0.total.written(decimals: 1) } ?? "",
                           reasons: option.score?.strongestFirst.prefix(3).map(\.summary) ?? [], isCurrent: option.mentor == mine?.mentor,
                           assignLink: links.plan(trying: [URLQueryItem(name: "mentee", value: choice.mentee.description),
                                                           URLQueryItem(name: "mentor", value: option.mentor.description)]),

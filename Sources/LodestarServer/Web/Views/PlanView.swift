@@ -107,7 +107,7 @@ struct PlanView {
             var unlocked = edits
             unlocked.locked.removeAll { $0.mentee == proposal.mentee }
             return Pair(menteeID: proposal.mentee.description, mentorID: proposal.mentor.description,
-                        mentee: proposal.menteeName, mentor: proposal.mentorName, score: String(format: "%.1f", proposal.score.total),
+                        mentee: proposal.menteeName, mentor: proposal.mentorName, score: proposal.score.total.written(decimals: 1),
                         strongest: parts.prefix(2).map(\.criterion.rawValue).joined(separator: ", "), breakdown: parts.map(\.summary),
                         locked: proposal.locked, unlockLink: links.plan(unlocked),
                         unassignLink: links.plan(trying: [URLQueryItem(name: "unassign", value: proposal.mentee.description)]),
@@ -128,14 +128,14 @@ struct PlanView {
         unmatchedPaging = Paging(reading.unmatched, link: pageLink("left-"))
         hasUnmatched = reading.unmatched.total > 0
         let total = plan.proposals.reduce(0) { $0 + $1.score.total }
-        totalScore = String(format: "%.1f", total)
+        totalScore = total.written(decimals: 1)
         change = reading.uneditedTotal.map { String(format: "%+.1f against the plan without your changes (%.1f)", total - $0, $0) }
         undoLink = SiteURL.link(SiteURL.cycle(.value(cycle.id), .plan).path, links.settings)
         coverage = String(format: "%.0f%%", plan.statistics.coverage * 100)
         matched = plan.statistics.matched
         mentees = plan.statistics.mentees
-        meanScore = String(format: "%.1f", plan.statistics.meanScore)
-        minimumScore = String(format: "%.1f", plan.statistics.minimumScore)
+        meanScore = plan.statistics.meanScore.written(decimals: 1)
+        minimumScore = plan.statistics.minimumScore.written(decimals: 1)
         proof = plan.certificate.optimal
             ? "Proven optimal by the \(plan.certificate.solver) solver's checked certificate (objective \(plan.certificate.objective))."
             : "The solver could not prove this plan optimal; do not publish it without a look."
