@@ -34,6 +34,14 @@ extension FluentStore {
         return try await people(where: "people.id IN (\(binds: ids.map(\.uuid)))")
     }
 
+    public func names(of ids: Set<Person.ID>) async throws -> [Person.ID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let pairs = try await rows("SELECT id, name FROM people WHERE id IN (\(binds: ids.map(\.uuid)))") {
+            (Person.ID(try $0.decode(column: "id", as: UUID.self)), try $0.decode(column: "name", as: String.self))
+        }
+        return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+    }
+
     public func reportingLines() async throws -> [Person.ID: Person.ID?] {
         // Two columns, read without building a model per row (50,000 people in a fraction of the time).
         var lines: [Person.ID: Person.ID?] = [:]

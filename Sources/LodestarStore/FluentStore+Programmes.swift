@@ -84,6 +84,15 @@ extension FluentStore {
         return try await page("enrolments", where: condition, orderedBy: "enrolments.role, enrolments.id", request, enrolments(where:))
     }
 
+    public func participants(in cycle: Cycle.ID, page request: PageRequest) async throws -> Page<Participant> {
+        try await page("enrolments", where: "enrolments.cycle_id = \(bind: cycle.uuid)", orderedBy: "enrolments.role, enrolments.id", request) { condition in
+            let columns = "enrolments.id, enrolments.role, enrolments.person_id, enrolments.profile, people.name, people.title, people.department"
+            return try await rows("SELECT \(unsafeRaw: columns) FROM enrolments JOIN people ON people.id = enrolments.person_id WHERE " + condition) {
+                try Participant(RowColumns(row: $0, prefix: ""))
+            }
+        }
+    }
+
     public func allEnrolments(in cycle: Cycle.ID) async throws -> [Enrolment] {
         try await enrolments(where: "enrolments.cycle_id = \(bind: cycle.uuid)")
     }

@@ -47,6 +47,26 @@ extension Enrolment {
     }
 }
 
+extension Participant {
+    /// Of the profile, what the list shows; the rest of it is not decoded.
+    private struct Gist: Decodable {
+        struct Named: Decodable { let competency: String }
+        struct Goal: Decodable { let competency: String; let priority: Int }
+        let skills: [Named]
+        let developmentGoals: [Goal]
+        let capacity: Int?
+    }
+
+    init(_ row: RowColumns) throws {
+        let gist = try row("profile", as: Gist.self)
+        self.init(enrolment: Enrolment.ID(try row("id", as: UUID.self)),
+                  role: try StoredValue.decode(try row("role"), as: EnrolmentRole.self, column: "enrolments.role"),
+                  person: Person.ID(try row("person_id", as: UUID.self)), name: try row("name"), title: try row("title"),
+                  department: try row("department"), capacity: gist.capacity, offers: gist.skills.map(\.competency),
+                  develops: gist.developmentGoals.sorted { $0.priority < $1.priority }.map(\.competency))
+    }
+}
+
 extension Account {
     static let columns = ["id", "email", "person_id", "password_hash", "is_admin", "created_at"]
     static func select(as prefix: String = "a_") -> String { RowColumns.select("accounts", columns, as: prefix) }

@@ -64,6 +64,20 @@ struct PageTests {
             #expect(html.contains("<span class=\"figure\" id=\"mentee-count\">\(mentees)</span>"))
             #expect(html.contains("Next: matching or draft"))
             #expect(html.contains("<li class=\"current\">enrolling</li>"))
+            // Each of both roles listed says what they bring or want, from their profile.
+            for offset in [0, 50, 100] {
+                let (_, listed) = try await client.page("/cycles/\(demo.cycle.id)?offset=\(offset)&limit=50")
+                let inCycle = demo.enrolments.filter { $0.cycleID == demo.cycle.id }
+                let rows = inCycle.filter { listed.contains("href=\"\(SiteURL.person(.value($0.personID)).path)\"") }
+                #expect(rows.count == min(50, inCycle.count - offset))
+                for enrolment in rows {
+                    let profile = enrolment.profile
+                    let detail = enrolment.role == .mentor
+                        ? "capacity \(profile.capacity ?? 0) · offers \(profile.skills.map(\.competency).joined(separator: ", "))"
+                        : "develops \(profile.developmentGoals.sorted { $0.priority < $1.priority }.map(\.competency).joined(separator: ", "))"
+                    #expect(listed.contains(detail))
+                }
+            }
         }
     }
 

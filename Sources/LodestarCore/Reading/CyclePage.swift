@@ -1,14 +1,14 @@
 import Foundation
 
-/// A cycle as its managers see it: its state and counts, one page of who enrolled (with their
-/// directory entries) and one page of its relationships with how each goes — never what the
-/// pairs wrote. Access is asked once; the people read are only those shown.
+/// A cycle as its managers see it: its state and counts, one page of who enrolled and one page
+/// of its relationships with how each goes — never what the pairs wrote. Access is asked once;
+/// of the people, only what the page shows is read.
 public struct CyclePage: Sendable {
     public let cycle: Cycle
     public let programme: Programme
     public let counts: [EnrolmentRole: Int]
-    /// One page of enrolments, each with its person.
-    public let enrolled: Page<(enrolment: Enrolment, person: Person)>
+    /// One page of who enrolled.
+    public let enrolled: Page<Participant>
     /// One page of relationships, those at risk first, then needing attention, then on track.
     public let relationships: Page<Oversight>
     /// Whether the cycle has any relationship at all (the section shows only then).
@@ -26,18 +26,15 @@ public struct CyclePage: Sendable {
                             now: Date, _ store: any LodestarRepositories) async throws -> CyclePage {
         let (cycle, programme) = try await store.cycleAndProgramme(cycleID)
         try principal.requireManager(of: programme, "seeing who takes part in a cycle")
-        let enrolments = try await store.enrolments(in: cycle.id, role: nil, page: page)
+        let enrolled = try await store.participants(in: cycle.id, page: page)
         let relationships = try await store.relationships(in: cycle.id)
-        let shown = Set(enrolments.items.map(\.personID)).union(relationships.flatMap { [$0.mentorPerson] + $0.members.map(\.person) })
-        let people = Dictionary(try await store.people(ids: shown).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let names = try await store.names(of: Set(relationships.flatMap { [$0.mentorPerson] + $0.members.map(\.person) }))
         let oversight = try await RelationshipWorkspace(store: store, principal: principal).oversight(of: relationships, in: programme, now: now)
         let named = oversight.map { seen in
-            Oversight(seen: seen, mentor: people[seen.relationship.mentorPerson]?.name ?? "?",
-                      mentees: seen.relationship.currentMembers.map { people[$0.person]?.name ?? "?" }.joined(separator: ", "))
+            Oversight(seen: seen, mentor: names[seen.relationship.mentorPerson] ?? "?",
+                      mentees: seen.relationship.currentMembers.map { names[$0.person] ?? "?" }.joined(separator: ", "))
         }.sorted { ($0.seen.health, $0.mentees) < ($1.seen.health, $1.mentees) }
-        let rows = enrolments.items.compactMap { enrolment in people[enrolment.personID].map { (enrolment: enrolment, person: $0) } }
-        return CyclePage(cycle: cycle, programme: programme, counts: try await store.enrolmentCounts(in: cycle.id),
-                         enrolled: Page(items: rows, total: enrolments.total, request: page),
+        return CyclePage(cycle: cycle, programme: programme, counts: try await store.enrolmentCounts(in: cycle.id), enrolled: enrolled,
                          relationships: Page(slicing: named, relationshipsPage), hasRelationships: !named.isEmpty)
     }
 }

@@ -25,6 +25,8 @@ public protocol PeopleRepository: Sendable {
     func person(_ id: Person.ID) async throws -> Person?
     /// The people with these ids (those that exist), in one query.
     func people(ids: Set<Person.ID>) async throws -> [Person]
+    /// The names of the people with these ids (those that exist), in one light query.
+    func names(of ids: Set<Person.ID>) async throws -> [Person.ID: String]
     /// Each person's manager (nil at the top), the whole directory's reporting lines in one
     /// light query, for the reporting-line rule.
     func reportingLines() async throws -> [Person.ID: Person.ID?]
@@ -73,6 +75,8 @@ public protocol ProgrammeRepository: Sendable {
 /// Who takes part in which cycle.
 public protocol EnrolmentRepository: Sendable {
     func enrolments(in cycle: Cycle.ID, role: EnrolmentRole?, page: PageRequest) async throws -> Page<Enrolment>
+    /// One page of a cycle's participants, by role, with their people, in one query.
+    func participants(in cycle: Cycle.ID, page: PageRequest) async throws -> Page<Participant>
     /// Every enrolment of a cycle.
     func allEnrolments(in cycle: Cycle.ID) async throws -> [Enrolment]
     func enrolment(_ id: Enrolment.ID) async throws -> Enrolment?

@@ -49,12 +49,12 @@ struct CycleView {
 
     init(_ page: CyclePage, csrf: String) {
         let (cycle, programme) = (page.cycle, page.programme)
-        participants = page.enrolled.items.map { enrolment, person in
-            let detail = enrolment.role == .mentor
-                ? "capacity \(enrolment.profile.capacity ?? 0) · offers \(enrolment.profile.skills.map(\.competency).joined(separator: ", "))"
-                : "develops \(enrolment.profile.developmentGoals.sorted { $0.priority < $1.priority }.map(\.competency).joined(separator: ", "))"
-            return Participant(href: SiteURL.person(.value(person.id)).path, name: person.name, title: person.title,
-                               department: person.department, role: enrolment.role.rawValue, detail: detail)
+        participants = page.enrolled.items.map { entry in
+            let detail = entry.role == .mentor
+                ? "capacity \(entry.capacity ?? 0) · offers \(entry.offers.joined(separator: ", "))"
+                : "develops \(entry.develops.joined(separator: ", "))"
+            return Participant(href: SiteURL.person(.value(entry.person)).path, name: entry.name, title: entry.title,
+                               department: entry.department, role: entry.role.rawValue, detail: detail)
         }
         relationships = page.relationships.items.map { named in
             let seen = named.seen
