@@ -50,10 +50,8 @@ extension Enrolment {
 extension Participant {
     /// Of the profile, what the list shows; the rest of it is not decoded.
     private struct Gist: Decodable {
-        struct Named: Decodable { let competency: String }
-        struct Goal: Decodable { let competency: String; let priority: Int }
-        let skills: [Named]
-        let developmentGoals: [Goal]
+        let skills: [Skill]
+        let developmentGoals: [DevelopmentGoal]
         let capacity: Int?
     }
 
@@ -62,8 +60,7 @@ extension Participant {
         self.init(enrolment: Enrolment.ID(try row("id", as: UUID.self)),
                   role: try StoredValue.decode(try row("role"), as: EnrolmentRole.self, column: "enrolments.role"),
                   person: Person.ID(try row("person_id", as: UUID.self)), name: try row("name"), title: try row("title"),
-                  department: try row("department"), capacity: gist.capacity, offers: gist.skills.map(\.competency),
-                  develops: gist.developmentGoals.sorted { $0.priority < $1.priority }.map(\.competency))
+                  department: try row("department"), capacity: gist.capacity, skills: gist.skills, goals: gist.developmentGoals)
     }
 }
 

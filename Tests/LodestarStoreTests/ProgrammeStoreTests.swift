@@ -74,6 +74,17 @@ struct ProgrammeStoreTests {
             #expect(overview.map(\.counts) == [[.mentor: 2, .mentee: 2], [:]])
             let mentors = try await store.enrolments(in: cycle.id, role: .mentor, page: .everything)
             #expect(mentors.total == 2)
+            // The participants list: one join, mentees before mentors, paged, goals most wanted first.
+            let first = try await store.participants(in: cycle.id, page: PageRequest(offset: 0, limit: 3))
+            let rest = try await store.participants(in: cycle.id, page: PageRequest(offset: 3, limit: 3))
+            #expect(first.total == 4 && first.items.count == 3 && rest.items.count == 1)
+            let listed = first.items + rest.items
+            #expect(listed.map(\.role) == [.mentee, .mentee, .mentor, .mentor])
+            let byName = Dictionary(uniqueKeysWithValues: listed.map { ($0.name, $0) })
+            #expect(byName["Wei Chen"]?.develops == ["communication", "delegation"])
+            #expect(byName["Siobhán O'Brien"]?.title == "Engineer \"Platform\"")
+            #expect(byName["Zoë Müller"]?.offers == ["delegation", "communication"] && byName["Zoë Müller"]?.capacity == 2)
+            #expect(byName["José García"]?.department == "Sales" && byName["José García"]?.capacity == 1)
             let zoe = try #require(try await store.person(externalID: "P-2"))
             let profile = try #require(try await store.enrolments(of: zoe.id).first?.profile)
             #expect(profile.availability.text == "mon 09:00-11:00")

@@ -16,5 +16,10 @@ extension Double {
         return whole < 0 ? "-" + digits : digits
     }
 
+    /// `minutes` as hours with one decimal: "1.5".
+    public static func hours(minutes: Int) -> String {
+        (Double(minutes) / 60).written(decimals: 1)
+    }
+
     private static let scales: [Double] = [1, 10, 100, 1000]
 }

@@ -15,8 +15,10 @@ public struct Participant: Sendable {
     public let develops: [String]
 
     public init(enrolment: Enrolment.ID, role: EnrolmentRole, person: Person.ID, name: String, title: String, department: String,
-                capacity: Int?, offers: [String], develops: [String]) {
+                capacity: Int?, skills: [Skill], goals: [DevelopmentGoal]) {
         (self.enrolment, self.role, self.person, self.name, self.title, self.department) = (enrolment, role, person, name, title, department)
-        (self.capacity, self.offers, self.develops) = (capacity, offers, develops)
+        self.capacity = capacity
+        offers = skills.map(\.competency)
+        develops = goals.sorted { $0.priority < $1.priority }.map(\.competency)
     }
 }

@@ -1,21 +1,26 @@
-/// Percent-encoding for the site's links: every byte but the unreserved ones (RFC 3986: letters,
-/// digits, `-`, `.`, `_`, `~`) becomes `%XX`; in a query a `/` stays, as a path given as `next=`
-/// reads better so. A value with nothing to encode — an id, most names — comes back as it is.
-enum PercentEncoding {
-    static func encode(_ text: String, inQuery: Bool = false) -> String {
-        let utf8 = text.utf8
-        let isKept = { (byte: UInt8) in isUnreserved(byte) || (inQuery && byte == UInt8(ascii: "/")) }
-        guard !utf8.allSatisfy(isKept) else { return text }
+extension String {
+    /// The string with each UTF-8 byte that `replacement` answers for replaced by its answer.
+    /// A string with no such byte — most ids, names and figures — is returned as it is, uncopied.
+    public func replacingBytes(_ replacement: (UInt8) -> [UInt8]?) -> String {
+        let utf8 = self.utf8
+        guard utf8.contains(where: { replacement($0) != nil }) else { return self }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count * 3)
+        bytes.reserveCapacity(utf8.count + 16)
         for byte in utf8 {
-            if isKept(byte) {
-                bytes.append(byte)
-            } else {
-                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            }
+            if let replaced = replacement(byte) { bytes += replaced } else { bytes.append(byte) }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// Percent-encoding for the site's links: every byte but the unreserved ones (RFC 3986: letters,
+/// digits, `-`, `.`, `_`, `~`) becomes `%XX`; in a query a `/` stays, as a path given as `next=`
+/// reads better so.
+enum PercentEncoding {
+    static func encode(_ text: String, inQuery: Bool = false) -> String {
+        text.replacingBytes { byte in
+            isUnreserved(byte) || (inQuery && byte == UInt8(ascii: "/")) ? nil : [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+        }
     }
 
     private static func isUnreserved(_ byte: UInt8) -> Bool {

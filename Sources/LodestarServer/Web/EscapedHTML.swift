@@ -1,3 +1,4 @@
+import LodestarCore
 import Mustache
 
 /// How every page escapes what it shows: `<`, `>`, `&`, `"` and `'` become entities, exactly as
@@ -8,24 +9,18 @@ struct EscapedHTML: MustacheContentType {
     static let name = "LODESTAR_HTML"
 
     func escapeText(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard utf8.contains(where: Self.isSpecial) else { return text }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
+        text.replacingBytes { byte in
             switch byte {
-            case UInt8(ascii: "<"): bytes += Array("&lt;".utf8)
-            case UInt8(ascii: ">"): bytes += Array("&gt;".utf8)
-            case UInt8(ascii: "&"): bytes += Array("&amp;".utf8)
-            case UInt8(ascii: "\""): bytes += Array("&quot;".utf8)
-            case UInt8(ascii: "'"): bytes += Array("&#39;".utf8)
-            default: bytes.append(byte)
+            case UInt8(ascii: "<"): Self.lessThan
+            case UInt8(ascii: ">"): Self.greaterThan
+            case UInt8(ascii: "&"): Self.ampersand
+            case UInt8(ascii: "\""): Self.quote
+            case UInt8(ascii: "'"): Self.apostrophe
+            default: nil
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func isSpecial(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
-    }
+    private static let (lessThan, greaterThan, ampersand) = (Array("&lt;".utf8), Array("&gt;".utf8), Array("&amp;".utf8))
+    private static let (quote, apostrophe) = (Array("&quot;".utf8), Array("&#39;".utf8))
 }

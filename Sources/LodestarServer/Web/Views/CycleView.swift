@@ -61,7 +61,7 @@ struct CycleView {
             return Pair(endHref: SiteURL.relationship(.value(seen.relationship.id), .end).path, isOpen: seen.relationship.endedAt == nil,
                         endReason: seen.relationship.endReason, mentor: named.mentor, mentee: named.mentees,
                         score: seen.relationship.score.written(decimals: 1), agreement: seen.agreementSigned ? "signed" : "not yet",
-                        meetings: seen.meetings, hours: (Double(seen.minutes) / 60).written(decimals: 1),
+                        meetings: seen.meetings, hours: Double.hours(minutes: seen.minutes),
                         health: seen.health.rawValue, healthLabel: seen.health.label)
         }
         let shape = programme.relationshipShape

@@ -26,7 +26,7 @@ struct ProgrammeView {
         competencies = page.competencies
         cycles = page.cycles.map { CycleSummary($0.cycle, counts: $0.counts) }
         hours = page.totals.map { totals in
-            (Double(totals.minutes) / 60).written(decimals: 1) + " hours of mentoring in \(totals.meetings) meeting\(totals.meetings == 1 ? "" : "s")"
+            Double.hours(minutes: totals.minutes) + " hours of mentoring in \(totals.meetings) meeting\(totals.meetings == 1 ? "" : "s")"
                 + " across \(totals.relationships) relationship\(totals.relationships == 1 ? "" : "s")"
         }
     }

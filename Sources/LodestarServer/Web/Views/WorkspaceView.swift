@@ -142,7 +142,7 @@ struct WorkspaceView {
             "Version \($0.version), written by \(names[$0.editedBy] ?? "?") on \($0.editedAt.formatted(date: .abbreviated, time: .shortened))" + ($0.isSigned(in: relationship) ? signedByAll : "")
         }
         meetings = contents.meetings.map { Meeting(day: $0.heldOn.formatted(date: .abbreviated, time: .omitted), minutes: $0.minutes, mode: $0.mode.rawValue) }
-        hours = (Double(contents.minutes) / 60).written(decimals: 1)
+        hours = Double.hours(minutes: contents.minutes)
         meetingProblems = ["heldOn", "minutes"].compactMap { problems[$0] }
         notes = contents.notes.map { note in
             NoteLine(text: note.text, byline: "\(names[note.author] ?? "?"), \(note.writtenAt.formatted(date: .abbreviated, time: .shortened))",
