@@ -95,6 +95,7 @@ struct AccessMatrixTests {
         get(.calendar): signedIn,
         post(.calendar): signedIn.subtracting([.readToken]),
         get(.calendarFeed(.key)): everyone,
+        "GET /api/v1/openapi.json": everyone,
         "GET /api/v1/people": admins,
         "POST /api/v1/people": adminWriters,
         "GET /api/v1/people/:id": admins,

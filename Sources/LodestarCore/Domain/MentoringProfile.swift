@@ -1,5 +1,5 @@
 /// What a participant brings and wants (PRODUCT.md M3); the input of match scoring.
-public struct MentoringProfile: Sendable, Equatable, Codable {
+public struct MentoringProfile: Sendable, Hashable, Codable {
     /// Competencies offered, with proficiency 1 (some) … 5 (expert).
     public var skills: [Skill]
     /// Competencies to develop, priority 1 (most wanted) … 3.
@@ -34,7 +34,7 @@ public struct MentoringProfile: Sendable, Equatable, Codable {
 }
 
 /// A competency a mentor offers, with how well.
-public struct Skill: Sendable, Equatable, Codable {
+public struct Skill: Sendable, Hashable, Codable {
     public var competency: String
     public var proficiency: Int
     /// Creates a skill.
@@ -47,7 +47,7 @@ public struct Skill: Sendable, Equatable, Codable {
 }
 
 /// A competency a mentee wants to develop, with how much it matters.
-public struct DevelopmentGoal: Sendable, Equatable, Codable {
+public struct DevelopmentGoal: Sendable, Hashable, Codable {
     public var competency: String
     public var priority: Int
     /// Creates a development goal.

@@ -43,7 +43,7 @@ public struct Person: Sendable, Equatable, Codable, Identifiable {
 }
 
 /// Opt-in, self-described demographic fields; each may be empty and none is ever inferred.
-public struct Demographics: Sendable, Equatable, Codable {
+public struct Demographics: Sendable, Hashable, Codable {
     public var gender: String
     public var ethnicity: String
     public var ageBand: String

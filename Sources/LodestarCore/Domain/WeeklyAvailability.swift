@@ -1,5 +1,5 @@
 /// Recurring free time in a week, in the person's own time zone.
-public struct WeeklyAvailability: Sendable, Equatable, Codable {
+public struct WeeklyAvailability: Sendable, Hashable, Codable {
     public var slots: [Slot]
 
     /// Creates availability from slots; slots that overlap or touch on one day become one, so
@@ -30,7 +30,7 @@ public struct WeeklyAvailability: Sendable, Equatable, Codable {
     public var minutesPerWeek: Int { slots.reduce(0) { $0 + max(0, min($1.endMinute, 1440) - max($1.startMinute, 0)) } }
 
     /// One free period on one weekday, in minutes from midnight.
-    public struct Slot: Sendable, Equatable, Codable {
+    public struct Slot: Sendable, Hashable, Codable {
         public var day: Weekday
         public var startMinute: Int
         public var endMinute: Int

@@ -16,7 +16,7 @@ public enum MatchCriterion: String, Sendable, Codable, CaseIterable, Choice, Cod
 }
 
 /// How much each criterion counts in a programme; weights are relative (0 switches one off).
-public struct MatchWeights: Sendable, Equatable, Codable {
+public struct MatchWeights: Sendable, Hashable, Codable {
     public var values: [MatchCriterion: Double]
 
     /// Weights for a format: goal fit leads everywhere; distance weighs overlap, peers weigh interests.

@@ -1,5 +1,5 @@
 /// How a programme matches: weights, the seniority rule, and the other hard-rule settings.
-public struct MatchingSettings: Sendable, Equatable, Codable {
+public struct MatchingSettings: Sendable, Hashable, Codable {
     public var weights: MatchWeights
     /// Standard formats: a mentor is this many levels more senior, at least…
     public var minimumLevelGap: Int
@@ -17,7 +17,7 @@ public struct MatchingSettings: Sendable, Equatable, Codable {
 
     /// Mentee-choice mode: each mentee sends up to `maximumRequests` ranked requests; a mentor
     /// answers within `responseDays`, else the request passes to the mentee's next choice.
-    public struct MenteeChoice: Sendable, Equatable, Codable {
+    public struct MenteeChoice: Sendable, Hashable, Codable {
         public var maximumRequests: Int
         public var responseDays: Int
         /// Creates the mode's settings.

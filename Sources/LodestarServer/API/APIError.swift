@@ -3,10 +3,11 @@ import Hummingbird
 import LodestarCore
 import LodestarStore
 import NIOCore
+import OpenAPIRuntime
 
 /// The JSON body of every API error: a sentence and, where they apply, the field messages.
-struct APIErrorBody: ResponseEncodable {
-    struct Issue: Codable { let field: String; let message: String }
+struct APIErrorBody: ResponseEncodable, Hashable, Sendable {
+    struct Issue: Codable, Hashable, Sendable { let field: String; let message: String }
     let error: String
     let issues: [Issue]
 }
@@ -27,6 +28,9 @@ struct APIError: Error {
     init(_ error: any Error) {
         switch error {
         case let error as APIError: self = error
+        case let error as ServerError: self.init(error)
+        // The generated code's reading of a body that is not JSON at all.
+        case let error as DecodingError: self.init(JSONBody.refusal(error))
         case let error as ValidationError: self.init(.unprocessableContent, "The request has invalid values.", issues: error.issues)
         case let error as NotFound: self.init(.notFound, error.description.capitalisedFirst + ".")
         case let error as CycleTransitionError: self.init(.unprocessableContent, error.description, issues: [FieldIssue(field: "state", message: error.description)])
@@ -54,12 +58,30 @@ struct APIError: Error {
     }
 }
 
+extension Identifier {
+    /// A typed id from a path; an id that is not even well-formed is reported as not found.
+    init(path text: String, of kind: String) throws(NotFound) {
+        guard let id = Identifier(text) else { throw NotFound(kind, text) }
+        self = id
+    }
+}
+
+extension APIError {
+    /// An operation of the document that failed: a handler's own error reads as it always does;
+    /// a request the generated code could not read (a parameter of the wrong type) is the
+    /// client's to fix, with the reason the runtime gives.
+    init(_ error: ServerError) {
+        self.init(error.underlyingError)
+        if status == .internalServerError && error.operationInput == nil {
+            self.init(.badRequest, "The request does not match the API document (/api/v1/openapi.json): \(error.causeDescription)")
+        }
+    }
+}
+
 extension Parameters {
     /// A typed id from the path; an id that is not even well-formed is reported as not found.
     func id<Owner>(_ name: String = "id", of kind: String) throws -> Identifier<Owner> {
-        let text = get(name) ?? ""
-        guard let id = Identifier<Owner>(text) else { throw NotFound(kind, text) }
-        return id
+        try Identifier(path: get(name) ?? "", of: kind)
     }
 }
 

@@ -1,5 +1,4 @@
 import Foundation
-import Hummingbird
 import LodestarCore
 
 /// An input whose resource, as read, has fields the server sets (`id`, counts): they are
@@ -14,21 +13,25 @@ enum JSONBody {
     /// Largest accepted body.
     static let limit = 1 << 20
 
-    static func decode<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T {
-        var request = request
-        let buffer = try await request.collectBody(upTo: limit)
-        guard buffer.readableBytes > 0 else { throw APIError(.badRequest, "The request body is empty; send a JSON object.") }
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        guard !data.isEmpty else { throw APIError(.badRequest, "The request body is empty; send a JSON object.") }
         let decoded: (body: T, unknownFields: [FieldIssue])
         do {
-            decoded = try StrictJSON.decode(T.self, from: Data(buffer.readableBytesView))
+            decoded = try StrictJSON.decode(T.self, from: data)
         } catch let error as DecodingError {
-            if let outOfRange = Self.outOfRange(error) { throw ValidationError([outOfRange]) }
-            throw APIError(.badRequest, "The request body is not the JSON this endpoint expects.", issues: [Self.issue(error)])
+            throw refusal(error)
         }
         let readOnly = (T.self as? any ReadOnlyFields.Type)?.readOnlyFields ?? []
         let unknown = decoded.unknownFields.filter { !readOnly.contains($0.field) }
         guard unknown.isEmpty else { throw ValidationError(unknown) }
         return decoded.body
+    }
+
+    /// How a body that doesn't decode is refused: 422 for a number out of its field's range, else
+    /// 400 naming the field and what it takes.
+    static func refusal(_ error: DecodingError) -> any Error {
+        if let outOfRange = Self.outOfRange(error) { return ValidationError([outOfRange]) }
+        return APIError(.badRequest, "The request body is not the JSON this endpoint expects.", issues: [Self.issue(error)])
     }
 
     private static func issue(_ error: DecodingError) -> FieldIssue {

@@ -1,8 +1,7 @@
-import Hummingbird
 import LodestarCore
 
 /// A page of a list as JSON: the items, the total count and the slice.
-struct ListBody<Item: Encodable & Sendable>: ResponseEncodable {
+struct ListBody<Item: Encodable & Hashable & Sendable>: Encodable, Hashable, Sendable {
     let items: [Item]
     let total: Int
     let offset: Int
@@ -19,9 +18,4 @@ struct ListBody<Item: Encodable & Sendable>: ResponseEncodable {
         offset = page.offset
         limit = page.limit
     }
-}
-
-/// A created resource: 201 with its body.
-func created<Body: ResponseGenerator>(_ body: Body) -> EditedResponse<Body> {
-    EditedResponse(status: .created, response: body)
 }

@@ -1,43 +1,42 @@
-import Hummingbird
 import LodestarCore
 
 /// `/api/v1/people`: list (search, paging), get, create, update.
-struct PeopleController {
-    let store: any LodestarRepositories
-
-    func register(on group: RouterGroup<LodestarContext>) {
-        group.get { request, context in
-            try context.signedIn().requireAdmin("seeing the people directory")
-            let query = PeopleQuery(name: request.uri.queryParameters.get("name"), department: request.uri.queryParameters.get("department"))
-            let page = try await store.people(matching: query, page: try request.pageRequest())
-            return ListBody(items: try await bodies(page.items), of: page)
-        }
-        group.get(":id") { _, context in
-            let id: Person.ID = try context.parameters.id(of: "person")
-            guard let person = try await store.person(id) else { throw NotFound("person", id) }
-            try context.signedIn().requireSight(of: person)
-            return try await body(person)
-        }
-        group.post { request, context in
-            try context.signedIn().requireAdmin("adding people to the directory")
-            let record = try await JSONBody.decode(PersonInput.self, from: request).record
-            let person = try await PersonInput.namingAPIFields { try await context.peopleDirectory(store).create(record) }
-            return created(try await body(person))
-        }
-        group.put(":id") { request, context in
-            try context.signedIn().requireAdmin("changing people in the directory")
-            let id: Person.ID = try context.parameters.id(of: "person")
-            let record = try await JSONBody.decode(PersonInput.self, from: request).record
-            return try await body(try await PersonInput.namingAPIFields { try await context.peopleDirectory(store).update(id, with: record) })
-        }
+extension LodestarAPI {
+    func listPeople(_ input: Operations.ListPeople.Input) async throws -> Operations.ListPeople.Output {
+        try APIRequest.principal().requireAdmin("seeing the people directory")
+        let query = PeopleQuery(name: input.query.name, department: input.query.department)
+        let page = try await store.people(matching: query, page: try APIRequest.page(input.query.offset, input.query.limit))
+        return .ok(.init(body: .json(ListBody(items: try await personBodies(page.items), of: page))))
     }
 
-    private func body(_ person: Person) async throws -> PersonBody {
-        try await bodies([person])[0]
+    func getPerson(_ input: Operations.GetPerson.Input) async throws -> Operations.GetPerson.Output {
+        let id: Person.ID = try Identifier(path: input.path.id, of: "person")
+        guard let person = try await store.person(id) else { throw NotFound("person", id) }
+        try APIRequest.principal().requireSight(of: person)
+        return .ok(.init(body: .json(try await personBody(person))))
+    }
+
+    func createPerson(_ input: Operations.CreatePerson.Input) async throws -> Operations.CreatePerson.Output {
+        try APIRequest.principal().requireAdmin("adding people to the directory")
+        let record = switch input.body { case .json(let json): try json.read().record }
+        let person = try await PersonInput.namingAPIFields { try await APIRequest.current().peopleDirectory(store).create(record) }
+        return .created(.init(body: .json(try await personBody(person))))
+    }
+
+    func updatePerson(_ input: Operations.UpdatePerson.Input) async throws -> Operations.UpdatePerson.Output {
+        try APIRequest.principal().requireAdmin("changing people in the directory")
+        let id: Person.ID = try Identifier(path: input.path.id, of: "person")
+        let record = switch input.body { case .json(let json): try json.read().record }
+        let person = try await PersonInput.namingAPIFields { try await APIRequest.current().peopleDirectory(store).update(id, with: record) }
+        return .ok(.init(body: .json(try await personBody(person))))
+    }
+
+    private func personBody(_ person: Person) async throws -> PersonBody {
+        try await personBodies([person])[0]
     }
 
     /// The people as the API shows them, their managers' HR ids read in one query.
-    private func bodies(_ people: [Person]) async throws -> [PersonBody] {
+    private func personBodies(_ people: [Person]) async throws -> [PersonBody] {
         let managers = try await store.people(ids: Set(people.compactMap(\.managerID)))
         let externalIDs = Dictionary(uniqueKeysWithValues: managers.map { ($0.id, $0.externalID) })
         return people.map { PersonBody($0, managerExternalID: $0.managerID.flatMap { externalIDs[$0] }) }
@@ -45,7 +44,7 @@ struct PeopleController {
 }
 
 /// A person as the API shows them.
-struct PersonBody: ResponseEncodable {
+struct PersonBody: Encodable, Hashable, Sendable {
     let id: String
     let externalId: String
     let name: String
@@ -79,7 +78,7 @@ struct PersonBody: ResponseEncodable {
 }
 
 /// A person as the API accepts them; the manager is named by external id, as in the CSV.
-struct PersonInput: Decodable, ReadOnlyFields {
+struct PersonInput: Decodable, Hashable, Sendable, ReadOnlyFields {
     static let readOnlyFields: Set<String> = ["id", "managerId"]
 
     let externalId: String
@@ -95,7 +94,7 @@ struct PersonInput: Decodable, ReadOnlyFields {
     let languages: [String]?
     let demographics: DemographicsInput?
 
-    struct DemographicsInput: Decodable {
+    struct DemographicsInput: Decodable, Hashable, Sendable {
         let gender, ethnicity, ageBand, disability: String?
     }
 

@@ -1,0 +1,164 @@
+import Foundation
+import LodestarCore
+
+/// `/api/v1/programmes` and `/api/v1/cycles`: programmes, their cycles and cycle states.
+extension LodestarAPI {
+    func listProgrammes(_ input: Operations.ListProgrammes.Input) async throws -> Operations.ListProgrammes.Output {
+        let principal = try APIRequest.principal()
+        let visible = try await store.programmes(page: .everything).items.filter { principal.sees($0.id) }
+        return .ok(.init(body: .json(ListBody(Page(slicing: visible, try APIRequest.page(input.query.offset, input.query.limit)), ProgrammeBody.init))))
+    }
+
+    func getProgramme(_ input: Operations.GetProgramme.Input) async throws -> Operations.GetProgramme.Output {
+        .ok(.init(body: .json(ProgrammeBody(try await programme(input.path.id)))))
+    }
+
+    func createProgramme(_ input: Operations.CreateProgramme.Input) async throws -> Operations.CreateProgramme.Output {
+        try APIRequest.principal().requireAdmin("creating programmes")
+        let record = switch input.body { case .json(let json): try json.read().record }
+        let programme = try await APIRequest.current().programmeOffice(store).create(record)
+        return .created(.init(body: .json(ProgrammeBody(programme))))
+    }
+
+    func updateProgramme(_ input: Operations.UpdateProgramme.Input) async throws -> Operations.UpdateProgramme.Output {
+        let programme = try await programme(input.path.id, managing: "changing a programme")
+        let record = switch input.body { case .json(let json): try json.read().record }
+        let updated = try await APIRequest.current().programmeOffice(store).update(programme.id, with: record)
+        return .ok(.init(body: .json(ProgrammeBody(updated))))
+    }
+
+    func listProgrammeCycles(_ input: Operations.ListProgrammeCycles.Input) async throws -> Operations.ListProgrammeCycles.Output {
+        let programme = try await programme(input.path.id)
+        let page = Page(slicing: try await store.cycles(of: programme.id), try APIRequest.page(input.query.offset, input.query.limit))
+        return .ok(.init(body: .json(ListBody(items: try await cycleBodies(page.items), of: page))))
+    }
+
+    func startCycle(_ input: Operations.StartCycle.Input) async throws -> Operations.StartCycle.Output {
+        let programme = try await programme(input.path.id, managing: "starting a cycle")
+        let body = switch input.body { case .json(let json): try json.read() }
+        let office = try APIRequest.current().programmeOffice(store)
+        var cycle = try await office.startCycle(of: programme.id, name: body.name)
+        if let state = body.state, state != cycle.state { cycle = try await office.move(cycle.id, to: state) }
+        return .created(.init(body: .json(try await CycleBody(cycle, store: store))))
+    }
+
+    func listCycles(_ input: Operations.ListCycles.Input) async throws -> Operations.ListCycles.Output {
+        let principal = try APIRequest.principal()
+        let visible = try await store.cycles(page: .everything).items.filter { principal.sees($0.programmeID) }
+        let page = Page(slicing: visible, try APIRequest.page(input.query.offset, input.query.limit))
+        return .ok(.init(body: .json(ListBody(items: try await cycleBodies(page.items), of: page))))
+    }
+
+    func getCycle(_ input: Operations.GetCycle.Input) async throws -> Operations.GetCycle.Output {
+        .ok(.init(body: .json(try await CycleBody(try await cycle(input.path.id), store: store))))
+    }
+
+    func updateCycle(_ input: Operations.UpdateCycle.Input) async throws -> Operations.UpdateCycle.Output {
+        var cycle = try await cycle(input.path.id, managing: "changing a cycle")
+        let body = switch input.body { case .json(let json): try json.read() }
+        let office = try APIRequest.current().programmeOffice(store)
+        if let state = body.state, state != cycle.state { cycle = try await office.move(cycle.id, to: state) }
+        if let name = body.name, name != cycle.name { cycle = try await office.rename(cycle.id, to: name) }
+        return .ok(.init(body: .json(try await CycleBody(cycle, store: store))))
+    }
+
+    private func cycleBodies(_ cycles: [Cycle]) async throws -> [CycleBody] {
+        var bodies: [CycleBody] = []
+        for cycle in cycles { bodies.append(try await CycleBody(cycle, store: store)) }
+        return bodies
+    }
+
+    /// The programme of the path, once the caller may see it (and manage it, when `doing` is given).
+    private func programme(_ text: String, managing doing: String? = nil) async throws -> Programme {
+        let principal = try APIRequest.principal()
+        let id: Programme.ID = try Identifier(path: text, of: "programme")
+        guard let programme = try await store.programme(id) else { throw NotFound("programme", id) }
+        try principal.requireSight(of: programme)
+        if let doing { try principal.requireManager(of: programme, doing) }
+        return programme
+    }
+
+    /// The cycle of the path, once the caller may see its programme (and manage it, when `doing` is given).
+    private func cycle(_ text: String, managing doing: String? = nil) async throws -> Cycle {
+        let principal = try APIRequest.principal()
+        let id: Cycle.ID = try Identifier(path: text, of: "cycle")
+        let (cycle, programme) = try await store.cycleAndProgramme(id)
+        try principal.requireSight(of: programme)
+        if let doing { try principal.requireManager(of: programme, doing) }
+        return cycle
+    }
+}
+
+/// A programme as the API shows it.
+struct ProgrammeBody: Encodable, Hashable, Sendable {
+    let id: String
+    let name: String
+    let objectives: String
+    let focusCompetencies: [String]
+    let format: MentoringFormat
+    let durationWeeks: Int
+    let cadence: MeetingCadence
+    /// The settings in force (the format's defaults when the programme has none of its own).
+    let matching: MatchingSettings
+
+    init(_ programme: Programme) {
+        id = programme.id.description
+        name = programme.name
+        objectives = programme.objectives
+        focusCompetencies = programme.focusCompetencies
+        format = programme.format
+        durationWeeks = programme.durationWeeks
+        cadence = programme.cadence
+        matching = programme.effectiveMatching
+    }
+}
+
+/// A programme as the API accepts it.
+struct ProgrammeInput: Decodable, Hashable, Sendable, ReadOnlyFields {
+    static let readOnlyFields: Set<String> = ["id"]
+
+    let name: String
+    let objectives: String?
+    let focusCompetencies: [String]?
+    let format: MentoringFormat
+    let durationWeeks: Int
+    let cadence: MeetingCadence
+    let matching: MatchingSettings?
+
+    var record: ProgrammeRecord {
+        ProgrammeRecord(name: name, objectives: objectives ?? "", focusCompetencies: focusCompetencies ?? [],
+                        format: format, durationWeeks: durationWeeks, cadence: cadence, matching: matching)
+    }
+}
+
+/// A cycle as the API shows it, with its enrolment counts and where it may go next.
+struct CycleBody: Encodable, Hashable, Sendable {
+    let id: String
+    let programmeId: String
+    let number: Int
+    let name: String
+    let state: CycleState
+    let allowedNextStates: [CycleState]
+    let mentors: Int
+    let mentees: Int
+
+    init(_ cycle: Cycle, store: any LodestarRepositories) async throws {
+        let counts = try await store.enrolmentCounts(in: cycle.id)
+        id = cycle.id.description
+        programmeId = cycle.programmeID.description
+        number = cycle.number
+        name = cycle.name
+        state = cycle.state
+        allowedNextStates = cycle.state.allowedNextStates
+        mentors = counts[.mentor, default: 0]
+        mentees = counts[.mentee, default: 0]
+    }
+}
+
+/// A new cycle, or a change of name or state.
+struct CycleInput: Decodable, Hashable, Sendable, ReadOnlyFields {
+    static let readOnlyFields: Set<String> = ["id", "programmeId", "number", "allowedNextStates", "mentors", "mentees"]
+
+    let name: String?
+    let state: CycleState?
+}
