@@ -50,6 +50,7 @@ func buildRouter(store: FluentStore, credentials: any Credentials, config: AppCo
     let authentication = Authentication(store: store, credentials: credentials)
     // Errors are turned into answers twice: outside, for what authentication itself refuses;
     // inside, so that an error page keeps the navigation of whoever is signed in.
+    router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware(pages: pages))
     router.add(middleware: AuthenticationMiddleware(authentication: authentication, trustedProxies: config.trustedProxies, clock: config.clock))

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import LodestarServer
+import Logging
 
 /// `lodestar serve`: the web app and JSON API.
 struct Serve: AsyncParsableCommand {
@@ -16,12 +17,21 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seconds between looks for meeting reminders and nudges to send (env LODESTAR_NUDGE_INTERVAL; default 300).") var nudgeInterval: String?
     @Option(name: .customLong("trusted-proxy"), help: "Address of a reverse proxy whose X-Forwarded-For names the client; repeat for several (env LODESTAR_TRUSTED_PROXY, comma-separated; default none).")
     var trustedProxies: [String] = []
+    @Option(help: "Log lines as 'text' or 'json' (one JSON object per line, with a request id on every line of a request) (env LODESTAR_LOG_FORMAT; default text).")
+    var logFormat: String?
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
         let settings = Settings(flags: ["host": host, "port": port, "demo.seed": seed, "database.url": database.databaseURL,
                                         "public.url": publicURL, "smtp.url": smtpURL, "nudge.interval": nudgeInterval,
-                                        "trusted.proxy": trustedProxies.isEmpty ? nil : trustedProxies.joined(separator: ",")])
+                                        "trusted.proxy": trustedProxies.isEmpty ? nil : trustedProxies.joined(separator: ","),
+                                        "log.format": logFormat])
+        let json = switch settings.string("log.format", default: "text") {
+        case "text": false
+        case "json": true
+        case let other: throw ValidationError("--log-format '\(other)' is not text or json")
+        }
+        if json { LoggingSystem.bootstrap { JSONLogHandler(label: $0) } }
         let smtp = try settings.optionalString("smtp.url").map { text in
             do { return try SMTPMailer(url: text) } catch { throw ValidationError("\(error)") }
         }
@@ -35,8 +45,9 @@ struct Serve: AsyncParsableCommand {
             nudgeInterval: .seconds(try settings.integer("nudge.interval", default: 300, range: 10...86400)),
             trustedProxies: Set(settings.string("trusted.proxy", default: "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }))
         let app = try await buildApplication(config: config)
-        print("Lodestar serving http://\(config.host):\(config.port) from \(config.database)"
-              + (smtp.map { "; mail through \($0.host):\($0.port)" } ?? "; messages wait in the outbox (no LODESTAR_SMTP_URL)"))
+        let serving = "Lodestar serving http://\(config.host):\(config.port) from \(config.database)"
+            + (smtp.map { "; mail through \($0.host):\($0.port)" } ?? "; messages wait in the outbox (no LODESTAR_SMTP_URL)")
+        if json { Logger(label: "lodestar").info("\(serving)") } else { print(serving) }
         try await app.runService()
     }
 }

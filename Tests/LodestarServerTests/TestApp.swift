@@ -6,6 +6,7 @@ import LodestarCore
 import LodestarServer
 import LodestarStore
 import LodestarTestSupport
+import Logging
 import NIOCore
 
 /// Runs `body` against the real application on a fresh database of `database`'s kind, with the
@@ -15,18 +16,25 @@ func withApp(_ database: TestDatabase = .sqlite, demo: Bool = false, trustedProx
     try await withAppAndStore(database, demo: demo, trustedProxies: trustedProxies, prepare: prepare) { client, _ in try await body(client) }
 }
 
+/// The app's logger in tests: warnings and errors only, so that a line per request doesn't bury the results.
+let quietLogger: Logger = {
+    var logger = Logger(label: "lodestar")
+    logger.logLevel = .warning
+    return logger
+}()
+
 /// Like `withApp`, also handing the test a store on the same database: what a recipient's
 /// mailbox holds (a one-time link is shown nowhere else), and what was written.
 func withAppAndStore(_ database: TestDatabase = .sqlite, demo: Bool = false, trustedProxies: Set<String> = [], clock: ServerClock = .system,
-                     prepare: (FluentStore) async throws -> Void = { _ in },
+                     logger: Logger = quietLogger, prepare: (FluentStore) async throws -> Void = { _ in },
                      _ body: @Sendable (any TestClientProtocol, FluentStore) async throws -> Void) async throws {
-    try await withApps(1, database, demo: demo, trustedProxies: trustedProxies, clock: clock, prepare: prepare) { clients, store in try await body(clients[0], store) }
+    try await withApps(1, database, demo: demo, trustedProxies: trustedProxies, clock: clock, logger: logger, prepare: prepare) { clients, store in try await body(clients[0], store) }
 }
 
 /// Like `withAppAndStore` with `count` (one or two) app servers on one database, as separate processes would
 /// be (each with its own connection pool).
 func withApps(_ count: Int, _ database: TestDatabase = .sqlite, demo: Bool = false, trustedProxies: Set<String> = [], clock: ServerClock = .system,
-              prepare: (FluentStore) async throws -> Void = { _ in },
+              logger: Logger = quietLogger, prepare: (FluentStore) async throws -> Void = { _ in },
               _ body: @Sendable ([any TestClientProtocol], FluentStore) async throws -> Void) async throws {
     guard var location = try await database.freshLocation() else { return }
     // The store is prepared through a connection of its own, so an in-memory SQLite would be lost.
@@ -45,7 +53,7 @@ func withApps(_ count: Int, _ database: TestDatabase = .sqlite, demo: Bool = fal
         throw error
     }
     func app() async throws -> some ApplicationProtocol {
-        try await buildApplication(config: AppConfig(database: location, seedDemo: demo, bcryptCost: 4, trustedProxies: trustedProxies, clock: clock))
+        try await buildApplication(config: AppConfig(database: location, seedDemo: demo, bcryptCost: 4, trustedProxies: trustedProxies, clock: clock), logger: logger)
     }
     let reader = try StoreConnection(location: location)
     let store = reader.store

@@ -2,6 +2,7 @@ import Foundation
 import LodestarCore
 import Hummingbird
 import Logging
+import OpenAPIRuntime
 
 /// Turns errors into answers a person or a program can act on: JSON under `/api`, pages elsewhere.
 /// A page that needs signing in sends the browser to the sign-in page and back.
@@ -19,7 +20,10 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch {
             let apiError = APIError(error)
             if apiError.status == .internalServerError {
-                context.logger.error("\(request.method) \(request.uri.path) failed: \(error)")
+                // The route's template, not its path (which may hold a secret), and the handler's own
+                // error rather than the generated code's wrapper, which quotes the whole request.
+                let cause = (error as? ServerError)?.underlyingError ?? error
+                context.logger.error("\(request.method) \(context.endpointPath ?? "unmatched") failed: \(cause)")
             }
             var response = request.uri.path.hasPrefix("/api/")
                 ? try EditedResponse(status: apiError.status, response: apiError.body).response(from: request, context: context)
