@@ -26,12 +26,18 @@ public struct AppConfig: Sendable {
     public var trustedProxies: Set<String>
     /// Where every handler and background job reads the time (tests fix it).
     public var clock: ServerClock
+    /// A secret a Prometheus scraper sends as `Authorization: Bearer …` to read `/metrics`
+    /// (LODESTAR_METRICS_SECRET); without it only an admin (or an admin's token) may.
+    public var metricsSecret: String?
+    /// Where the server's metrics are kept; `lodestar serve` also makes it the process's metrics system.
+    public var metrics: ServerMetrics
 
     /// Creates a configuration; defaults are the documented ones.
     public init(host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .sqliteFile(path: "lodestar.sqlite"),
                 seedDemo: Bool = false, demoSeed: UInt64 = 2027, bcryptCost: UInt8 = 12, secureCookies: Bool = false,
                 publicURL: String? = nil, smtp: SMTPMailer? = nil, outboxInterval: Duration = .seconds(5),
-                nudgeInterval: Duration = .seconds(300), trustedProxies: Set<String> = [], clock: ServerClock = .system) {
+                nudgeInterval: Duration = .seconds(300), trustedProxies: Set<String> = [], clock: ServerClock = .system,
+                metricsSecret: String? = nil, metrics: ServerMetrics = ServerMetrics()) {
         self.host = host
         self.port = port
         self.database = database
@@ -45,5 +51,7 @@ public struct AppConfig: Sendable {
         self.nudgeInterval = nudgeInterval
         self.trustedProxies = trustedProxies
         self.clock = clock
+        self.metricsSecret = metricsSecret
+        self.metrics = metrics
     }
 }

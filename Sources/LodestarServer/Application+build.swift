@@ -30,9 +30,9 @@ public func buildApplication(config: AppConfig, logger: Logger = Logger(label: "
     }
     let router = try await buildRouter(store: connection.store, credentials: credentials, config: config)
     var services: [any Service] = [DatabaseService(connection: connection),
-                                   RepeatingJob.nudges(Nudges(store: connection.store, publicURL: config.publicURL), every: config.nudgeInterval, clock: config.clock, logger: logger)]
+                                   RepeatingJob.nudges(Nudges(store: connection.store, publicURL: config.publicURL), every: config.nudgeInterval, clock: config.clock, logger: logger, metrics: config.metrics)]
     if let smtp = config.smtp {
-        services.append(RepeatingJob.outbox(OutboxDelivery(store: connection.store, mailer: smtp), every: config.outboxInterval, clock: config.clock, logger: logger))
+        services.append(RepeatingJob.outbox(OutboxDelivery(store: connection.store, mailer: smtp), every: config.outboxInterval, clock: config.clock, logger: logger, metrics: config.metrics))
     }
     return Application(
         router: router,
@@ -48,14 +48,16 @@ func buildRouter(store: FluentStore, credentials: any Credentials, config: AppCo
     let router = Router(context: LodestarContext.self)
     let pages = try await PageRenderer.load()
     let authentication = Authentication(store: store, credentials: credentials)
+    let scraper = config.metricsSecret.map(ScrapeSecret.init)
     // Errors are turned into answers twice: outside, for what authentication itself refuses;
     // inside, so that an error page keeps the navigation of whoever is signed in.
-    router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: RequestObservationMiddleware(metrics: config.metrics))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware(pages: pages))
-    router.add(middleware: AuthenticationMiddleware(authentication: authentication, trustedProxies: config.trustedProxies, clock: config.clock))
+    router.add(middleware: AuthenticationMiddleware(authentication: authentication, trustedProxies: config.trustedProxies, clock: config.clock, scrapeSecret: scraper))
     router.add(middleware: ErrorMiddleware(pages: pages))
     router.get("/health") { _, _ in try await HealthBody.check(store) }
+    router.get("/metrics") { _, context in try await MetricsBody.scrape(config.metrics, store: store, context: context) }
     let cookies = SiteCookies(credentials: credentials, alwaysSecure: config.secureCookies)
     AccountPages(authentication: authentication, pages: pages, cookies: cookies).register(on: router)
     LinkPages(links: AccountLinks(store: store, credentials: credentials, publicURL: config.publicURL), pages: pages, cookies: cookies)

@@ -27,6 +27,11 @@ extension FluentStore {
         return try await NoticeModel.query(on: db).filter(\.$id ~~ claimed).sort(\.$createdAt).all().map(\.domain)
     }
 
+    public func outboxBacklog() async throws -> OutboxBacklog {
+        let waiting = NoticeModel.query(on: db).filter(\.$sentAt == nil)
+        return OutboxBacklog(waiting: try await waiting.count(), oldest: try await waiting.copy().min(\.$createdAt))
+    }
+
     public func save(_ link: OneTimeLink) async throws {
         let row = try await OneTimeLinkModel.query(on: db).filter(\.$digest == link.digest).first() ?? OneTimeLinkModel()
         row.update(from: link)

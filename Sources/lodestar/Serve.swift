@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import LodestarServer
 import Logging
+import Metrics
 
 /// `lodestar serve`: the web app and JSON API.
 struct Serve: AsyncParsableCommand {
@@ -32,6 +33,12 @@ struct Serve: AsyncParsableCommand {
         case let other: throw ValidationError("--log-format '\(other)' is not text or json")
         }
         if json { LoggingSystem.bootstrap { JSONLogHandler(label: $0) } }
+        let metricsSecret = settings.optionalString("metrics.secret")
+        if let metricsSecret, metricsSecret.count < 16 {
+            throw ValidationError("LODESTAR_METRICS_SECRET must be at least 16 characters; make one with 'openssl rand -hex 32'")
+        }
+        let metrics = ServerMetrics()
+        MetricsSystem.bootstrap(metrics.metricsFactory)
         let smtp = try settings.optionalString("smtp.url").map { text in
             do { return try SMTPMailer(url: text) } catch { throw ValidationError("\(error)") }
         }
@@ -43,7 +50,8 @@ struct Serve: AsyncParsableCommand {
             demoSeed: try settings.integer("demo.seed", default: UInt64(2027), range: 0...UInt64.max),
             publicURL: settings.optionalString("public.url"), smtp: smtp,
             nudgeInterval: .seconds(try settings.integer("nudge.interval", default: 300, range: 10...86400)),
-            trustedProxies: Set(settings.string("trusted.proxy", default: "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }))
+            trustedProxies: Set(settings.string("trusted.proxy", default: "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }),
+            metricsSecret: metricsSecret, metrics: metrics)
         let app = try await buildApplication(config: config)
         let serving = "Lodestar serving http://\(config.host):\(config.port) from \(config.database)"
             + (smtp.map { "; mail through \($0.host):\($0.port)" } ?? "; messages wait in the outbox (no LODESTAR_SMTP_URL)")

@@ -22,7 +22,7 @@ struct Settings {
         }
         reader = ConfigReader(providers: [
             InMemoryProvider(name: "flags", values: values),
-            EnvironmentVariablesProvider(environmentVariables: environment, secretsSpecifier: .specific(["LODESTAR_DATABASE_URL", "LODESTAR_SMTP_URL"])),
+            EnvironmentVariablesProvider(environmentVariables: environment, secretsSpecifier: .specific(["LODESTAR_DATABASE_URL", "LODESTAR_SMTP_URL", "LODESTAR_METRICS_SECRET"])),
         ])
     }
 

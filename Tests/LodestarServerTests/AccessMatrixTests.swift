@@ -96,6 +96,7 @@ struct AccessMatrixTests {
         post(.calendar): signedIn.subtracting([.readToken]),
         get(.calendarFeed(.key)): everyone,
         "GET /api/v1/openapi.json": everyone,
+        "GET /metrics": admins,
         "GET /api/v1/people": admins,
         "POST /api/v1/people": adminWriters,
         "GET /api/v1/people/:id": admins,
@@ -153,7 +154,7 @@ struct AccessMatrixTests {
                 for role in Role.allCases {
                     let (passed, status) = try await Self.passes(client, method, path, as: try #require(callers.value[role]))
                     // Pages ignore API tokens: a token's request to a page is an anonymous one.
-                    let expected = path.hasPrefix("/api/v1") || !role.isToken ? allowed.contains(role) : allowed.contains(.anonymous)
+                    let expected = path.hasPrefix("/api/v1") || path == "/metrics" || !role.isToken ? allowed.contains(role) : allowed.contains(.anonymous)
                     // A server error is never "allowed": it is a crash the matrix found.
                     if status.hasPrefix("5") { mismatches.append("\(route) as \(role): server error (\(status))") }
                     else if passed != expected { mismatches.append("\(route) as \(role): \(passed ? "passed" : "refused") (\(status))") }

@@ -26,15 +26,16 @@ let quietLogger: Logger = {
 /// Like `withApp`, also handing the test a store on the same database: what a recipient's
 /// mailbox holds (a one-time link is shown nowhere else), and what was written.
 func withAppAndStore(_ database: TestDatabase = .sqlite, demo: Bool = false, trustedProxies: Set<String> = [], clock: ServerClock = .system,
-                     logger: Logger = quietLogger, prepare: (FluentStore) async throws -> Void = { _ in },
+                     logger: Logger = quietLogger, metricsSecret: String? = nil, prepare: (FluentStore) async throws -> Void = { _ in },
                      _ body: @Sendable (any TestClientProtocol, FluentStore) async throws -> Void) async throws {
-    try await withApps(1, database, demo: demo, trustedProxies: trustedProxies, clock: clock, logger: logger, prepare: prepare) { clients, store in try await body(clients[0], store) }
+    try await withApps(1, database, demo: demo, trustedProxies: trustedProxies, clock: clock, logger: logger, metricsSecret: metricsSecret,
+                       prepare: prepare) { clients, store in try await body(clients[0], store) }
 }
 
 /// Like `withAppAndStore` with `count` (one or two) app servers on one database, as separate processes would
 /// be (each with its own connection pool).
 func withApps(_ count: Int, _ database: TestDatabase = .sqlite, demo: Bool = false, trustedProxies: Set<String> = [], clock: ServerClock = .system,
-              logger: Logger = quietLogger, prepare: (FluentStore) async throws -> Void = { _ in },
+              logger: Logger = quietLogger, metricsSecret: String? = nil, prepare: (FluentStore) async throws -> Void = { _ in },
               _ body: @Sendable ([any TestClientProtocol], FluentStore) async throws -> Void) async throws {
     guard var location = try await database.freshLocation() else { return }
     // The store is prepared through a connection of its own, so an in-memory SQLite would be lost.
@@ -53,7 +54,8 @@ func withApps(_ count: Int, _ database: TestDatabase = .sqlite, demo: Bool = fal
         throw error
     }
     func app() async throws -> some ApplicationProtocol {
-        try await buildApplication(config: AppConfig(database: location, seedDemo: demo, bcryptCost: 4, trustedProxies: trustedProxies, clock: clock), logger: logger)
+        try await buildApplication(config: AppConfig(database: location, seedDemo: demo, bcryptCost: 4, trustedProxies: trustedProxies, clock: clock,
+                                                     metricsSecret: metricsSecret), logger: logger)
     }
     let reader = try StoreConnection(location: location)
     let store = reader.store

@@ -165,6 +165,8 @@ public protocol OutboxRepository: Sendable {
     /// caller alone (on PostgreSQL with `FOR UPDATE SKIP LOCKED`, so two app servers never send
     /// one twice); a claim that runs out (a server died mid-send) frees the notice again.
     func claimUnsentNotices(limit: Int, maximumAttempts: Int, now: Date) async throws -> [Notice]
+    /// How many notices wait to be sent, and since when the oldest has waited.
+    func outboxBacklog() async throws -> OutboxBacklog
     /// Inserts or updates one link.
     func save(_ link: OneTimeLink) async throws
     func oneTimeLink(digest: String) async throws -> OneTimeLink?
@@ -300,5 +302,16 @@ extension LodestarRepositories {
     public func programme(of relationship: Relationship) async throws -> Programme? {
         guard let cycle = try await cycle(relationship.cycleID) else { return nil }
         return try await programme(cycle.programmeID)
+    }
+}
+
+/// The notices not yet sent: how many, and when the oldest was written.
+public struct OutboxBacklog: Sendable, Equatable {
+    public let waiting: Int
+    public let oldest: Date?
+    /// Creates a backlog.
+    public init(waiting: Int, oldest: Date?) {
+        self.waiting = waiting
+        self.oldest = oldest
     }
 }

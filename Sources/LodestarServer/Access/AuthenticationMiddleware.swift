@@ -18,12 +18,17 @@ struct AuthenticationMiddleware: RouterMiddleware {
     let trustedProxies: Set<String>
     /// Where the request's time is read.
     let clock: ServerClock
+    /// The secret that opens `/metrics` to a scraper, when one is set.
+    let scrapeSecret: ScrapeSecret?
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var request = request, context = context
         context.now = clock.now()
         context.address = ClientAddress.of(peer: context.peerAddress, forwardedFor: request.headers[.forwardedFor], trusted: trustedProxies)
-        if Self.isAPI(request.uri.path), let header = request.headers[.authorization] {
+        if request.uri.path == "/metrics", let scrapeSecret, let header = request.headers[.authorization],
+           header.hasPrefix("Bearer "), scrapeSecret.matches(String(header.dropFirst(7))) {
+            context.scraper = true
+        } else if Self.takesTokens(request.uri.path), let header = request.headers[.authorization] {
             guard header.hasPrefix("Bearer "), let principal = try await authentication.principal(apiToken: String(header.dropFirst(7))) else {
                 throw APIError(.unauthorized, "The API token is unknown or revoked; an admin can create one on the API tokens page.")
             }
@@ -40,8 +45,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 
-    /// The JSON API's paths, the only ones where API tokens count.
-    static func isAPI(_ path: String) -> Bool { path == "/api/v1" || path.hasPrefix("/api/v1/") }
+    /// The JSON API's paths, the only ones where API tokens count — with `/metrics`, which a
+    /// monitoring system reads with an admin's token (or the scrape secret).
+    static func takesTokens(_ path: String) -> Bool { path == "/api/v1" || path.hasPrefix("/api/v1/") || path == "/metrics" }
 
     private func guardChange(_ request: inout Request, _ context: Context) async throws {
         if let principal = context.principal, principal.scope != nil {

@@ -12,6 +12,8 @@ struct LodestarContext: RequestContext {
     var session: SignInSession?
     /// True when the request carried a session cookie that has expired or was signed out.
     var sessionEnded = false
+    /// True when the request sent the scrape secret for `/metrics`.
+    var scraper = false
     /// The client's address, for throttling sign-in failures: the peer's, or — when the peer is a
     /// trusted reverse proxy — the address it forwarded for (see `ClientAddress`).
     var address: String

@@ -11,6 +11,7 @@ struct RepeatingJob: Service {
     let interval: Duration
     let logger: Logger
     let clock: ServerClock
+    let metrics: ServerMetrics
     /// One round at `now`; returns what to log when it did something.
     let round: @Sendable (_ now: Date) async throws -> String?
 
@@ -23,8 +24,10 @@ struct RepeatingJob: Service {
         while !Task.isCancelled {
             do {
                 if let done = try await round(clock.now()) { logger.info("\(name): \(done)") }
+                metrics.jobRan(name, failed: false)
             } catch {
                 logger.error("\(name) failed: \(error)")
+                metrics.jobRan(name, failed: true)
             }
             try? await Task.sleep(for: interval)
         }
@@ -33,8 +36,8 @@ struct RepeatingJob: Service {
 
 extension RepeatingJob {
     /// Sends the outbox (only when SMTP is configured).
-    static func outbox(_ delivery: OutboxDelivery, every interval: Duration, clock: ServerClock, logger: Logger) -> RepeatingJob {
-        RepeatingJob(name: "Outbox delivery", interval: interval, logger: logger, clock: clock) { now in
+    static func outbox(_ delivery: OutboxDelivery, every interval: Duration, clock: ServerClock, logger: Logger, metrics: ServerMetrics) -> RepeatingJob {
+        RepeatingJob(name: "Outbox delivery", interval: interval, logger: logger, clock: clock, metrics: metrics) { now in
             let sent = try await delivery.deliver(now: now)
             return sent > 0 ? "sent \(sent) notice(s)" : nil
         }
@@ -42,8 +45,8 @@ extension RepeatingJob {
 
     /// Writes meeting reminders and nudges, and passes unanswered requests on; several servers
     /// may run it against one PostgreSQL database (each message is claimed once).
-    static func nudges(_ nudges: Nudges, every interval: Duration, clock: ServerClock, logger: Logger) -> RepeatingJob {
-        RepeatingJob(name: "Reminders and nudges", interval: interval, logger: logger, clock: clock) { now in
+    static func nudges(_ nudges: Nudges, every interval: Duration, clock: ServerClock, logger: Logger, metrics: ServerMetrics) -> RepeatingJob {
+        RepeatingJob(name: "Reminders and nudges", interval: interval, logger: logger, clock: clock, metrics: metrics) { now in
             let outcome = try await nudges.run(now: now)
             guard outcome.reminders + outcome.nudges + outcome.expiredRequests > 0 else { return nil }
             return "wrote \(outcome.reminders) meeting reminder(s) and \(outcome.nudges) nudge(s); \(outcome.expiredRequests) unanswered request(s) passed on"
