@@ -120,6 +120,11 @@ struct AccessMatrixTests {
         "GET /api/v1/conflicts": admins,
         "POST /api/v1/conflicts": adminWriters,
         "DELETE /api/v1/conflicts/:id": adminWriters,
+        "POST /api/v1/people/import": adminWriters,
+        "POST /api/v1/cycles/:id/enrolments/import": managerWriters,
+        "POST /api/v1/cycles/:id/plan": managerWriters,
+        "POST /api/v1/cycles/:id/publish": managerWriters,
+        "GET /api/v1/cycles/:id/relationships": managers,
     ]
 
     @Test("every route of the router has an entry in the access matrix")

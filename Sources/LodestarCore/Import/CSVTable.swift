@@ -54,6 +54,12 @@ public struct CSVTable: Sendable {
         /// True when the file has this column at all (absent optional columns keep stored values).
         public func has(_ column: String) -> Bool { fields[column] != nil }
 
+        /// Item `index` of a JSON array, standing where a line of a file would (its line is the
+        /// index), so that items are checked by the same rules and named in the same messages.
+        static func item(_ index: Int, of columns: [String]) -> Record {
+            Record(line: index, fields: [:], table: Header(names: columns))
+        }
+
         /// An issue about `column` on this record's line.
         public func issue(_ column: String, _ message: String) -> CSVIssue {
             CSVIssue(line: line, column: table.position(of: column), field: column, message: message)

@@ -13,6 +13,36 @@ public enum EnrolmentCSV {
         public let profile: MentoringProfile?
     }
 
+    /// One enrolment sent as a JSON item: the person by HR id, the role, the profile.
+    public struct Item: Sendable {
+        public let personExternalID: String
+        public let role: EnrolmentRole
+        public let profile: MentoringProfile
+        /// Creates an item.
+        public init(personExternalID: String, role: EnrolmentRole, profile: MentoringProfile) {
+            self.personExternalID = personExternalID
+            self.role = role
+            self.profile = profile
+        }
+    }
+
+    /// Enrolments sent as JSON items, checked by the same rules as the file's lines.
+    public static func rows(items: [Item], competencies: Set<String>) -> (rows: [Row], issues: [CSVIssue]) {
+        var issues: [CSVIssue] = []
+        var rows: [Row] = []
+        for (index, item) in items.enumerated() {
+            let line = CSVTable.Record.item(index, of: requiredColumns + optionalColumns)
+            let personID = item.personExternalID.trimmingCharacters(in: .whitespaces)
+            var itemIssues = ProfileRules.issues(in: item.profile, role: item.role, competencies: competencies).map { line.issue($0.field, $0.message) }
+            if personID.isEmpty { itemIssues.append(line.issue("person_id", "is empty; give the person's id from the people directory")) }
+            issues += itemIssues
+            if !personID.isEmpty {
+                rows.append(Row(line: line, personExternalID: personID, role: item.role, profile: itemIssues.isEmpty ? item.profile : nil))
+            }
+        }
+        return (rows, issues)
+    }
+
     /// Parses an enrolment file, refusing it if any field is wrong.
     public static func parse(_ text: String, competencies: Set<String>) throws(CSVImportError) -> [Row] {
         let (rows, issues) = try read(text, competencies: competencies)

@@ -48,6 +48,17 @@ public enum PeopleCSV {
         return (rows, issues)
     }
 
+    /// People sent as JSON items, checked by the same field rules as the file's lines.
+    public static func rows(items records: [PersonRecord]) -> (rows: [Row], issues: [CSVIssue]) {
+        var issues: [CSVIssue] = []
+        let rows = records.enumerated().map { index, record in
+            let line = CSVTable.Record.item(index, of: exportColumns)
+            issues += PersonRules.issues(in: record).map { line.issue($0.field, $0.message) }
+            return Row(line: line, record: record)
+        }
+        return (rows, issues)
+    }
+
     /// The directory as a CSV file that imports back to the same data.
     public static func export(_ people: [Person]) -> String {
         let externalIDs = Dictionary(uniqueKeysWithValues: people.map { ($0.id, $0.externalID) })

@@ -137,7 +137,7 @@ public struct PeopleImportPlan: Sendable, Equatable {
 }
 
 /// What an import did.
-public struct ImportSummary: Sendable, Equatable, Codable, CustomStringConvertible {
+public struct ImportSummary: Sendable, Hashable, Codable, CustomStringConvertible {
     public let created: Int
     public let updated: Int
     public let unchanged: Int

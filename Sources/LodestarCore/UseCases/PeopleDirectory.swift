@@ -13,6 +13,18 @@ public struct PeopleDirectory: Sendable {
     public func importCSV(_ text: String) async throws -> ImportSummary {
         try principal.requireAdmin("importing people")
         let (rows, fieldIssues) = try PeopleCSV.read(text)
+        return try await importRows(rows, fieldIssues)
+    }
+
+    /// Imports people sent as JSON items, all-or-nothing, by the CSV import's rules and messages
+    /// (an item's index stands where a line's number would).
+    public func importItems(_ records: [PersonRecord]) async throws -> ImportSummary {
+        try principal.requireAdmin("importing people")
+        let (rows, fieldIssues) = PeopleCSV.rows(items: records)
+        return try await importRows(rows, fieldIssues)
+    }
+
+    private func importRows(_ rows: [PeopleCSV.Row], _ fieldIssues: [CSVIssue]) async throws -> ImportSummary {
         let plan = try PeopleImportPlan(rows: rows, existing: try await store.allPeople(), fieldIssues: fieldIssues)
         try await store.apply(plan)
         return ImportSummary(created: plan.inserts.count, updated: plan.updates.count, unchanged: plan.unchanged)

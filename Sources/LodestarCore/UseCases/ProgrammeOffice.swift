@@ -97,8 +97,19 @@ public struct ProgrammeOffice: Sendable {
     /// Imports an enrolment CSV into a cycle all-or-nothing; re-importing updates profiles in place.
     public func importEnrolments(_ text: String, into cycleID: Cycle.ID) async throws -> ImportSummary {
         try principal.requireManager(of: try await programme(of: cycleID), "importing enrolments")
-        let (cycle, programme) = try await openForEnrolment(cycleID)
         let (rows, fieldIssues) = try EnrolmentCSV.read(text, competencies: try await competencySlugs())
+        return try await importEnrolmentRows(rows, fieldIssues, into: cycleID)
+    }
+
+    /// Imports enrolments sent as JSON items, all-or-nothing, by the CSV import's rules and messages.
+    public func importEnrolments(items: [EnrolmentCSV.Item], into cycleID: Cycle.ID) async throws -> ImportSummary {
+        try principal.requireManager(of: try await programme(of: cycleID), "importing enrolments")
+        let (rows, fieldIssues) = EnrolmentCSV.rows(items: items, competencies: try await competencySlugs())
+        return try await importEnrolmentRows(rows, fieldIssues, into: cycleID)
+    }
+
+    private func importEnrolmentRows(_ rows: [EnrolmentCSV.Row], _ fieldIssues: [CSVIssue], into cycleID: Cycle.ID) async throws -> ImportSummary {
+        let (cycle, programme) = try await openForEnrolment(cycleID)
         let existing = try await store.allEnrolments(in: cycle.id)
         let people = Dictionary(try await store.allPeople().map { ($0.externalID, $0) }, uniquingKeysWith: { first, _ in first })
         var issues = fieldIssues

@@ -12,6 +12,8 @@ import OpenAPIRuntime
 struct LodestarAPI: APIProtocol {
     let store: any LodestarRepositories
     let document: APIDocument
+    /// The plans the plan page also reads, so that a plan asked for twice is solved once.
+    let plans: PlanCache
 
     /// Adds the API's routes under `/api/v1` of `router`.
     func register(on router: Router<LodestarContext>) throws {
