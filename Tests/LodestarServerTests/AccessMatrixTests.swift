@@ -125,6 +125,20 @@ struct AccessMatrixTests {
         "POST /api/v1/cycles/:id/plan": managerWriters,
         "POST /api/v1/cycles/:id/publish": managerWriters,
         "GET /api/v1/cycles/:id/relationships": managers,
+        "GET /api/v1/relationships/:id": managers.union([.mentor, .mentee]),
+        "POST /api/v1/relationships/:id/end": managerWriters.union([.mentor, .mentee]),
+        // The workspace is its people's alone: no manager, admin or token reads or writes it.
+        "GET /api/v1/relationships/:id/workspace": [.mentor, .mentee],
+        "PUT /api/v1/relationships/:id/agreement": [.mentor, .mentee],
+        "POST /api/v1/relationships/:id/agreement/signatures": [.mentor, .mentee],
+        "POST /api/v1/relationships/:id/notes": [.mentor, .mentee],
+        "POST /api/v1/relationships/:id/meetings": [.mentor, .mentee],
+        "POST /api/v1/relationships/:id/goals": [.mentor, .mentee],
+        "PUT /api/v1/relationships/:id/goals/:goalId": [.mentor, .mentee],
+        "POST /api/v1/relationships/:id/scheduled-meetings": [.mentor, .mentee],
+        "PUT /api/v1/relationships/:id/scheduled-meetings/:meetingId": [.mentor, .mentee],
+        "DELETE /api/v1/relationships/:id/scheduled-meetings/:meetingId": [.mentor, .mentee],
+        "GET /api/v1/relationships/:id/scheduled-meetings/:meetingId/invitation": [.mentor, .mentee],
     ]
 
     @Test("every route of the router has an entry in the access matrix")
@@ -275,7 +289,12 @@ struct ConcreteIDs {
         if path.hasPrefix("/api/v1/enrolments/") || path.hasPrefix("/enrolments/") { return path.replacingOccurrences(of: ":id", with: enrolment) }
         if path.hasPrefix("/api/v1/conflicts/") { return path.replacingOccurrences(of: ":id", with: conflict) }
         if path.hasPrefix("/admin/tokens/") { return path.replacingOccurrences(of: ":id", with: token) }
-        if path.hasPrefix("/relationships/") { return path.replacingOccurrences(of: ":id", with: relationship) }
+        if path.hasPrefix("/relationships/") || path.hasPrefix("/api/v1/relationships/") {
+            // A goal or meeting that doesn't exist: the people of the relationship get past the
+            // access rules to a 404, everyone else is refused before the lookup.
+            return path.replacingOccurrences(of: ":id", with: relationship).replacingOccurrences(of: ":goalId", with: UUID().uuidString.lowercased())
+                .replacingOccurrences(of: ":meetingId", with: UUID().uuidString.lowercased())
+        }
         return path.replacingOccurrences(of: ":slug", with: "strategic-thinking")
     }
 }

@@ -140,13 +140,17 @@ struct RelationshipBody: Encodable, Hashable, Sendable {
     let overdueGoals: Int
 
     init(_ oversight: CyclePage.Oversight) {
-        let seen = oversight.seen, relationship = seen.relationship
+        self.init(oversight.seen, mentor: oversight.mentor, mentees: oversight.mentees)
+    }
+
+    init(_ seen: RelationshipWorkspace.Oversight, mentor: String, mentees: String) {
+        let relationship = seen.relationship
         id = relationship.id.description
         cycleId = relationship.cycleID.description
         mentorEnrolmentId = relationship.mentor.description
-        mentorName = oversight.mentor
+        mentorName = mentor
         menteeEnrolmentIds = relationship.currentMembers.map(\.enrolment.description)
-        menteeNames = oversight.mentees
+        menteeNames = mentees
         score = relationship.score
         startedAt = relationship.startedAt
         endedAt = relationship.endedAt

@@ -14,6 +14,8 @@ struct LodestarAPI: APIProtocol {
     let document: APIDocument
     /// The plans the plan page also reads, so that a plan asked for twice is solved once.
     let plans: PlanCache
+    /// Where the site is reached, for links in the messages the API's use cases send.
+    let publicURL: String
 
     /// Adds the API's routes under `/api/v1` of `router`.
     func register(on router: Router<LodestarContext>) throws {

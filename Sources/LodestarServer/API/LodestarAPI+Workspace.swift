@@ -1,0 +1,136 @@
+import Foundation
+import LodestarCore
+import OpenAPIRuntime
+
+/// `/api/v1/relationships/{id}`: a relationship as its managers follow it, and the workspace of
+/// the people in it — agreement, goals, meetings, notes — through the workspace's use cases. A
+/// note's text reaches only the people of the relationship: its author, and the others when shared.
+extension LodestarAPI {
+    func getRelationship(_ input: Operations.GetRelationship.Input) async throws -> Operations.GetRelationship.Output {
+        .ok(.init(body: .json(try await relationshipBody(try relationshipID(input.path.id)))))
+    }
+
+    func getWorkspace(_ input: Operations.GetWorkspace.Input) async throws -> Operations.GetWorkspace.Output {
+        let contents = try await workspace(try APIRequest.current()).open(try relationshipID(input.path.id))
+        return .ok(.init(body: .json(WorkspaceBody(contents))))
+    }
+
+    func updateAgreement(_ input: Operations.UpdateAgreement.Input) async throws -> Operations.UpdateAgreement.Output {
+        let (id, context) = (try relationshipID(input.path.id), try APIRequest.current())
+        let workspace = try await participantWorkspace(id, context)
+        let body = switch input.body { case .json(let json): try json.read() }
+        let terms = try Agreement.Terms.parse { body.terms[$0] ?? "" }
+        let agreement = try await workspace.editAgreement(id, terms: terms, now: context.now)
+        return .ok(.init(body: .json(AgreementBody(agreement))))
+    }
+
+    func signAgreement(_ input: Operations.SignAgreement.Input) async throws -> Operations.SignAgreement.Output {
+        let (id, context) = (try relationshipID(input.path.id), try APIRequest.current())
+        let workspace = try await participantWorkspace(id, context)
+        let body = switch input.body { case .json(let json): try json.read() }
+        return .ok(.init(body: .json(AgreementBody(try await workspace.signAgreement(id, version: body.version, now: context.now)))))
+    }
+
+    func addNote(_ input: Operations.AddNote.Input) async throws -> Operations.AddNote.Output {
+        let (id, context) = (try relationshipID(input.path.id), try APIRequest.current())
+        let workspace = try await participantWorkspace(id, context)
+        let body = switch input.body { case .json(let json): try json.read() }
+        let note = try await workspace.addNote(id, text: body.text, shared: body.shared ?? false, now: context.now)
+        return .created(.init(body: .json(NoteBody(note))))
+    }
+
+    func logMeeting(_ input: Operations.LogMeeting.Input) async throws -> Operations.LogMeeting.Output {
+        let (id, context) = (try relationshipID(input.path.id), try APIRequest.current())
+        let workspace = try await participantWorkspace(id, context)
+        let body = switch input.body { case .json(let json): try json.read() }
+        let meeting = try await workspace.logMeeting(id, heldOn: try FormClock.day(body.heldOn, field: "heldOn"), minutes: body.minutes,
+                                                              mode: body.mode, now: context.now)
+        return .created(.init(body: .json(HeldMeetingBody(meeting))))
+    }
+
+    func addGoal(_ input: Operations.AddGoal.Input) async throws -> Operations.AddGoal.Output {
+        let (id, context) = (try relationshipID(input.path.id), try APIRequest.current())
+        let workspace = try await participantWorkspace(id, context)
+        let body = switch input.body { case .json(let json): try json.read() }
+        let goal = try await workspace.addGoal(id, title: body.title, measure: body.measure, competency: body.competency,
+                                                        due: try FormClock.day(body.due, field: "due"), now: context.now)
+        return .created(.init(body: .json(GoalBody(goal))))
+    }
+
+    func updateGoal(_ input: Operations.UpdateGoal.Input) async throws -> Operations.UpdateGoal.Output {
+        let (id, context) = (try relationshipID(input.path.id), try APIRequest.current())
+        let workspace = try await participantWorkspace(id, context)
+        let goalID: Goal.ID = try Identifier(path: input.path.goalId, of: "goal")
+        let body = switch input.body { case .json(let json): try json.read() }
+        let action = try body.action.map { action in
+            (text: action.text, owner: try action.owner.map { try Identifier<Person>(path: $0, of: "person") },
+             due: try FormClock.day(action.due, field: "action.due"))
+        }
+        let milestone = try body.milestone.map { (title: $0.title, due: try FormClock.day($0.due, field: "milestone.due")) }
+        let goal = try await workspace.updateGoal(id, goal: goalID, progress: body.progress, newAction: action, newMilestone: milestone,
+                                                           doneActions: body.doneActions.map(Set.init), reachedMilestones: body.reachedMilestones.map(Set.init),
+                                                           now: context.now)
+        return .ok(.init(body: .json(GoalBody(goal))))
+    }
+
+    func arrangeMeeting(_ input: Operations.ArrangeMeeting.Input) async throws -> Operations.ArrangeMeeting.Output {
+        let (id, context) = (try relationshipID(input.path.id), try APIRequest.current())
+        let workspace = try await participantWorkspace(id, context)
+        let body = switch input.body { case .json(let json): try json.read() }
+        let meeting = try await workspace.scheduleMeeting(id, try body.plan(), now: context.now)
+        return .created(.init(body: .json(ScheduledMeetingBody(meeting))))
+    }
+
+    func moveMeeting(_ input: Operations.MoveMeeting.Input) async throws -> Operations.MoveMeeting.Output {
+        let (id, context) = (try relationshipID(input.path.id), try APIRequest.current())
+        let workspace = try await participantWorkspace(id, context)
+        let meetingID: ScheduledMeeting.ID = try Identifier(path: input.path.meetingId, of: "meeting")
+        let body = switch input.body { case .json(let json): try json.read() }
+        let meeting = try await workspace.rescheduleMeeting(id, meeting: meetingID, try body.plan(), now: context.now)
+        return .ok(.init(body: .json(ScheduledMeetingBody(meeting))))
+    }
+
+    func cancelMeeting(_ input: Operations.CancelMeeting.Input) async throws -> Operations.CancelMeeting.Output {
+        let (id, context) = (try relationshipID(input.path.id), try APIRequest.current())
+        let meetingID: ScheduledMeeting.ID = try Identifier(path: input.path.meetingId, of: "meeting")
+        return .ok(.init(body: .json(ScheduledMeetingBody(try await workspace(context).cancelMeeting(id, meeting: meetingID, now: context.now)))))
+    }
+
+    func getInvitation(_ input: Operations.GetInvitation.Input) async throws -> Operations.GetInvitation.Output {
+        let id = try relationshipID(input.path.id)
+        let meetingID: ScheduledMeeting.ID = try Identifier(path: input.path.meetingId, of: "meeting")
+        let calendar = try await workspace(try APIRequest.current()).invitation(id, meeting: meetingID)
+        return .ok(.init(body: .textCalendar(HTTPBody(calendar))))
+    }
+
+    func endRelationship(_ input: Operations.EndRelationship.Input) async throws -> Operations.EndRelationship.Output {
+        let (id, context) = (try relationshipID(input.path.id), try APIRequest.current())
+        let body = switch input.body { case .json(let json): try json.read() }
+        _ = try await workspace(context).end(id, reason: body.reason ?? "", now: context.now)
+        return .ok(.init(body: .json(try await relationshipBody(id))))
+    }
+
+    /// How a relationship goes, for its managers and the people in it.
+    private func relationshipBody(_ id: Relationship.ID) async throws -> RelationshipBody {
+        guard let relationship = try await store.relationship(id) else { throw NotFound("relationship", id) }
+        let context = try APIRequest.current()
+        let seen = try await workspace(context).oversight(of: relationship, now: context.now)
+        let names = try await store.names(of: Set([relationship.mentorPerson] + relationship.members.map(\.person)))
+        return RelationshipBody(seen, mentor: names[relationship.mentorPerson] ?? "?",
+                                mentees: relationship.currentMembers.map { names[$0.person] ?? "?" }.joined(separator: ", "))
+    }
+
+    /// The workspace, once the caller is one of the relationship's people: a body is read only
+    /// then, so that anyone else is told they may not, not how to fix the body.
+    private func participantWorkspace(_ id: Relationship.ID, _ context: LodestarContext) async throws -> RelationshipWorkspace {
+        let workspace = try workspace(context)
+        try await workspace.requireParticipant(id)
+        return workspace
+    }
+
+    private func workspace(_ context: LodestarContext) throws -> RelationshipWorkspace {
+        RelationshipWorkspace(store: store, principal: try context.signedIn(), publicURL: publicURL)
+    }
+
+    private func relationshipID(_ text: String) throws -> Relationship.ID { try Identifier(path: text, of: "relationship") }
+}
