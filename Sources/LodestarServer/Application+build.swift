@@ -63,7 +63,8 @@ func buildRouter(store: FluentStore, credentials: any Credentials, config: AppCo
     LinkPages(links: AccountLinks(store: store, credentials: credentials, publicURL: config.publicURL), pages: pages, cookies: cookies)
         .register(on: router)
     let plans = PlanCache()
-    try LodestarAPI(store: store, document: try APIDocument.load(), plans: plans, publicURL: config.publicURL).register(on: router)
+    try LodestarAPI(store: store, document: try APIDocument.load(), plans: plans, publicURL: config.publicURL,
+                    credentials: credentials).register(on: router)
     try WebPages(store: store, pages: pages).register(on: router)
     ProfilePages(store: store, pages: pages).register(on: router)
     MatchingPages(store: store, pages: pages, plans: plans).register(on: router)

@@ -125,6 +125,22 @@ struct AccessMatrixTests {
         "POST /api/v1/cycles/:id/plan": managerWriters,
         "POST /api/v1/cycles/:id/publish": managerWriters,
         "GET /api/v1/cycles/:id/relationships": managers,
+        // Tokens are managed by a signed-in admin only: a token can't list, mint or revoke tokens.
+        "GET /api/v1/tokens": [.admin],
+        "POST /api/v1/tokens": [.admin],
+        "DELETE /api/v1/tokens/:id": [.admin],
+        "GET /api/v1/outbox": admins,
+        "POST /api/v1/calendar-feed": signedIn.subtracting([.readToken]),
+        "GET /api/v1/cycles/:id/choice": [.mentee],
+        "POST /api/v1/cycles/:id/choice": [.mentee],
+        "GET /api/v1/mentor-requests": signedIn,
+        "POST /api/v1/mentor-requests/:id/accept": signedIn.subtracting([.readToken]),
+        "POST /api/v1/mentor-requests/:id/decline": signedIn.subtracting([.readToken]),
+        "GET /api/v1/cycles/:id/speed": programmeMembers,
+        "POST /api/v1/cycles/:id/speed": managerWriters,
+        "GET /api/v1/cycles/:id/speed/calendar": programmeMembers,
+        "GET /api/v1/cycles/:id/pairs": managers,
+        "POST /api/v1/cycles/:id/pairs": managerWriters,
         "GET /api/v1/relationships/:id": managers.union([.mentor, .mentee]),
         "POST /api/v1/relationships/:id/end": managerWriters.union([.mentor, .mentee]),
         // The workspace is its people's alone: no manager, admin or token reads or writes it.
@@ -288,7 +304,7 @@ struct ConcreteIDs {
         if path.hasPrefix("/people/") || path.hasPrefix("/api/v1/people/") { return path.replacingOccurrences(of: ":id", with: person) }
         if path.hasPrefix("/api/v1/enrolments/") || path.hasPrefix("/enrolments/") { return path.replacingOccurrences(of: ":id", with: enrolment) }
         if path.hasPrefix("/api/v1/conflicts/") { return path.replacingOccurrences(of: ":id", with: conflict) }
-        if path.hasPrefix("/admin/tokens/") { return path.replacingOccurrences(of: ":id", with: token) }
+        if path.hasPrefix("/admin/tokens/") || path.hasPrefix("/api/v1/tokens/") { return path.replacingOccurrences(of: ":id", with: token) }
         if path.hasPrefix("/relationships/") || path.hasPrefix("/api/v1/relationships/") {
             // A goal or meeting that doesn't exist: the people of the relationship get past the
             // access rules to a 404, everyone else is refused before the lookup.

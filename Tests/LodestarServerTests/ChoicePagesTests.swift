@@ -13,24 +13,7 @@ struct ChoicePagesTests {
     func chooseAndAnswer() async throws {
         let demo = DemoOrganisation()
         let callers = CallerBox()
-        try await withApp(demo: true, prepare: { store in
-            try await AccessMatrixTests.prepareRoles(in: store, demo: demo, into: callers)
-            var programme = try #require(try await store.programme(demo.programme.id))
-            var settings = programme.effectiveMatching
-            settings.menteeChoice = .init(maximumRequests: 2, responseDays: 5)
-            programme.matching = settings
-            try await store.save(programme)
-            var cycle = try #require(try await store.cycle(demo.cycle.id))
-            cycle.state = .matching
-            try await store.save(cycle)
-            // Every mentor can sign in, as "mentor-<enrolment id>".
-            for mentor in demo.enrolments where mentor.role == .mentor {
-                let person = try #require(try await store.person(mentor.personID))
-                let account = try await store.account(email: person.email) ?? Account(email: person.email, personID: person.id, passwordHash: nil, isAdmin: false, createdAt: Date())
-                try await store.save(account)
-                try await TestAccounts.signIn(account, session: "mentor-\(mentor.id)", csrf: "csrf-mentor", in: store)
-            }
-        }) { client in
+        try await withApp(demo: true, prepare: { store in try await prepareMenteeChoice(in: store, demo: demo, callers: callers) }) { client in
             let mentee = callers.value[.mentee]!
             guard case .session(_, let csrf) = mentee else { Issue.record("session"); return }
             let path = "/cycles/\(demo.cycle.id)/choose"

@@ -111,7 +111,7 @@ extension LodestarAPI {
     }
 
     /// How a relationship goes, for its managers and the people in it.
-    private func relationshipBody(_ id: Relationship.ID) async throws -> RelationshipBody {
+    func relationshipBody(_ id: Relationship.ID) async throws -> RelationshipBody {
         guard let relationship = try await store.relationship(id) else { throw NotFound("relationship", id) }
         let context = try APIRequest.current()
         let seen = try await workspace(context).oversight(of: relationship, now: context.now)

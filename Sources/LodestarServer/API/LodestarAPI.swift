@@ -16,6 +16,8 @@ struct LodestarAPI: APIProtocol {
     let plans: PlanCache
     /// Where the site is reached, for links in the messages the API's use cases send.
     let publicURL: String
+    /// Hashes and digests of passwords and tokens.
+    let credentials: any Credentials
 
     /// Adds the API's routes under `/api/v1` of `router`.
     func register(on router: Router<LodestarContext>) throws {
