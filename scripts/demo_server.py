@@ -2,11 +2,10 @@
 
     with demo_server.running(binary) as (base, token): ...
 
-The server runs on a free loopback port and a temporary SQLite database; the token is created on
-the API tokens page after signing in as the demo's admin, as an admin would.
+The server runs on a free loopback port and a temporary SQLite database; the token is made for
+the demo's admin with `lodestar tokens create`.
 """
-import contextlib, html, re, socket, subprocess, sys, tempfile, time, urllib.parse, urllib.request
-from http.cookiejar import CookieJar
+import contextlib, socket, subprocess, sys, tempfile, time, urllib.request
 from pathlib import Path
 
 
@@ -29,20 +28,13 @@ def wait_for(base, server):
     sys.exit("the server did not answer /health within 60 s")
 
 
-def admin_token(base, scope="write"):
-    """Signs in as the demo's admin and creates a token on the tokens page."""
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
-    csrf = lambda page: re.search(r'name="csrf" value="([^"]*)"', page).group(1)
-    sign_in = opener.open(base + "/sign-in").read().decode()
-    form = {"csrf": csrf(sign_in), "email": "admin@lodestar.example", "password": "lodestar-demo"}
-    opener.open(base + "/sign-in", urllib.parse.urlencode(form).encode()).read()
-    tokens = opener.open(base + "/admin/tokens").read().decode()
-    form = {"csrf": csrf(tokens), "name": "scripts", "scope": scope}
-    created = opener.open(base + "/admin/tokens", urllib.parse.urlencode(form).encode()).read().decode()
-    match = re.search(r'<code class="token">([^<]+)</code>', created)
-    if not match:
-        sys.exit("the tokens page showed no new token")
-    return html.unescape(match.group(1))
+def admin_token(binary, database):
+    """An admin's write token, made with `lodestar tokens create` as a script would."""
+    made = subprocess.run([binary, "tokens", "create", "--admin", "admin@lodestar.example", "--name", "scripts", "--scope", "write",
+                           "--database-url", database], capture_output=True, text=True)
+    if made.returncode != 0:
+        sys.exit(f"lodestar tokens create failed: {made.stderr}")
+    return made.stdout.strip()
 
 
 @contextlib.contextmanager
@@ -52,11 +44,12 @@ def running(binary):
     base = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory() as work:
         log = open(Path(work) / "serve.log", "w")
-        server = subprocess.Popen([binary, "serve", "--demo", "--port", str(port), "--database-url", f"sqlite://{work}/demo.sqlite"],
+        database = f"sqlite://{work}/demo.sqlite"
+        server = subprocess.Popen([binary, "serve", "--demo", "--port", str(port), "--database-url", database],
                                   stdout=log, stderr=subprocess.STDOUT)
         try:
             wait_for(base, server)
-            yield base, admin_token(base)
+            yield base, admin_token(binary, database)
             if server.poll() is not None:
                 sys.exit(f"the server stopped during the run (exit {server.returncode})")
         finally:

@@ -54,6 +54,30 @@ final class CommandLineTests {
         #expect(try lodestar("export", "people").output == before)
     }
 
+    @Test("tokens: an admin's token is printed once, listed without its secret, refused for a non-admin, and revoked")
+    func tokens() async throws {
+        #expect(try lodestar("migrate").status == 0)
+        let location = try DatabaseLocation(url: database)
+        let connection = try StoreConnection(location: location)
+        try await TestAccounts.seedAdmin(in: connection.store)
+        await connection.shutdown()
+        let created = try lodestar("tokens", "create", "--admin", TestAccounts.adminEmail, "--name", "HRIS sync", "--scope", "write")
+        #expect(created.status == 0, "\(created.errors)")
+        let token = created.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(token.hasPrefix("lsk_") && token.count > 30)
+        let listed = try lodestar("tokens", "list", "--admin", TestAccounts.adminEmail)
+        let line = try #require(listed.output.split(separator: "\n").first { $0.hasSuffix("\tHRIS sync") })
+        #expect(line.contains("\twrite\t") && line.contains("\tactive\t") && !listed.output.contains(token))
+        let stranger = try lodestar("tokens", "create", "--admin", "nobody@example.org", "--name", "x")
+        #expect(stranger.status != 0 && stranger.errors.contains("is not an organisation admin's account"))
+        let unnamed = try lodestar("tokens", "create", "--admin", TestAccounts.adminEmail, "--name", " ")
+        #expect(unnamed.status != 0 && unnamed.errors.contains("give the token a name"))
+        let id = String(line.split(separator: "\t")[0])
+        #expect(try lodestar("tokens", "revoke", "--admin", TestAccounts.adminEmail, "--id", id).status == 0)
+        let revoked = try lodestar("tokens", "list", "--admin", TestAccounts.adminEmail).output
+        #expect(revoked.contains("HRIS sync") && !revoked.contains("\tactive\tHRIS sync"))
+    }
+
     @Test("export writes a file that imports back with nothing to change")
     func exportImport() throws {
         _ = try lodestar("import", "people", "--create", try file("people.csv", Fixtures.smallOrganisation))
