@@ -1,3 +1,5 @@
+import Foundation
+import LodestarCore
 import LodestarTestSupport
 import Testing
 
@@ -132,6 +134,33 @@ struct ProgrammeAPITests {
             #expect(badSlug == .unprocessableContent && issueFields(issues) == ["slug", "name"])
             let (updated, changed) = try await client.json(.put, "/api/v1/competencies/negotiation", #"{"slug":"negotiation","name":"Negotiating","summary":"Deals."}"#)
             #expect(updated == .ok && value(changed, "name") as? String == "Negotiating")
+        }
+    }
+}
+
+@Suite("Programme and cycle lists")
+struct ProgrammeListTests {
+    @Test("lists hold every programme past 500, and cycles filter by programme and state", arguments: TestDatabase.allCases)
+    func filtered(database: TestDatabase) async throws {
+        try await withApp(database, prepare: { store in
+            for number in 1...501 {
+                try await store.save(Programme(name: String(format: "Programme %03d", number), objectives: "", focusCompetencies: [],
+                                               format: .oneToOne, durationWeeks: 26, cadence: .monthly))
+            }
+        }) { client in
+            let (_, last) = try await client.json(.get, "/api/v1/programmes?offset=500&limit=10")
+            #expect(value(last, "total") as? Int == 501 && value(last, "items.0.name") as? String == "Programme 501")
+            let (_, first) = try await client.json(.get, "/api/v1/programmes?limit=1")
+            let programme = try #require(value(first, "items.0.id") as? String)
+            for state in ["enrolling", "draft"] {
+                _ = try await client.json(.post, "/api/v1/programmes/\(programme)/cycles", #"{"state":"\#(state)"}"#)
+            }
+            let (_, enrolling) = try await client.json(.get, "/api/v1/cycles?state=enrolling")
+            #expect(value(enrolling, "total") as? Int == 1 && value(enrolling, "items.0.state") as? String == "enrolling")
+            let (_, ofProgramme) = try await client.json(.get, "/api/v1/cycles?programmeId=\(programme)")
+            #expect(value(ofProgramme, "total") as? Int == 2 && value(ofProgramme, "items.1.number") as? Int == 2)
+            let (refused, problem) = try await client.json(.get, "/api/v1/cycles?state=paused")
+            #expect(refused == .unprocessableContent && messages(problem).contains("'paused' is not one of draft, enrolling"))
         }
     }
 }

@@ -4,9 +4,8 @@ import LodestarCore
 /// `/api/v1/programmes` and `/api/v1/cycles`: programmes, their cycles and cycle states.
 extension LodestarAPI {
     func listProgrammes(_ input: Operations.ListProgrammes.Input) async throws -> Operations.ListProgrammes.Output {
-        let principal = try APIRequest.principal()
-        let visible = try await store.programmes(page: .everything).items.filter { principal.sees($0.id) }
-        return .ok(.init(body: .json(ListBody(Page(slicing: visible, try APIRequest.page(input.query.offset, input.query.limit)), ProgrammeBody.init))))
+        let page = try await ProgrammeLists.programmes(for: try APIRequest.principal(), page: try APIRequest.page(input.query.offset, input.query.limit), store)
+        return .ok(.init(body: .json(ListBody(page, ProgrammeBody.init))))
     }
 
     func getProgramme(_ input: Operations.GetProgramme.Input) async throws -> Operations.GetProgramme.Output {
@@ -29,8 +28,9 @@ extension LodestarAPI {
 
     func listProgrammeCycles(_ input: Operations.ListProgrammeCycles.Input) async throws -> Operations.ListProgrammeCycles.Output {
         let programme = try await programme(input.path.id)
-        let page = Page(slicing: try await store.cycles(of: programme.id), try APIRequest.page(input.query.offset, input.query.limit))
-        return .ok(.init(body: .json(ListBody(items: try await cycleBodies(page.items), of: page))))
+        let page = try await ProgrammeLists.cycles(for: try APIRequest.principal(), programme: programme.id,
+                                                   page: try APIRequest.page(input.query.offset, input.query.limit), store)
+        return .ok(.init(body: .json(ListBody(page) { CycleBody($0.cycle, counts: $0.counts) })))
     }
 
     func startCycle(_ input: Operations.StartCycle.Input) async throws -> Operations.StartCycle.Output {
@@ -43,10 +43,19 @@ extension LodestarAPI {
     }
 
     func listCycles(_ input: Operations.ListCycles.Input) async throws -> Operations.ListCycles.Output {
-        let principal = try APIRequest.principal()
-        let visible = try await store.cycles(page: .everything).items.filter { principal.sees($0.programmeID) }
-        let page = Page(slicing: visible, try APIRequest.page(input.query.offset, input.query.limit))
-        return .ok(.init(body: .json(ListBody(items: try await cycleBodies(page.items), of: page))))
+        let programme: Programme.ID? = try input.query.programmeId.map { text in
+            guard let id = Programme.ID(text) else { throw ValidationError([FieldIssue(field: "programmeId", message: "'\(text)' is not a programme id")]) }
+            return id
+        }
+        let state: CycleState? = try input.query.state.map { text in
+            guard let state = CycleState(rawValue: text) else {
+                throw ValidationError([FieldIssue(field: "state", message: "'\(text)' is not one of \(CycleState.allCases.map(\.rawValue).joined(separator: ", "))")])
+            }
+            return state
+        }
+        let page = try await ProgrammeLists.cycles(for: try APIRequest.principal(), programme: programme, state: state,
+                                                   page: try APIRequest.page(input.query.offset, input.query.limit), store)
+        return .ok(.init(body: .json(ListBody(page) { CycleBody($0.cycle, counts: $0.counts) })))
     }
 
     func getCycle(_ input: Operations.GetCycle.Input) async throws -> Operations.GetCycle.Output {
@@ -60,12 +69,6 @@ extension LodestarAPI {
         if let state = body.state, state != cycle.state { cycle = try await office.move(cycle.id, to: state) }
         if let name = body.name, name != cycle.name { cycle = try await office.rename(cycle.id, to: name) }
         return .ok(.init(body: .json(try await CycleBody(cycle, store: store))))
-    }
-
-    private func cycleBodies(_ cycles: [Cycle]) async throws -> [CycleBody] {
-        var bodies: [CycleBody] = []
-        for cycle in cycles { bodies.append(try await CycleBody(cycle, store: store)) }
-        return bodies
     }
 
     /// The programme of the path, once the caller may see it (and manage it, when `doing` is given).
@@ -143,7 +146,10 @@ struct CycleBody: Encodable, Hashable, Sendable {
     let mentees: Int
 
     init(_ cycle: Cycle, store: any LodestarRepositories) async throws {
-        let counts = try await store.enrolmentCounts(in: cycle.id)
+        self.init(cycle, counts: try await store.enrolmentCounts(in: cycle.id))
+    }
+
+    init(_ cycle: Cycle, counts: [EnrolmentRole: Int]) {
         id = cycle.id.description
         programmeId = cycle.programmeID.description
         number = cycle.number
