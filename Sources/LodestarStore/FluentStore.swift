@@ -12,6 +12,19 @@ public struct FluentStore: LodestarRepositories {
         try await transaction(work)
     }
 
+    public func lockForChange(_ record: LockedRecord) async throws {
+        // SQLite has one writer: a transaction that read a record and then writes after another
+        // transaction wrote it is refused as busy, so no update is lost. PostgreSQL locks the row.
+        guard kind == "postgresql", let sql = db as? any SQLDatabase else { return }
+        let (table, id): (String, UUID) = switch record {
+        case .person(let id): (PersonModel.schema, id.uuid)
+        case .programme(let id): (ProgrammeModel.schema, id.uuid)
+        case .cycle(let id): (CycleModel.schema, id.uuid)
+        case .enrolment(let id): (EnrolmentModel.schema, id.uuid)
+        }
+        _ = try await sql.raw("SELECT id FROM \(ident: table) WHERE id = \(bind: id) FOR UPDATE").all()
+    }
+
     /// `work` on this store in one transaction; the databases' errors come out as the domain's
     /// (`StoreErrors`: busy, duplicate).
     func transaction<T: Sendable>(_ work: @Sendable @escaping (FluentStore) async throws -> T) async throws -> T {

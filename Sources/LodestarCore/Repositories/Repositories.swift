@@ -119,6 +119,14 @@ public protocol LodestarRepositories: PeopleRepository, CompetencyRepository, Pr
     func inTransaction<T: Sendable>(_ work: @Sendable @escaping (any LodestarRepositories) async throws -> T) async throws -> T
     /// Which database answers, e.g. "sqlite"; fails when it cannot be reached.
     func ping() async throws -> String
+    /// Inside a transaction: holds `record` against other writers until the transaction ends, so
+    /// that what is read of it next is what the transaction's writes replace (a conditional update).
+    func lockForChange(_ record: LockedRecord) async throws
+}
+
+/// A stored record a conditional update holds while it compares and writes.
+public enum LockedRecord: Sendable {
+    case person(Person.ID), programme(Programme.ID), cycle(Cycle.ID), enrolment(Enrolment.ID)
 }
 
 /// Accounts, sessions, API tokens, programme managers and counted sign-in failures.

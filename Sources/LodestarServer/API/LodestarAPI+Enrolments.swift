@@ -25,14 +25,19 @@ extension LodestarAPI {
     }
 
     func getEnrolment(_ input: Operations.GetEnrolment.Input) async throws -> Operations.GetEnrolment.Output {
-        .ok(.init(body: .json(EnrolmentBody(try await enrolment(input.path.id, "seeing someone else's enrolment")))))
+        let enrolment = try await enrolment(input.path.id, "seeing someone else's enrolment")
+        return .ok(.init(headers: .init(eTag: try EntityTag.of(enrolment)), body: .json(EnrolmentBody(enrolment))))
     }
 
     func updateEnrolment(_ input: Operations.UpdateEnrolment.Input) async throws -> Operations.UpdateEnrolment.Output {
         let enrolment = try await enrolment(input.path.id, "changing someone else's enrolment")
         let profile = switch input.body { case .json(let json): try json.read().profile }
-        let updated = try await APIRequest.current().programmeOffice(store).update(enrolment.id, profile: profile)
-        return .ok(.init(body: .json(EnrolmentBody(updated))))
+        let (id, context) = (enrolment.id, try APIRequest.current())
+        let updated = try await conditionally(input.headers.ifMatch, lock: .enrolment(id), current: { store in
+            guard let enrolment = try await store.enrolment(id) else { throw NotFound("enrolment", id) }
+            return enrolment
+        }) { store in try await context.programmeOffice(store).update(id, profile: profile) }
+        return .ok(.init(headers: .init(eTag: try EntityTag.of(updated)), body: .json(EnrolmentBody(updated))))
     }
 
     /// The enrolment of the path, once the caller may reach it for `doing`.

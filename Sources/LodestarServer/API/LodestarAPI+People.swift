@@ -13,7 +13,7 @@ extension LodestarAPI {
         let id: Person.ID = try Identifier(path: input.path.id, of: "person")
         guard let person = try await store.person(id) else { throw NotFound("person", id) }
         try APIRequest.principal().requireSight(of: person)
-        return .ok(.init(body: .json(try await personBody(person))))
+        return .ok(.init(headers: .init(eTag: try EntityTag.of(person)), body: .json(try await personBody(person))))
     }
 
     func createPerson(_ input: Operations.CreatePerson.Input) async throws -> Operations.CreatePerson.Output {
@@ -27,8 +27,14 @@ extension LodestarAPI {
         try APIRequest.principal().requireAdmin("changing people in the directory")
         let id: Person.ID = try Identifier(path: input.path.id, of: "person")
         let record = switch input.body { case .json(let json): try json.read().record }
-        let person = try await PersonInput.namingAPIFields { try await APIRequest.current().peopleDirectory(store).update(id, with: record) }
-        return .ok(.init(body: .json(try await personBody(person))))
+        let context = try APIRequest.current()  // the transaction runs outside the request's task
+        let person = try await PersonInput.namingAPIFields {
+            try await conditionally(input.headers.ifMatch, lock: .person(id), current: { store in
+                guard let person = try await store.person(id) else { throw NotFound("person", id) }
+                return person
+            }) { store in try await context.peopleDirectory(store).update(id, with: record) }
+        }
+        return .ok(.init(headers: .init(eTag: try EntityTag.of(person)), body: .json(try await personBody(person))))
     }
 
     private func personBody(_ person: Person) async throws -> PersonBody {

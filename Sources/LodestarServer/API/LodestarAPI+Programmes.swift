@@ -9,7 +9,8 @@ extension LodestarAPI {
     }
 
     func getProgramme(_ input: Operations.GetProgramme.Input) async throws -> Operations.GetProgramme.Output {
-        .ok(.init(body: .json(ProgrammeBody(try await programme(input.path.id)))))
+        let programme = try await programme(input.path.id)
+        return .ok(.init(headers: .init(eTag: try EntityTag.of(programme)), body: .json(ProgrammeBody(programme))))
     }
 
     func createProgramme(_ input: Operations.CreateProgramme.Input) async throws -> Operations.CreateProgramme.Output {
@@ -22,8 +23,12 @@ extension LodestarAPI {
     func updateProgramme(_ input: Operations.UpdateProgramme.Input) async throws -> Operations.UpdateProgramme.Output {
         let programme = try await programme(input.path.id, managing: "changing a programme")
         let record = switch input.body { case .json(let json): try json.read().record }
-        let updated = try await APIRequest.current().programmeOffice(store).update(programme.id, with: record)
-        return .ok(.init(body: .json(ProgrammeBody(updated))))
+        let (id, context) = (programme.id, try APIRequest.current())
+        let updated = try await conditionally(input.headers.ifMatch, lock: .programme(id), current: { store in
+            guard let programme = try await store.programme(id) else { throw NotFound("programme", id) }
+            return programme
+        }) { store in try await context.programmeOffice(store).update(id, with: record) }
+        return .ok(.init(headers: .init(eTag: try EntityTag.of(updated)), body: .json(ProgrammeBody(updated))))
     }
 
     func listProgrammeCycles(_ input: Operations.ListProgrammeCycles.Input) async throws -> Operations.ListProgrammeCycles.Output {
@@ -59,16 +64,22 @@ extension LodestarAPI {
     }
 
     func getCycle(_ input: Operations.GetCycle.Input) async throws -> Operations.GetCycle.Output {
-        .ok(.init(body: .json(try await CycleBody(try await cycle(input.path.id), store: store))))
+        let cycle = try await cycle(input.path.id)
+        return .ok(.init(headers: .init(eTag: try EntityTag.of(cycle)), body: .json(try await CycleBody(cycle, store: store))))
     }
 
     func updateCycle(_ input: Operations.UpdateCycle.Input) async throws -> Operations.UpdateCycle.Output {
-        var cycle = try await cycle(input.path.id, managing: "changing a cycle")
+        let (id, context) = (try await cycle(input.path.id, managing: "changing a cycle").id, try APIRequest.current())
         let body = switch input.body { case .json(let json): try json.read() }
-        let office = try APIRequest.current().programmeOffice(store)
-        if let state = body.state, state != cycle.state { cycle = try await office.move(cycle.id, to: state) }
-        if let name = body.name, name != cycle.name { cycle = try await office.rename(cycle.id, to: name) }
-        return .ok(.init(body: .json(try await CycleBody(cycle, store: store))))
+        // The move and the rename commit together.
+        let cycle = try await conditionally(input.headers.ifMatch ?? "*", lock: .cycle(id), current: { store in try await store.cycleAndProgramme(id).cycle }) { store in
+            var cycle = try await store.cycleAndProgramme(id).cycle
+            let office = try context.programmeOffice(store)
+            if let state = body.state, state != cycle.state { cycle = try await office.move(cycle.id, to: state) }
+            if let name = body.name, name != cycle.name { cycle = try await office.rename(cycle.id, to: name) }
+            return cycle
+        }
+        return .ok(.init(headers: .init(eTag: try EntityTag.of(cycle)), body: .json(try await CycleBody(cycle, store: store))))
     }
 
     /// The programme of the path, once the caller may see it (and manage it, when `doing` is given).

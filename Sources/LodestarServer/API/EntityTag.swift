@@ -1,0 +1,41 @@
+import Crypto
+import Foundation
+import LodestarCore
+
+/// A record's version as HTTP sees it (`ETag`): a digest of the record as stored, so any change
+/// to it — by the web app, the API or an import — gives a new tag.
+enum EntityTag {
+    static func of<Record: Encodable>(_ record: Record) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .secondsSince1970
+        let digest = SHA256.hash(data: try encoder.encode(record))
+        return "\"" + digest.prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
+    }
+
+    /// True when `If-Match` lets a change through: it lists the tag (or `*`). Weak tags never match.
+    static func matches(_ ifMatch: String, _ tag: String) -> Bool {
+        ifMatch.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.contains { $0 == "*" || $0 == tag }
+    }
+}
+
+extension LodestarAPI {
+    /// Runs `change` — after `If-Match`, when sent, is checked against the record as stored now,
+    /// in the same transaction, the record held so that no one changes it in between: a tag
+    /// that is no longer the record's means someone changed it since the caller read it (409).
+    /// The caller's access is checked before, so the answer tells nothing to those without it.
+    /// The transaction may run on another task: `current` and `change` take what they need of the
+    /// request (its context) from their caller, not from `APIRequest`.
+    func conditionally<Record: Encodable & Sendable, Result: Sendable>(
+        _ ifMatch: String?, lock: LockedRecord, current: @escaping @Sendable (any LodestarRepositories) async throws -> Record,
+        _ change: @escaping @Sendable (any LodestarRepositories) async throws -> Result) async throws -> Result {
+        guard let ifMatch else { return try await change(store) }
+        return try await store.inTransaction { store in
+            try await store.lockForChange(lock)
+            guard EntityTag.matches(ifMatch, try EntityTag.of(try await current(store))) else {
+                throw APIError(.conflict, "It changed since you read it (If-Match no longer holds); read it again, then send your change.")
+            }
+            return try await change(store)
+        }
+    }
+}
