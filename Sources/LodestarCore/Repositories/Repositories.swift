@@ -124,10 +124,6 @@ public protocol LodestarRepositories: PeopleRepository, CompetencyRepository, Pr
     func lockForChange(_ record: LockedRecord) async throws
 }
 
-/// A stored record a conditional update holds while it compares and writes.
-public enum LockedRecord: Sendable {
-    case person(Person.ID), programme(Programme.ID), cycle(Cycle.ID), enrolment(Enrolment.ID)
-}
 
 /// Accounts, sessions, API tokens, programme managers and counted sign-in failures.
 public protocol AccountRepository: Sendable {
@@ -310,16 +306,5 @@ extension LodestarRepositories {
     public func programme(of relationship: Relationship) async throws -> Programme? {
         guard let cycle = try await cycle(relationship.cycleID) else { return nil }
         return try await programme(cycle.programmeID)
-    }
-}
-
-/// The notices not yet sent: how many, and when the oldest was written.
-public struct OutboxBacklog: Sendable, Equatable {
-    public let waiting: Int
-    public let oldest: Date?
-    /// Creates a backlog.
-    public init(waiting: Int, oldest: Date?) {
-        self.waiting = waiting
-        self.oldest = oldest
     }
 }
