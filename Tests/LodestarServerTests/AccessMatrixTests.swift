@@ -123,6 +123,7 @@ struct AccessMatrixTests {
         "POST /api/v1/people/import": adminWriters,
         "POST /api/v1/cycles/:id/enrolments/import": managerWriters,
         "POST /api/v1/cycles/:id/plan": managerWriters,
+        "POST /api/v1/cycles/:id/plan/mentees/:menteeId": managerWriters,
         "POST /api/v1/cycles/:id/publish": managerWriters,
         "GET /api/v1/cycles/:id/relationships": managers,
         // Tokens are managed by a signed-in admin only: a token can't list, mint or revoke tokens.
@@ -299,7 +300,8 @@ struct ConcreteIDs {
     func concrete(_ path: String, conflict: String, token: String) -> String {
         if path.hasPrefix("/programmes/") || path.hasPrefix("/api/v1/programmes/") { return path.replacingOccurrences(of: ":id", with: programme) }
         if path.hasPrefix("/cycles/") || path.hasPrefix("/api/v1/cycles/") {
-            return path.replacingOccurrences(of: ":id", with: cycle).replacingOccurrences(of: ":mentee", with: enrolment)
+            return path.replacingOccurrences(of: ":id", with: cycle).replacingOccurrences(of: ":menteeId", with: enrolment)
+                .replacingOccurrences(of: ":mentee", with: enrolment)
         }
         if path.hasPrefix("/people/") || path.hasPrefix("/api/v1/people/") { return path.replacingOccurrences(of: ":id", with: person) }
         if path.hasPrefix("/api/v1/enrolments/") || path.hasPrefix("/enrolments/") { return path.replacingOccurrences(of: ":id", with: enrolment) }

@@ -62,6 +62,18 @@ struct IntegratorAPITests {
             #expect(value(plan, "statistics.matched") as? Int == 6 && value(plan, "certificate.optimal") as? Bool == true)
             #expect(value(plan, "pairs.total") as? Int == 6 && (value(plan, "pairs.items") as? [Any])?.count == 4)
             #expect((value(plan, "statistics.excludedPairs.reporting-line") as? Int ?? 0) >= 1, "E1 can't be paired with their manager M1")
+            // One mentee's other possible mentors: E1 is never offered their own manager, M1.
+            func enrolmentOf(_ externalID: String) async throws -> String {
+                let (_, found) = try await client.json(.get, "/api/v1/people?name=Person%20\(externalID)")
+                let person = try #require((value(found, "items") as? [[String: Any]] ?? []).first { $0["externalId"] as? String == externalID }?["id"] as? String)
+                let (_, enrolled) = try await client.json(.get, "/api/v1/cycles/\(cycleID)/enrolments?limit=500")
+                return try #require((value(enrolled, "items") as? [[String: Any]] ?? []).first { $0["personId"] as? String == person }?["id"] as? String)
+            }
+            let (e1, m1) = (try await enrolmentOf("E1"), try await enrolmentOf("M1"))
+            let (optionsStatus, options) = try await client.json(.post, "/api/v1/cycles/\(cycleID)/plan/mentees/\(e1)?limit=10", #"{"seed":7}"#)
+            let offered = (value(options, "options.items") as? [[String: Any]] ?? []).compactMap { $0["mentorId"] as? String }
+            #expect(optionsStatus == .ok && value(options, "menteeId") as? String == e1 && !offered.isEmpty)
+            #expect(!offered.contains(m1) && (value(options, "ruledOut") as? Int ?? 0) >= 1, "the mentee's own manager is ruled out")
             let (published, publication) = try await client.json(.post, "/api/v1/cycles/\(cycleID)/publish", #"{"seed":7}"#)
             #expect(published == .created && value(publication, "relationships") as? Int == 6 && value(publication, "created") as? Bool == true)
             let (republished, second) = try await client.json(.post, "/api/v1/cycles/\(cycleID)/publish", #"{"seed":7}"#)

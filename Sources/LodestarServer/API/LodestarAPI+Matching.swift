@@ -15,6 +15,19 @@ extension LodestarAPI {
         return .ok(.init(body: .json(PlanBody(reading))))
     }
 
+    func mentorOptions(_ input: Operations.MentorOptions.Input) async throws -> Operations.MentorOptions.Output {
+        let cycleID: Cycle.ID = try Identifier(path: input.path.id, of: "cycle")
+        let mentee: Enrolment.ID = try Identifier(path: input.path.menteeId, of: "mentee enrolment")
+        let principal = try APIRequest.principal()
+        try principal.requireManager(of: try await store.cycleAndProgramme(cycleID).programme, "planning a matching")
+        let body = switch input.body { case .json(let json): try json.read() }
+        let query = PlanReview.Query(seed: body.seed ?? 1, fairness: body.fairness ?? false, edits: try body.edits(), search: body.search ?? "",
+                                     pairs: try APIRequest.page(input.query.offset, input.query.limit))
+        let choice = try await PlanReview(store: store, principal: principal, plans: plans)
+            .mentorChoice(for: mentee, in: cycleID, query, now: try APIRequest.current().now)
+        return .ok(.init(body: .json(MentorOptionsBody(choice))))
+    }
+
     func publishMatching(_ input: Operations.PublishMatching.Input) async throws -> Operations.PublishMatching.Output {
         let cycleID: Cycle.ID = try Identifier(path: input.path.id, of: "cycle")
         let context = try APIRequest.current()
@@ -111,6 +124,33 @@ struct PlanBody: Encodable, Hashable, Sendable {
             Unmatched(menteeId: $0.mentee.description, menteeName: $0.menteeName, reason: $0.reason.rawValue, explanation: $0.explanation)
         }
         refused = reading.refused
+    }
+}
+
+/// The mentors one mentee of a plan could move to, best score first, and the mentee's pair now.
+struct MentorOptionsBody: Encodable, Hashable, Sendable {
+    struct Option: Encodable, Hashable, Sendable {
+        let mentorId: String, name: String
+        /// Nil for a peer circle, which is not scored against one member.
+        let score: Double?
+        /// The mentees the plan gives this mentor now, to swap with.
+        let mentees: [String]
+    }
+    struct Current: Encodable, Hashable, Sendable { let mentorId: String; let mentorName: String; let score: Double }
+    let menteeId: String
+    let menteeName: String
+    let current: Current?
+    let ruledOut: Int
+    let options: ListBody<Option>
+
+    init(_ choice: PlanReview.MentorChoice) {
+        menteeId = choice.mentee.description
+        menteeName = choice.menteeName
+        current = choice.current.map { Current(mentorId: $0.mentor.description, mentorName: $0.mentorName, score: $0.score.total) }
+        ruledOut = choice.ruledOut
+        options = ListBody(choice.options) {
+            Option(mentorId: $0.mentor.description, name: $0.name, score: $0.score?.total, mentees: $0.mentees.map(\.menteeName))
+        }
     }
 }
 
