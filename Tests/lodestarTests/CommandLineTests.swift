@@ -78,6 +78,12 @@ final class CommandLineTests {
         #expect(revoked.contains("HRIS sync") && !revoked.contains("\tactive\tHRIS sync"))
     }
 
+    @Test("serve refuses a log format it doesn't know, naming the two it does, before opening anything")
+    func unknownLogFormat() throws {
+        let refused = try lodestar("serve", "--log-format", "xml", "--port", "1")
+        #expect(refused.status != 0 && refused.errors.contains("--log-format 'xml' is not text or json"))
+    }
+
     @Test("export writes a file that imports back with nothing to change")
     func exportImport() throws {
         _ = try lodestar("import", "people", "--create", try file("people.csv", Fixtures.smallOrganisation))

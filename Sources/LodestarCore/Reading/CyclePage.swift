@@ -19,6 +19,15 @@ public struct CyclePage: Sendable {
         public let seen: RelationshipWorkspace.Oversight
         public let mentor: String
         public let mentees: String
+
+        /// The relationships with their people's names, read in one query.
+        public static func named(_ seen: [RelationshipWorkspace.Oversight], _ store: any PeopleRepository) async throws -> [Oversight] {
+            let names = try await store.names(of: Set(seen.flatMap { [$0.relationship.mentorPerson] + $0.relationship.members.map(\.person) }))
+            return seen.map { seen in
+                Oversight(seen: seen, mentor: names[seen.relationship.mentorPerson] ?? "?",
+                          mentees: seen.relationship.currentMembers.map { names[$0.person] ?? "?" }.joined(separator: ", "))
+            }
+        }
     }
 
     /// Reads the page for `principal`, who must manage the cycle's programme.
@@ -28,12 +37,8 @@ public struct CyclePage: Sendable {
         try principal.requireManager(of: programme, "seeing who takes part in a cycle")
         let enrolled = try await store.participants(in: cycle.id, page: page)
         let relationships = try await store.relationships(in: cycle.id)
-        let names = try await store.names(of: Set(relationships.flatMap { [$0.mentorPerson] + $0.members.map(\.person) }))
         let oversight = try await RelationshipWorkspace(store: store, principal: principal).oversight(of: relationships, in: programme, now: now)
-        let named = oversight.map { seen in
-            Oversight(seen: seen, mentor: names[seen.relationship.mentorPerson] ?? "?",
-                      mentees: seen.relationship.currentMembers.map { names[$0.person] ?? "?" }.joined(separator: ", "))
-        }.sorted { ($0.seen.health, $0.mentees) < ($1.seen.health, $1.mentees) }
+        let named = try await Oversight.named(oversight, store).sorted { ($0.seen.health, $0.mentees) < ($1.seen.health, $1.mentees) }
         return CyclePage(cycle: cycle, programme: programme, counts: try await store.enrolmentCounts(in: cycle.id), enrolled: enrolled,
                          relationships: Page(slicing: named, relationshipsPage), hasRelationships: !named.isEmpty)
     }

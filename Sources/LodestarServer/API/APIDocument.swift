@@ -9,8 +9,6 @@ struct APIDocument: Sendable {
 
     /// The document as JSON values.
     let json: OpenAPIObjectContainer
-    /// Each operation's method and path as the router declares it (`GET /api/v1/people/:id`).
-    let operations: [String: String]
 
     /// Reads the document from the server's resources.
     static func load() throws -> APIDocument {
@@ -27,15 +25,6 @@ struct APIDocument: Sendable {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "openapi.yaml is not a YAML mapping"))
         }
         json = try OpenAPIObjectContainer(unvalidatedValue: object)
-        var operations: [String: String] = [:]
-        for (path, item) in object["paths"] as? [String: (any Sendable)?] ?? [:] {
-            for (method, operation) in item as? [String: (any Sendable)?] ?? [:] {
-                guard let id = (operation as? [String: (any Sendable)?])?["operationId"] as? String else { continue }
-                let routerPath = path.replacing(/\{([^}]+)\}/) { ":\($0.1)" }
-                operations[id] = "\(method.uppercased()) /\(Self.basePath)\(routerPath)"
-            }
-        }
-        self.operations = operations
     }
 
     /// YAML's values as the JSON container takes them.

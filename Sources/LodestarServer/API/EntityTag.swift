@@ -24,18 +24,27 @@ extension LodestarAPI {
     /// in the same transaction, the record held so that no one changes it in between: a tag
     /// that is no longer the record's means someone changed it since the caller read it (409).
     /// The caller's access is checked before, so the answer tells nothing to those without it.
-    /// The transaction may run on another task: `current` and `change` take what they need of the
-    /// request (its context) from their caller, not from `APIRequest`.
-    func conditionally<Record: Encodable & Sendable, Result: Sendable>(
-        _ ifMatch: String?, lock: LockedRecord, current: @escaping @Sendable (any LodestarRepositories) async throws -> Record,
-        _ change: @escaping @Sendable (any LodestarRepositories) async throws -> Result) async throws -> Result {
+    /// The transaction may run on another task: `change` takes what it needs of the request (its
+    /// context) from its caller, not from `APIRequest`.
+    func conditionally<Result: Sendable>(_ ifMatch: String?, lock record: LockedRecord,
+                                         _ change: @escaping @Sendable (any LodestarRepositories) async throws -> Result) async throws -> Result {
         guard let ifMatch else { return try await change(store) }
         return try await store.inTransaction { store in
-            try await store.lockForChange(lock)
-            guard EntityTag.matches(ifMatch, try EntityTag.of(try await current(store))) else {
+            try await store.lockForChange(record)
+            guard EntityTag.matches(ifMatch, try await Self.tag(of: record, in: store)) else {
                 throw APIError(.conflict, "It changed since you read it (If-Match no longer holds); read it again, then send your change.")
             }
             return try await change(store)
+        }
+    }
+
+    /// The tag of `record` as `store` holds it now.
+    private static func tag(of record: LockedRecord, in store: any LodestarRepositories) async throws -> String {
+        switch record {
+        case .person(let id): try EntityTag.of(try await store.person(id) ?? { throw NotFound("person", id) }())
+        case .programme(let id): try EntityTag.of(try await store.programme(id) ?? { throw NotFound("programme", id) }())
+        case .cycle(let id): try EntityTag.of(try await store.cycleAndProgramme(id).cycle)
+        case .enrolment(let id): try EntityTag.of(try await store.enrolment(id) ?? { throw NotFound("enrolment", id) }())
         }
     }
 }

@@ -33,10 +33,7 @@ extension LodestarAPI {
         let enrolment = try await enrolment(input.path.id, "changing someone else's enrolment")
         let profile = switch input.body { case .json(let json): try json.read().profile }
         let (id, context) = (enrolment.id, try APIRequest.current())
-        let updated = try await conditionally(input.headers.ifMatch, lock: .enrolment(id), current: { store in
-            guard let enrolment = try await store.enrolment(id) else { throw NotFound("enrolment", id) }
-            return enrolment
-        }) { store in try await context.programmeOffice(store).update(id, profile: profile) }
+        let updated = try await conditionally(input.headers.ifMatch, lock: .enrolment(id)) { store in try await context.programmeOffice(store).update(id, profile: profile) }
         return .ok(.init(headers: .init(eTag: try EntityTag.of(updated)), body: .json(EnrolmentBody(updated))))
     }
 

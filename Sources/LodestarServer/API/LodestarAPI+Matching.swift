@@ -180,17 +180,13 @@ struct RelationshipBody: Encodable, Hashable, Sendable {
     let overdueGoals: Int
 
     init(_ oversight: CyclePage.Oversight) {
-        self.init(oversight.seen, mentor: oversight.mentor, mentees: oversight.mentees)
-    }
-
-    init(_ seen: RelationshipWorkspace.Oversight, mentor: String, mentees: String) {
-        let relationship = seen.relationship
+        let seen = oversight.seen, relationship = seen.relationship
         id = relationship.id.description
         cycleId = relationship.cycleID.description
         mentorEnrolmentId = relationship.mentor.description
-        mentorName = mentor
+        mentorName = oversight.mentor
         menteeEnrolmentIds = relationship.currentMembers.map(\.enrolment.description)
-        menteeNames = mentees
+        menteeNames = oversight.mentees
         score = relationship.score
         startedAt = relationship.startedAt
         endedAt = relationship.endedAt

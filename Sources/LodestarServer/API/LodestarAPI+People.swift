@@ -29,10 +29,7 @@ extension LodestarAPI {
         let record = switch input.body { case .json(let json): try json.read().record }
         let context = try APIRequest.current()  // the transaction runs outside the request's task
         let person = try await PersonInput.namingAPIFields {
-            try await conditionally(input.headers.ifMatch, lock: .person(id), current: { store in
-                guard let person = try await store.person(id) else { throw NotFound("person", id) }
-                return person
-            }) { store in try await context.peopleDirectory(store).update(id, with: record) }
+            try await conditionally(input.headers.ifMatch, lock: .person(id)) { store in try await context.peopleDirectory(store).update(id, with: record) }
         }
         return .ok(.init(headers: .init(eTag: try EntityTag.of(person)), body: .json(try await personBody(person))))
     }

@@ -24,10 +24,7 @@ extension LodestarAPI {
         let programme = try await programme(input.path.id, managing: "changing a programme")
         let record = switch input.body { case .json(let json): try json.read().record }
         let (id, context) = (programme.id, try APIRequest.current())
-        let updated = try await conditionally(input.headers.ifMatch, lock: .programme(id), current: { store in
-            guard let programme = try await store.programme(id) else { throw NotFound("programme", id) }
-            return programme
-        }) { store in try await context.programmeOffice(store).update(id, with: record) }
+        let updated = try await conditionally(input.headers.ifMatch, lock: .programme(id)) { store in try await context.programmeOffice(store).update(id, with: record) }
         return .ok(.init(headers: .init(eTag: try EntityTag.of(updated)), body: .json(ProgrammeBody(updated))))
     }
 
@@ -72,7 +69,7 @@ extension LodestarAPI {
         let (id, context) = (try await cycle(input.path.id, managing: "changing a cycle").id, try APIRequest.current())
         let body = switch input.body { case .json(let json): try json.read() }
         // The move and the rename commit together.
-        let cycle = try await conditionally(input.headers.ifMatch ?? "*", lock: .cycle(id), current: { store in try await store.cycleAndProgramme(id).cycle }) { store in
+        let cycle = try await conditionally(input.headers.ifMatch ?? "*", lock: .cycle(id)) { store in
             var cycle = try await store.cycleAndProgramme(id).cycle
             let office = try context.programmeOffice(store)
             if let state = body.state, state != cycle.state { cycle = try await office.move(cycle.id, to: state) }

@@ -115,9 +115,7 @@ extension LodestarAPI {
         guard let relationship = try await store.relationship(id) else { throw NotFound("relationship", id) }
         let context = try APIRequest.current()
         let seen = try await workspace(context).oversight(of: relationship, now: context.now)
-        let names = try await store.names(of: Set([relationship.mentorPerson] + relationship.members.map(\.person)))
-        return RelationshipBody(seen, mentor: names[relationship.mentorPerson] ?? "?",
-                                mentees: relationship.currentMembers.map { names[$0.person] ?? "?" }.joined(separator: ", "))
+        return RelationshipBody(try await CyclePage.Oversight.named([seen], store)[0])
     }
 
     /// The workspace, once the caller is one of the relationship's people: a body is read only

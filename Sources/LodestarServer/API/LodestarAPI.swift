@@ -83,6 +83,6 @@ struct JSONInput<Body: Decodable & Sendable>: Decodable, Hashable, Sendable {
 
     /// The body, strictly read.
     func read() throws -> Body {
-        try JSONBody.decode(Body.self, from: Data(APIRequest.body?.readableBytesView ?? ByteBuffer().readableBytesView))
+        try JSONBody.decode(Body.self, from: APIRequest.body.map { Data($0.readableBytesView) } ?? Data())
     }
 }
