@@ -19,6 +19,8 @@ public struct AppConfig: Sendable {
     public var smtp: SMTPMailer?
     /// How often the outbox is sent.
     public var outboxInterval: Duration
+    /// How often due webhook deliveries are sent.
+    public var webhookInterval: Duration
     /// How often meeting reminders and nudges are looked for (LODESTAR_NUDGE_INTERVAL, seconds).
     public var nudgeInterval: Duration
     /// Reverse proxies whose `X-Forwarded-For` names the client (LODESTAR_TRUSTED_PROXY); none by
@@ -36,7 +38,7 @@ public struct AppConfig: Sendable {
     public init(host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .sqliteFile(path: "lodestar.sqlite"),
                 seedDemo: Bool = false, demoSeed: UInt64 = 2027, bcryptCost: UInt8 = 12, secureCookies: Bool = false,
                 publicURL: String? = nil, smtp: SMTPMailer? = nil, outboxInterval: Duration = .seconds(5),
-                nudgeInterval: Duration = .seconds(300), trustedProxies: Set<String> = [], clock: ServerClock = .system,
+                webhookInterval: Duration = .seconds(5), nudgeInterval: Duration = .seconds(300), trustedProxies: Set<String> = [], clock: ServerClock = .system,
                 metricsSecret: String? = nil, metrics: ServerMetrics = ServerMetrics()) {
         self.host = host
         self.port = port
@@ -48,6 +50,7 @@ public struct AppConfig: Sendable {
         self.publicURL = publicURL ?? "http://\(host):\(port)"
         self.smtp = smtp
         self.outboxInterval = outboxInterval
+        self.webhookInterval = webhookInterval
         self.nudgeInterval = nudgeInterval
         self.trustedProxies = trustedProxies
         self.clock = clock

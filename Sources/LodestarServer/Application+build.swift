@@ -30,7 +30,8 @@ public func buildApplication(config: AppConfig, logger: Logger = Logger(label: "
     }
     let router = try await buildRouter(store: connection.store, credentials: credentials, config: config)
     var services: [any Service] = [DatabaseService(connection: connection),
-                                   RepeatingJob.nudges(Nudges(store: connection.store, publicURL: config.publicURL), every: config.nudgeInterval, clock: config.clock, logger: logger, metrics: config.metrics)]
+                                   RepeatingJob.nudges(Nudges(store: connection.store, publicURL: config.publicURL), every: config.nudgeInterval, clock: config.clock, logger: logger, metrics: config.metrics),
+                                   RepeatingJob.webhooks(store: connection.store, every: config.webhookInterval, clock: config.clock, logger: logger, metrics: config.metrics)]
     if let smtp = config.smtp {
         services.append(RepeatingJob.outbox(OutboxDelivery(store: connection.store, mailer: smtp), every: config.outboxInterval, clock: config.clock, logger: logger, metrics: config.metrics))
     }
@@ -74,5 +75,6 @@ func buildRouter(store: FluentStore, credentials: any Credentials, config: AppCo
     PairingPages(store: store, pages: pages).register(on: router)
     ChoicePages(store: store, pages: pages).register(on: router)
     SpeedPages(store: store, pages: pages).register(on: router)
+    WebhookPages(store: store, pages: pages, credentials: credentials).register(on: router)
     return router
 }

@@ -17,7 +17,7 @@ struct Import: AsyncParsableCommand {
         func run() async throws {
             let text = try readCSV(file)
             let summary = try await reportingImportErrors(file) {
-                try await withStore(database, creating: create) { try await PeopleDirectory(store: $0, principal: .commandLine).importCSV(text) }
+                try await withStore(database, creating: create) { try await PeopleDirectory(store: $0, principal: .commandLine).importCSV(text, now: Date()) }
             }
             print("Imported \(file): \(summary).")
         }

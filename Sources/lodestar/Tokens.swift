@@ -10,7 +10,7 @@ struct Tokens: AsyncParsableCommand {
 }
 
 /// The admin a token is made for: it acts with their rights, within its scope.
-private func adminPrincipal(_ email: String, in store: any LodestarRepositories, credentials: any Credentials) async throws -> Principal {
+func adminPrincipal(_ email: String, in store: any LodestarRepositories, credentials: any Credentials) async throws -> Principal {
     guard let account = try await store.account(email: email.lowercased()), account.isAdmin else {
         throw ArgumentParser.ValidationError("\(email) is not an organisation admin's account; a token acts for an admin")
     }
@@ -74,7 +74,7 @@ struct RevokeToken: AsyncParsableCommand {
 }
 
 /// The use cases' refusals as command-line errors.
-private func reportingValidation<T>(_ body: () async throws -> T) async throws -> T {
+func reportingValidation<T>(_ body: () async throws -> T) async throws -> T {
     do { return try await body() } catch let error as LodestarCore.ValidationError {
         throw ArgumentParser.ValidationError(error.summary)
     }

@@ -68,7 +68,7 @@ struct DemoSafetyTests {
         let before = try StoreConnection(location: .sqliteFile(path: file))
         do {
             try await before.migrate()
-            _ = try await PeopleDirectory(store: before.store, principal: .commandLine).importCSV(Fixtures.smallOrganisation)
+            _ = try await PeopleDirectory(store: before.store, principal: .commandLine).importCSV(Fixtures.smallOrganisation, now: Date())
             await before.shutdown()
         } catch {
             await before.shutdown()

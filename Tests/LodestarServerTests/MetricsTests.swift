@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import LodestarCore
-import LodestarServer
+@testable import LodestarServer
 import LodestarTestSupport
 import NIOCore
 import Testing
@@ -19,6 +19,9 @@ struct MetricsTests {
             for _ in 0..<3 { _ = try await client.json(.get, "/api/v1/people/\(demo.people[0].id)") }
             _ = try await client.json(.get, "/api/v1/people/\(UUID())")
             try await store.save(Notice(recipient: "x@example.org", subject: "Waiting", body: "…", createdAt: Date().addingTimeInterval(-120)))
+            try await store.save(WebhookEndpoint(url: "https://hr.example.org/events", events: [.peopleImported], secret: String(repeating: "s", count: 32),
+                                                 description: "", createdAt: Date()))
+            try await store.enqueue(.peopleImported(ImportSummary(created: 1, updated: 0, unchanged: 0), at: Date().addingTimeInterval(-60)))
             let (status, type, text) = try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer \(Self.secret)"]) {
                 ($0.status, $0.headers[.contentType] ?? "", String(buffer: $0.body))
             }
@@ -34,6 +37,8 @@ struct MetricsTests {
             #expect(sample("lodestar_outbox_waiting") ?? 0 >= 1)
             #expect(sample("lodestar_outbox_oldest_waiting_seconds") ?? 0 >= 119)
             #expect(sample("lodestar_database_up") == 1)
+            #expect(sample("lodestar_webhook_deliveries_waiting") == 1)
+            #expect(sample("lodestar_webhook_oldest_waiting_seconds") ?? 0 >= 59)
             #expect(!text.contains(demo.people[0].id.description), "a path's id is never a label")
             // The reminder job runs once at start; its rounds are counted.
             var jobs: Double?
@@ -46,6 +51,22 @@ struct MetricsTests {
                 if jobs == nil { try await Task.sleep(for: .milliseconds(100)) }
             }
             #expect(jobs ?? 0 >= 1)
+        }
+    }
+
+    @Test("webhook rounds are counted by outcome")
+    func webhookDeliveries() async throws {
+        try await withAppAndStore { _, store in
+            let metrics = ServerMetrics()
+            var outcome = WebhookDispatch.Outcome()
+            (outcome.delivered, outcome.retrying, outcome.failed) = (3, 2, 0)
+            metrics.webhooksSent(outcome)
+            outcome.failed = 1
+            metrics.webhooksSent(outcome)
+            let text = await metrics.exposition(store: store, now: Date())
+            #expect(text.contains(#"lodestar_webhook_deliveries_total{outcome="delivered"} 6"#))
+            #expect(text.contains(#"lodestar_webhook_deliveries_total{outcome="retrying"} 4"#))
+            #expect(text.contains(#"lodestar_webhook_deliveries_total{outcome="failed"} 1"#))
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import LodestarCore
 import LodestarStore
 import LodestarTestSupport
@@ -17,7 +18,7 @@ struct DemoSeederStoreTests {
             #expect(try await store.allPeople().count == demo.people.count)
         }
         try await database.withStore { store in
-            _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(Fixtures.smallOrganisation)
+            _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(Fixtures.smallOrganisation, now: Date())
             #expect(try await DemoSeeder(store: store).seedIfEmpty() == nil)
             #expect(try await store.allPeople().count == 5)
         }

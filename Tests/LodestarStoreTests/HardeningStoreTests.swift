@@ -11,7 +11,7 @@ struct HardeningStoreTests {
           arguments: TestDatabase.allCases)
     func invitationsAreFirstPasswordsOnly(database: TestDatabase) async throws {
         try await database.withStore { store in
-            _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(Fixtures.smallOrganisation)
+            _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(Fixtures.smallOrganisation, now: Date())
             let admin = try await TestAccounts.seedAdmin(in: store)
             let principal = try await Authentication(store: store, credentials: TestAccounts.credentials).principal(for: admin)
             let links = AccountLinks(store: store, credentials: TestAccounts.credentials, publicURL: "https://lodestar.example")
@@ -52,7 +52,7 @@ struct HardeningStoreTests {
     @Test("a list asked for at an offset past any list's end answers an empty page, not a crash", arguments: TestDatabase.allCases)
     func hugeOffset(database: TestDatabase) async throws {
         try await database.withStore { store in
-            _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(Fixtures.smallOrganisation)
+            _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(Fixtures.smallOrganisation, now: Date())
             let page = try await store.people(matching: PeopleQuery(), page: try PageRequest(offset: PageRequest.maximumOffset, limit: PageRequest.maximumLimit))
             #expect(page.items.isEmpty && page.total == 5)
             #expect(throws: ValidationError.self) { try PageRequest(offset: Int.max, limit: 1) }

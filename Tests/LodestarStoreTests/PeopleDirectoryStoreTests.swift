@@ -1,3 +1,4 @@
+import Foundation
 import LodestarCore
 import LodestarStore
 import LodestarTestSupport
@@ -12,7 +13,7 @@ struct PeopleDirectoryStoreTests {
     func createAndReportingLine(database: TestDatabase) async throws {
         try await database.withStore { store in
             let directory = PeopleDirectory(store: store, principal: .commandLine)
-            _ = try await directory.importCSV(Fixtures.smallOrganisation)
+            _ = try await directory.importCSV(Fixtures.smallOrganisation, now: Date())
             let kwame = try await directory.create(record)
             #expect(try await directory.reportingLine(of: kwame).map(\.externalID) == ["P-4", "P-2", "P-1"])
         }
@@ -22,7 +23,7 @@ struct PeopleDirectoryStoreTests {
     func refusesCreate(database: TestDatabase) async throws {
         try await database.withStore { store in
             let directory = PeopleDirectory(store: store, principal: .commandLine)
-            _ = try await directory.importCSV(Fixtures.smallOrganisation)
+            _ = try await directory.importCSV(Fixtures.smallOrganisation, now: Date())
             var bad = record
             bad.externalID = "P-1"
             bad.email = "zoe@example.org"
@@ -38,7 +39,7 @@ struct PeopleDirectoryStoreTests {
     func refusesLoop(database: TestDatabase) async throws {
         try await database.withStore { store in
             let directory = PeopleDirectory(store: store, principal: .commandLine)
-            _ = try await directory.importCSV(Fixtures.smallOrganisation)
+            _ = try await directory.importCSV(Fixtures.smallOrganisation, now: Date())
             let zoe = try #require(try await store.person(externalID: "P-2"))
             let change = PersonRecord(externalID: "P-2", name: zoe.name, email: zoe.email, level: zoe.level, managerExternalID: "P-4", timeZone: zoe.timeZone)
             let error = await #expect(throws: ValidationError.self) { try await directory.update(zoe.id, with: change) }

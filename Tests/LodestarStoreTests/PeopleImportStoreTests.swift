@@ -1,3 +1,4 @@
+import Foundation
 import LodestarCore
 import LodestarStore
 import LodestarTestSupport
@@ -9,9 +10,9 @@ struct PeopleImportStoreTests {
     func importTwice(database: TestDatabase) async throws {
         try await database.withStore { store in
             let directory = PeopleDirectory(store: store, principal: .commandLine)
-            #expect(try await directory.importCSV(Fixtures.smallOrganisation) == ImportSummary(created: 5, updated: 0, unchanged: 0))
+            #expect(try await directory.importCSV(Fixtures.smallOrganisation, now: Date()) == ImportSummary(created: 5, updated: 0, unchanged: 0))
             let before = try await store.allPeople()
-            #expect(try await directory.importCSV(Fixtures.smallOrganisation) == ImportSummary(created: 0, updated: 0, unchanged: 5))
+            #expect(try await directory.importCSV(Fixtures.smallOrganisation, now: Date()) == ImportSummary(created: 0, updated: 0, unchanged: 5))
             #expect(try await store.allPeople() == before)
             let zoe = try #require(try await store.person(externalID: "P-2"))
             #expect(zoe.name == "Zoë Müller")
@@ -24,11 +25,11 @@ struct PeopleImportStoreTests {
     func emailSwap(database: TestDatabase) async throws {
         try await database.withStore { store in
             let directory = PeopleDirectory(store: store, principal: .commandLine)
-            _ = try await directory.importCSV(Fixtures.smallOrganisation)
+            _ = try await directory.importCSV(Fixtures.smallOrganisation, now: Date())
             let swapped = Fixtures.smallOrganisation
                 .replacingOccurrences(of: "zoe@example.org", with: "SWAP").replacingOccurrences(of: "jose@example.org", with: "zoe@example.org")
                 .replacingOccurrences(of: "SWAP", with: "jose@example.org")
-            #expect(try await directory.importCSV(swapped) == ImportSummary(created: 0, updated: 2, unchanged: 3))
+            #expect(try await directory.importCSV(swapped, now: Date()) == ImportSummary(created: 0, updated: 2, unchanged: 3))
             #expect(try await store.person(externalID: "P-2")?.email == "jose@example.org")
             #expect(try await store.person(externalID: "P-3")?.email == "zoe@example.org")
         }
@@ -38,12 +39,12 @@ struct PeopleImportStoreTests {
     func editedFileUpdates(database: TestDatabase) async throws {
         try await database.withStore { store in
             let directory = PeopleDirectory(store: store, principal: .commandLine)
-            _ = try await directory.importCSV(Fixtures.smallOrganisation)
+            _ = try await directory.importCSV(Fixtures.smallOrganisation, now: Date())
             let wei = try #require(try await store.person(externalID: "P-5"))
             let edited = Fixtures.smallOrganisation
                 .replacingOccurrences(of: "P-5,Wei Chen,wei@example.org,Account Executive,5,Sales,P-3", with: "P-5,Wei Chen,wei.chen@example.org,Sales Lead,7,Sales,P-2")
                 + "P-6,Kwame Mensah,kwame@example.org,Analyst,4,Sales,P-5,Singapore,Asia/Singapore,en,,,,\n"
-            #expect(try await directory.importCSV(edited) == ImportSummary(created: 1, updated: 1, unchanged: 4))
+            #expect(try await directory.importCSV(edited, now: Date()) == ImportSummary(created: 1, updated: 1, unchanged: 4))
             let updated = try #require(try await store.person(externalID: "P-5"))
             #expect(updated.id == wei.id)
             #expect(updated.email == "wei.chen@example.org" && updated.level == 7 && updated.title == "Sales Lead")
@@ -56,7 +57,7 @@ struct PeopleImportStoreTests {
     func sevenMistakes(database: TestDatabase) async throws {
         try await database.withStore { store in
             let directory = PeopleDirectory(store: store, principal: .commandLine)
-            _ = try await directory.importCSV(Fixtures.smallOrganisation)
+            _ = try await directory.importCSV(Fixtures.smallOrganisation, now: Date())
             let before = try await store.allPeople()
             let bad = """
                 \(Fixtures.peopleHeader)
@@ -68,7 +69,7 @@ struct PeopleImportStoreTests {
                 P-7,Rui Costa,rui@example.org,Analyst,4,Sales,P-3,Lisbon,Europe/Lisbon,pt,,,,
                 P-2,Zoë Müller,zoe@example.org,Head of Engineering,13,Engineering,P-4,Berlin,Europe/Berlin,de; en,,,,
                 """
-            let error = await #expect(throws: CSVImportError.self) { try await directory.importCSV(bad) }
+            let error = await #expect(throws: CSVImportError.self) { try await directory.importCSV(bad, now: Date()) }
             #expect(error?.issues.map(\.description) == [
                 "line 2, column 3 (email): 'amara@example.org' is already the email of P-9 (on line 5); emails must be unique",
                 "line 3, column 5 (level): 'five' is not a whole number; write the grade, e.g. 7",
@@ -86,12 +87,12 @@ struct PeopleImportStoreTests {
     func exportRoundTrip(database: TestDatabase) async throws {
         try await database.withStore { store in
             let directory = PeopleDirectory(store: store, principal: .commandLine)
-            _ = try await directory.importCSV(Fixtures.smallOrganisation)
+            _ = try await directory.importCSV(Fixtures.smallOrganisation, now: Date())
             let exported = try await directory.exportCSV()
             let before = try await store.allPeople()
-            #expect(try await directory.importCSV(exported) == ImportSummary(created: 0, updated: 0, unchanged: 5))
+            #expect(try await directory.importCSV(exported, now: Date()) == ImportSummary(created: 0, updated: 0, unchanged: 5))
             try await TestDatabase.sqlite.withStore { fresh in
-                _ = try await PeopleDirectory(store: fresh, principal: .commandLine).importCSV(exported)
+                _ = try await PeopleDirectory(store: fresh, principal: .commandLine).importCSV(exported, now: Date())
                 let copied = try await fresh.allPeople()
                 #expect(copied.map(\.externalID) == before.map(\.externalID))
                 #expect(copied.map(\.email) == before.map(\.email))
@@ -103,7 +104,7 @@ struct PeopleImportStoreTests {
     @Test("searches by name, case-insensitively, and by department, with paging and a total", arguments: TestDatabase.allCases)
     func search(database: TestDatabase) async throws {
         try await database.withStore { store in
-            _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(Fixtures.smallOrganisation)
+            _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(Fixtures.smallOrganisation, now: Date())
             let byName = try await store.people(matching: PeopleQuery(name: "zoË"), page: .everything)
             #expect(byName.items.map(\.externalID) == ["P-2"])
             let sales = try await store.people(matching: PeopleQuery(department: "Sales"), page: try PageRequest(offset: 1, limit: 1))

@@ -61,7 +61,7 @@ struct ProgrammeStoreTests {
     @Test("imports enrolments, counts them by role, and re-import changes nothing", arguments: TestDatabase.allCases)
     func importEnrolments(database: TestDatabase) async throws {
         try await database.withStore { store in
-            _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(Fixtures.smallOrganisation)
+            _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(Fixtures.smallOrganisation, now: Date())
             let (_, cycle) = try await Fixtures.enrollingCycle(store)
             let office = ProgrammeOffice(store: store, principal: .commandLine)
             #expect(try await office.importEnrolments(Self.enrolments, into: cycle.id) == ImportSummary(created: 4, updated: 0, unchanged: 0))
@@ -97,7 +97,7 @@ struct ProgrammeStoreTests {
     @Test("refuses unknown people, duplicates, bad profiles and both roles outside peer programmes, all at once, writing nothing", arguments: TestDatabase.allCases)
     func refusesEnrolments(database: TestDatabase) async throws {
         try await database.withStore { store in
-            _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(Fixtures.smallOrganisation)
+            _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(Fixtures.smallOrganisation, now: Date())
             let (_, cycle) = try await Fixtures.enrollingCycle(store)
             let bad = """
                 \(Self.enrolmentHeader)
@@ -122,7 +122,7 @@ struct ProgrammeStoreTests {
     @Test("a peer programme lets one person take both roles", arguments: TestDatabase.allCases)
     func peerBothRoles(database: TestDatabase) async throws {
         try await database.withStore { store in
-            _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(Fixtures.smallOrganisation)
+            _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(Fixtures.smallOrganisation, now: Date())
             let (_, cycle) = try await Fixtures.enrollingCycle(store, format: .peer)
             let both = "\(Self.enrolmentHeader)\nP-2,mentor,delegation:5,,,,,,,1,\nP-2,mentee,,communication:1,,,,,,,\n"
             #expect(try await ProgrammeOffice(store: store, principal: .commandLine).importEnrolments(both, into: cycle.id).created == 2)
@@ -132,7 +132,7 @@ struct ProgrammeStoreTests {
     @Test("enrolment closes once matching starts", arguments: TestDatabase.allCases)
     func enrolmentClosed(database: TestDatabase) async throws {
         try await database.withStore { store in
-            _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(Fixtures.smallOrganisation)
+            _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(Fixtures.smallOrganisation, now: Date())
             let (_, cycle) = try await Fixtures.enrollingCycle(store)
             let office = ProgrammeOffice(store: store, principal: .commandLine)
             _ = try await office.move(cycle.id, to: .matching)
@@ -150,7 +150,7 @@ struct ProgrammeMatchingStoreTests {
     @Test("a programme keeps its own matching settings, and matching runs use them", arguments: TestDatabase.allCases)
     func storedSettings(database: TestDatabase) async throws {
         try await database.withStore { store in
-            _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(Fixtures.smallOrganisation)
+            _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(Fixtures.smallOrganisation, now: Date())
             let office = ProgrammeOffice(store: store, principal: .commandLine)
             let (programme, cycle) = try await Fixtures.enrollingCycle(store)
             #expect(try await store.programme(programme.id)?.matching == nil)

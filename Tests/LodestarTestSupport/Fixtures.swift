@@ -1,3 +1,4 @@
+import Foundation
 import LodestarCore
 
 /// Small, readable test data.
@@ -30,7 +31,7 @@ public enum Fixtures {
     /// mentors up to `maximumLevelGap` levels above their mentees (the fixture's leaders are 8
     /// levels above its staff).
     public static func smallOrganisationCycle(_ store: any LodestarRepositories, maximumLevelGap: Int) async throws -> (Programme, Cycle) {
-        _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(smallOrganisation)
+        _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(smallOrganisation, now: Date())
         let (programme, cycle) = try await enrollingCycle(store)
         var settings = MatchingSettings.defaults(for: .oneToOne)
         settings.maximumLevelGap = maximumLevelGap

@@ -132,6 +132,7 @@ public struct MenteeChoice: Sendable {
                 _ = try await tx.claim(other.id, from: .waiting, to: .withdrawn, at: now)
             }
             try await tx.save(notice)
+            try await tx.enqueue(.relationship(.relationshipStarted, relationship, at: now))
             return relationship
         }
     }

@@ -111,7 +111,7 @@ public typealias ProgrammeReading = ProgrammeRepository & EnrolmentRepository
 /// Everything Lodestar stores. Use cases that only read name the narrower protocols above (a
 /// store of everything is one of each); those that write in a transaction take this one.
 public protocol LodestarRepositories: PeopleRepository, CompetencyRepository, ProgrammeRepository, EnrolmentRepository, ConflictRepository,
-    AccountRepository, OutboxRepository, RelationshipRepository, WorkspaceRepository, CalendarRepository, MentorRequestRepository, SpeedEventRepository, PrincipalReading,
+    AccountRepository, OutboxRepository, RelationshipRepository, WorkspaceRepository, CalendarRepository, MentorRequestRepository, SpeedEventRepository, WebhookRepository, PrincipalReading,
     PlanningRevisionReading {
     /// True when nothing has been stored yet (the demo seeds only such a store).
     func isEmpty() async throws -> Bool
@@ -179,6 +179,31 @@ public protocol OutboxRepository: Sendable {
     func useOneTimeLink(digest: String, now: Date) async throws -> Bool
     /// Marks every unused link of an account used (its password was just set).
     func voidOneTimeLinks(of account: Account.ID, now: Date) async throws
+}
+
+/// The endpoints integrations registered and the events on their way to them.
+public protocol WebhookRepository: Sendable {
+    /// Inserts or updates one endpoint.
+    func save(_ endpoint: WebhookEndpoint) async throws
+    /// Every endpoint, oldest first.
+    func webhookEndpoints() async throws -> [WebhookEndpoint]
+    func webhookEndpoint(_ id: WebhookEndpoint.ID) async throws -> WebhookEndpoint?
+    /// Removes an endpoint with its deliveries.
+    func deleteWebhookEndpoint(_ id: WebhookEndpoint.ID) async throws
+    /// Writes one delivery of `event` for each endpoint subscribed to its kind (paused ones too:
+    /// their events wait); in the caller's transaction, so an event is queued only with what it reports.
+    func enqueue(_ event: WebhookEvent) async throws
+    /// Deliveries due at `now` to active endpoints, oldest first, each claimed until `now + claim`
+    /// by this caller alone (on PostgreSQL with `FOR UPDATE SKIP LOCKED`, so two app servers never
+    /// send one twice); a claim that runs out (a server died mid-send) frees the delivery again.
+    func claimDueDeliveries(limit: Int, now: Date, claim: TimeInterval) async throws -> [WebhookDelivery]
+    /// Inserts or updates one delivery, ending its claim.
+    func save(_ delivery: WebhookDelivery) async throws
+    /// An endpoint's deliveries, newest first.
+    func webhookDeliveries(of endpoint: WebhookEndpoint.ID, page: PageRequest) async throws -> Page<WebhookDelivery>
+    func webhookDelivery(_ id: WebhookDelivery.ID) async throws -> WebhookDelivery?
+    /// How many deliveries wait, and since when the oldest has waited.
+    func webhookBacklog() async throws -> OutboxBacklog
 }
 
 /// Relationships created by published matchings.

@@ -31,6 +31,8 @@ public enum SiteURL: Sendable {
     case requests, request(Parameter<MentorRequest.ID>, Answer)
     case calendar, calendarFeed(Parameter<String>)
     case tokens, revokeToken(Parameter<ApiToken.ID>), outbox, invitations
+    case webhooks, webhook(Parameter<WebhookEndpoint.ID>, WebhookPart? = nil)
+    case redeliver(Parameter<WebhookEndpoint.ID>, Parameter<WebhookDelivery.ID>)
 
     public enum CyclePart: String, Sendable {
         case plan, weights, state, publish, pairs, speed, choose
@@ -49,6 +51,8 @@ public enum SiteURL: Sendable {
     }
 
     public enum Answer: String, Sendable { case accept, decline }
+
+    public enum WebhookPart: String, Sendable { case secret, remove }
 
     /// The path: with `.key` parameters as the router declares it, with values as a link.
     public var path: String {
@@ -76,6 +80,9 @@ public enum SiteURL: Sendable {
         case .revokeToken(let id): "/admin/tokens/\(id.segment("id"))/revoke"
         case .outbox: "/admin/outbox"
         case .invitations: "/admin/invitations"
+        case .webhooks: "/admin/webhooks"
+        case .webhook(let id, let part): "/admin/webhooks/\(id.segment("id"))" + Self.suffix(part?.rawValue)
+        case .redeliver(let id, let delivery): "/admin/webhooks/\(id.segment("id"))/deliveries/\(delivery.segment("delivery"))/redeliver"
         }
     }
 

@@ -70,6 +70,7 @@ public struct ManualPairing: Sendable {
                 throw ValidationError([FieldIssue(field: "mentor", message: "\(mentorPerson.name) has no place left (takes \(capacity))")])
             case .success(let relationship):
                 for notice in notices { try await tx.save(notice) }
+                try await tx.enqueue(.relationship(.relationshipStarted, relationship, at: now))
                 return relationship
             }
         }

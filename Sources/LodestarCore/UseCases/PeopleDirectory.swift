@@ -1,3 +1,5 @@
+import Foundation
+
 /// Use cases of the people directory: import, export, create, update, reporting line.
 public struct PeopleDirectory: Sendable {
     let store: any LodestarRepositories
@@ -10,24 +12,29 @@ public struct PeopleDirectory: Sendable {
     }
 
     /// Imports a people CSV all-or-nothing; people are matched on their external id.
-    public func importCSV(_ text: String) async throws -> ImportSummary {
+    public func importCSV(_ text: String, now: Date) async throws -> ImportSummary {
         try principal.requireAdmin("importing people")
         let (rows, fieldIssues) = try PeopleCSV.read(text)
-        return try await importRows(rows, fieldIssues)
+        return try await importRows(rows, fieldIssues, now: now)
     }
 
     /// Imports people sent as JSON items, all-or-nothing, by the CSV import's rules and messages
     /// (an item's index stands where a line's number would).
-    public func importItems(_ records: [PersonRecord]) async throws -> ImportSummary {
+    public func importItems(_ records: [PersonRecord], now: Date) async throws -> ImportSummary {
         try principal.requireAdmin("importing people")
         let (rows, fieldIssues) = PeopleCSV.rows(items: records)
-        return try await importRows(rows, fieldIssues)
+        return try await importRows(rows, fieldIssues, now: now)
     }
 
-    private func importRows(_ rows: [PeopleCSV.Row], _ fieldIssues: [CSVIssue]) async throws -> ImportSummary {
+    /// Writes the import and, with it, the event that tells integrations (when it changed anyone).
+    private func importRows(_ rows: [PeopleCSV.Row], _ fieldIssues: [CSVIssue], now: Date) async throws -> ImportSummary {
         let plan = try PeopleImportPlan(rows: rows, existing: try await store.allPeople(), fieldIssues: fieldIssues)
-        try await store.apply(plan)
-        return ImportSummary(created: plan.inserts.count, updated: plan.updates.count, unchanged: plan.unchanged)
+        let summary = ImportSummary(created: plan.inserts.count, updated: plan.updates.count, unchanged: plan.unchanged)
+        try await store.inTransaction { [plan] tx in
+            try await tx.apply(plan)
+            if summary.created + summary.updated > 0 { try await tx.enqueue(.peopleImported(summary, at: now)) }
+        }
+        return summary
     }
 
     /// The whole directory as a people CSV.

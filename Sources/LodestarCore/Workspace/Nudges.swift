@@ -36,7 +36,7 @@ public struct Nudges: Sendable {
             guard let relationship = try await store.relationship(meeting.relationshipID), relationship.endedAt == nil,
                   let people = try await store.people(of: relationship) else { continue }
             let notices = people.current.map { writer.reminder(meeting, to: $0, with: people.others(than: $0.id)) }
-            if try await claimed(notices, { try await $0.claimReminder(of: meeting.id, now: now) }) { outcome.reminders += 1 }
+            if try await claimed(notices, [], { try await $0.claimReminder(of: meeting.id, now: now) }) { outcome.reminders += 1 }
         }
         let oversight = RelationshipWorkspace(store: store, principal: .commandLine)
         for (programme, relationships) in try await openRelationshipsByProgramme() {
@@ -46,17 +46,20 @@ public struct Nudges: Sendable {
                 guard !arranged, let people = try await store.people(of: pair.relationship) else { continue }
                 let notices = people.current.map { writer.nudge(pair, to: $0, with: people.others(than: $0.id), cadence: programme.cadence) }
                 let since = now.addingTimeInterval(-TimeInterval(programme.cadence.days) * 86400)
-                if try await claimed(notices, { try await $0.claimNudge(of: pair.relationship.id, notNudgedSince: since, now: now) }) { outcome.nudges += 1 }
+                // Integrations hear of a pair at risk with its nudge: once per cadence at most.
+                let events = pair.health == .atRisk ? [WebhookEvent.relationship(.relationshipAtRisk, pair.relationship, at: now)] : []
+                if try await claimed(notices, events, { try await $0.claimNudge(of: pair.relationship.id, notNudgedSince: since, now: now) }) { outcome.nudges += 1 }
             }
         }
         return outcome
     }
 
-    /// Writes `notices` if `claim` wins, all in one transaction.
-    private func claimed(_ notices: [Notice], _ claim: @escaping @Sendable (any LodestarRepositories) async throws -> Bool) async throws -> Bool {
+    /// Writes `notices` and `events` if `claim` wins, all in one transaction.
+    private func claimed(_ notices: [Notice], _ events: [WebhookEvent], _ claim: @escaping @Sendable (any LodestarRepositories) async throws -> Bool) async throws -> Bool {
         try await store.inTransaction { tx in
             guard try await claim(tx) else { return false }
             for notice in notices { try await tx.save(notice) }
+            for event in events { try await tx.enqueue(event) }
             return true
         }
     }

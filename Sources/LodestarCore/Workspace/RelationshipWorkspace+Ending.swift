@@ -37,6 +37,7 @@ extension RelationshipWorkspace {
             try await tx.end(relationship.id, at: now, reason: reason)
             for meeting in cancelled { try await tx.save(meeting) }
             for notice in notices { try await tx.save(notice) }
+            try await tx.enqueue(.relationship(.relationshipEnded, relationship, at: now))
         }
         return relationship
     }

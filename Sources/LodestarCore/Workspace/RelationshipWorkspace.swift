@@ -146,7 +146,10 @@ public struct RelationshipWorkspace: Sendable {
         }
         guard issues.isEmpty else { throw ValidationError(issues) }
         let meeting = HeldMeeting(relationshipID: id, heldOn: heldOn, minutes: minutes, mode: mode, loggedBy: me)
-        try await store.save(meeting)
+        try await store.inTransaction { [relationship] tx in
+            try await tx.save(meeting)
+            try await tx.enqueue(.meetingHeld(meeting, in: relationship, at: now))
+        }
         return meeting
     }
 

@@ -7,8 +7,9 @@ extension LodestarAPI {
     func importPeople(_ input: Operations.ImportPeople.Input) async throws -> Operations.ImportPeople.Output {
         try APIRequest.principal().requireAdmin("importing people")
         let items = switch input.body { case .json(let json): try json.read() }
+        let context = try APIRequest.current()
         let summary = try await ItemIssues.naming(Self.personFields) {
-            try await APIRequest.current().peopleDirectory(store).importItems(items.map(\.record))
+            try await context.peopleDirectory(store).importItems(items.map(\.record), now: context.now)
         }
         return .ok(.init(body: .json(summary)))
     }

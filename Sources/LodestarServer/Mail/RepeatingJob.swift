@@ -14,10 +14,13 @@ struct RepeatingJob: Service {
     let metrics: ServerMetrics
     /// One round at `now`; returns what to log when it did something.
     let round: @Sendable (_ now: Date) async throws -> String?
+    /// Run once the job has stopped (to close what it holds open).
+    var finish: @Sendable () async -> Void = {}
 
     func run() async throws {
         // Shutting down cancels the wait between rounds, so the server stops at once.
         await cancelWhenGracefulShutdown { await rounds() }
+        await finish()
     }
 
     private func rounds() async {
@@ -41,6 +44,20 @@ extension RepeatingJob {
             let sent = try await delivery.deliver(now: now)
             return sent > 0 ? "sent \(sent) notice(s)" : nil
         }
+    }
+
+    /// Sends what waits for the webhook endpoints, through its own HTTP client.
+    static func webhooks(store: any LodestarRepositories, every interval: Duration, clock: ServerClock, logger: Logger, metrics: ServerMetrics) -> RepeatingJob {
+        let client = HTTPWebhookSender.makeClient()
+        let dispatch = WebhookDispatch(store: store, sender: HTTPWebhookSender(client: client))
+        var job = RepeatingJob(name: "Webhook delivery", interval: interval, logger: logger, clock: clock, metrics: metrics) { now in
+            let outcome = try await dispatch.run(now: now)
+            metrics.webhooksSent(outcome)
+            guard outcome.sent > 0 else { return nil }
+            return "\(outcome.delivered) delivered, \(outcome.retrying) to retry, \(outcome.failed) given up"
+        }
+        job.finish = { try? await client.shutdown() }
+        return job
     }
 
     /// Writes meeting reminders and nudges, and passes unanswered requests on; several servers

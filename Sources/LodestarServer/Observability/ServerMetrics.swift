@@ -45,6 +45,13 @@ public final class ServerMetrics: Sendable {
         if failed { failures.increment() }
     }
 
+    /// One round of webhook deliveries: how many were delivered, will be retried, were given up.
+    func webhooksSent(_ outcome: WebhookDispatch.Outcome) {
+        for (label, count) in [("delivered", outcome.delivered), ("retrying", outcome.retrying), ("failed", outcome.failed)] where count > 0 {
+            Counter(label: "lodestar_webhook_deliveries_total", dimensions: [("outcome", label)], factory: factory).increment(by: count)
+        }
+    }
+
     /// The metrics in Prometheus text format, with the outbox and database read now.
     func exposition(store: any LodestarRepositories, now: Date) async -> String {
         let started = ContinuousClock.now
@@ -55,6 +62,10 @@ public final class ServerMetrics: Sendable {
         if let backlog = try? await store.outboxBacklog() {
             gauge("lodestar_outbox_waiting", Double(backlog.waiting))
             gauge("lodestar_outbox_oldest_waiting_seconds", backlog.oldest.map { max(0, now.timeIntervalSince($0)) } ?? 0)
+        }
+        if let backlog = try? await store.webhookBacklog() {
+            gauge("lodestar_webhook_deliveries_waiting", Double(backlog.waiting))
+            gauge("lodestar_webhook_oldest_waiting_seconds", backlog.oldest.map { max(0, now.timeIntervalSince($0)) } ?? 0)
         }
         var text: [UInt8] = []
         registry.emit(into: &text)

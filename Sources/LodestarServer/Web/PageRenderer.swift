@@ -75,6 +75,7 @@ struct PageRenderer: Sendable {
                 links.append(Link(href: SiteURL.people.path, label: "People"))
                 links.append(Link(href: SiteURL.outbox.path, label: "Outbox"))
                 links.append(Link(href: SiteURL.tokens.path, label: "API tokens"))
+                links.append(Link(href: SiteURL.webhooks.path, label: "Webhooks"))
             }
             if let person = principal.person {
                 links.append(Link(href: SiteURL.person(.value(person.id)).path, label: "My profile"))

@@ -2,7 +2,7 @@
 /// them is missing from the build, naming it, instead of answering pages that say so.
 enum Template: String, CaseIterable, Sendable {
     case calendar, choose, cycle, error, home, layout, outbox, pairs, people, person, plan, profile, programme, programmes
-    case relationship, requests, speed, tokens
+    case relationship, requests, speed, tokens, webhooks, webhook
     case forgotPassword = "forgot-password"
     case setPassword = "set-password"
     case signIn = "sign-in"

@@ -22,5 +22,6 @@ enum LodestarMigrations {
         M017_CreateSpeedEvents(),
         M018_CreateRelationshipMembers(),
         M019_CreatePlanningRevision(),
+        M020_CreateWebhooks(),
     ]
 }

@@ -8,6 +8,7 @@ struct SiteLinks {
     let forgotPassword = SiteURL.forgotPassword.path, setPassword = SiteURL.setPassword.path
     let calendar = SiteURL.calendar.path, requests = SiteURL.requests.path
     let tokens = SiteURL.tokens.path, outbox = SiteURL.outbox.path, invitations = SiteURL.invitations.path
+    let webhooks = SiteURL.webhooks.path
 }
 
 /// A cycle's pages and forms (`{{cycleLinks.plan}}`).
