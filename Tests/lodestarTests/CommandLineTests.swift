@@ -78,6 +78,29 @@ final class CommandLineTests {
         #expect(revoked.contains("HRIS sync") && !revoked.contains("\tactive\tHRIS sync"))
     }
 
+    @Test("webhooks: an endpoint is registered with its secret printed once, listed, its deliveries read, and removed; a bad event is named")
+    func webhooks() async throws {
+        #expect(try lodestar("migrate").status == 0)
+        let connection = try StoreConnection(location: try DatabaseLocation(url: database))
+        try await TestAccounts.seedAdmin(in: connection.store)
+        await connection.shutdown()
+        let refused = try lodestar("webhooks", "add", "--admin", TestAccounts.adminEmail, "--url", "https://hr.example.org/events", "--event", "people.deleted")
+        #expect(refused.status != 0 && refused.errors.contains("'people.deleted' is not an event"))
+        let added = try lodestar("webhooks", "add", "--admin", TestAccounts.adminEmail, "--url", "https://hr.example.org/events",
+                                 "--event", "people.imported", "--event", "relationship.ended", "--description", "HR system")
+        #expect(added.status == 0, "\(added.errors)")
+        let fields = added.output.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\t").map(String.init)
+        let (id, secret) = (fields[0], fields.count > 1 ? fields[1] : "")
+        #expect(secret.hasPrefix("whsec_"))
+        let listed = try lodestar("webhooks", "list", "--admin", TestAccounts.adminEmail).output
+        #expect(listed.contains("\(id)\tactive\tpeople.imported,relationship.ended\thttps://hr.example.org/events") && !listed.contains(secret))
+        #expect(try lodestar("import", "people", try file("people.csv", Fixtures.smallOrganisation)).status == 0)
+        let log = try lodestar("webhooks", "deliveries", "--admin", TestAccounts.adminEmail, "--id", id).output
+        #expect(log.contains("\tpeople.imported\twaiting\t0\t-"))
+        #expect(try lodestar("webhooks", "remove", "--admin", TestAccounts.adminEmail, "--id", id).status == 0)
+        #expect(try lodestar("webhooks", "list", "--admin", TestAccounts.adminEmail).output.isEmpty)
+    }
+
     @Test("serve refuses a log format it doesn't know, naming the two it does, before opening anything")
     func unknownLogFormat() throws {
         let refused = try lodestar("serve", "--log-format", "xml", "--port", "1")
