@@ -52,9 +52,15 @@ extension FluentStore {
         try await upsert(WebhookDeliveryModel.self, id: delivery.id.uuid) { $0.update(from: delivery) }
     }
 
-    public func webhookDeliveries(of endpoint: WebhookEndpoint.ID, page request: PageRequest) async throws -> Page<WebhookDelivery> {
-        let query = WebhookDeliveryModel.query(on: db).filter(\.$endpointID == endpoint.uuid).sort(\.$createdAt, .descending).sort(\.$id)
-        return try await page(query, request) { try $0.domain() }
+    public func webhookDeliveries(of endpoint: WebhookEndpoint.ID, state: WebhookDelivery.State?, page request: PageRequest) async throws -> Page<WebhookDelivery> {
+        let query = WebhookDeliveryModel.query(on: db).filter(\.$endpointID == endpoint.uuid)
+        switch state {
+        case .delivered: query.filter(\.$deliveredAt != nil)
+        case .waiting: query.filter(\.$nextAttemptAt != nil)
+        case .failed: query.filter(\.$deliveredAt == nil).filter(\.$nextAttemptAt == nil)
+        case nil: break
+        }
+        return try await page(query.sort(\.$createdAt, .descending).sort(\.$id), request) { try $0.domain() }
     }
 
     public func webhookDelivery(_ id: WebhookDelivery.ID) async throws -> WebhookDelivery? {

@@ -47,7 +47,10 @@ struct WebhookAPITests {
                 #expect(Set(received.map(\.eventID)).count == 5)
                 #expect(received.allSatisfy { !$0.body.contains("moved abroad") && !$0.body.contains("Person ") })
 
-                let (_, log) = try await api.json(.get, "/api/v1/webhooks/\(id)/deliveries?limit=2")
+                let (_, failed) = try await api.json(.get, "/api/v1/webhooks/\(id)/deliveries?state=failed")
+                #expect(value(failed, "total") as? Int == 0)
+                #expect(try await api.json(.get, "/api/v1/webhooks/\(id)/deliveries?state=lost").0 == .badRequest)
+                let (_, log) = try await api.json(.get, "/api/v1/webhooks/\(id)/deliveries?state=delivered&limit=2")
                 #expect(value(log, "total") as? Int == 5 && (value(log, "items") as? [Any])?.count == 2)
                 #expect(value(log, "items.0.state") as? String == "delivered" && value(log, "items.0.lastStatus") as? Int == 204)
                 let delivery = try #require(value(log, "items.0.id") as? String)
@@ -111,7 +114,10 @@ struct WebhookAPITests {
             _ = try await PeopleDirectory(store: store, principal: .commandLine).importCSV(Fixtures.smallOrganisation, now: Date())
             let (_, shown) = try await client.page("/admin/webhooks/\(endpoint.id)")
             #expect(!shown.contains(secret), "the secret is shown once")
-            #expect(shown.contains("people.imported") && shown.contains("waiting") && shown.contains("1 in all"))
+            #expect(shown.contains("<summary><code>people.imported") && shown.contains("waiting") && shown.contains("1 in all"))
+            let (_, delivered) = try await client.page("/admin/webhooks/\(endpoint.id)?state=delivered")
+            #expect(delivered.contains("0 in all") && !delivered.contains("<summary><code>people.imported"))
+            #expect(try await client.page("/admin/webhooks/\(endpoint.id)?state=lost").0 == .unprocessableContent)
             let paused = try await client.form("/admin/webhooks/\(endpoint.id)", ["csrf": TestAccounts.csrf, "url": "https://hr.example.org/events",
                                                                                  "event-people.imported": "1", "event-meeting.held": "1"])
             #expect(paused.status == .seeOther)

@@ -22,12 +22,12 @@ struct WebhookStoreTests {
             let paused = try await registry.register(WebhookSettings(url: "https://bi.example.org/events", events: ["relationship.started"], active: false), now: Self.start)
             let (demo, manager, _) = try await MatchingPublicationStoreTests.demoInMatching(store)
             let outcome = try await MatchingPublication(store: store, principal: manager).publish(demo.cycle.id, now: Self.start)
-            let toHR = try await store.webhookDeliveries(of: hr.id, page: .everything).items
+            let toHR = try await store.webhookDeliveries(of: hr.id, state: nil, page: .everything).items
             #expect(toHR.count == outcome.relationships.count + 1)
             #expect(toHR.filter { $0.kind == .matchingPublished }.count == 1)
             #expect(Set(toHR.map(\.eventID)).count == toHR.count, "each event once")
-            #expect(try await store.webhookDeliveries(of: meetings.id, page: .everything).total == 0, "no event it did not subscribe to")
-            #expect(try await store.webhookDeliveries(of: paused.id, page: .everything).total == outcome.relationships.count)
+            #expect(try await store.webhookDeliveries(of: meetings.id, state: nil, page: .everything).total == 0, "no event it did not subscribe to")
+            #expect(try await store.webhookDeliveries(of: paused.id, state: nil, page: .everything).total == outcome.relationships.count)
             // What an integration is told: identifiers, counts and dates — never a name or an email.
             let started = try #require(toHR.first { $0.kind == .relationshipStarted })
             let payload = try JSONSerialization.jsonObject(with: Data(started.payload.utf8)) as? [String: Any]
@@ -37,8 +37,13 @@ struct WebhookStoreTests {
             let everything = toHR.map(\.payload).joined()
             #expect(demo.people.allSatisfy { !everything.contains($0.name) && !everything.contains($0.email) })
             // Only the active endpoint's deliveries are claimed; the paused one's wait for it.
+            // A round sends batch after batch while they come full.
+            let sender = CountingSender()
+            #expect(try await WebhookDispatch(store: store, sender: sender).drain(limit: 7, now: Self.start.addingTimeInterval(-1)).sent == 0, "nothing due before it happened")
+            let drained = try await WebhookDispatch(store: store, sender: sender).drain(limit: 7, batches: 2, now: Self.start)
+            #expect(drained.delivered == 14 && sender.count == 14, "two full batches, then the round ends")
             let due = try await store.claimDueDeliveries(limit: 500, now: Self.start, claim: 60)
-            #expect(due.count == toHR.count && due.allSatisfy { $0.endpointID == hr.id })
+            #expect(due.count == toHR.count - 14 && due.allSatisfy { $0.endpointID == hr.id })
             #expect(try await store.claimDueDeliveries(limit: 500, now: Self.start, claim: 60).isEmpty, "a claimed delivery is not claimed again")
         }
     }
@@ -57,7 +62,7 @@ struct WebhookStoreTests {
             #expect(try await Nudges(store: store).run(now: now.addingTimeInterval(3600)).nudges == 0)
             _ = try await workspace.logMeeting(relationship.id, heldOn: now, minutes: 45, mode: .virtual, now: now)
             _ = try await RelationshipWorkspace(store: store, principal: mentor).end(relationship.id, reason: "Confidential: a restructuring", now: now)
-            let log = try await store.webhookDeliveries(of: endpoint.id, page: .everything).items
+            let log = try await store.webhookDeliveries(of: endpoint.id, state: nil, page: .everything).items
             #expect(log.map(\.kind).sorted() == [.relationshipEnded, .relationshipAtRisk, .meetingHeld])
             let payloads = log.map(\.payload).joined()
             #expect(!payloads.contains("leaving") && !payloads.contains("restructuring"), "no note text, no reason")
@@ -89,7 +94,7 @@ struct WebhookStoreTests {
                 #expect(try await round(30).retrying == 1)
                 #expect(try await round(149).sent == 0, "the second pause is 2 minutes")
                 #expect(try await round(150).delivered == 1)
-                let delivery = try #require(try await store.webhookDeliveries(of: endpoint.id, page: .everything).items.first)
+                let delivery = try #require(try await store.webhookDeliveries(of: endpoint.id, state: nil, page: .everything).items.first)
                 #expect(delivery.state == .delivered && delivery.attempts == 3 && delivery.lastStatus == 204 && delivery.lastError == nil)
                 let received = await receiver.received()
                 #expect(received.count == 3 && Set(received.map(\.eventID)) == [delivery.eventID.description])
@@ -122,7 +127,7 @@ struct WebhookStoreTests {
                 var now = Self.start
                 for attempt in 1...WebhookDelivery.maximumAttempts {
                     #expect(try await dispatch.run(now: now).sent == 1)
-                    let delivery = try #require(try await store.webhookDeliveries(of: endpoint.id, page: .everything).items.first)
+                    let delivery = try #require(try await store.webhookDeliveries(of: endpoint.id, state: nil, page: .everything).items.first)
                     #expect(delivery.attempts == attempt && delivery.lastStatus == 503 && delivery.lastError == "answered HTTP 503")
                     guard let next = delivery.nextAttemptAt else {
                         #expect(attempt == WebhookDelivery.maximumAttempts && delivery.state == .failed)
@@ -136,7 +141,7 @@ struct WebhookStoreTests {
                 // Moved to an address where nothing listens (port 9), and sent again: one more
                 // attempt, which finds no one, and is given up again.
                 _ = try await registry.update(endpoint.id, with: WebhookSettings(url: "http://127.0.0.1:9/events"))
-                let failed = try #require(try await store.webhookDeliveries(of: endpoint.id, page: .everything).items.first)
+                let failed = try #require(try await store.webhookDeliveries(of: endpoint.id, state: nil, page: .everything).items.first)
                 let again = try await registry.redeliver(failed.id, of: endpoint.id, now: now)
                 #expect(again.state == .waiting)
                 #expect(try await store.webhookBacklog().waiting == 1)
@@ -183,5 +188,17 @@ struct WebhookStoreTests {
                 try await WebhookRegistry(store: store, principal: mentorOnly, credentials: TestAccounts.credentials).endpoints()
             }
         }
+    }
+}
+
+/// A receiver that answers every delivery 204, counting them.
+final class CountingSender: WebhookSender, @unchecked Sendable {
+    private let lock = NSLock()
+    private var sent = 0
+    var count: Int { lock.withLock { sent } }
+
+    func send(_ delivery: WebhookDelivery, to endpoint: WebhookEndpoint, now: Date) async -> WebhookAttempt {
+        lock.withLock { sent += 1 }
+        return .answered(204)
     }
 }

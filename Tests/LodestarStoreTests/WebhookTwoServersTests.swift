@@ -40,7 +40,7 @@ struct WebhookTwoServersTests {
                 let toB = received.filter { WebhookSignature.verify($0.signature, secret: b.secret, body: $0.body, now: now) }
                 #expect(received.count == 120 && toA.count == 60 && toB.count == 60, "every delivery once, each signed for its endpoint")
                 #expect(Set(toA.map(\.eventID)).count == 60 && Set(toA.map(\.eventID)) == Set(toB.map(\.eventID)), "each event once per endpoint")
-                let log = try await first.webhookDeliveries(of: a.id, page: .everything).items + first.webhookDeliveries(of: b.id, page: .everything).items
+                let log = try await first.webhookDeliveries(of: a.id, state: nil, page: .everything).items + first.webhookDeliveries(of: b.id, state: nil, page: .everything).items
                 #expect(log.count == 120 && log.allSatisfy { $0.state == .delivered && $0.attempts == 1 })
             }
         } catch {

@@ -199,8 +199,8 @@ public protocol WebhookRepository: Sendable {
     func claimDueDeliveries(limit: Int, now: Date, claim: TimeInterval) async throws -> [WebhookDelivery]
     /// Inserts or updates one delivery, ending its claim.
     func save(_ delivery: WebhookDelivery) async throws
-    /// An endpoint's deliveries, newest first.
-    func webhookDeliveries(of endpoint: WebhookEndpoint.ID, page: PageRequest) async throws -> Page<WebhookDelivery>
+    /// An endpoint's deliveries, newest first; only those in `state` when one is given.
+    func webhookDeliveries(of endpoint: WebhookEndpoint.ID, state: WebhookDelivery.State?, page: PageRequest) async throws -> Page<WebhookDelivery>
     func webhookDelivery(_ id: WebhookDelivery.ID) async throws -> WebhookDelivery?
     /// How many deliveries wait, and since when the oldest has waited.
     func webhookBacklog() async throws -> OutboxBacklog

@@ -33,6 +33,21 @@ public struct WebhookDispatch: Sendable {
         public var sent: Int { delivered + retrying + failed }
     }
 
+    /// Sends what is due at `now`, a batch of `limit` at a time, while batches come full (at most
+    /// `batches` of them, so one round ends even when events keep coming).
+    @discardableResult
+    public func drain(limit: Int = 20, batches: Int = 50, now: Date) async throws -> Outcome {
+        var total = Outcome()
+        for _ in 0..<batches {
+            let outcome = try await run(limit: limit, now: now)
+            total.delivered += outcome.delivered
+            total.retrying += outcome.retrying
+            total.failed += outcome.failed
+            if outcome.sent < limit { break }
+        }
+        return total
+    }
+
     /// Sends up to `limit` due deliveries at `now`.
     @discardableResult
     public func run(limit: Int = 20, now: Date) async throws -> Outcome {

@@ -69,10 +69,10 @@ public struct WebhookRegistry: Sendable {
         try await store.deleteWebhookEndpoint(id)
     }
 
-    /// The endpoint's deliveries, newest first.
-    public func deliveries(of id: WebhookEndpoint.ID, page: PageRequest) async throws -> Page<WebhookDelivery> {
+    /// The endpoint's deliveries, newest first; only those in `state` when one is given.
+    public func deliveries(of id: WebhookEndpoint.ID, state: WebhookDelivery.State? = nil, page: PageRequest) async throws -> Page<WebhookDelivery> {
         _ = try await endpoint(id)
-        return try await store.webhookDeliveries(of: id, page: page)
+        return try await store.webhookDeliveries(of: id, state: state, page: page)
     }
 
     /// Sends a delivery again at the next round: one given up gets one more attempt, one

@@ -39,7 +39,8 @@ extension LodestarAPI {
     }
 
     func listWebhookDeliveries(_ input: Operations.ListWebhookDeliveries.Input) async throws -> Operations.ListWebhookDeliveries.Output {
-        let page = try await webhooks().deliveries(of: try Identifier(path: input.path.id, of: "webhook"),
+        let state = try input.query.state.map { try WebhookPages.state($0.rawValue) }
+        let page = try await webhooks().deliveries(of: try Identifier(path: input.path.id, of: "webhook"), state: state,
                                                    page: try APIRequest.page(input.query.offset, input.query.limit))
         return .ok(.init(body: .json(ListBody(page, WebhookDeliveryBody.init))))
     }

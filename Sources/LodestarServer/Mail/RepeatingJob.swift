@@ -51,7 +51,7 @@ extension RepeatingJob {
         let client = HTTPWebhookSender.makeClient()
         let dispatch = WebhookDispatch(store: store, sender: HTTPWebhookSender(client: client))
         var job = RepeatingJob(name: "Webhook delivery", interval: interval, logger: logger, clock: clock, metrics: metrics) { now in
-            let outcome = try await dispatch.run(now: now)
+            let outcome = try await dispatch.drain(now: now)
             metrics.webhooksSent(outcome)
             guard outcome.sent > 0 else { return nil }
             return "\(outcome.delivered) delivered, \(outcome.retrying) to retry, \(outcome.failed) given up"

@@ -25,7 +25,8 @@ struct WebhookPages {
             }
         }
         router.get(.webhook(.key)) { request, context in
-            try await endpointPage(try context.parameters.id(of: "webhook"), context, page: try request.pageRequest(), secret: nil, problem: nil)
+            let state = try FormQuery(request).get("state").flatMap { $0.isEmpty ? nil : $0 }.map(Self.state)
+            return try await endpointPage(try context.parameters.id(of: "webhook"), context, page: try request.pageRequest(), state: state, secret: nil, problem: nil)
         }
         router.post(.webhook(.key)) { request, context in
             let id: WebhookEndpoint.ID = try context.parameters.id(of: "webhook")
@@ -71,11 +72,20 @@ struct WebhookPages {
                             status: problem == nil ? .ok : .unprocessableContent)
     }
 
-    private func endpointPage(_ id: WebhookEndpoint.ID, _ context: LodestarContext, page: PageRequest, secret: String?, problem: String?) async throws -> HTML {
+    /// A delivery state named in a query, or 422 naming the three.
+    static func state(_ text: String) throws -> WebhookDelivery.State {
+        guard let state = WebhookDelivery.State(rawValue: text) else {
+            throw ValidationError([FieldIssue(field: "state", message: "'\(text.prefix(40))' is not waiting, delivered or failed")])
+        }
+        return state
+    }
+
+    private func endpointPage(_ id: WebhookEndpoint.ID, _ context: LodestarContext, page: PageRequest, state: WebhookDelivery.State? = nil,
+                              secret: String?, problem: String?) async throws -> HTML {
         let registry = try registry(context)
         let endpoint = try await registry.endpoint(id)
-        let deliveries = try await registry.deliveries(of: id, page: page)
-        return pages.render(.webhook, WebhookView(endpoint, deliveries: deliveries, csrf: context.session?.csrfToken ?? "", secret: secret, problem: problem),
+        let deliveries = try await registry.deliveries(of: id, state: state, page: page)
+        return pages.render(.webhook, WebhookView(endpoint, deliveries: deliveries, state: state, csrf: context.session?.csrfToken ?? "", secret: secret, problem: problem),
                             for: context, status: problem == nil ? .ok : .unprocessableContent)
     }
 }

@@ -73,6 +73,14 @@ struct WebhookView {
     let total: Int
     let paging: Paging
     let links: Links
+    /// All, waiting, delivered, given up: links that show only those.
+    let filters: [Filter]
+
+    struct Filter {
+        let label: String
+        let href: String
+        let current: Bool
+    }
 
     struct Links {
         let page, secret, remove, list: String
@@ -90,7 +98,7 @@ struct WebhookView {
         let redeliverLabel: String
     }
 
-    init(_ endpoint: WebhookEndpoint, deliveries page: Page<WebhookDelivery>, csrf: String, secret: String?, problem: String?) {
+    init(_ endpoint: WebhookEndpoint, deliveries page: Page<WebhookDelivery>, state shown: WebhookDelivery.State?, csrf: String, secret: String?, problem: String?) {
         title = "Webhook " + endpoint.url
         url = endpoint.url
         description = endpoint.description
@@ -103,12 +111,13 @@ struct WebhookView {
         func when(_ date: Date) -> String { date.formatted(date: .abbreviated, time: .standard) }
         deliveries = page.items.map { delivery in
             let state = switch delivery.state {
-            case .delivered: "delivered " + (delivery.deliveredAt.map(when) ?? "")
+            case .delivered: "delivered"
             case .failed: "given up"
-            case .waiting: delivery.attempts == 0 ? "waiting" : "retry " + (delivery.nextAttemptAt.map(when) ?? "")
+            case .waiting: delivery.attempts == 0 ? "waiting" : "retry " + (delivery.nextAttemptAt.map { $0.formatted(date: .omitted, time: .standard) } ?? "")
             }
+            // An answer is its status; no answer, what went wrong (refused, timed out…).
             let last = delivery.lastAttemptAt.map { at in
-                "\(when(at)): " + (delivery.lastStatus.map { "HTTP \($0)" } ?? "") + (delivery.lastError.map { (delivery.lastStatus == nil ? "" : " · ") + $0 } ?? "")
+                "\(when(at)): " + (delivery.lastStatus.map { "HTTP \($0)" } ?? delivery.lastError ?? "")
             } ?? "not tried yet"
             return Delivery(kind: delivery.kind.rawValue, created: when(delivery.createdAt), state: state, stateClass: delivery.state.rawValue,
                             attempts: delivery.attempts, last: last, payload: delivery.payload,
@@ -116,7 +125,14 @@ struct WebhookView {
                             redeliverLabel: delivery.state == .waiting ? "" : "Send again")
         }
         total = page.total
-        paging = Paging(page, path: SiteURL.webhook(.value(endpoint.id)).path, query: [:])
+        let path = SiteURL.webhook(.value(endpoint.id)).path
+        paging = Paging(page, path: path, query: ["state": shown?.rawValue ?? ""])
+        let states: [WebhookDelivery.State?] = [nil] + WebhookDelivery.State.allCases
+        filters = states.map { state -> Filter in
+            let label = state.map { $0 == .failed ? "given up" : $0.rawValue } ?? "all"
+            let href = state.map { SiteURL.link(path, [URLQueryItem(name: "state", value: $0.rawValue)]) } ?? path
+            return Filter(label: label, href: href, current: state == shown)
+        }
         links = Links(page: SiteURL.webhook(.value(endpoint.id)).path, secret: SiteURL.webhook(.value(endpoint.id), .secret).path,
                       remove: SiteURL.webhook(.value(endpoint.id), .remove).path, list: SiteURL.webhooks.path)
     }
