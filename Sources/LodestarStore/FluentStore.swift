@@ -21,6 +21,7 @@ public struct FluentStore: LodestarRepositories {
         case .programme(let id): (ProgrammeModel.schema, id.uuid)
         case .cycle(let id): (CycleModel.schema, id.uuid)
         case .enrolment(let id): (EnrolmentModel.schema, id.uuid)
+        case .relationship(let id): (RelationshipModel.schema, id.uuid)
         }
         _ = try await sql.raw("SELECT id FROM \(ident: table) WHERE id = \(bind: id) FOR UPDATE").all()
     }

@@ -147,6 +147,7 @@ struct AccessMatrixTests {
         "POST /api/v1/tokens": [.admin],
         "DELETE /api/v1/tokens/:id": [.admin],
         "GET /api/v1/outbox": admins,
+        "POST /api/v1/invitations": adminWriters,
         "POST /api/v1/calendar-feed": signedIn.subtracting([.readToken]),
         "GET /api/v1/cycles/:id/choice": [.mentee],
         "POST /api/v1/cycles/:id/choice": [.mentee],

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import LodestarCore
 import LodestarTestSupport
 import Testing
 
@@ -85,6 +86,27 @@ struct IntegratorAPITests {
             #expect(value(relationships, "items.0.health") as? String != nil && value(relationships, "items.0.meetings") as? Int == 0)
             let (_, state) = try await client.json(.get, "/api/v1/cycles/\(cycleID)")
             #expect(value(state, "state") as? String == "active")
+        }
+    }
+
+    @Test("an integrator invites people to sign in: the link goes to their mailbox only; an account that signed in before is refused")
+    func invitations() async throws {
+        let demo = DemoOrganisation()
+        let person = try #require(demo.people.first)
+        try await withAppAndStore(demo: true) { client, store in
+            let (invited, invitation) = try await client.json(.post, "/api/v1/invitations", #"{"email":"\#(person.email.uppercased())"}"#)
+            #expect(invited == .created && value(invitation, "email") as? String == person.email.lowercased() && value(invitation, "linked") as? Bool == true)
+            #expect(try await linkToken(sentTo: person.email.lowercased(), in: store) != nil, "the link is in their message")
+            let answer = "\(invitation)"
+            #expect(!answer.contains("token") && !answer.contains("set-password"), "the answer never carries the link")
+            let (again, _) = try await client.json(.post, "/api/v1/invitations", #"{"email":"\#(person.email)"}"#)
+            #expect(again == .created, "not signed in yet: invited again")
+            let (refused, problems) = try await client.json(.post, "/api/v1/invitations", #"{"email":"\#(TestAccounts.adminEmail)"}"#)
+            #expect(refused == .unprocessableContent && issueFields(problems) == ["email"])
+            let (bad, badProblems) = try await client.json(.post, "/api/v1/invitations", #"{"email":"not an address"}"#)
+            #expect(bad == .unprocessableContent && issueFields(badProblems) == ["email"])
+            let (unknown, unknownProblems) = try await client.json(.post, "/api/v1/invitations", #"{"email":"x@example.org","role":"admin"}"#)
+            #expect(unknown == .unprocessableContent && issueFields(unknownProblems) == ["role"])
         }
     }
 }

@@ -3,12 +3,51 @@ import HTTPTypes
 import HummingbirdTesting
 import LodestarCore
 import LodestarTestSupport
+import NIOCore
 import Testing
 
 /// The relationship workspace through the API: the pair agree, set goals, meet and keep notes;
 /// a private note reaches only its author, and no manager, admin or token reads any note.
 @Suite("The workspace API")
 struct WorkspaceAPITests {
+    @Test("the agreement and a goal changed from one read: with If-Match the later change is refused (409) and nothing is overwritten",
+          arguments: TestDatabase.allCases)
+    func lostUpdates(database: TestDatabase) async throws {
+        let demo = DemoOrganisation()
+        let callers = CallerBox()
+        try await withApp(database, demo: true, prepare: { store in try await AccessMatrixTests.prepareRoles(in: store, demo: demo, into: callers) }) { client in
+            let mentor = try #require(callers.value[.mentor]), mentee = try #require(callers.value[.mentee])
+            let path = "/api/v1/relationships/\(callers.relationship)"
+            func put(_ uri: String, _ body: String, ifMatch: String, as caller: Caller) async throws -> (HTTPResponse.Status, String) {
+                var headers = caller.headers
+                headers[.contentType] = "application/json"
+                headers[HTTPField.Name("If-Match")!] = ifMatch
+                return try await client.execute(uri: uri, method: .put, headers: headers, body: ByteBuffer(string: body)) { ($0.status, String(buffer: $0.body)) }
+            }
+            let terms = { (expectations: String) in
+                #"{"expectations":"\#(expectations)","goals":"Lead the launch","timeFrame":"Six months","cadence":"Fortnightly","confidentiality":"Everything","ending":"A closing talk"}"#
+            }
+            // Both read "no agreement yet" (version 0); the mentee writes first, the mentor's write on that read is refused.
+            #expect(try await put("\(path)/agreement", terms("Mentee's words"), ifMatch: #""0""#, as: mentee).0 == .ok)
+            let (refused, message) = try await put("\(path)/agreement", terms("Mentor's words"), ifMatch: #""0""#, as: mentor)
+            #expect(refused == .conflict && message.contains("changed since you read it (it is now version 1)"))
+            let (_, workspace) = try await client.json(.get, "\(path)/workspace", as: mentor)
+            #expect(value(workspace, "agreement.version") as? Int == 1 && value(workspace, "agreement.terms.expectations") as? String == "Mentee's words")
+            #expect(try await put("\(path)/agreement", terms("Mentor's words"), ifMatch: #""1""#, as: mentor).0 == .ok)
+            #expect(try await put("\(path)/agreement", terms("x"), ifMatch: "soon", as: mentor).0 == .unprocessableContent)
+
+            let (_, goal) = try await client.json(.post, "\(path)/goals", #"{"title":"Chair the review","measure":"Review held","due":"2099-06-30"}"#, as: mentee)
+            let goalID = try #require(value(goal, "id") as? String)
+            #expect(try await put("\(path)/goals/\(goalID)", #"{"progress":40}"#, ifMatch: #""1""#, as: mentee).0 == .ok)
+            let (stale, _) = try await put("\(path)/goals/\(goalID)", #"{"progress":10}"#, ifMatch: #""1""#, as: mentor)
+            #expect(stale == .conflict)
+            let (_, after) = try await client.json(.get, "\(path)/workspace", as: mentor)
+            #expect(value(after, "goals.0.version") as? Int == 2 && value(after, "goals.0.progress") as? Int == 40, "the first change stands")
+            // Without If-Match a change is made on the newest version.
+            #expect(try await put("\(path)/goals/\(goalID)", #"{"progress":50}"#, ifMatch: "*", as: mentor).0 == .ok)
+        }
+    }
+
     @Test("the pair work through the API; private notes stay their author's and no manager or admin credential reads a note",
           arguments: TestDatabase.allCases)
     func workspace(database: TestDatabase) async throws {

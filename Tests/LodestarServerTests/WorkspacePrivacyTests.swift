@@ -28,6 +28,13 @@ struct WorkspacePrivacyTests {
             #expect(try await client.form("\(path)/agreement/sign", ["csrf": mentorCSRF, "version": "1"], as: mentor).status == .seeOther)
             let (_, signed) = try await client.page(path, as: mentor)
             #expect(signed.contains("Version 1") && !signed.contains("has not signed") && signed.contains("Lead the regional launch"))
+            #expect(signed.contains(#"name="read" value="1""#), "the form says which version it was read at")
+            // A form read before version 1 was written: refused, the typed text kept, nothing overwritten.
+            var earlier = terms
+            (earlier["csrf"], earlier["read"], earlier["goals"]) = (mentorCSRF, "0", "Something else")
+            let conflict = try await client.form("\(path)/agreement", earlier, as: mentor)
+            #expect(conflict.status == .conflict && String(buffer: conflict.body).contains("changed since you read it (it is now version 1)"))
+            #expect(String(buffer: conflict.body).contains("Something else") && String(buffer: conflict.body).contains("Lead the regional launch"))
             terms["cadence"] = "Weekly"
             terms["csrf"] = mentorCSRF
             _ = try await client.form("\(path)/agreement", terms, as: mentor)

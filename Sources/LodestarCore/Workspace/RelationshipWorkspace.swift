@@ -100,13 +100,27 @@ public struct RelationshipWorkspace: Sendable {
         }
     }
 
-    /// Writes a new version of the agreement; everyone must sign it again.
-    public func editAgreement(_ id: Relationship.ID, terms: Agreement.Terms, now: Date) async throws -> Agreement {
+    /// Writes a new version of the agreement; everyone must sign it again. With `expected` (the
+    /// version the writer read; 0 for none yet), a text someone changed since is refused, not overwritten.
+    public func editAgreement(_ id: Relationship.ID, terms: Agreement.Terms, expecting expected: Int? = nil, now: Date) async throws -> Agreement {
         let (_, me) = try await changing(id)
-        let version = (try await store.agreements(of: id).last?.version ?? 0) + 1
-        let agreement = Agreement(relationshipID: id, version: version, terms: terms, editedBy: me, editedAt: now)
-        try await store.save(agreement)
-        return agreement
+        return try await Self.changingVersions(of: id, in: store) { tx in
+            let current = try await tx.agreements(of: id).last?.version ?? 0
+            if let expected, expected != current { throw ChangedSinceRead(what: "agreement", version: current) }
+            let agreement = Agreement(relationshipID: id, version: current + 1, terms: terms, editedBy: me, editedAt: now)
+            try await tx.save(agreement)
+            return agreement
+        }
+    }
+
+    /// Runs `change` in one transaction with the relationship held, so two people writing a new
+    /// version of its agreement or a goal at once write one after the other, the second on the first's.
+    private static func changingVersions<T: Sendable>(of id: Relationship.ID, in store: any LodestarRepositories,
+                                                      _ change: @escaping @Sendable (any LodestarRepositories) async throws -> T) async throws -> T {
+        try await store.inTransaction { tx in
+            try await tx.lockForChange(.relationship(id))
+            return try await change(tx)
+        }
     }
 
     /// Signs the current version; `version` is the one the signer read, so a text changed in
@@ -167,10 +181,24 @@ public struct RelationshipWorkspace: Sendable {
     /// are done and milestones reached (nil leaves them as they were); a new version, the old one kept.
     public func updateGoal(_ id: Relationship.ID, goal goalID: Goal.ID, progress: Int,
                            newAction: (text: String, owner: Person.ID?, due: Date)?, newMilestone: (title: String, due: Date)? = nil,
-                           doneActions: Set<Int>? = nil, reachedMilestones: Set<Int>? = nil, now: Date) async throws -> Goal {
+                           doneActions: Set<Int>? = nil, reachedMilestones: Set<Int>? = nil, expecting expected: Int? = nil, now: Date) async throws -> Goal {
         let (relationship, me) = try await changing(id)
-        guard var goal = try await currentGoals(id).first(where: { $0.goal.id == goalID })?.goal else { throw NotFound("goal", goalID) }
-        try await check(title: goal.title, measure: goal.measure, competency: goal.competency, progress: progress)
+        let competencies = Set(try await store.competencies().map(\.slug))
+        return try await Self.changingVersions(of: id, in: store) { tx in
+            guard var goal = Self.current(try await tx.goalVersions(of: id)).first(where: { $0.goal.id == goalID })?.goal else { throw NotFound("goal", goalID) }
+            if let expected, expected != goal.version { throw ChangedSinceRead(what: "goal", version: goal.version) }
+            try Self.check(title: goal.title, measure: goal.measure, competency: goal.competency, progress: progress, competencies: competencies)
+            try Self.apply(to: &goal, progress: progress, newAction: newAction, newMilestone: newMilestone, doneActions: doneActions,
+                           reachedMilestones: reachedMilestones, in: relationship, by: me, now: now)
+            try await tx.save(goal)
+            return goal
+        }
+    }
+
+    /// One goal update's changes to the goal as it is now: a new version.
+    private static func apply(to goal: inout Goal, progress: Int, newAction: (text: String, owner: Person.ID?, due: Date)?,
+                              newMilestone: (title: String, due: Date)?, doneActions: Set<Int>?, reachedMilestones: Set<Int>?,
+                              in relationship: Relationship, by me: Person.ID, now: Date) throws {
         if let newAction {
             let text = newAction.text.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { throw ValidationError([FieldIssue(field: "action", message: "is empty")]) }
@@ -200,13 +228,15 @@ public struct RelationshipWorkspace: Sendable {
         goal.progress = progress
         goal.editedBy = me
         goal.editedAt = now
-        try await store.save(goal)
-        return goal
     }
 
     private func check(title: String, measure: String, competency: String?, progress: Int) async throws {
-        let issues = Goal.issues(title: title, measure: measure, competency: competency, progress: progress,
-                                 competencies: Set(try await store.competencies().map(\.slug)))
+        try Self.check(title: title, measure: measure, competency: competency, progress: progress,
+                       competencies: Set(try await store.competencies().map(\.slug)))
+    }
+
+    private static func check(title: String, measure: String, competency: String?, progress: Int, competencies: Set<String>) throws {
+        let issues = Goal.issues(title: title, measure: measure, competency: competency, progress: progress, competencies: competencies)
         guard issues.isEmpty else { throw ValidationError(issues) }
     }
 

@@ -33,6 +33,7 @@ struct APIError: Error {
         case let error as DecodingError: self.init(JSONBody.refusal(error))
         case let error as ValidationError: self.init(.unprocessableContent, "The request has invalid values.", issues: error.issues)
         case let error as NotFound: self.init(.notFound, error.description.capitalisedFirst + ".")
+        case let error as ChangedSinceRead: self.init(.conflict, error.description)
         case let error as CycleTransitionError: self.init(.unprocessableContent, error.description, issues: [FieldIssue(field: "state", message: error.description)])
         case let error as CSVImportError:
             self.init(.unprocessableContent, "The file has \(error.issues.count) problem(s); nothing was imported.",

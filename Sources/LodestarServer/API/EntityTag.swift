@@ -13,6 +13,17 @@ enum EntityTag {
         return "\"" + digest.prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
     }
 
+    /// The version an `If-Match` names for a versioned record (an agreement, a goal): `"3"` is
+    /// version 3; none or `*` is any version (nil).
+    static func version(_ ifMatch: String?) throws -> Int? {
+        guard let ifMatch = ifMatch?.trimmingCharacters(in: .whitespaces), ifMatch != "*" else { return nil }
+        let digits = ifMatch.hasPrefix("\"") && ifMatch.hasSuffix("\"") && ifMatch.count >= 2 ? String(ifMatch.dropFirst().dropLast()) : ifMatch
+        guard digits.count <= 9, let version = Int(digits), version >= 0 else {
+            throw ValidationError([FieldIssue(field: "If-Match", message: "'\(ifMatch.prefix(40))' is not a version such as \"3\" (the version you read)")])
+        }
+        return version
+    }
+
     /// True when `If-Match` lets a change through: it lists the tag (or `*`). Weak tags never match.
     static func matches(_ ifMatch: String, _ tag: String) -> Bool {
         ifMatch.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.contains { $0 == "*" || $0 == tag }
@@ -45,6 +56,8 @@ extension LodestarAPI {
         case .programme(let id): try EntityTag.of(try await store.programme(id) ?? { throw NotFound("programme", id) }())
         case .cycle(let id): try EntityTag.of(try await store.cycleAndProgramme(id).cycle)
         case .enrolment(let id): try EntityTag.of(try await store.enrolment(id) ?? { throw NotFound("enrolment", id) }())
+        // An agreement's or a goal's tag is its version, which its use case compares itself.
+        case .relationship(let id): throw APIError(.internalServerError, "relationship \(id) has no tag of its own")
         }
     }
 }

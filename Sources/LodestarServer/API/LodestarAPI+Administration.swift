@@ -32,6 +32,15 @@ extension LodestarAPI {
         return .ok(.init(body: .json(ListBody(page, NoticeBody.init))))
     }
 
+    func invite(_ input: Operations.Invite.Input) async throws -> Operations.Invite.Output {
+        let context = try APIRequest.current()
+        let principal = try context.signedIn()
+        try principal.requireAdmin("inviting people to sign in")
+        let body = switch input.body { case .json(let json): try json.read() }
+        let account = try await AccountLinks(store: store, credentials: credentials, publicURL: publicURL).invite(email: body.email, by: principal, now: context.now)
+        return .created(.init(body: .json(InvitationBody(accountId: account.id.description, email: account.email, linked: account.personID != nil))))
+    }
+
     func renewCalendarFeed(_ input: Operations.RenewCalendarFeed.Input) async throws -> Operations.RenewCalendarFeed.Output {
         let context = try APIRequest.current()
         let token = try await CalendarFeeds(store: store, credentials: credentials).renew(for: try context.signedIn(), now: context.now)
@@ -49,6 +58,17 @@ extension LodestarAPI {
         }
         return principal
     }
+}
+
+struct InvitationInput: Decodable, Sendable {
+    let email: String
+}
+
+/// Who was invited; the link itself is only in the message.
+struct InvitationBody: Encodable, Hashable, Sendable {
+    let accountId: String
+    let email: String
+    let linked: Bool
 }
 
 struct TokenInput: Decodable, Sendable {

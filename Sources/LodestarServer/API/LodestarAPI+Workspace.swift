@@ -20,7 +20,7 @@ extension LodestarAPI {
         let workspace = try await participantWorkspace(id, context)
         let body = switch input.body { case .json(let json): try json.read() }
         let terms = try Agreement.Terms.parse { body.terms[$0] ?? "" }
-        let agreement = try await workspace.editAgreement(id, terms: terms, now: context.now)
+        let agreement = try await workspace.editAgreement(id, terms: terms, expecting: try EntityTag.version(input.headers.ifMatch), now: context.now)
         return .ok(.init(body: .json(AgreementBody(agreement))))
     }
 
@@ -69,7 +69,7 @@ extension LodestarAPI {
         let milestone = try body.milestone.map { (title: $0.title, due: try FormClock.day($0.due, field: "milestone.due")) }
         let goal = try await workspace.updateGoal(id, goal: goalID, progress: body.progress, newAction: action, newMilestone: milestone,
                                                            doneActions: body.doneActions.map(Set.init), reachedMilestones: body.reachedMilestones.map(Set.init),
-                                                           now: context.now)
+                                                           expecting: try EntityTag.version(input.headers.ifMatch), now: context.now)
         return .ok(.init(body: .json(GoalBody(goal))))
     }
 

@@ -60,7 +60,8 @@ struct WorkspacePages {
         router.post(.relationship(.key, .agreement)) { request, context in
             let form = try await FormBody.fields(request)
             return try await attempt(request, context, form) { workspace, id in
-                _ = try await workspace.editAgreement(id, terms: try Agreement.Terms.parse { form[$0] ?? "" }, now: context.now)
+                _ = try await workspace.editAgreement(id, terms: try Agreement.Terms.parse { form[$0] ?? "" }, expecting: form["read"].flatMap { Int($0) },
+                                                      now: context.now)
             }
         }
         router.post(.relationship(.key, .signAgreement)) { request, context in
@@ -104,7 +105,8 @@ struct WorkspacePages {
                     form["checklist"] == nil ? nil : Set(form.keys.compactMap { $0.hasPrefix(prefix) ? Int($0.dropFirst(prefix.count)) : nil })
                 }
                 _ = try await workspace.updateGoal(id, goal: goalID, progress: progress, newAction: action, newMilestone: milestone,
-                                                   doneActions: ticked("done-"), reachedMilestones: ticked("reached-"), now: context.now)
+                                                   doneActions: ticked("done-"), reachedMilestones: ticked("reached-"),
+                                                   expecting: form["read"].flatMap { Int($0) }, now: context.now)
             }
         }
         router.post(.relationship(.key, .meetings)) { request, context in
@@ -128,6 +130,9 @@ struct WorkspacePages {
             return Response(status: .seeOther, headers: [.location: SiteURL.relationship(.value(id)).path])
         } catch let error as ValidationError {
             return try await page(context, problems: error.messagesByField, form: form, status: .unprocessableContent).response(from: request, context: context)
+        } catch let error as ChangedSinceRead {
+            // Shown with what was typed kept, next to the newer version, to send again knowingly.
+            return try await page(context, problems: [error.what: error.description], form: form, status: .conflict).response(from: request, context: context)
         }
     }
 

@@ -57,6 +57,8 @@ struct WorkspaceView {
     struct Choice { let value: String; let label: String }
     struct GoalLine {
         let href: String
+        /// The version shown, sent back so that a change made since is not overwritten unseen.
+        let version: Int
         let title: String
         let measure: String
         let competency: String?
@@ -150,7 +152,7 @@ struct WorkspaceView {
         }
         noteProblem = problems["text"]
         goals = contents.goals.map { goal, versions in
-            GoalLine(href: SiteURL.goal(.value(relationship.id), .value(goal.id)).path, title: goal.title, measure: goal.measure, competency: goal.competency,
+            GoalLine(href: SiteURL.goal(.value(relationship.id), .value(goal.id)).path, version: goal.version, title: goal.title, measure: goal.measure, competency: goal.competency,
                      due: goal.due.formatted(date: .abbreviated, time: .omitted), progress: goal.progress, overdue: goal.isOverdue(at: now),
                      history: versions > 1 ? "\(versions) versions, last by \(names[goal.editedBy] ?? "?")" : "set by \(names[goal.editedBy] ?? "?")",
                      actions: goal.actions.enumerated().map { index, action in
@@ -162,7 +164,7 @@ struct WorkspaceView {
                                        late: milestone.reachedOn == nil && milestone.due < now)
                      })
         }
-        goalProblems = ["title", "measure", "competency", "due", "progress", "action", "owner", "actionDue", "milestone", "milestoneDue"].compactMap { field in problems[field].map { "\(field): \($0)" } }
+        goalProblems = ["goal", "title", "measure", "competency", "due", "progress", "action", "owner", "actionDue", "milestone", "milestoneDue"].compactMap { field in problems[field].map { "\(field): \($0)" } }
         self.competencies = competencies.map { Choice(value: $0.slug, label: $0.name) }
         owners = [Choice(value: "me", label: "me")] + others.map { Choice(value: $0.id.description, label: $0.name) }
         ended = relationship.endedAt.map { "This relationship ended on \($0.formatted(date: .long, time: .omitted)): \(relationship.endReason ?? "")" }
