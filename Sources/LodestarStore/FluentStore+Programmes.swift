@@ -120,7 +120,7 @@ extension FluentStore {
 
     public func save(all enrolments: [Enrolment]) async throws {
         try await db.transaction { tx in
-            let store = FluentStore(db: tx, kind: kind)
+            let store = FluentStore(db: tx, kind: kind, pool: pool)
             for enrolment in enrolments { try await store.save(enrolment) }
         }
     }

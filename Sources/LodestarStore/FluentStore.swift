@@ -7,6 +7,8 @@ import SQLKit
 public struct FluentStore: LodestarRepositories {
     let db: any Database
     let kind: String
+    /// The connection pool behind `db`, for its use in the metrics.
+    var pool = DatabasePool(name: nil, limit: 1)
 
     public func inTransaction<T: Sendable>(_ work: @Sendable @escaping (any LodestarRepositories) async throws -> T) async throws -> T {
         try await transaction(work)
@@ -29,8 +31,8 @@ public struct FluentStore: LodestarRepositories {
     /// `work` on this store in one transaction; the databases' errors come out as the domain's
     /// (`StoreErrors`: busy, duplicate).
     func transaction<T: Sendable>(_ work: @Sendable @escaping (FluentStore) async throws -> T) async throws -> T {
-        let kind = self.kind
-        return try await StoreErrors.translating { try await db.transaction { tx in try await work(FluentStore(db: tx, kind: kind)) } }
+        let (kind, pool) = (self.kind, self.pool)
+        return try await StoreErrors.translating { try await db.transaction { tx in try await work(FluentStore(db: tx, kind: kind, pool: pool)) } }
     }
 
     public func isEmpty() async throws -> Bool {
@@ -55,6 +57,18 @@ public struct FluentStore: LodestarRepositories {
             }
         }
         return kind
+    }
+
+    public func connectionUse() async throws -> ConnectionUse? {
+        // Only PostgreSQL says which connections are whose (by the pool's application_name).
+        guard kind == "postgresql", let name = pool.name else { return nil }
+        let rows = try await sql.raw("""
+            SELECT coalesce(state, 'unknown') AS state, count(*) AS connections FROM pg_stat_activity
+            WHERE application_name = \(bind: name) GROUP BY 1
+            """).all()
+        var byState: [String: Int] = [:]
+        for row in rows { byState[try row.decode(column: "state", as: String.self)] = try row.decode(column: "connections", as: Int.self) }
+        return ConnectionUse(limit: pool.limit, byState: byState)
     }
 
     /// The database as SQL, for queries Fluent can't say (both drivers are SQL databases).
@@ -88,3 +102,9 @@ public struct FluentStore: LodestarRepositories {
 // FluentKit has its own `Page` and `PageRequest`; in this module the names mean Lodestar's.
 public typealias Page<Item: Sendable> = LodestarCore.Page<Item>
 public typealias PageRequest = LodestarCore.PageRequest
+
+/// A store's connection pool: the name its PostgreSQL connections carry, and how many it may open.
+struct DatabasePool: Sendable {
+    let name: String?
+    let limit: Int
+}

@@ -1,3 +1,4 @@
+import Foundation
 import FluentKit
 import FluentPostgresDriver
 import FluentSQLiteDriver
@@ -17,6 +18,7 @@ public final class StoreConnection: Sendable {
 
     /// Opens (but does not migrate) the database at `location`.
     public init(location: DatabaseLocation, logger: Logger = Logger(label: "lodestar.store")) throws {
+        let poolName = "lodestar-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8).lowercased())"
         // SQLite has one writer: one event loop, hence one connection, serialises writes instead of
         // failing them with "database is locked". PostgreSQL shares the process-wide loops.
         let group: any EventLoopGroup
@@ -36,7 +38,10 @@ public final class StoreConnection: Sendable {
         case .sqliteFile(let path): databases.use(.sqlite(.file(path), connectionPoolTimeout: Self.sqliteWait, sqlLogLevel: .trace), as: .sqlite)
         case .sqliteMemory: databases.use(.sqlite(.memory, connectionPoolTimeout: Self.sqliteWait, sqlLogLevel: .trace), as: .sqlite)
         case .postgres(let url):
-            databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
+            // Each pool names itself, so that `pg_stat_activity` tells its connections from others'.
+            var configuration = try SQLPostgresConfiguration(url: url)
+            configuration.coreConfiguration.options.additionalStartupParameters.append(("application_name", poolName))
+            databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: Self.postgresConnectionsPerLoop, sqlLogLevel: .trace), as: .psql)
         }
         guard let db = databases.database(logger: logger, on: group.any()) else {
             throw DatabaseURLError(url: location.description, reason: "the database could not be opened")
@@ -44,8 +49,14 @@ public final class StoreConnection: Sendable {
         self.location = location
         self.databases = databases
         self.logger = logger
-        self.store = FluentStore(db: db, kind: location.kind)
+        let pool = location.kind == "postgresql"
+            ? DatabasePool(name: poolName, limit: Self.postgresConnectionsPerLoop * System.coreCount)
+            : DatabasePool(name: nil, limit: 1)
+        self.store = FluentStore(db: db, kind: location.kind, pool: pool)
     }
+
+    /// PostgreSQL connections each of the process's event loops (one per core) may open.
+    static let postgresConnectionsPerLoop = 4
 
     /// How long a request waits for SQLite's one connection before answering busy.
     static let sqliteWait = TimeAmount.seconds(60)

@@ -54,6 +54,21 @@ struct MetricsTests {
         }
     }
 
+    @Test("on PostgreSQL the server's own pool is measured: its limit and its connections by state")
+    func poolUse() async throws {
+        try await withAppAndStore(.postgresql) { client, _ in
+            for _ in 0..<3 { _ = try await client.json(.get, "/api/v1/programmes") }
+            let text = try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer \(TestAccounts.adminToken)"]) { String(buffer: $0.body) }
+            func sample(_ prefix: String) -> Double? {
+                text.split(separator: "\n").first { $0.hasPrefix(prefix) }.flatMap { Double($0.split(separator: " ").last ?? "") }
+            }
+            #expect(sample("lodestar_database_pool_limit") == Double(4 * System.coreCount))
+            #expect(sample(#"lodestar_database_connections{state="active"}"#) ?? 0 >= 1, "the scrape's own query runs on one")
+            let open = ["active", "idle", "idle in transaction"].compactMap { sample(#"lodestar_database_connections{state="\#($0)"}"#) }.reduce(0, +)
+            #expect(open >= 1 && open <= Double(4 * System.coreCount))
+        }
+    }
+
     @Test("webhook rounds are counted by outcome")
     func webhookDeliveries() async throws {
         try await withAppAndStore { _, store in

@@ -49,7 +49,7 @@ struct WebhookAPITests {
 
                 let (_, failed) = try await api.json(.get, "/api/v1/webhooks/\(id)/deliveries?state=failed")
                 #expect(value(failed, "total") as? Int == 0)
-                #expect(try await api.json(.get, "/api/v1/webhooks/\(id)/deliveries?state=lost").0 == .badRequest)
+                #expect(try await api.json(.get, "/api/v1/webhooks/\(id)/deliveries?state=lost").0 == .unprocessableContent)
                 let (_, log) = try await api.json(.get, "/api/v1/webhooks/\(id)/deliveries?state=delivered&limit=2")
                 #expect(value(log, "total") as? Int == 5 && (value(log, "items") as? [Any])?.count == 2)
                 #expect(value(log, "items.0.state") as? String == "delivered" && value(log, "items.0.lastStatus") as? Int == 204)

@@ -119,6 +119,9 @@ public protocol LodestarRepositories: PeopleRepository, CompetencyRepository, Pr
     func inTransaction<T: Sendable>(_ work: @Sendable @escaping (any LodestarRepositories) async throws -> T) async throws -> T
     /// Which database answers, e.g. "sqlite"; fails when it cannot be reached.
     func ping() async throws -> String
+    /// This server's database connections by state (`active`, `idle`, …) and how many it may
+    /// open, where the database tells (PostgreSQL); nil where it does not (SQLite, one connection).
+    func connectionUse() async throws -> ConnectionUse?
     /// Inside a transaction: holds `record` against other writers until the transaction ends, so
     /// that what is read of it next is what the transaction's writes replace (a conditional update).
     func lockForChange(_ record: LockedRecord) async throws

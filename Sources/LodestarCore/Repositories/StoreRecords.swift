@@ -31,3 +31,17 @@ public struct OutboxBacklog: Sendable, Equatable {
         self.oldest = oldest
     }
 }
+
+/// A server's connection pool as the database sees it.
+public struct ConnectionUse: Sendable, Equatable {
+    /// How many connections the pool may open.
+    public let limit: Int
+    /// Open connections by the database's state for them: `active` (running a statement), `idle`
+    /// (free in the pool), `idle in transaction`.
+    public let byState: [String: Int]
+    /// Creates a reading.
+    public init(limit: Int, byState: [String: Int]) {
+        self.limit = limit
+        self.byState = byState
+    }
+}

@@ -39,7 +39,7 @@ extension LodestarAPI {
     }
 
     func listWebhookDeliveries(_ input: Operations.ListWebhookDeliveries.Input) async throws -> Operations.ListWebhookDeliveries.Output {
-        let state = try input.query.state.map { try WebhookPages.state($0.rawValue) }
+        let state = try input.query.state.map(WebhookPages.state)
         let page = try await webhooks().deliveries(of: try Identifier(path: input.path.id, of: "webhook"), state: state,
                                                    page: try APIRequest.page(input.query.offset, input.query.limit))
         return .ok(.init(body: .json(ListBody(page, WebhookDeliveryBody.init))))

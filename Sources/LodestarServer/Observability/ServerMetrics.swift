@@ -63,6 +63,13 @@ public final class ServerMetrics: Sendable {
             gauge("lodestar_outbox_waiting", Double(backlog.waiting))
             gauge("lodestar_outbox_oldest_waiting_seconds", backlog.oldest.map { max(0, now.timeIntervalSince($0)) } ?? 0)
         }
+        if let use = try? await store.connectionUse() {
+            gauge("lodestar_database_pool_limit", Double(use.limit))
+            // Every state is written, so a state that emptied reads 0 rather than its last value.
+            for state in ["active", "idle", "idle in transaction"] {
+                Gauge(label: "lodestar_database_connections", dimensions: [("state", state)], factory: factory).record(Double(use.byState[state] ?? 0))
+            }
+        }
         if let backlog = try? await store.webhookBacklog() {
             gauge("lodestar_webhook_deliveries_waiting", Double(backlog.waiting))
             gauge("lodestar_webhook_oldest_waiting_seconds", backlog.oldest.map { max(0, now.timeIntervalSince($0)) } ?? 0)
