@@ -10,7 +10,7 @@ import Testing
 /// a private note reaches only its author, and no manager, admin or token reads any note.
 @Suite("The workspace API")
 struct WorkspaceAPITests {
-    @Test("the agreement and a goal changed from one read: with If-Match the later change is refused (409) and nothing is overwritten",
+    @Test("the agreement, a goal and a meeting changed from one read: with If-Match the later change is refused (409), nothing overwritten",
           arguments: TestDatabase.allCases)
     func lostUpdates(database: TestDatabase) async throws {
         let demo = DemoOrganisation()
@@ -45,6 +45,22 @@ struct WorkspaceAPITests {
             #expect(value(after, "goals.0.version") as? Int == 2 && value(after, "goals.0.progress") as? Int == 40, "the first change stands")
             // Without If-Match a change is made on the newest version.
             #expect(try await put("\(path)/goals/\(goalID)", #"{"progress":50}"#, ifMatch: "*", as: mentor).0 == .ok)
+
+            // A meeting's sequence: moved by one from sequence 0; the other's cancel read at 0 is refused.
+            let (_, meeting) = try await client.json(.post, "\(path)/scheduled-meetings",
+                #"{"date":"2099-03-15","time":"14:30","timeZone":"Europe/Berlin","minutes":60,"mode":"virtual"}"#, as: mentor)
+            let meetingPath = "\(path)/scheduled-meetings/\(try #require(value(meeting, "id") as? String))"
+            #expect(value(meeting, "sequence") as? Int == 0)
+            let (moved, movedBody) = try await put(meetingPath, #"{"date":"2099-03-16","time":"09:00","timeZone":"Europe/Berlin","minutes":60,"mode":"virtual"}"#,
+                                                   ifMatch: #""0""#, as: mentee)
+            #expect(moved == .ok && movedBody.contains(#""sequence":1"#))
+            var headers = mentor.headers
+            headers[HTTPField.Name("If-Match")!] = #""0""#
+            let cancelRefused = try await client.execute(uri: meetingPath, method: .delete, headers: headers) { $0.status }
+            #expect(cancelRefused == .conflict)
+            headers[HTTPField.Name("If-Match")!] = #""1""#
+            let cancelled = try await client.execute(uri: meetingPath, method: .delete, headers: headers) { $0.status }
+            #expect(cancelled == .ok)
         }
     }
 

@@ -39,9 +39,12 @@ extension RelationshipWorkspace {
     }
 
     /// Moves or changes a meeting: the same calendar event, one sequence on.
-    public func rescheduleMeeting(_ id: Relationship.ID, meeting meetingID: ScheduledMeeting.ID, _ plan: MeetingPlan, now: Date) async throws -> ScheduledMeeting {
+    /// With `expected` (the sequence the mover read), a meeting someone moved since is refused.
+    public func rescheduleMeeting(_ id: Relationship.ID, meeting meetingID: ScheduledMeeting.ID, _ plan: MeetingPlan,
+                                  expecting expected: Int? = nil, now: Date) async throws -> ScheduledMeeting {
         let (relationship, me) = try await changing(id)
         var meeting = try await scheduled(meetingID, in: id)
+        let read = expected ?? meeting.sequence
         guard !meeting.cancelled else { throw ValidationError([FieldIssue(field: "meeting", message: "was cancelled; arrange a new one")]) }
         try await check(plan, relationship, now: now)
         meeting.startsAt = plan.startsAt
@@ -52,17 +55,19 @@ extension RelationshipWorkspace {
         meeting.sequence += 1
         meeting.changedAt = now
         meeting.remindedAt = nil
-        try await record(meeting, in: relationship, by: me, change: "moved", now: now)
+        try await record(meeting, read: read, in: relationship, by: me, change: "moved", now: now)
         return meeting
     }
 
     /// Cancels a meeting; calendars that hold it receive the cancellation.
-    public func cancelMeeting(_ id: Relationship.ID, meeting meetingID: ScheduledMeeting.ID, now: Date) async throws -> ScheduledMeeting {
+    public func cancelMeeting(_ id: Relationship.ID, meeting meetingID: ScheduledMeeting.ID, expecting expected: Int? = nil, now: Date) async throws -> ScheduledMeeting {
         let (relationship, me) = try await changing(id)
         var meeting = try await scheduled(meetingID, in: id)
+        if let expected, expected != meeting.sequence { throw ChangedSinceRead(what: "meeting", version: meeting.sequence) }
         guard !meeting.cancelled else { return meeting }
+        let read = expected ?? meeting.sequence
         meeting.cancel(at: now)
-        try await record(meeting, in: relationship, by: me, change: "cancelled", now: now)
+        try await record(meeting, read: read, in: relationship, by: me, change: "cancelled", now: now)
         return meeting
     }
 
@@ -91,7 +96,9 @@ extension RelationshipWorkspace {
         guard issues.isEmpty else { throw ValidationError(issues) }
     }
 
-    private func record(_ meeting: ScheduledMeeting, in relationship: Relationship, by me: Person.ID, change: String, now: Date) async throws {
+    /// Writes the changed meeting and tells the others, in one transaction with the relationship
+    /// held, unless someone changed it since it was read at sequence `read` (then nothing is written).
+    private func record(_ meeting: ScheduledMeeting, read: Int? = nil, in relationship: Relationship, by me: Person.ID, change: String, now: Date) async throws {
         let people = try await people(relationship)
         guard let author = people.person(me) else { throw NotFound("relationship", relationship.id) }
         // Only a new time is held against the others' free time.
@@ -103,6 +110,11 @@ extension RelationshipWorkspace {
             return writer.meetingChanged(meeting, change, by: author, to: other, outside: outside)
         }
         try await store.inTransaction { tx in
+            if let read {
+                try await tx.lockForChange(.relationship(relationship.id))
+                let stored = try await tx.scheduledMeeting(meeting.id)?.sequence ?? read
+                if stored != read { throw ChangedSinceRead(what: "meeting", version: stored) }
+            }
             try await tx.save(meeting)
             for notice in notices { try await tx.save(notice) }
         }

@@ -86,14 +86,16 @@ extension LodestarAPI {
         let workspace = try await participantWorkspace(id, context)
         let meetingID: ScheduledMeeting.ID = try Identifier(path: input.path.meetingId, of: "meeting")
         let body = switch input.body { case .json(let json): try json.read() }
-        let meeting = try await workspace.rescheduleMeeting(id, meeting: meetingID, try body.plan(), now: context.now)
+        let meeting = try await workspace.rescheduleMeeting(id, meeting: meetingID, try body.plan(), expecting: try EntityTag.version(input.headers.ifMatch),
+                                                            now: context.now)
         return .ok(.init(body: .json(ScheduledMeetingBody(meeting))))
     }
 
     func cancelMeeting(_ input: Operations.CancelMeeting.Input) async throws -> Operations.CancelMeeting.Output {
         let (id, context) = (try relationshipID(input.path.id), try APIRequest.current())
         let meetingID: ScheduledMeeting.ID = try Identifier(path: input.path.meetingId, of: "meeting")
-        return .ok(.init(body: .json(ScheduledMeetingBody(try await workspace(context).cancelMeeting(id, meeting: meetingID, now: context.now)))))
+        let expected = try EntityTag.version(input.headers.ifMatch)
+        return .ok(.init(body: .json(ScheduledMeetingBody(try await workspace(context).cancelMeeting(id, meeting: meetingID, expecting: expected, now: context.now)))))
     }
 
     func getInvitation(_ input: Operations.GetInvitation.Input) async throws -> Operations.GetInvitation.Output {

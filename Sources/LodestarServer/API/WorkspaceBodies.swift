@@ -190,9 +190,12 @@ struct ScheduledMeetingBody: Encodable, Hashable, Sendable {
     let timeZone: String
     let cancelled: Bool
     let arrangedBy: String
+    /// Goes up with every move and the cancellation; sent back as `If-Match`.
+    let sequence: Int
 
     init(_ meeting: ScheduledMeeting) {
         id = meeting.id.description
+        sequence = meeting.sequence
         startsAt = meeting.startsAt
         minutes = meeting.minutes
         mode = meeting.mode
