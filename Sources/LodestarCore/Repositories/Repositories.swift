@@ -162,53 +162,6 @@ public protocol AccountRepository: Sendable {
     func clearSignInFailures(key: String) async throws
 }
 
-/// The notifications outbox and the one-time links it carries.
-public protocol OutboxRepository: Sendable {
-    /// Inserts or updates one notice.
-    func save(_ notice: Notice) async throws
-    /// The newest notices first.
-    func notices(page: PageRequest) async throws -> Page<Notice>
-    /// Unsent notices with attempts left, oldest first, each claimed for five minutes by this
-    /// caller alone (on PostgreSQL with `FOR UPDATE SKIP LOCKED`, so two app servers never send
-    /// one twice); a claim that runs out (a server died mid-send) frees the notice again.
-    func claimUnsentNotices(limit: Int, maximumAttempts: Int, now: Date) async throws -> [Notice]
-    /// How many notices wait to be sent, and since when the oldest has waited.
-    func outboxBacklog() async throws -> OutboxBacklog
-    /// Inserts or updates one link.
-    func save(_ link: OneTimeLink) async throws
-    func oneTimeLink(digest: String) async throws -> OneTimeLink?
-    /// Marks the link used if it still is usable at `now`, in one conditional write, and says
-    /// whether this caller was the one that used it (of two at once, exactly one is).
-    func useOneTimeLink(digest: String, now: Date) async throws -> Bool
-    /// Marks every unused link of an account used (its password was just set).
-    func voidOneTimeLinks(of account: Account.ID, now: Date) async throws
-}
-
-/// The endpoints integrations registered and the events on their way to them.
-public protocol WebhookRepository: Sendable {
-    /// Inserts or updates one endpoint.
-    func save(_ endpoint: WebhookEndpoint) async throws
-    /// Every endpoint, oldest first.
-    func webhookEndpoints() async throws -> [WebhookEndpoint]
-    func webhookEndpoint(_ id: WebhookEndpoint.ID) async throws -> WebhookEndpoint?
-    /// Removes an endpoint with its deliveries.
-    func deleteWebhookEndpoint(_ id: WebhookEndpoint.ID) async throws
-    /// Writes one delivery of `event` for each endpoint subscribed to its kind (paused ones too:
-    /// their events wait); in the caller's transaction, so an event is queued only with what it reports.
-    func enqueue(_ event: WebhookEvent) async throws
-    /// Deliveries due at `now` to active endpoints, oldest first, each claimed until `now + claim`
-    /// by this caller alone (on PostgreSQL with `FOR UPDATE SKIP LOCKED`, so two app servers never
-    /// send one twice); a claim that runs out (a server died mid-send) frees the delivery again.
-    func claimDueDeliveries(limit: Int, now: Date, claim: TimeInterval) async throws -> [WebhookDelivery]
-    /// Inserts or updates one delivery, ending its claim.
-    func save(_ delivery: WebhookDelivery) async throws
-    /// An endpoint's deliveries, newest first; only those in `state` when one is given.
-    func webhookDeliveries(of endpoint: WebhookEndpoint.ID, state: WebhookDelivery.State?, page: PageRequest) async throws -> Page<WebhookDelivery>
-    func webhookDelivery(_ id: WebhookDelivery.ID) async throws -> WebhookDelivery?
-    /// How many deliveries wait, and since when the oldest has waited.
-    func webhookBacklog() async throws -> OutboxBacklog
-}
-
 /// Relationships created by published matchings.
 public protocol RelationshipRepository: Sendable {
     /// The relationships of a cycle.
