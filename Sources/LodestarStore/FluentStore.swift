@@ -18,14 +18,16 @@ public struct FluentStore: LodestarRepositories {
         // SQLite has one writer: a transaction that read a record and then writes after another
         // transaction wrote it is refused as busy, so no update is lost. PostgreSQL locks the row.
         guard kind == "postgresql", let sql = db as? any SQLDatabase else { return }
-        let (table, id): (String, UUID) = switch record {
-        case .person(let id): (PersonModel.schema, id.uuid)
-        case .programme(let id): (ProgrammeModel.schema, id.uuid)
-        case .cycle(let id): (CycleModel.schema, id.uuid)
-        case .enrolment(let id): (EnrolmentModel.schema, id.uuid)
-        case .relationship(let id): (RelationshipModel.schema, id.uuid)
+        let (table, column, key): (String, String, any Encodable & Sendable) = switch record {
+        case .person(let id): (PersonModel.schema, "id", id.uuid)
+        case .programme(let id): (ProgrammeModel.schema, "id", id.uuid)
+        case .cycle(let id): (CycleModel.schema, "id", id.uuid)
+        case .enrolment(let id): (EnrolmentModel.schema, "id", id.uuid)
+        case .relationship(let id): (RelationshipModel.schema, "id", id.uuid)
+        case .webhook(let id): (WebhookEndpointModel.schema, "id", id.uuid)
+        case .competency(let slug): (CompetencyModel.schema, "slug", slug)
         }
-        _ = try await sql.raw("SELECT id FROM \(ident: table) WHERE id = \(bind: id) FOR UPDATE").all()
+        _ = try await sql.raw("SELECT 1 FROM \(ident: table) WHERE \(ident: column) = \(bind: key) FOR UPDATE").all()
     }
 
     /// `work` on this store in one transaction; the databases' errors come out as the domain's

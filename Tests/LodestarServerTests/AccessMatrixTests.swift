@@ -132,6 +132,7 @@ struct AccessMatrixTests {
         "PUT /api/v1/enrolments/:id": managerWriters.union([.mentee]),
         "GET /api/v1/competencies": signedIn,
         "POST /api/v1/competencies": adminWriters,
+        "GET /api/v1/competencies/:slug": signedIn,
         "PUT /api/v1/competencies/:slug": adminWriters,
         "GET /api/v1/conflicts": admins,
         "POST /api/v1/conflicts": adminWriters,

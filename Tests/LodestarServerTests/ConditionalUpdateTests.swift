@@ -10,11 +10,35 @@ import Testing
 struct ConditionalUpdateTests {
     static let person = #"{"externalId":"P-1","name":"Amara Okafor","email":"amara@example.org","level":15,"timeZone":"Europe/London"}"#
 
-    func put(_ client: any TestClientProtocol, _ path: String, _ body: String, ifMatch: String?) async throws -> (HTTPResponse.Status, String?) {
+    func put(_ client: any TestClientProtocol, _ path: String, _ body: String, ifMatch: String?, method: HTTPRequest.Method = .put) async throws -> (HTTPResponse.Status, String?) {
         var headers = Caller.admin.headers
         headers[.contentType] = "application/json"
         if let ifMatch { headers[.ifMatch] = ifMatch }
-        return try await client.execute(uri: path, method: .put, headers: headers, body: ByteBuffer(string: body)) { ($0.status, $0.headers[.eTag]) }
+        return try await client.execute(uri: path, method: method, headers: headers, body: ByteBuffer(string: body)) { ($0.status, $0.headers[.eTag]) }
+    }
+
+    @Test("a competency and a webhook endpoint carry an ETag; a change on a stale one is refused with 409", arguments: TestDatabase.allCases)
+    func catalogueAndWebhooks(database: TestDatabase) async throws {
+        try await withApp(database) { client in
+            let competency = "/api/v1/competencies/strategic-thinking"
+            let tag = try #require(try await client.execute(uri: competency, method: .get, headers: Caller.admin.headers) { $0.headers[.eTag] })
+            let renamed = #"{"slug":"strategic-thinking","name":"Strategy","summary":"Seeing the whole"}"#
+            let (changed, newTag) = try await put(client, competency, renamed, ifMatch: tag)
+            #expect(changed == .ok && newTag != tag)
+            #expect(try await put(client, competency, renamed.replacing("Strategy", with: "Other"), ifMatch: tag).0 == .conflict)
+            let (_, stored) = try await client.json(.get, competency)
+            #expect(value(stored, "name") as? String == "Strategy")
+            #expect(try await client.json(.get, "/api/v1/competencies/no-such-thing").0 == .notFound)
+
+            let (_, endpoint) = try await client.json(.post, "/api/v1/webhooks", #"{"url":"https://hr.example.org/e","events":["people.imported"]}"#)
+            let webhook = "/api/v1/webhooks/\(try #require(value(endpoint, "id") as? String))"
+            let read = try #require(try await client.execute(uri: webhook, method: .get, headers: Caller.admin.headers) { $0.headers[.eTag] })
+            #expect(try await client.json(.post, "\(webhook)/secret").0 == .ok)
+            let (stale, _) = try await put(client, webhook, #"{"active":false}"#, ifMatch: read, method: .patch)
+            #expect(stale == .conflict, "a new secret is a change too")
+            let current = try #require(try await client.execute(uri: webhook, method: .get, headers: Caller.admin.headers) { $0.headers[.eTag] })
+            #expect(try await put(client, webhook, #"{"active":false}"#, ifMatch: current, method: .patch).0 == .ok)
+        }
     }
 
     @Test("a PUT with a stale If-Match is refused with 409 and changes nothing; the current tag goes through", arguments: TestDatabase.allCases)

@@ -5,6 +5,7 @@ public enum LockedRecord: Sendable {
     case person(Person.ID), programme(Programme.ID), cycle(Cycle.ID), enrolment(Enrolment.ID)
     /// A relationship, while a new version of its agreement or of one of its goals is written.
     case relationship(Relationship.ID)
+    case competency(slug: String), webhook(WebhookEndpoint.ID)
 }
 
 /// A change made on a version the caller read, which someone changed since: refused, so that

@@ -24,6 +24,12 @@ enum EntityTag {
         return version
     }
 
+    /// An endpoint's tag: of everything it holds, its secret too (a new secret is a change), which
+    /// the one-way digest does not give away.
+    static func of(webhook endpoint: WebhookEndpoint) throws -> String {
+        try of(WebhookBody(endpoint, showingSecret: true))
+    }
+
     /// True when `If-Match` lets a change through: it lists the tag (or `*`). Weak tags never match.
     static func matches(_ ifMatch: String, _ tag: String) -> Bool {
         ifMatch.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.contains { $0 == "*" || $0 == tag }
@@ -56,6 +62,8 @@ extension LodestarAPI {
         case .programme(let id): try EntityTag.of(try await store.programme(id) ?? { throw NotFound("programme", id) }())
         case .cycle(let id): try EntityTag.of(try await store.cycleAndProgramme(id).cycle)
         case .enrolment(let id): try EntityTag.of(try await store.enrolment(id) ?? { throw NotFound("enrolment", id) }())
+        case .competency(let slug): try EntityTag.of(try await store.competency(slug: slug) ?? { throw NotFound("competency", slug) }())
+        case .webhook(let id): try EntityTag.of(webhook: try await store.webhookEndpoint(id) ?? { throw NotFound("webhook", id) }())
         // An agreement's or a goal's tag is its version, which its use case compares itself.
         case .relationship(let id): throw APIError(.internalServerError, "relationship \(id) has no tag of its own")
         }

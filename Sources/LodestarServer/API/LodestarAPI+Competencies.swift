@@ -15,12 +15,20 @@ extension LodestarAPI {
         return .created(.init(body: .json(CompetencyBody(competency))))
     }
 
+    func getCompetency(_ input: Operations.GetCompetency.Input) async throws -> Operations.GetCompetency.Output {
+        _ = try APIRequest.principal()
+        guard let competency = try await store.competency(slug: input.path.slug) else { throw NotFound("competency", input.path.slug) }
+        return .ok(.init(headers: .init(eTag: try EntityTag.of(competency)), body: .json(CompetencyBody(competency))))
+    }
+
     func updateCompetency(_ input: Operations.UpdateCompetency.Input) async throws -> Operations.UpdateCompetency.Output {
         try APIRequest.principal().requireAdmin("changing the competency catalogue")
         let body = switch input.body { case .json(let json): try json.read() }
-        let competency = try await APIRequest.current().competencyCatalogue(store)
-            .update(input.path.slug, name: body.name, summary: body.summary, requestedSlug: body.slug)
-        return .ok(.init(body: .json(CompetencyBody(competency))))
+        let (context, slug) = (try APIRequest.current(), input.path.slug)  // the transaction runs outside the request's task
+        let competency = try await conditionally(input.headers.ifMatch, lock: .competency(slug: slug)) { store in
+            try await context.competencyCatalogue(store).update(slug, name: body.name, summary: body.summary, requestedSlug: body.slug)
+        }
+        return .ok(.init(headers: .init(eTag: try EntityTag.of(competency)), body: .json(CompetencyBody(competency))))
     }
 }
 

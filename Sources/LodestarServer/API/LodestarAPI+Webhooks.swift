@@ -17,15 +17,19 @@ extension LodestarAPI {
     }
 
     func getWebhook(_ input: Operations.GetWebhook.Input) async throws -> Operations.GetWebhook.Output {
-        .ok(.init(body: .json(WebhookBody(try await webhooks().endpoint(try Identifier(path: input.path.id, of: "webhook"))))))
+        let endpoint = try await webhooks().endpoint(try Identifier(path: input.path.id, of: "webhook"))
+        return .ok(.init(headers: .init(eTag: try EntityTag.of(webhook: endpoint)), body: .json(WebhookBody(endpoint))))
     }
 
     func updateWebhook(_ input: Operations.UpdateWebhook.Input) async throws -> Operations.UpdateWebhook.Output {
-        let registry = try webhooks()
+        let principal = try APIRequest.principal()
         let id: WebhookEndpoint.ID = try Identifier(path: input.path.id, of: "webhook")
-        _ = try await registry.endpoint(id)
+        _ = try await webhooks().endpoint(id)
         let body = switch input.body { case .json(let json): try json.read() }
-        return .ok(.init(body: .json(WebhookBody(try await registry.update(id, with: body.settings)))))
+        let endpoint = try await conditionally(input.headers.ifMatch, lock: .webhook(id)) { [credentials] store in
+            try await WebhookRegistry(store: store, principal: principal, credentials: credentials).update(id, with: body.settings)
+        }
+        return .ok(.init(headers: .init(eTag: try EntityTag.of(webhook: endpoint)), body: .json(WebhookBody(endpoint))))
     }
 
     func removeWebhook(_ input: Operations.RemoveWebhook.Input) async throws -> Operations.RemoveWebhook.Output {
