@@ -24,7 +24,7 @@ struct RequestLogTests {
         }
     }
 
-    @Test("a journey through sign-in, tokens, a calendar feed, a one-time link and a private note logs one JSON line per request, with its id and route template, and none of their secrets")
+    @Test("a journey through sign-in, tokens, a webhook secret, a calendar feed, a one-time link and a private note logs one JSON line per request, with its id and route template, and none of their secrets")
     func journeyLogsNoSecret() async throws {
         let demo = DemoOrganisation()
         let callers = CallerBox()
@@ -47,6 +47,9 @@ struct RequestLogTests {
                 ($0.status, $0.headers[HTTPField.Name("X-Request-Id")!])
             }
             #expect(read == .ok)
+            // A webhook endpoint's signing secret, shown once on its page.
+            let webhook = try await client.form("/admin/webhooks", ["csrf": TestAccounts.csrf, "url": "https://hr.example.org/events", "event-meeting.held": "1"])
+            secrets["webhook secret"] = try #require(String(buffer: webhook.body).firstMatch(of: /whsec_[A-Za-z0-9_-]+/).map { String($0.0) })
             // A calendar feed's secret address, opened as a calendar app would.
             let calendar = try await client.form("/calendar", ["csrf": menteeCSRF], as: mentee)
             let feed = try #require(String(buffer: calendar.body).firstMatch(of: /calendar\/([A-Za-z0-9_-]{20,})/).map { String($0.1) })

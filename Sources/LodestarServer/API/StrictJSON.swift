@@ -52,7 +52,7 @@ final class KeyLedger: Sendable {
 
     func asked(_ key: String, at path: [any CodingKey]) {
         let name = JSONPath.text(path)
-        objects.withLock { $0[name]?.asked.insert(key) }
+        objects.withLock { _ = $0[name]?.asked.insert(key) }
     }
 
     func opened(at path: [any CodingKey]) {
