@@ -23,14 +23,20 @@ extension FluentStore {
         }
     }
 
-    public func enqueue(_ event: WebhookEvent) async throws {
-        let deliveries = try await webhookEndpoints().filter { $0.events.contains(event.kind) }.map { endpoint in
-            let row = WebhookDeliveryModel()
-            row.update(from: WebhookDelivery(event, to: endpoint.id))
-            return row
+    public func enqueue(_ events: [WebhookEvent]) async throws {
+        guard !events.isEmpty else { return }
+        let endpoints = try await webhookEndpoints()
+        let deliveries = events.flatMap { event in
+            endpoints.filter { $0.events.contains(event.kind) }.map { endpoint in
+                let row = WebhookDeliveryModel()
+                row.update(from: WebhookDelivery(event, to: endpoint.id))
+                return row
+            }
         }
-        guard !deliveries.isEmpty else { return }
-        try await deliveries.create(on: db)
+        // In batches, so a publication of thousands stays within the databases' bind limits.
+        for start in stride(from: 0, to: deliveries.count, by: Self.batchSize) {
+            try await Array(deliveries[start..<min(start + Self.batchSize, deliveries.count)]).create(on: db)
+        }
     }
 
     public func claimDueDeliveries(limit: Int, now: Date, claim: TimeInterval) async throws -> [WebhookDelivery] {

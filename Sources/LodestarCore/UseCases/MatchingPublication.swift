@@ -51,8 +51,8 @@ public struct MatchingPublication: Sendable {
                 try await store.insert(relationships)
                 try await store.save(cycle)
                 for notice in notices { try await store.save(notice) }
-                try await store.enqueue(.matchingPublished(cycle, relationships: relationships.count, unmatched: plan.unmatched.count, at: now))
-                for relationship in relationships { try await store.enqueue(.relationship(.relationshipStarted, relationship, at: now)) }
+                try await store.enqueue([.matchingPublished(cycle, relationships: relationships.count, unmatched: plan.unmatched.count, at: now)]
+                                        + relationships.map { .relationship(.relationshipStarted, $0, at: now) })
             }
         } catch {
             // Another publication of the same cycle won the race; its relationships stand.

@@ -59,7 +59,7 @@ public struct Nudges: Sendable {
         try await store.inTransaction { tx in
             guard try await claim(tx) else { return false }
             for notice in notices { try await tx.save(notice) }
-            for event in events { try await tx.enqueue(event) }
+            try await tx.enqueue(events)
             return true
         }
     }
