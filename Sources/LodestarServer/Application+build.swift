@@ -61,12 +61,15 @@ func buildRouter(store: FluentStore, credentials: any Credentials, config: AppCo
     router.get("/metrics") { _, context in try await MetricsBody.scrape(config.metrics, store: store, context: context) }
     let cookies = SiteCookies(credentials: credentials, alwaysSecure: config.secureCookies)
     AccountPages(authentication: authentication, pages: pages, cookies: cookies).register(on: router)
-    LinkPages(links: AccountLinks(store: store, credentials: credentials, publicURL: config.publicURL), pages: pages, cookies: cookies)
-        .register(on: router)
+    let links = AccountLinks(store: store, credentials: credentials, publicURL: config.publicURL)
+    LinkPages(links: links, pages: pages, cookies: cookies).register(on: router)
     let plans = PlanCache()
     try LodestarAPI(store: store, document: try APIDocument.load(), plans: plans, publicURL: config.publicURL,
                     credentials: credentials).register(on: router)
     try WebPages(store: store, pages: pages).register(on: router)
+    AdministrationPages(store: store, pages: pages, invitations: links).register(on: router)
+    InboxPages(store: store, pages: pages, publicURL: config.publicURL).register(on: router)
+    ProgrammeFormPages(store: store, pages: pages).register(on: router)
     ProfilePages(store: store, pages: pages).register(on: router)
     MatchingPages(store: store, pages: pages, plans: plans).register(on: router)
     WorkspacePages(store: store, pages: pages, publicURL: config.publicURL).register(on: router)

@@ -27,10 +27,27 @@ extension FluentStore {
         Set(try await ProgrammeManagerModel.query(on: db).filter(\.$accountID == account.uuid).all().map { Programme.ID($0.programmeID) })
     }
 
-    public func appoint(_ account: Account.ID, toManage programme: Programme.ID) async throws {
+    @discardableResult
+    public func appoint(_ account: Account.ID, toManage programme: Programme.ID, appointed: Attribution?) async throws -> Bool {
         let existing = try await ProgrammeManagerModel.query(on: db)
             .filter(\.$accountID == account.uuid).filter(\.$programmeID == programme.uuid).count()
-        if existing == 0 { try await ProgrammeManagerModel(account: account, programme: programme).create(on: db) }
+        guard existing == 0 else { return false }
+        try await ProgrammeManagerModel(account: account, programme: programme, appointed: appointed).create(on: db)
+        return true
+    }
+
+    public func managers(of programme: Programme.ID) async throws -> [ProgrammeManager] {
+        try await rows("""
+            SELECT accounts.id AS account, accounts.email AS email, people.name AS name, programme_managers.appointed_by AS appointed_by,
+            programme_managers.appointed_at AS appointed_at, CASE WHEN accounts.password_hash IS NULL THEN 0 ELSE 1 END AS can_sign_in FROM programme_managers JOIN accounts ON accounts.id = programme_managers.account_id
+            LEFT JOIN people ON people.id = accounts.person_id WHERE programme_managers.programme_id = \(bind: programme.uuid) ORDER BY accounts.email
+            """) { row in
+            ProgrammeManager(account: Account.ID(try row.decode(column: "account", as: UUID.self)), email: try row.decode(column: "email", as: String.self),
+                             name: try row.decode(column: "name", as: String?.self),
+                             appointed: Attribution(by: try row.decode(column: "appointed_by", as: String?.self),
+                                                    at: try row.decode(column: "appointed_at", as: Date?.self)),
+                             canSignIn: try row.decode(column: "can_sign_in", as: Int.self) == 1)
+        }
     }
 
     public func dismiss(_ account: Account.ID, fromManaging programme: Programme.ID) async throws -> Bool {

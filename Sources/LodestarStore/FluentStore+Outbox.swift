@@ -56,3 +56,25 @@ extension FluentStore {
             .set(\.$usedAt, to: now).update()
     }
 }
+
+extension FluentStore {
+    public func inbox(of recipients: Set<String>, unreadOnly: Bool, page request: PageRequest) async throws -> Page<Notice> {
+        guard !recipients.isEmpty else { return Page(items: [], total: 0, request: request) }
+        var query = NoticeModel.query(on: db).filter(\.$recipient ~~ Array(recipients))
+        if unreadOnly { query = query.filter(\.$readAt == nil) }
+        return try await page(query.sort(\.$createdAt, .descending).sort(\.$id), request) { $0.domain }
+    }
+
+    public func notice(_ id: Notice.ID, of recipients: Set<String>) async throws -> Notice? {
+        guard !recipients.isEmpty else { return nil }
+        return try await NoticeModel.query(on: db).filter(\.$id == id.uuid).filter(\.$recipient ~~ Array(recipients)).first()?.domain
+    }
+
+    @discardableResult
+    public func markRead(_ id: Notice.ID?, of recipients: Set<String>, at: Date) async throws -> Int {
+        guard !recipients.isEmpty else { return 0 }
+        var query: SQLQueryString = "UPDATE notices SET read_at = \(bind: at) WHERE recipient IN (\(binds: Array(recipients))) AND read_at IS NULL"
+        if let id { query += " AND id = \(bind: id.uuid)" }
+        return try await sql.raw(query + " RETURNING id").all().count
+    }
+}

@@ -37,11 +37,13 @@ extension FluentStore {
 
     /// What `from` (a credential's table joined with `accounts`) holds where `condition` holds:
     /// the credential that `credential` reads, with the account, its person (if any) and the
-    /// programmes it manages — one row per managed programme, at least one, in one query.
+    /// programmes it manages — one row per managed programme, at least one — and how many of its
+    /// messages are unread, in one query.
     private func holderRows<Credential>(_ columns: String, from: String, where condition: SQLQueryString,
                                         _ credential: (any SQLRow) throws -> Credential) async throws -> (credential: Credential, holder: AccountHolder)? {
         var query: SQLQueryString = "SELECT \(unsafeRaw: columns), \(unsafeRaw: Account.select()), \(unsafeRaw: Person.select()), "
-        query += "programme_managers.programme_id AS managed FROM \(unsafeRaw: from) "
+        query += "programme_managers.programme_id AS managed, (SELECT COUNT(*) FROM notices WHERE notices.recipient IN (accounts.email, LOWER(people.email)) "
+        query += "AND notices.read_at IS NULL) AS unread FROM \(unsafeRaw: from) "
         query += "LEFT JOIN people ON people.id = accounts.person_id LEFT JOIN programme_managers ON programme_managers.account_id = accounts.id WHERE "
         query += condition
         let rows = try await sql.raw(query).all()
@@ -50,6 +52,7 @@ extension FluentStore {
         // A left join with no person (or no managed programme) leaves those columns null.
         let person = account.personID == nil ? nil : try Person(RowColumns(row: first, prefix: "p_"))
         let managed = try rows.compactMap { try $0.decode(column: "managed", as: UUID?.self).map(Programme.ID.init) }
-        return (try credential(first), AccountHolder(account: account, person: person, managedProgrammes: Set(managed)))
+        return (try credential(first), AccountHolder(account: account, person: person, managedProgrammes: Set(managed),
+                                                     unreadMessages: try first.decode(column: "unread", as: Int.self)))
     }
 }

@@ -27,6 +27,9 @@ struct AccessMatrixTests {
     static let managers: Set<Role> = admins.union([.manager])
     static let managerWriters: Set<Role> = adminWriters.union([.manager])
     static let programmeMembers: Set<Role> = managers.union([.mentor, .mentee])
+    /// Admins and the manager of any programme.
+    static let anyManager: Set<Role> = managers.union([.otherManager])
+    static let anyManagerWriters: Set<Role> = managerWriters.union([.otherManager])
 
     /// A page's route as the router names it, from the site's declared paths.
     static func get(_ url: SiteURL) -> String { "GET \(url.path)" }
@@ -53,6 +56,21 @@ struct AccessMatrixTests {
         post(.cycle(.key, .publish)): managerWriters,
         post(.cycle(.key, .state)): managerWriters,
         post(.cycle(.key, .weights)): managerWriters,
+        get(.newProgramme): admins,
+        post(.newProgramme): adminWriters,
+        get(.editProgramme(.key)): managers,
+        post(.editProgramme(.key)): managerWriters,
+        post(.programmeCycles(.key)): managerWriters,
+        post(.managers(.key)): adminWriters,
+        post(.removeManager(.key, .key)): adminWriters,
+        // Conflicts: a manager sees and changes those of their own programmes' people.
+        get(.conflicts): anyManager,
+        post(.conflicts): anyManagerWriters,
+        post(.withdrawConflict(.key)): anyManagerWriters,
+        // Everyone signed in has an inbox of their own (another's message is not found).
+        get(.inbox): signedIn,
+        post(.inbox): signedIn,
+        get(.message(.key)): signedIn,
         get(.people): admins,
         get(.person(.key)): admins,
         get(.tokens): admins,
@@ -134,9 +152,14 @@ struct AccessMatrixTests {
         "POST /api/v1/competencies": adminWriters,
         "GET /api/v1/competencies/:slug": signedIn,
         "PUT /api/v1/competencies/:slug": adminWriters,
-        "GET /api/v1/conflicts": admins,
-        "POST /api/v1/conflicts": adminWriters,
-        "DELETE /api/v1/conflicts/:id": adminWriters,
+        "GET /api/v1/conflicts": anyManager,
+        "POST /api/v1/conflicts": anyManagerWriters,
+        "DELETE /api/v1/conflicts/:id": anyManagerWriters,
+        "GET /api/v1/conflicts/changes": admins,
+        "GET /api/v1/programmes/:id/managers": managers,
+        "POST /api/v1/programmes/:id/managers": adminWriters,
+        "DELETE /api/v1/programmes/:id/managers/:accountId": adminWriters,
+        "GET /api/v1/programmes/:id/changes": managers,
         "POST /api/v1/people/import": adminWriters,
         "POST /api/v1/cycles/:id/enrolments/import": managerWriters,
         "POST /api/v1/cycles/:id/plan": managerWriters,
@@ -148,6 +171,10 @@ struct AccessMatrixTests {
         "POST /api/v1/tokens": [.admin],
         "DELETE /api/v1/tokens/:id": [.admin],
         "GET /api/v1/outbox": admins,
+        "GET /api/v1/inbox": signedIn,
+        "PATCH /api/v1/inbox": signedIn.subtracting([.readToken]),
+        "GET /api/v1/inbox/:id": signedIn,
+        "POST /api/v1/inbox/:id/read": signedIn.subtracting([.readToken]),
         "POST /api/v1/invitations": adminWriters,
         "POST /api/v1/calendar-feed": signedIn.subtracting([.readToken]),
         "GET /api/v1/cycles/:id/choice": [.mentee],
@@ -279,7 +306,7 @@ struct AccessMatrixTests {
         try await store.save(other)
         let otherManager = Account(email: "other.manager@tests.example", personID: nil, passwordHash: nil, isAdmin: false, createdAt: Date())
         try await store.save(otherManager)
-        try await store.appoint(otherManager.id, toManage: other.id)
+        try await store.appoint(otherManager.id, toManage: other.id, appointed: nil)
         try await browser(.otherManager, otherManager)
         let enrolled = Set(demo.enrolments.map(\.personID))
         let loner = try #require(demo.people.first { !enrolled.contains($0.id) && !signIns.map(\.email).contains($0.email) })
@@ -323,7 +350,7 @@ struct ConcreteIDs {
         }
         if path.hasPrefix("/people/") || path.hasPrefix("/api/v1/people/") { return path.replacingOccurrences(of: ":id", with: person) }
         if path.hasPrefix("/api/v1/enrolments/") || path.hasPrefix("/enrolments/") { return path.replacingOccurrences(of: ":id", with: enrolment) }
-        if path.hasPrefix("/api/v1/conflicts/") { return path.replacingOccurrences(of: ":id", with: conflict) }
+        if path.hasPrefix("/api/v1/conflicts/") || path.hasPrefix("/conflicts/") { return path.replacingOccurrences(of: ":id", with: conflict) }
         if path.hasPrefix("/admin/tokens/") || path.hasPrefix("/api/v1/tokens/") { return path.replacingOccurrences(of: ":id", with: token) }
         if path.hasPrefix("/relationships/") || path.hasPrefix("/api/v1/relationships/") {
             // A goal or meeting that doesn't exist: the people of the relationship get past the
@@ -331,7 +358,7 @@ struct ConcreteIDs {
             return path.replacingOccurrences(of: ":id", with: relationship).replacingOccurrences(of: ":goalId", with: UUID().uuidString.lowercased())
                 .replacingOccurrences(of: ":meetingId", with: UUID().uuidString.lowercased())
         }
-        if path.contains("/webhooks/") {
+        if path.contains("/webhooks/") || path.contains("/inbox/") {
             return path.replacingOccurrences(of: ":id", with: UUID().uuidString.lowercased()).replacingOccurrences(of: ":delivery", with: UUID().uuidString.lowercased())
         }
         return path.replacingOccurrences(of: ":slug", with: "strategic-thinking")

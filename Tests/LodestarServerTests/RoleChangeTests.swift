@@ -16,7 +16,7 @@ import Testing
     func appointManager(in store: FluentStore) async throws {
         try await store.save(programme)
         try await store.save(manager)
-        try await ProgrammeOffice(store: store, principal: .commandLine).appoint(manager.id, toManage: programme.id)
+        _ = try await ManagerAppointments(store: store, principal: .commandLine).appoint(email: manager.email, toManage: programme.id, now: Date())
         try await TestAccounts.signIn(manager, session: "manager-session", csrf: "manager-csrf", in: store)
     }
 
@@ -27,7 +27,7 @@ import Testing
             for client in clients {
                 #expect(try await client.page("/programmes/\(programme.id)", as: Self.session).0 == .ok)
             }
-            try await ProgrammeOffice(store: store, principal: .commandLine).dismiss(manager.id, fromManaging: programme.id)
+            try await ManagerAppointments(store: store, principal: .commandLine).remove(manager.id, from: programme.id, now: Date())
             for client in clients {
                 let (status, body) = try await client.page("/programmes/\(programme.id)", as: Self.session)
                 #expect(status == .forbidden)
@@ -44,7 +44,7 @@ import Testing
             _ = try await store.dismiss(manager.id, fromManaging: programme.id)
         }) { clients, store in
             #expect(try await clients[0].page("/programmes/\(programme.id)", as: Self.session).0 == .forbidden)
-            try await ProgrammeOffice(store: store, principal: .commandLine).appoint(manager.id, toManage: programme.id)
+            _ = try await ManagerAppointments(store: store, principal: .commandLine).appoint(email: manager.email, toManage: programme.id, now: Date())
             #expect(try await clients[0].page("/programmes/\(programme.id)", as: Self.session).0 == .ok)
         }
     }
@@ -55,10 +55,12 @@ import Testing
             try await appointManager(in: store)
             let principal = try await Authentication(store: store, credentials: TestAccounts.credentials).principal(for: manager)
             #expect(principal.managedProgrammes == [programme.id])
-            await #expect(throws: AccessDenied.self) { try await ProgrammeOffice(store: store, principal: principal).dismiss(manager.id, fromManaging: programme.id) }
-            await #expect(throws: NotFound.self) { try await ProgrammeOffice(store: store, principal: .commandLine).dismiss(Account.ID(UUID()), fromManaging: programme.id) }
-            await #expect(throws: NotFound.self) { try await ProgrammeOffice(store: store, principal: .commandLine).appoint(manager.id, toManage: Programme.ID(UUID())) }
-            await #expect(throws: AccessDenied.self) { try await ProgrammeOffice(store: store, principal: principal).appoint(manager.id, toManage: programme.id) }
+            let (asManager, asAdmin) = (ManagerAppointments(store: store, principal: principal), ManagerAppointments(store: store, principal: .commandLine))
+            await #expect(throws: AccessDenied.self) { try await asManager.remove(manager.id, from: programme.id, now: Date()) }
+            await #expect(throws: NotFound.self) { try await asAdmin.remove(Account.ID(UUID()), from: programme.id, now: Date()) }
+            await #expect(throws: NotFound.self) { try await asAdmin.appoint(email: manager.email, toManage: Programme.ID(UUID()), now: Date()) }
+            await #expect(throws: AccessDenied.self) { try await asManager.appoint(email: "someone@tests.example", toManage: programme.id, now: Date()) }
+            #expect(try await asManager.managers(of: programme.id).map(\.email) == [manager.email], "a manager sees who runs their programme")
         }
     }
 

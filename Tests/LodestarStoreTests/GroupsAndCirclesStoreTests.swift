@@ -149,7 +149,7 @@ struct GroupsAndCirclesStoreTests {
                 let people = Dictionary(uniqueKeysWithValues: try await store.allPeople().map { ($0.id, $0) })
                 let enrolled = Array(Set(demo.enrolments.filter { $0.cycleID == demo.cycle.id }.map(\.personID))).sorted { $0.description < $1.description }
                 let (a, b) = (try #require(people[enrolled[0]]), try #require(people[enrolled[1]]))
-                _ = try await ConflictRegister(store: store, principal: .commandLine).declare(between: a.externalID, and: b.externalID, reason: "married")
+                _ = try await ConflictRegister(store: store, principal: .commandLine).declare(between: a.externalID, and: b.externalID, reason: "married", now: Date())
                 conflict = PersonPair(a.id, b.id)
             }
             let plan = try await CycleMatching(store: store).plan(demo.cycle.id, now: Self.now)

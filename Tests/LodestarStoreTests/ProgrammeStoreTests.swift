@@ -198,17 +198,17 @@ struct ConflictStoreTests {
             let now = Date(timeIntervalSince1970: 1_800_000_000)
             #expect(try await CycleMatching(store: store).plan(cycle.id, now: now).proposals.map(\.mentorName) == ["Zoë Müller"])
             let register = ConflictRegister(store: store, principal: .commandLine)
-            let conflict = try await register.declare(between: "P-5", and: "P-2", reason: "former manager")
+            let conflict = try await register.declare(between: "P-5", and: "P-2", reason: "former manager", now: now).conflict
             let plan = try await CycleMatching(store: store).plan(cycle.id, now: now)
             #expect(plan.proposals.isEmpty)
             #expect(plan.unmatched.first?.excludedBy[.declaredConflict] == 1)
-            let duplicate = await #expect(throws: ValidationError.self) { try await register.declare(between: "P-2", and: "P-5", reason: "again") }
+            let duplicate = await #expect(throws: ValidationError.self) { try await register.declare(between: "P-2", and: "P-5", reason: "again", now: now) }
             #expect(duplicate?.issues.first?.message == "a conflict between P-2 and P-5 is already declared")
-            let bad = await #expect(throws: ValidationError.self) { try await register.declare(between: "P-5", and: "P-99", reason: " ") }
+            let bad = await #expect(throws: ValidationError.self) { try await register.declare(between: "P-5", and: "P-99", reason: " ", now: now) }
             #expect(bad?.issues.map(\.field) == ["personB", "reason"])
-            try await register.withdraw(conflict.id)
+            try await register.withdraw(conflict.id, now: now)
             #expect(try await store.conflicts().isEmpty)
-            await #expect(throws: NotFound.self) { try await register.withdraw(conflict.id) }
+            await #expect(throws: NotFound.self) { try await register.withdraw(conflict.id, now: now) }
         }
     }
 }

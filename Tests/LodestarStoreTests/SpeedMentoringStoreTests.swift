@@ -33,7 +33,7 @@ struct SpeedMentoringStoreTests {
             let people = Dictionary(uniqueKeysWithValues: try await store.allPeople().map { ($0.id, $0) })
             let (conflicted, other) = (try #require(mentors.first), try #require(mentees.first))
             _ = try await ConflictRegister(store: store, principal: .commandLine).declare(
-                between: try #require(people[conflicted.personID]).externalID, and: try #require(people[other.personID]).externalID, reason: "siblings")
+                between: try #require(people[conflicted.personID]).externalID, and: try #require(people[other.personID]).externalID, reason: "siblings", now: Date())
             let event = try await SpeedMentoring(store: store, principal: manager).plan(demo.cycle.id, plan, now: now)
             let pairs = event.seats.map { [$0.mentor, $0.mentee] }
             #expect(Set(pairs).count == pairs.count, "no pair meets twice")

@@ -40,13 +40,20 @@ struct UseCaseAccessStoreTests {
         }
     }
 
-    @Test("the directory, conflicts and competencies change only through an organisation admin", arguments: TestDatabase.allCases)
+    @Test("the directory and competencies change only through an organisation admin; conflicts outside a manager's programmes too", arguments: TestDatabase.allCases)
     func adminOnly(database: TestDatabase) async throws {
         try await database.withStore { store in
             let (manager, _, mentee, demo) = try await Self.demo(store)
             await #expect(throws: AccessDenied.self) { try await PeopleDirectory(store: store, principal: manager).exportCSV() }
+            // Two people of the directory enrolled in no programme the manager runs.
+            let enrolled = Set(demo.enrolments.map(\.personID))
+            let outsiders = demo.people.filter { !enrolled.contains($0.id) }
+            try #require(outsiders.count >= 2)
             await #expect(throws: AccessDenied.self) {
-                try await ConflictRegister(store: store, principal: manager).declare(between: demo.people[0].externalID, and: demo.people[1].externalID, reason: "x")
+                try await ConflictRegister(store: store, principal: manager).declare(between: outsiders[0].externalID, and: outsiders[1].externalID, reason: "x", now: Date())
+            }
+            await #expect(throws: AccessDenied.self) {
+                try await ConflictRegister(store: store, principal: mentee).declare(between: demo.people[0].externalID, and: demo.people[1].externalID, reason: "x", now: Date())
             }
             await #expect(throws: AccessDenied.self) { try await CompetencyCatalogue(store: store, principal: mentee).add(slug: "x", name: "X", summary: "") }
             #expect(try await store.conflicts().isEmpty)

@@ -20,6 +20,13 @@ extension Principal {
         guard isAdmin else { throw AccessDenied("\(doing.capitalisedFirst) needs the organisation admin role.") }
     }
 
+    /// Refuses everyone but organisation admins and managers of some programme.
+    public func requireManagement(_ doing: String) throws(AccessDenied) {
+        guard isAdmin || !managedProgrammes.isEmpty else {
+            throw AccessDenied("\(doing.capitalisedFirst) needs the programme manager or organisation admin role.")
+        }
+    }
+
     /// True when the principal may change the programme and run its cycles.
     public func manages(_ programme: Programme.ID) -> Bool { isAdmin || managedProgrammes.contains(programme) }
 

@@ -97,7 +97,8 @@ public struct Authentication: Sendable {
     /// The principal of a holder: its person's enrolments are the second and last query.
     private func principal(for holder: AccountHolder) async throws -> Principal {
         let enrolments = try await holder.person.asyncFlatMap { try await store.participations(of: $0.id) } ?? []
-        return Principal(account: holder.account, person: holder.person, managedProgrammes: holder.managedProgrammes, enrolments: enrolments)
+        return Principal(account: holder.account, person: holder.person, managedProgrammes: holder.managedProgrammes, enrolments: enrolments,
+                         unreadMessages: holder.unreadMessages)
     }
 
     /// Creates an organisation admin, or makes the existing account with that email one and sets its password.

@@ -11,15 +11,23 @@ public struct Principal: Sendable {
     public let enrolments: [Participation]
     /// Set when the request came with an API token.
     public let scope: ApiToken.Scope?
+    /// How many messages in their inbox are unread, for the navigation's count.
+    public let unreadMessages: Int
 
     /// Creates an principal.
     public init(account: Account, person: Person?, managedProgrammes: Set<Programme.ID>,
-                enrolments: [Participation], scope: ApiToken.Scope? = nil) {
+                enrolments: [Participation], scope: ApiToken.Scope? = nil, unreadMessages: Int = 0) {
         self.account = account
         self.person = person
         self.managedProgrammes = managedProgrammes
         self.enrolments = enrolments
         self.scope = scope
+        self.unreadMessages = unreadMessages
+    }
+
+    /// The emails their messages are sent to: the account's and their person's, in lower case.
+    public var mailboxes: Set<String> {
+        Set([account.email.lowercased()] + (person.map { [$0.email.lowercased()] } ?? []))
     }
 
     /// Whoever runs the command-line tool: shell access to the server and its database already
@@ -31,7 +39,7 @@ public struct Principal: Sendable {
 
     /// The same principal acting through a token of `scope`.
     public func through(_ scope: ApiToken.Scope) -> Principal {
-        Principal(account: account, person: person, managedProgrammes: managedProgrammes, enrolments: enrolments, scope: scope)
+        Principal(account: account, person: person, managedProgrammes: managedProgrammes, enrolments: enrolments, scope: scope, unreadMessages: unreadMessages)
     }
 
     /// The home page this principal lands on: the broadest role they hold.

@@ -14,9 +14,12 @@ public struct Notice: Sendable, Equatable, Identifiable {
     public var sentAt: Date?
     public var attempts: Int
     public var lastError: String?
+    /// When the recipient opened it in their inbox; nil while unread.
+    public var readAt: Date?
 
     /// Creates a notice waiting to be sent.
-    public init(id: ID = ID(), recipient: String, subject: String, body: String, createdAt: Date, sentAt: Date? = nil, attempts: Int = 0, lastError: String? = nil) {
+    public init(id: ID = ID(), recipient: String, subject: String, body: String, createdAt: Date, sentAt: Date? = nil, attempts: Int = 0,
+                lastError: String? = nil, readAt: Date? = nil) {
         self.id = id
         self.recipient = recipient
         self.subject = subject
@@ -25,6 +28,7 @@ public struct Notice: Sendable, Equatable, Identifiable {
         self.sentAt = sentAt
         self.attempts = attempts
         self.lastError = lastError
+        self.readAt = readAt
     }
 }
 

@@ -1,20 +1,33 @@
 import Foundation
 
 /// A programme's page: what it is for, its competencies by name, its cycles with their counts
-/// and, for its managers, the mentoring hours held (counts and minutes, never what was written).
+/// and, for its managers, the mentoring hours held (counts and minutes, never what was written),
+/// who manages it and who changed that.
 public struct ProgrammePage: Sendable {
     public let programme: Programme
     public let competencies: [String]
     public let cycles: [ProgrammeOverview.CycleCount]
     public let totals: MentoringTotals?
+    /// For its managers and admins.
+    public let managers: [ProgrammeManager]?
+    /// For its managers and admins: the latest appointments and removals.
+    public let changes: [AdministrativeChange]?
+
+    /// How many of the latest changes the page shows.
+    public static let changesShown = 20
 
     /// Reads the page for someone with a role in the programme.
-    public static func read(_ id: Programme.ID, for principal: Principal, _ store: any ProgrammeReading & CompetencyRepository & WorkspaceRepository) async throws -> ProgrammePage {
+    public static func read(_ id: Programme.ID, for principal: Principal,
+                            _ store: any ProgrammeReading & CompetencyRepository & WorkspaceRepository & AccountRepository & AdministrativeRecord) async throws -> ProgrammePage {
         guard let programme = try await store.programme(id) else { throw NotFound("programme", id) }
         try principal.requireSight(of: programme)
         let names = Dictionary(try await store.competencies().map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let manages = principal.manages(id)
         return ProgrammePage(programme: programme, competencies: programme.focusCompetencies.map { names[$0] ?? $0 },
                              cycles: try await ProgrammeOverview.cycles(of: [programme], store).first?.cycles ?? [],
-                             totals: principal.manages(id) ? try await store.mentoringTotals(ofProgramme: id) : nil)
+                             totals: manages ? try await store.mentoringTotals(ofProgramme: id) : nil,
+                             managers: manages ? try await store.managers(of: id) : nil,
+                             changes: manages ? try await store.changes(programme: id, kinds: [.managerAppointed, .managerRemoved],
+                                                                        page: try PageRequest(limit: changesShown)).items : nil)
     }
 }

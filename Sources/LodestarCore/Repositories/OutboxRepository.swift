@@ -6,6 +6,13 @@ public protocol OutboxRepository: Sendable {
     func save(_ notice: Notice) async throws
     /// The newest notices first.
     func notices(page: PageRequest) async throws -> Page<Notice>
+    /// The messages sent to any of `recipients` (emails in lower case), newest first; only the unread with `unreadOnly`.
+    func inbox(of recipients: Set<String>, unreadOnly: Bool, page: PageRequest) async throws -> Page<Notice>
+    /// The message `id` when it was sent to one of `recipients`.
+    func notice(_ id: Notice.ID, of recipients: Set<String>) async throws -> Notice?
+    /// Marks as read at `at` the message `id` (every unread one when nil) of `recipients`; how many it marked.
+    @discardableResult
+    func markRead(_ id: Notice.ID?, of recipients: Set<String>, at: Date) async throws -> Int
     /// Unsent notices with attempts left, oldest first, each claimed for five minutes by this
     /// caller alone (on PostgreSQL with `FOR UPDATE SKIP LOCKED`, so two app servers never send
     /// one twice); a claim that runs out (a server died mid-send) frees the notice again.

@@ -4,12 +4,15 @@ public struct AccountHolder: Sendable {
     public let account: Account
     public let person: Person?
     public let managedProgrammes: Set<Programme.ID>
+    /// How many messages in their inbox they have not opened.
+    public let unreadMessages: Int
 
     /// Creates the holder.
-    public init(account: Account, person: Person?, managedProgrammes: Set<Programme.ID>) {
+    public init(account: Account, person: Person?, managedProgrammes: Set<Programme.ID>, unreadMessages: Int = 0) {
         self.account = account
         self.person = person
         self.managedProgrammes = managedProgrammes
+        self.unreadMessages = unreadMessages
     }
 }
 

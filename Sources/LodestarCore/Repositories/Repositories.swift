@@ -94,6 +94,10 @@ public protocol EnrolmentRepository: Sendable {
 public protocol ConflictRepository: Sendable {
     /// Every declaration.
     func conflicts() async throws -> [ConflictOfInterest]
+    func conflict(_ id: ConflictOfInterest.ID) async throws -> ConflictOfInterest?
+    /// A page of declarations with the two people's names, newest first: every one (nil), or those
+    /// with someone enrolled in a cycle of one of `programmes`, in one query.
+    func namedConflicts(involving programmes: Set<Programme.ID>?, page: PageRequest) async throws -> Page<NamedConflict>
     func save(_ conflict: ConflictOfInterest) async throws
     /// Removes a declaration; false when there was none with that id.
     func delete(_ conflict: ConflictOfInterest.ID) async throws -> Bool
@@ -111,7 +115,7 @@ public typealias ProgrammeReading = ProgrammeRepository & EnrolmentRepository
 /// Everything Lodestar stores. Use cases that only read name the narrower protocols above (a
 /// store of everything is one of each); those that write in a transaction take this one.
 public protocol LodestarRepositories: PeopleRepository, CompetencyRepository, ProgrammeRepository, EnrolmentRepository, ConflictRepository,
-    AccountRepository, OutboxRepository, RelationshipRepository, WorkspaceRepository, CalendarRepository, MentorRequestRepository, SpeedEventRepository, WebhookRepository, PrincipalReading,
+    AccountRepository, OutboxRepository, RelationshipRepository, WorkspaceRepository, CalendarRepository, MentorRequestRepository, SpeedEventRepository, WebhookRepository, PrincipalReading, AdministrativeRecord,
     PlanningRevisionReading {
     /// True when nothing has been stored yet (the demo seeds only such a store).
     func isEmpty() async throws -> Bool
@@ -140,8 +144,11 @@ public protocol AccountRepository: Sendable {
     func save(_ account: Account) async throws
     /// The programmes an account manages.
     func managedProgrammes(of account: Account.ID) async throws -> Set<Programme.ID>
-    /// Makes an account a manager of a programme (nothing happens if it already is).
-    func appoint(_ account: Account.ID, toManage programme: Programme.ID) async throws
+    /// Makes an account a manager of a programme (nothing happens if it already is); false when it already was.
+    @discardableResult
+    func appoint(_ account: Account.ID, toManage programme: Programme.ID, appointed: Attribution?) async throws -> Bool
+    /// A programme's managers, by email, with who appointed them and when.
+    func managers(of programme: Programme.ID) async throws -> [ProgrammeManager]
     /// Ends an account's appointment as a programme's manager; false when it had none.
     func dismiss(_ account: Account.ID, fromManaging programme: Programme.ID) async throws -> Bool
     /// Inserts or updates one session.
@@ -160,6 +167,13 @@ public protocol AccountRepository: Sendable {
     /// Inserts or updates one failure count.
     func save(_ failures: SignInFailures) async throws
     func clearSignInFailures(key: String) async throws
+}
+
+/// The record of administrative changes: managers appointed and removed, conflicts declared and withdrawn.
+public protocol AdministrativeRecord: Sendable {
+    func record(_ change: AdministrativeChange) async throws
+    /// The newest changes first: of one programme, or the organisation's (`programme` nil), of these kinds.
+    func changes(programme: Programme.ID?, kinds: Set<AdministrativeChange.Kind>, page: PageRequest) async throws -> Page<AdministrativeChange>
 }
 
 /// Relationships created by published matchings.

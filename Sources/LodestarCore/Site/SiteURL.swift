@@ -21,6 +21,13 @@ public enum SiteURL: Sendable {
     case home, styleSheet, signIn, signOut, forgotPassword, setPassword
     case people, person(Parameter<Person.ID>)
     case programme(Parameter<Programme.ID>)
+    /// A new programme's form; a programme's settings; opening its next cycle.
+    case newProgramme, editProgramme(Parameter<Programme.ID>), programmeCycles(Parameter<Programme.ID>)
+    /// Appointing a programme's manager, and removing one.
+    case managers(Parameter<Programme.ID>), removeManager(Parameter<Programme.ID>, Parameter<Account.ID>)
+    case conflicts, withdrawConflict(Parameter<ConflictOfInterest.ID>)
+    /// One's own messages, and one of them.
+    case inbox, message(Parameter<Notice.ID>)
     case cycle(Parameter<Cycle.ID>, CyclePart? = nil)
     /// The choice of another mentor for one mentee of a cycle's plan.
     case planMentee(Parameter<Cycle.ID>, Parameter<Enrolment.ID>)
@@ -66,6 +73,15 @@ public enum SiteURL: Sendable {
         case .people: "/people"
         case .person(let id): "/people/\(id.segment("id"))"
         case .programme(let id): "/programmes/\(id.segment("id"))"
+        case .newProgramme: "/programmes/new"
+        case .editProgramme(let id): "/programmes/\(id.segment("id"))/edit"
+        case .programmeCycles(let id): "/programmes/\(id.segment("id"))/cycles"
+        case .managers(let id): "/programmes/\(id.segment("id"))/managers"
+        case .removeManager(let id, let account): "/programmes/\(id.segment("id"))/managers/\(account.segment("account"))/remove"
+        case .conflicts: "/conflicts"
+        case .inbox: "/inbox"
+        case .message(let id): "/inbox/\(id.segment("id"))"
+        case .withdrawConflict(let id): "/conflicts/\(id.segment("id"))/withdraw"
         case .cycle(let id, let part): "/cycles/\(id.segment("id"))" + Self.suffix(part?.rawValue)
         case .planMentee(let cycle, let mentee): "/cycles/\(cycle.segment("id"))/plan/mentees/\(mentee.segment("mentee"))"
         case .profile(let id): "/enrolments/\(id.segment("id"))/profile"

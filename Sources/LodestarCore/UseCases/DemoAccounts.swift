@@ -39,7 +39,7 @@ public struct DemoAccounts: Sendable {
         // The manager is someone from the directory who takes no part in the cycle.
         if let manager = try await store.allPeople().first(where: { !enrolled.contains($0.id) && $0.level >= 5 }) {
             let managerAccount = try await account("programme manager of '\(programme.name)'", email: manager.email, person: manager, admin: false)
-            try await store.appoint(managerAccount.id, toManage: programme.id)
+            try await store.appoint(managerAccount.id, toManage: programme.id, appointed: Attribution(by: "the demo", at: now))
         }
         for role in [EnrolmentRole.mentor, .mentee] {
             if let enrolment = enrolments.first(where: { $0.role == role }), let person = try await store.person(enrolment.personID) {

@@ -60,7 +60,8 @@ extension LodestarAPI {
     }
 }
 
-struct InvitationInput: Decodable, Sendable {
+/// A body naming someone by email: an invitation, an appointment.
+struct EmailInput: Decodable, Sendable {
     let email: String
 }
 
@@ -107,6 +108,7 @@ struct NoticeBody: Encodable, Hashable, Sendable {
     let sentAt: Date?
     let attempts: Int
     let lastError: String?
+    let readAt: Date?
 
     init(_ notice: Notice) {
         id = notice.id.description
@@ -117,5 +119,6 @@ struct NoticeBody: Encodable, Hashable, Sendable {
         sentAt = notice.sentAt
         attempts = notice.attempts
         lastError = notice.lastError
+        readAt = notice.readAt
     }
 }

@@ -27,6 +27,12 @@ enum FormBody {
         var request = request
         return try await fields(of: &request)
     }
+
+    /// Every name–value pair of a request's form, in order (checkboxes of one name repeat).
+    static func pairs(_ request: Request) async throws -> [(String, String)] {
+        var request = request
+        return pairs(String(buffer: try await request.collectBody(upTo: limit)))
+    }
 }
 
 /// A page's query string read as a browser's form sends it: a space arrives as "+" (which

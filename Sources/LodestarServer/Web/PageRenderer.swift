@@ -70,12 +70,16 @@ struct PageRenderer: Sendable {
             name = principal.displayName
             roles = principal.roleNames.joined(separator: " · ")
             self.csrf = csrf
-            var links = [Link(href: SiteURL.home.path, label: "Home")]
+            var links = [Link(href: SiteURL.home.path, label: "Home"),
+                         Link(href: SiteURL.inbox.path, label: principal.unreadMessages > 0 ? "Inbox (\(principal.unreadMessages))" : "Inbox")]
             if principal.isAdmin {
                 links.append(Link(href: SiteURL.people.path, label: "People"))
                 links.append(Link(href: SiteURL.outbox.path, label: "Outbox"))
                 links.append(Link(href: SiteURL.tokens.path, label: "API tokens"))
                 links.append(Link(href: SiteURL.webhooks.path, label: "Webhooks"))
+            }
+            if principal.isAdmin || !principal.managedProgrammes.isEmpty {
+                links.append(Link(href: SiteURL.conflicts.path, label: "Conflicts"))
             }
             if let person = principal.person {
                 links.append(Link(href: SiteURL.person(.value(person.id)).path, label: "My profile"))

@@ -2,7 +2,8 @@
 /// them is missing from the build, naming it, instead of answering pages that say so.
 enum Template: String, CaseIterable, Sendable {
     case calendar, choose, cycle, error, home, layout, outbox, pairs, people, person, plan, profile, programme, programmes
-    case relationship, requests, speed, tokens, webhooks, webhook
+    case relationship, requests, speed, tokens, webhooks, webhook, conflicts, inbox, message
+    case programmeForm = "programme-form"
     case forgotPassword = "forgot-password"
     case setPassword = "set-password"
     case signIn = "sign-in"
@@ -12,6 +13,7 @@ enum Template: String, CaseIterable, Sendable {
     /// with one field, the trail above a heading.
     case paging, csrf, problem, crumbs
     case fieldProblem = "field-problem"
+    case formField = "form-field"
 }
 
 /// Templates that should be in the build and are not.

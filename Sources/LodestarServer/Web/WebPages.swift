@@ -19,11 +19,7 @@ struct WebPages {
         router.get(.home) { _, context in
             let principal = try context.signedIn()
             if principal.home == .participant { return pages.render(.home, HomeView(try await ParticipantHome.read(for: principal, store), for: principal), for: context) }
-            return pages.render(.programmes, ProgrammesView(try await ProgrammeOverview.read(for: principal, store)), for: context)
-        }
-        router.get(.programme(.key)) { _, context in
-            let page = try await ProgrammePage.read(try context.parameters.id(of: "programme"), for: try context.signedIn(), store)
-            return pages.render(.programme, ProgrammeView(page), for: context)
+            return pages.render(.programmes, ProgrammesView(try await ProgrammeOverview.read(for: principal, store), for: principal), for: context)
         }
         router.get(.cycle(.key)) { request, context in
             let page = try await CyclePage.read(try context.parameters.id(of: "cycle"), enrolled: try request.pageRequest(),

@@ -23,5 +23,7 @@ enum LodestarMigrations {
         M018_CreateRelationshipMembers(),
         M019_CreatePlanningRevision(),
         M020_CreateWebhooks(),
+        M021_RecordAdministration(),
+        M022_CreateInbox(),
     ]
 }

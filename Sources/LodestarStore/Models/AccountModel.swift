@@ -34,12 +34,16 @@ final class ProgrammeManagerModel: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "account_id") var accountID: UUID
     @Field(key: "programme_id") var programmeID: UUID
+    @OptionalField(key: "appointed_by") var appointedBy: String?
+    @OptionalField(key: "appointed_at") var appointedAt: Date?
 
     init() {}
 
-    init(account: Account.ID, programme: Programme.ID) {
+    init(account: Account.ID, programme: Programme.ID, appointed: Attribution?) {
         id = UUID()
         accountID = account.uuid
         programmeID = programme.uuid
+        appointedBy = appointed?.by
+        appointedAt = appointed?.at
     }
 }

@@ -9,6 +9,8 @@ final class ConflictModel: Model, @unchecked Sendable {
     @Field(key: "person_a") var personA: UUID
     @Field(key: "person_b") var personB: UUID
     @Field(key: "reason") var reason: String
+    @OptionalField(key: "declared_by") var declaredBy: String?
+    @OptionalField(key: "declared_at") var declaredAt: Date?
 
     init() {}
 
@@ -17,9 +19,12 @@ final class ConflictModel: Model, @unchecked Sendable {
         personA = conflict.people.first.uuid
         personB = conflict.people.second.uuid
         reason = conflict.reason
+        declaredBy = conflict.declared?.by
+        declaredAt = conflict.declared?.at
     }
 
     var domain: ConflictOfInterest {
-        ConflictOfInterest(id: ConflictOfInterest.ID(id!), between: Person.ID(personA), and: Person.ID(personB), reason: reason)
+        ConflictOfInterest(id: ConflictOfInterest.ID(id!), between: Person.ID(personA), and: Person.ID(personB), reason: reason,
+                           declared: Attribution(by: declaredBy, at: declaredAt))
     }
 }

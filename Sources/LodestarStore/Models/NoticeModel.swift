@@ -14,25 +14,28 @@ final class NoticeModel: Model, @unchecked Sendable {
     @Field(key: "attempts") var attempts: Int
     @OptionalField(key: "last_error") var lastError: String?
     @OptionalField(key: "claimed_until") var claimedUntil: Date?
+    @OptionalField(key: "read_at") var readAt: Date?
 
     init() {}
 
     func update(from notice: Notice) {
         id = notice.id.uuid
-        recipient = notice.recipient
+        // In lower case, as accounts' emails are, so an inbox finds its messages by index.
+        recipient = notice.recipient.lowercased()
         subject = notice.subject
         body = notice.body
         createdAt = notice.createdAt
         sentAt = notice.sentAt
         attempts = notice.attempts
         lastError = notice.lastError
+        readAt = notice.readAt
         // Saving a notice after an attempt ends its claim.
         claimedUntil = nil
     }
 
     var domain: Notice {
         Notice(id: Notice.ID(id!), recipient: recipient, subject: subject, body: body, createdAt: createdAt,
-               sentAt: sentAt, attempts: attempts, lastError: lastError)
+               sentAt: sentAt, attempts: attempts, lastError: lastError, readAt: readAt)
     }
 }
 

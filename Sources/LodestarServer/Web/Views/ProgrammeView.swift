@@ -14,8 +14,19 @@ struct ProgrammeView {
     let cycles: [CycleSummary]
     /// For its managers: the mentoring hours held in all the programme's relationships.
     let hours: String?
+    /// For its managers and admins.
+    let managers: ManagersView?
+    /// Its managers change it and open its cycles; admins also start another programme from it.
+    let mayManage: Bool
+    let mayCopy: Bool
+    let editHref: String
+    let copyHref: String
+    let cyclesHref: String
+    let nextCycle: String
+    let csrf: String
 
-    init(_ page: ProgrammePage) {
+    /// The page; `problem` and `email` refill the appointment form that was refused.
+    init(_ page: ProgrammePage, for principal: Principal, csrf: String, problem: String? = nil, email: String = "") {
         let programme = page.programme
         title = programme.name
         name = programme.name
@@ -28,6 +39,16 @@ struct ProgrammeView {
         hours = page.totals.map { totals in
             Double.hours(minutes: totals.minutes) + " hours of mentoring in \(totals.meetings) meeting\(totals.meetings == 1 ? "" : "s")"
                 + " across \(totals.relationships) relationship\(totals.relationships == 1 ? "" : "s")"
+        }
+        mayManage = principal.manages(programme.id)
+        mayCopy = principal.isAdmin
+        editHref = SiteURL.editProgramme(.value(programme.id)).path
+        copyHref = SiteURL.newProgramme.with([URLQueryItem(name: "from", value: programme.id.description)])
+        cyclesHref = SiteURL.programmeCycles(.value(programme.id)).path
+        nextCycle = "Cycle \((page.cycles.map(\.cycle.number).max() ?? 0) + 1)"
+        self.csrf = csrf
+        managers = page.managers.map {
+            ManagersView(programme: programme.id, managers: $0, changes: page.changes ?? [], for: principal, csrf: csrf, problem: problem, email: email)
         }
     }
 }

@@ -4,6 +4,9 @@ import LodestarCore
 struct ProgrammesView {
     let title = "Programmes"
     let programmes: [ProgrammeSummary]
+    /// Admins create programmes.
+    let mayCreate: Bool
+    let newHref = SiteURL.newProgramme.path
 
     struct ProgrammeSummary {
         let href: String
@@ -13,7 +16,8 @@ struct ProgrammesView {
         let cycles: [CycleSummary]
     }
 
-    init(_ overview: ProgrammeOverview) {
+    init(_ overview: ProgrammeOverview, for principal: Principal) {
+        mayCreate = principal.isAdmin
         programmes = overview.entries.map { entry in
             ProgrammeSummary(href: SiteURL.programme(.value(entry.programme.id)).path, name: entry.programme.name, format: entry.programme.format.label,
                              objectives: entry.programme.objectives, cycles: entry.cycles.map { CycleSummary($0.cycle, counts: $0.counts) })

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Use cases of a programme's managers: organisation admins appoint and remove them; the
+/// programme's managers and admins see who they are and the record of who changed that, when.
+/// A change counts from the very next request (the principal is read on each one).
+public struct ManagerAppointments: Sendable {
+    let store: any LodestarRepositories
+    let principal: Principal
+    /// Sends the sign-in link to someone of the directory appointed before they have an account.
+    let invitations: AccountLinks?
+
+    /// Creates the use cases over a store, acting for `principal`; without `invitations` only
+    /// people who already have an account can be appointed.
+    public init(store: any LodestarRepositories, principal: Principal, invitations: AccountLinks? = nil) {
+        self.store = store
+        self.principal = principal
+        self.invitations = invitations
+    }
+
+    /// What appointing did: the appointment, and whether an invitation to sign in went out.
+    public struct Appointment: Sendable {
+        public let manager: ProgrammeManager
+        public let invited: Bool
+    }
+
+    /// The programme's managers, for its managers and admins.
+    public func managers(of programmeID: Programme.ID) async throws -> [ProgrammeManager] {
+        try await store.managers(of: try await managed(programmeID, "seeing a programme's managers").id)
+    }
+
+    /// The record of the programme's appointments and removals, newest first.
+    public func history(of programmeID: Programme.ID, page: PageRequest = .first) async throws -> Page<AdministrativeChange> {
+        let programme = try await managed(programmeID, "seeing who changed a programme's managers")
+        return try await store.changes(programme: programme.id, kinds: [.managerAppointed, .managerRemoved], page: page)
+    }
+
+    /// Appoints whoever signs in with `email`. Someone of the people directory without an account
+    /// gets one, and an invitation to choose a password.
+    public func appoint(email: String, toManage programmeID: Programme.ID, now: Date) async throws -> Appointment {
+        try principal.requireAdmin("appointing programme managers")
+        guard try await store.programme(programmeID) != nil else { throw NotFound("programme", programmeID) }
+        let email = email.lowercased().trimmingCharacters(in: .whitespaces)
+        var invited = false
+        var account = try await store.account(email: email)
+        if account == nil {
+            guard try await store.person(email: email) != nil else {
+                throw ValidationError([FieldIssue(field: "email", message: "no account and no one in the people directory has the email '\(email)'; check it, or import the person first")])
+            }
+            guard let invitations else {
+                throw ValidationError([FieldIssue(field: "email", message: "\(email) has no account yet; invite them to sign in first")])
+            }
+            account = try await invitations.invite(email: email, by: principal, now: now)
+            invited = true
+        }
+        guard let account else { throw NotFound("account", email) }
+        let attribution = Attribution(principal, at: now)
+        let appointed = try await store.inTransaction { [principal] store in
+            guard try await store.appoint(account.id, toManage: programmeID, appointed: attribution) else { return false }
+            let manager = try await store.managers(of: programmeID).first { $0.account == account.id }
+            try await store.record(AdministrativeChange(.managerAppointed, programme: programmeID,
+                                                        subject: manager?.described ?? account.email, attribution: Attribution(principal, at: now)))
+            return true
+        }
+        guard appointed else { throw ValidationError([FieldIssue(field: "email", message: "\(email) already manages this programme")]) }
+        guard let manager = try await store.managers(of: programmeID).first(where: { $0.account == account.id }) else { throw NotFound("account", email) }
+        return Appointment(manager: manager, invited: invited)
+    }
+
+    /// Ends an appointment; the account loses the programme on its next request.
+    public func remove(_ accountID: Account.ID, from programmeID: Programme.ID, now: Date) async throws {
+        try principal.requireAdmin("removing programme managers")
+        guard try await store.programme(programmeID) != nil else { throw NotFound("programme", programmeID) }
+        guard let manager = try await store.managers(of: programmeID).first(where: { $0.account == accountID }) else {
+            throw NotFound("programme manager", accountID)
+        }
+        try await store.inTransaction { [principal] store in
+            guard try await store.dismiss(accountID, fromManaging: programmeID) else { throw NotFound("programme manager", accountID) }
+            try await store.record(AdministrativeChange(.managerRemoved, programme: programmeID, subject: manager.described,
+                                                        attribution: Attribution(principal, at: now)))
+        }
+    }
+
+    private func managed(_ programmeID: Programme.ID, _ doing: String) async throws -> Programme {
+        guard let programme = try await store.programme(programmeID) else { throw NotFound("programme", programmeID) }
+        try principal.requireManager(of: programme, doing)
+        return programme
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Hummingbird
+import LodestarCore
+
+/// Who runs a programme and who may not be paired: appointing and removing programme managers
+/// (on the programme's page) and the conflicts-of-interest page — the same use cases as the API.
+struct AdministrationPages {
+    let store: any LodestarRepositories
+    let pages: PageRenderer
+    let invitations: AccountLinks
+
+    func register(on router: Router<LodestarContext>) {
+        router.get(.programme(.key)) { _, context in
+            try await programmePage(try context.parameters.id(of: "programme"), context)
+        }
+        router.post(.managers(.key)) { request, context in
+            let id: Programme.ID = try context.parameters.id(of: "programme")
+            let email = try await FormBody.fields(request)["email"] ?? ""
+            do {
+                _ = try await appointments(context).appoint(email: email, toManage: id, now: context.now)
+                return Response(status: .seeOther, headers: [.location: SiteURL.programme(.value(id)).path + "#managers"])
+            } catch let error as ValidationError {
+                return try await programmePage(id, context, problem: error.summary, email: email).response(from: request, context: context)
+            }
+        }
+        router.post(.removeManager(.key, .key)) { _, context in
+            // Refused before the ids are read, so no one else learns which exist.
+            try context.signedIn().requireAdmin("removing programme managers")
+            let id: Programme.ID = try context.parameters.id(of: "programme")
+            try await appointments(context).remove(try context.parameters.id("account", of: "programme manager"), from: id, now: context.now)
+            return Response(status: .seeOther, headers: [.location: SiteURL.programme(.value(id)).path + "#managers"])
+        }
+        router.get(.conflicts) { request, context in
+            try await conflictsPage(context, page: try request.pageRequest())
+        }
+        router.post(.conflicts) { request, context in
+            let form = try await FormBody.fields(request)
+            let entered = ConflictsView.Form(personA: form["personA"] ?? "", personB: form["personB"] ?? "", reason: form["reason"] ?? "")
+            do {
+                _ = try await register(context).declare(between: entered.personA, and: entered.personB, reason: entered.reason, now: context.now)
+                return Response(status: .seeOther, headers: [.location: SiteURL.conflicts.path])
+            } catch let error as ValidationError {
+                return try await conflictsPage(context, page: .first, problem: error.summary, form: entered).response(from: request, context: context)
+            }
+        }
+        router.post(.withdrawConflict(.key)) { _, context in
+            try await register(context).withdraw(try context.parameters.id(of: "conflict of interest"), now: context.now)
+            return Response(status: .seeOther, headers: [.location: SiteURL.conflicts.path])
+        }
+    }
+
+    private func appointments(_ context: LodestarContext) throws -> ManagerAppointments {
+        ManagerAppointments(store: store, principal: try context.signedIn(), invitations: invitations)
+    }
+
+    private func register(_ context: LodestarContext) throws -> ConflictRegister {
+        ConflictRegister(store: store, principal: try context.signedIn())
+    }
+
+    private func programmePage(_ id: Programme.ID, _ context: LodestarContext, problem: String? = nil, email: String = "") async throws -> HTML {
+        let principal = try context.signedIn()
+        let page = try await ProgrammePage.read(id, for: principal, store)
+        return pages.render(.programme, ProgrammeView(page, for: principal, csrf: context.session?.csrfToken ?? "", problem: problem, email: email),
+                            for: context, status: problem == nil ? .ok : .unprocessableContent)
+    }
+
+    private func conflictsPage(_ context: LodestarContext, page: PageRequest, problem: String? = nil, form: ConflictsView.Form = .blank) async throws -> HTML {
+        let principal = try context.signedIn()
+        let register = ConflictRegister(store: store, principal: principal)
+        let conflicts = try await register.list(page: page)
+        let history = principal.isAdmin ? try await register.history().items : nil
+        return pages.render(.conflicts, ConflictsView(conflicts, history: history, for: principal, csrf: context.session?.csrfToken ?? "",
+                                                      problem: problem, form: form),
+                            for: context, status: problem == nil ? .ok : .unprocessableContent)
+    }
+}
