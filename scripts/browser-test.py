@@ -6,7 +6,8 @@ it prints, and for each role signs in through the real form, checks that role's 
 that another role's pages are refused; a wrong password must show the error. Then the journey:
 the manager publishes the demo matching; the mentee signs the agreement, adds a goal, arranges
 and moves a meeting and subscribes to the calendar feed; the mentor sees it all but the private
-note and cancels the meeting. Every .ics is parsed by the icalendar package (an independent
+note and cancels the meeting; the admin creates a second programme, opens its first cycle and
+appoints its manager; the mentee reads their inbox. Every .ics is parsed by the icalendar package (an independent
 parser). Needs Debian's `chromium` and `chromium-driver`; Selenium and icalendar are installed
 from PyPI into .venv-browser on first use.
 
@@ -327,6 +328,57 @@ def main():
                     snap(driver, f"workspace-{role}")
                 finally:
                     driver.quit()
+
+            print("a second programme from the browser: the admin creates it, opens its first cycle, appoints its manager")
+            driver = browser()
+            try:
+                sign_in(driver, *sign_ins["admin"])
+                go(driver, driver.find_element(By.LINK_TEXT, "New programme"))
+                driver.find_element(By.NAME, "name").send_keys("Women in Leadership")
+                driver.find_element(By.NAME, "objectives").send_keys("Sponsorship and visibility for women moving into senior roles")
+                duration = driver.find_element(By.NAME, "durationWeeks")
+                duration.clear()
+                duration.send_keys("0")
+                go(driver, driver.find_element(By.XPATH, "//button[text()='Create the programme']"))
+                check("a programme runs 1 to 104 weeks" in driver.page_source and "Nothing was saved" in driver.page_source,
+                      "a duration of 0 weeks is refused next to its field, nothing saved")
+                snap(driver, "programme-form-refused")
+                duration = driver.find_element(By.NAME, "durationWeeks")
+                duration.clear()
+                duration.send_keys("26")
+                driver.find_elements(By.CSS_SELECTOR, "input[name='competency']")[0].click()
+                go(driver, driver.find_element(By.XPATH, "//button[text()='Create the programme']"))
+                check(driver.find_element(By.TAG_NAME, "h1").text == "Women in Leadership", "the programme is created and its page opens")
+                driver.find_element(By.NAME, "name").send_keys("Spring cohort")
+                go(driver, driver.find_element(By.XPATH, "//button[text()='Open cycle']"))
+                check(arrives(driver, "/cycles/") and "Spring cohort" in driver.page_source and "state-draft" in driver.page_source,
+                      "its first cycle opens in draft")
+                go(driver, driver.find_element(By.LINK_TEXT, "Women in Leadership"))
+                driver.find_element(By.CSS_SELECTOR, "form[action$='/managers'] input[name='email']").send_keys(sign_ins["mentor"][0])
+                go(driver, driver.find_element(By.XPATH, "//button[text()='Appoint']"))
+                check(f"appointed programme manager by" in driver.page_source and names["mentor"] in driver.page_source,
+                      f"{names['mentor']} is appointed its manager, with who and when")
+                snap(driver, "programme-managers")
+                go(driver, driver.find_element(By.LINK_TEXT, "Conflicts"))
+                check(driver.find_element(By.TAG_NAME, "h1").text == "Conflicts of interest", "the admin opens the conflicts page")
+                snap(driver, "conflicts")
+            finally:
+                driver.quit()
+            driver = browser()
+            try:
+                sign_in(driver, *sign_ins["mentee"])
+                nav = driver.find_element(By.CSS_SELECTOR, "nav").text
+                check("Inbox (" in nav, f"the mentee's navigation counts unread messages ({nav.split('Inbox')[1][:5] if 'Inbox' in nav else 'none'})")
+                go(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Inbox"))
+                rows = driver.find_elements(By.CSS_SELECTOR, "tr.unread a")
+                check(bool(rows), "the inbox lists the messages sent to the mentee, unread marked")
+                snap(driver, "inbox")
+                if rows:
+                    go(driver, rows[0])
+                    check(bool(driver.find_elements(By.CSS_SELECTOR, ".message-text")), "a message opens")
+                    snap(driver, "inbox-message")
+            finally:
+                driver.quit()
 
             print("wrong password")
             driver = browser()

@@ -25,7 +25,7 @@ struct ProgrammeFormPagesTests {
             let refused = try await client.form("/programmes/new", wrong)
             let page = String(buffer: refused.body)
             #expect(refused.status == .unprocessableContent)
-            #expect(page.contains("Nothing was saved"))
+            #expect(page.components(separatedBy: "Nothing was saved").count == 2, "the summary once, above the form, not beside every field")
             #expect(page.contains("&#39;lots&#39; is not a number") || page.contains("'lots' is not a number"))
             #expect(page.contains(#"value="lots""#), "what was typed stays in the form")
             #expect(try await store.programmes(ids: nil).isEmpty, "nothing was stored")

@@ -25,6 +25,11 @@ public struct Principal: Sendable {
         self.unreadMessages = unreadMessages
     }
 
+    /// The same principal with another count of unread messages (one was just opened).
+    public func with(unreadMessages count: Int) -> Principal {
+        Principal(account: account, person: person, managedProgrammes: managedProgrammes, enrolments: enrolments, scope: scope, unreadMessages: max(0, count))
+    }
+
     /// The emails their messages are sent to: the account's and their person's, in lower case.
     public var mailboxes: Set<String> {
         Set([account.email.lowercased()] + (person.map { [$0.email.lowercased()] } ?? []))

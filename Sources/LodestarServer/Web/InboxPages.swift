@@ -21,8 +21,12 @@ struct InboxPages {
             return Response(status: .seeOther, headers: [.location: SiteURL.inbox.path])
         }
         router.get(.message(.key)) { _, context in
+            var context = context
+            let principal = try context.signedIn()
             let notice = try await inbox(context).open(try context.parameters.id(of: "message"), now: context.now)
-            return pages.render(.message, MessageView(notice, for: try context.signedIn(), site: publicURL), for: context)
+            // Opened just now: the navigation's count, read before, has one fewer.
+            if notice.readAt == context.now { context.principal = principal.with(unreadMessages: principal.unreadMessages - 1) }
+            return pages.render(.message, MessageView(notice, for: principal, site: publicURL), for: context)
         }
     }
 

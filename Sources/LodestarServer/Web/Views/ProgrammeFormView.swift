@@ -32,7 +32,8 @@ struct ProgrammeFormView {
     let action: String
     let submit: String
     let csrf: String
-    let problem: String?
+    /// What was refused, above the form (not `problem`: a field without one would show it).
+    let summary: String?
     let name: Field
     let objectives: Field
     let durationWeeks: Field
@@ -71,7 +72,7 @@ struct ProgrammeFormView {
             submit = "Create the programme"
         }
         self.csrf = csrf
-        problem = error.map { "Nothing was saved: \($0.issues.count == 1 ? "one field needs" : "\($0.issues.count) fields need") a change, each marked below." }
+        summary = error.map { "Nothing was saved: \($0.issues.count == 1 ? "one field needs" : "\($0.issues.count) fields need") a change, each marked below." }
         name = field("name", "Name", "What participants and managers call it, e.g. 'Rising Leaders'.")
         objectives = field("objectives", "Objectives", "What the organisation wants the programme to achieve; shown at the top of its page.")
         durationWeeks = field("durationWeeks", "Duration (weeks)", "How long a cycle's relationships run, 1 to 104 weeks.")
