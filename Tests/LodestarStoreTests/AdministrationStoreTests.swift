@@ -28,6 +28,12 @@ struct AdministrationStoreTests {
             }
             let invitee = try #require(newcomer)
             let outboxBefore = try await store.notices(page: .everything).total
+            // Without the site's address (the command line without LODESTAR_PUBLIC_URL) no invitation can go out: nothing is written.
+            let noAddress = await #expect(throws: ValidationError.self) {
+                try await ManagerAppointments(store: store, principal: admin).appoint(email: invitee.email, toManage: programme, now: now)
+            }
+            #expect(noAddress?.issues.first?.message.contains("the site's public address") == true)
+            #expect(try await store.account(email: invitee.email.lowercased()) == nil)
             let appointment = try await asAdmin.appoint(email: invitee.email.uppercased(), toManage: programme, now: now)
             #expect(appointment.invited)
             #expect(appointment.manager.email == invitee.email.lowercased())

@@ -47,7 +47,7 @@ public struct ManagerAppointments: Sendable {
                 throw ValidationError([FieldIssue(field: "email", message: "no account and no one in the people directory has the email '\(email)'; check it, or import the person first")])
             }
             guard let invitations else {
-                throw ValidationError([FieldIssue(field: "email", message: "\(email) has no account yet; invite them to sign in first")])
+                throw ValidationError([FieldIssue(field: "email", message: "\(email) has no account yet, and an invitation needs the site's public address (LODESTAR_PUBLIC_URL) for its link")])
             }
             account = try await invitations.invite(email: email, by: principal, now: now)
             invited = true
