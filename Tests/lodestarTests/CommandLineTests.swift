@@ -101,6 +101,25 @@ final class CommandLineTests {
         #expect(try lodestar("webhooks", "list", "--admin", TestAccounts.adminEmail).output.isEmpty)
     }
 
+    @Test("programmes: created from a JSON file by the API's rules (an unknown field or value named, exit non-zero, nothing stored), listed, its next cycle opened")
+    func programmes() throws {
+        let unknown = try lodestar("programmes", "create", "--file", try file("bad.json", #"{"name":"X","format":"one-to-one","durationWeeks":26,"cadence":"monthly","colour":"red"}"#))
+        #expect(unknown.status != 0 && unknown.errors.contains("colour: is not a field of this body"))
+        let wrong = try lodestar("programmes", "create", "--file", try file("wrong.json", #"{"name":"X","format":"solo","durationWeeks":26,"cadence":"monthly"}"#))
+        #expect(wrong.status != 0 && wrong.errors.contains("format: 'solo' is not one of one-to-one"))
+        let silly = try lodestar("programmes", "create", "--file", try file("silly.json", #"{"name":"X","format":"group","durationWeeks":0,"cadence":"monthly"}"#))
+        #expect(silly.status != 0 && silly.errors.contains("a programme runs 1 to 104 weeks"))
+        #expect(try lodestar("programmes", "list").output.isEmpty, "nothing was stored")
+        let created = try lodestar("programmes", "create", "--file",
+                                   try file("good.json", #"{"name":"Rising Leaders","format":"one-to-one","durationWeeks":26,"cadence":"monthly","focusCompetencies":["delegation"]}"#))
+        #expect(created.status == 0, "\(created.errors)")
+        let id = try #require(created.output.split(separator: "\t").first.map(String.init))
+        #expect(try lodestar("programmes", "list").output == "\(id)\tRising Leaders\tone-to-one\n")
+        let cycle = try lodestar("programmes", "open-cycle", "--programme", id, "--name", "Spring 2027")
+        #expect(cycle.status == 0 && cycle.output.hasSuffix("\tSpring 2027\n"))
+        #expect(try lodestar("programmes", "open-cycle", "--programme", id).output.hasSuffix("\tCycle 2\n"))
+    }
+
     @Test("serve refuses a log format it doesn't know, naming the two it does, before opening anything")
     func unknownLogFormat() throws {
         let refused = try lodestar("serve", "--log-format", "xml", "--port", "1")
