@@ -12,6 +12,10 @@ extension FluentStore {
         try await ConflictModel.find(id.uuid, on: db)?.domain
     }
 
+    public func conflict(between people: PersonPair) async throws -> ConflictOfInterest? {
+        try await ConflictModel.query(on: db).filter(\.$personA == people.first.uuid).filter(\.$personB == people.second.uuid).first()?.domain
+    }
+
     public func namedConflicts(involving programmes: Set<Programme.ID>?, page request: PageRequest) async throws -> Page<NamedConflict> {
         var condition: SQLQueryString = "1 = 1"
         if let programmes {
@@ -26,17 +30,16 @@ extension FluentStore {
                 SELECT conflicts.*, a.external_id AS a_external, a.name AS a_name, b.external_id AS b_external, b.name AS b_name
                 FROM conflicts JOIN people a ON a.id = conflicts.person_a JOIN people b ON b.id = conflicts.person_b
                 """ + " WHERE " + condition) { row in
+                // Stored in the pair's order, so `person_a` is `people.first`.
+                func person(_ side: String) throws -> NamedPerson {
+                    NamedPerson(id: Person.ID(try row.decode(column: "person_\(side)", as: UUID.self)),
+                                externalID: try row.decode(column: "\(side)_external", as: String.self), name: try row.decode(column: "\(side)_name", as: String.self))
+                }
+                let (a, b) = (try person("a"), try person("b"))
                 let conflict = ConflictOfInterest(
-                    id: ConflictOfInterest.ID(try row.decode(column: "id", as: UUID.self)),
-                    between: Person.ID(try row.decode(column: "person_a", as: UUID.self)), and: Person.ID(try row.decode(column: "person_b", as: UUID.self)),
-                    reason: try row.decode(column: "reason", as: String.self),
+                    id: ConflictOfInterest.ID(try row.decode(column: "id", as: UUID.self)), between: a.id, and: b.id, reason: try row.decode(column: "reason", as: String.self),
                     declared: Attribution(by: try row.decode(column: "declared_by", as: String?.self), at: try row.decode(column: "declared_at", as: Date?.self)))
-                return NamedConflict(conflict, people: [
-                    NamedPerson(id: Person.ID(try row.decode(column: "person_a", as: UUID.self)), externalID: try row.decode(column: "a_external", as: String.self),
-                                name: try row.decode(column: "a_name", as: String.self)),
-                    NamedPerson(id: Person.ID(try row.decode(column: "person_b", as: UUID.self)), externalID: try row.decode(column: "b_external", as: String.self),
-                                name: try row.decode(column: "b_name", as: String.self)),
-                ])
+                return NamedConflict(conflict, people: [a, b])
             }
         }
     }

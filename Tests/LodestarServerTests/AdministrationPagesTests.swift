@@ -102,6 +102,17 @@ struct AdministrationPagesTests {
             #expect(try await client.json(.get, "/api/v1/conflicts/changes", as: Self.manager).0 == .forbidden)
             let (_, record) = try await client.json(.get, "/api/v1/conflicts/changes")
             #expect(value(record, "total") as? Int == 2)
+
+            // Declared twice: refused on the page with the pair named; then withdrawn from the page.
+            let again = try await client.form("/conflicts", ["csrf": "demo-manager-csrf", "personA": outsiders[2].externalID, "personB": mentee.externalID,
+                                                             "reason": "again"], as: Self.manager)
+            #expect(again.status == .unprocessableContent && String(buffer: again.body).contains("is already declared"))
+            let id = try #require(value(list, "items.0.id") as? String)
+            #expect(try await client.form("/conflicts/\(id)/withdraw", ["csrf": "demo-manager-csrf"], as: Self.manager).status == .seeOther)
+            let (_, emptied) = try await client.json(.get, "/api/v1/conflicts", as: Self.manager)
+            #expect(value(emptied, "total") as? Int == 0)
+            let (_, withdrawn) = try await client.json(.get, "/api/v1/conflicts/changes")
+            #expect(value(withdrawn, "items.0.kind") as? String == "conflict.withdrawn")
         }
     }
 }

@@ -39,6 +39,8 @@ struct InboxPagesTests {
 
             let (_, unread) = try await client.json(.get, "/api/v1/inbox?unread=true", as: Self.mentee)
             #expect(value(unread, "total") as? Int == 1 && value(unread, "items.0.subject") as? String == "Your first meeting")
+            let (_, unreadPage) = try await client.page("/inbox?unread=1", as: Self.mentee)
+            #expect(unreadPage.contains("Your first meeting") && !unreadPage.contains("You have a mentor"), "the Unread tab lists only the unread")
             #expect(try await client.json(.patch, "/api/v1/inbox", #"{"read":false}"#, as: Self.mentee).0 == .unprocessableContent)
             #expect(try await client.json(.patch, "/api/v1/inbox", #"{"read":true,"all":1}"#, as: Self.mentee).0 != .ok, "unknown fields are refused")
             let (marked, count) = try await client.json(.patch, "/api/v1/inbox", #"{"read":true}"#, as: Self.mentee)

@@ -46,4 +46,23 @@ struct InboxStoreTests {
             #expect(try await fresh(mentor).unreadMessages == 1, "the mentor's message is untouched")
         }
     }
+
+    @Test("a message opened while the delivery job is sending it stays read when the job records its attempt", arguments: TestDatabase.allCases)
+    func deliveryKeepsTheReadMark(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let (_, _, mentee, _) = try await UseCaseAccessStoreTests.demo(store)
+            let sent = Date(timeIntervalSince1970: 1_800_000_000)
+            let notice = Notice(recipient: try #require(mentee.person?.email), subject: "You have a mentor", body: "…", createdAt: sent)
+            try await store.save(notice)
+            // The job claims it (its copy unread), the mentee opens it, the job saves its attempt.
+            var claimed = try #require(try await store.claimUnsentNotices(limit: 10, maximumAttempts: 5, now: sent).first { $0.id == notice.id })
+            #expect(try await Inbox(store: store, principal: mentee).open(notice.id, now: sent.addingTimeInterval(5)).readAt != nil)
+            claimed.sentAt = sent.addingTimeInterval(10)
+            claimed.attempts += 1
+            try await store.save(claimed)
+            let after = try await Inbox(store: store, principal: mentee).message(notice.id)
+            #expect(after.readAt == sent.addingTimeInterval(5))
+            #expect(after.sentAt == sent.addingTimeInterval(10))
+        }
+    }
 }

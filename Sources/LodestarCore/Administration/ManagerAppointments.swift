@@ -40,30 +40,29 @@ public struct ManagerAppointments: Sendable {
         try principal.requireAdmin("appointing programme managers")
         guard try await store.programme(programmeID) != nil else { throw NotFound("programme", programmeID) }
         let email = email.lowercased().trimmingCharacters(in: .whitespaces)
-        var invited = false
-        var account = try await store.account(email: email)
-        if account == nil {
-            guard try await store.person(email: email) != nil else {
-                throw ValidationError([FieldIssue(field: "email", message: "no account and no one in the people directory has the email '\(email)'; check it, or import the person first")])
-            }
-            guard let invitations else {
-                throw ValidationError([FieldIssue(field: "email", message: "\(email) has no account yet, and an invitation needs the site's public address (LODESTAR_PUBLIC_URL) for its link")])
-            }
-            account = try await invitations.invite(email: email, by: principal, now: now)
-            invited = true
-        }
-        guard let account else { throw NotFound("account", email) }
+        let existing = try await store.account(email: email)
+        let account: Account
+        if let existing { account = existing } else { account = try await invite(email, now: now) }
         let attribution = Attribution(principal, at: now)
-        let appointed = try await store.inTransaction { [principal] store in
-            guard try await store.appoint(account.id, toManage: programmeID, appointed: attribution) else { return false }
-            let manager = try await store.managers(of: programmeID).first { $0.account == account.id }
-            try await store.record(AdministrativeChange(.managerAppointed, programme: programmeID,
-                                                        subject: manager?.described ?? account.email, attribution: Attribution(principal, at: now)))
-            return true
+        let manager = try await store.inTransaction { store -> ProgrammeManager? in
+            guard try await store.appoint(account.id, toManage: programmeID, appointed: attribution),
+                  let manager = try await store.managers(of: programmeID).first(where: { $0.account == account.id }) else { return nil }
+            try await store.record(AdministrativeChange(.managerAppointed, programme: programmeID, subject: manager.described, attribution: attribution))
+            return manager
         }
-        guard appointed else { throw ValidationError([FieldIssue(field: "email", message: "\(email) already manages this programme")]) }
-        guard let manager = try await store.managers(of: programmeID).first(where: { $0.account == account.id }) else { throw NotFound("account", email) }
-        return Appointment(manager: manager, invited: invited)
+        guard let manager else { throw ValidationError([FieldIssue(field: "email", message: "\(email) already manages this programme")]) }
+        return Appointment(manager: manager, invited: existing == nil)
+    }
+
+    /// An account for someone of the people directory, with an invitation to choose a password.
+    private func invite(_ email: String, now: Date) async throws -> Account {
+        guard try await store.person(email: email) != nil else {
+            throw ValidationError([FieldIssue(field: "email", message: "no account and no one in the people directory has the email '\(email)'; check it, or import the person first")])
+        }
+        guard let invitations else {
+            throw ValidationError([FieldIssue(field: "email", message: "\(email) has no account yet, and an invitation needs the site's public address (LODESTAR_PUBLIC_URL) for its link")])
+        }
+        return try await invitations.invite(email: email, by: principal, now: now)
     }
 
     /// Ends an appointment; the account loses the programme on its next request.

@@ -95,6 +95,8 @@ public protocol ConflictRepository: Sendable {
     /// Every declaration.
     func conflicts() async throws -> [ConflictOfInterest]
     func conflict(_ id: ConflictOfInterest.ID) async throws -> ConflictOfInterest?
+    /// The declaration between the two people, if there is one.
+    func conflict(between people: PersonPair) async throws -> ConflictOfInterest?
     /// A page of declarations with the two people's names, newest first: every one (nil), or those
     /// with someone enrolled in a cycle of one of `programmes`, in one query.
     func namedConflicts(involving programmes: Set<Programme.ID>?, page: PageRequest) async throws -> Page<NamedConflict>

@@ -36,16 +36,16 @@ public struct ConflictRegister: Sendable {
             throw AccessDenied("Declaring a conflict of interest between two people enrolled in none of your programmes needs the organisation admin role.")
         }
         let conflict = ConflictOfInterest(between: first.id, and: second.id, reason: reason, declared: Attribution(principal, at: now))
-        if try await store.conflicts().contains(where: { $0.people == conflict.people }) {
+        if try await store.conflict(between: conflict.people) != nil {
             throw ValidationError([FieldIssue(field: "personB", message: "a conflict between \(a) and \(b) is already declared")])
         }
-        try await store.inTransaction { [principal] store in
+        let change = AdministrativeChange(.conflictDeclared, programme: nil, subject: Self.subject(first, second), attribution: Attribution(principal, at: now))
+        try await store.inTransaction { store in
             try await store.save(conflict)
-            try await store.record(AdministrativeChange(.conflictDeclared, programme: nil, subject: Self.subject(first, second),
-                                                        attribution: Attribution(principal, at: now)))
+            try await store.record(change)
         }
-        let named = [first, second].sorted { $0.id == conflict.people.first && $1.id != conflict.people.first }
-        return NamedConflict(conflict, people: named.map { NamedPerson(id: $0.id, externalID: $0.externalID, name: $0.name) })
+        let inOrder = conflict.people.first == first.id ? [first, second] : [second, first]
+        return NamedConflict(conflict, people: inOrder.map { NamedPerson(id: $0.id, externalID: $0.externalID, name: $0.name) })
     }
 
     /// Withdraws a declaration the principal may see.
@@ -55,10 +55,12 @@ public struct ConflictRegister: Sendable {
             throw NotFound("conflict of interest", id)
         }
         let people = try await store.people(ids: [conflict.people.first, conflict.people.second])
-        try await store.inTransaction { [principal] store in
+        let change = AdministrativeChange(.conflictWithdrawn, programme: nil,
+                                          subject: people.count == 2 ? Self.subject(people[0], people[1]) : "two people no longer in the directory",
+                                          attribution: Attribution(principal, at: now))
+        try await store.inTransaction { store in
             guard try await store.delete(id) else { throw NotFound("conflict of interest", id) }
-            let subject = people.count == 2 ? Self.subject(people[0], people[1]) : "two people no longer in the directory"
-            try await store.record(AdministrativeChange(.conflictWithdrawn, programme: nil, subject: subject, attribution: Attribution(principal, at: now)))
+            try await store.record(change)
         }
     }
 

@@ -7,8 +7,12 @@ enum FormBody {
 
     /// Every field of the form (the last value wins when a name repeats).
     static func fields(of request: inout Request) async throws -> [String: String] {
-        let buffer = try await request.collectBody(upTo: limit)
-        return Dictionary(pairs(String(buffer: buffer)), uniquingKeysWith: { _, last in last })
+        Dictionary(try await pairs(of: &request), uniquingKeysWith: { _, last in last })
+    }
+
+    /// Every name–value pair of the form, in order (checkboxes of one name repeat).
+    static func pairs(of request: inout Request) async throws -> [(String, String)] {
+        pairs(String(buffer: try await request.collectBody(upTo: limit)))
     }
 
     /// The name–value pairs of form-encoded text, in order: "+" is a space, then percent-decoding.
@@ -28,10 +32,10 @@ enum FormBody {
         return try await fields(of: &request)
     }
 
-    /// Every name–value pair of a request's form, in order (checkboxes of one name repeat).
+    /// Every name–value pair of a request's form, in order.
     static func pairs(_ request: Request) async throws -> [(String, String)] {
         var request = request
-        return pairs(String(buffer: try await request.collectBody(upTo: limit)))
+        return try await pairs(of: &request)
     }
 }
 

@@ -66,7 +66,7 @@ struct AdministrationPages {
 
     private func conflictsPage(_ context: LodestarContext, page: PageRequest, problem: String? = nil, form: ConflictsView.Form = .blank) async throws -> HTML {
         let principal = try context.signedIn()
-        let register = ConflictRegister(store: store, principal: principal)
+        let register = try register(context)
         let conflicts = try await register.list(page: page)
         let history = principal.isAdmin ? try await register.history().items : nil
         return pages.render(.conflicts, ConflictsView(conflicts, history: history, for: principal, csrf: context.session?.csrfToken ?? "",

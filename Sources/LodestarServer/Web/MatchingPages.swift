@@ -87,19 +87,25 @@ struct MatchingPages {
 
     /// Weights from `w-<criterion>` fields, or nil when none was given (the programme's apply).
     static func weights(_ value: (String) -> String?) throws -> MatchWeights? {
-        var values: [MatchCriterion: Double] = [:]
-        var issues: [FieldIssue] = []
-        for criterion in MatchCriterion.allCases {
-            guard let text = value("w-\(criterion.rawValue)") else { continue }
-            if let weight = Double(text), weight.isFinite { values[criterion] = weight } else {
-                issues.append(FieldIssue(field: "matching.weights.\(criterion.rawValue)", message: "'\(text)' is not a number"))
-            }
-        }
+        let (values, issues) = weightValues(value)
         guard issues.isEmpty else { throw ValidationError(issues) }
         guard !values.isEmpty else { return nil }
         let weights = MatchWeights(values: values)
         guard weights.issues.isEmpty else { throw ValidationError(weights.issues) }
         return weights
+    }
+
+    /// The `w-<criterion>` fields given, each a finite number or an issue naming it.
+    static func weightValues(_ value: (String) -> String?) -> (values: [MatchCriterion: Double], issues: [FieldIssue]) {
+        var values: [MatchCriterion: Double] = [:]
+        var issues: [FieldIssue] = []
+        for criterion in MatchCriterion.allCases {
+            guard let text = value("w-\(criterion.rawValue)") else { continue }
+            if let weight = Double(text.trimmingCharacters(in: .whitespaces)), weight.isFinite { values[criterion] = weight } else {
+                issues.append(FieldIssue(field: "matching.weights.\(criterion.rawValue)", message: "'\(text.prefix(20))' is not a number"))
+            }
+        }
+        return (values, issues)
     }
 
     /// The seed that decides between equally good plans; 1 when not given.

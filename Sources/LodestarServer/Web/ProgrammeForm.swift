@@ -60,13 +60,8 @@ struct ProgrammeForm {
             guard issues.isEmpty, let format, let cadence else { throw ValidationError(issues) }
             return record(format, cadence, duration, matching: nil)
         }
-        var weights: [MatchCriterion: Double] = [:]
-        for criterion in MatchCriterion.allCases {
-            let text = (fields["w-" + criterion.rawValue] ?? "0").trimmingCharacters(in: .whitespaces)
-            if let weight = Double(text), weight.isFinite { weights[criterion] = weight } else {
-                issues.append(FieldIssue(field: "matching.weights.\(criterion.rawValue)", message: "'\(text.prefix(20))' is not a number"))
-            }
-        }
+        let (weights, weightIssues) = MatchingPages.weightValues { fields[$0] }
+        issues += weightIssues
         var settings = MatchingSettings(weights: MatchWeights(values: weights), minimumLevelGap: whole("minimumLevelGap"),
                                         maximumLevelGap: whole("maximumLevelGap"), minimumWeeklyOverlap: whole("minimumWeeklyOverlap"),
                                         rotation: fields["rotation"] != nil)

@@ -14,8 +14,8 @@ struct ProgrammeFormPages {
             try context.signedIn().requireAdmin("creating programmes")
             var form = ProgrammeForm(nil)
             if let template = FormQuery(request).get("from") {
-                let page = try await ProgrammePage.read(try Identifier(path: template, of: "programme"), for: try context.signedIn(), store)
-                form = ProgrammeForm(page.programme, name: "\(page.programme.name) (copy)")
+                let programme = try await managed(try Identifier(path: template, of: "programme"), context, "starting a programme from another")
+                form = ProgrammeForm(programme, name: "\(programme.name) (copy)")
             }
             return try await formPage(nil, form, context, error: nil)
         }

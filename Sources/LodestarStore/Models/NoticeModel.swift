@@ -28,7 +28,8 @@ final class NoticeModel: Model, @unchecked Sendable {
         sentAt = notice.sentAt
         attempts = notice.attempts
         lastError = notice.lastError
-        readAt = notice.readAt
+        // `read_at` is the recipient's alone (`markRead`): the delivery job saving its attempt on
+        // a copy claimed before the message was opened must not mark it unread again.
         // Saving a notice after an attempt ends its claim.
         claimedUntil = nil
     }
