@@ -6,8 +6,8 @@ it prints, and for each role signs in through the real form, checks that role's 
 that another role's pages are refused; a wrong password must show the error. Then the journey:
 the manager publishes the demo matching; the mentee signs the agreement, adds a goal, arranges
 and moves a meeting and subscribes to the calendar feed; the mentor sees it all but the private
-note and cancels the meeting; the admin creates a second programme, opens its first cycle and
-appoints its manager; the mentee reads their inbox. Every .ics is parsed by the icalendar package (an independent
+note and cancels the meeting; the admin creates a second programme, opens its first cycle, answers its readiness check,
+opens the cycle for enrolment and appoints its manager; the mentee reads their inbox. Every .ics is parsed by the icalendar package (an independent
 parser). Needs Debian's `chromium` and `chromium-driver`; Selenium and icalendar are installed
 from PyPI into .venv-browser on first use.
 
@@ -353,6 +353,22 @@ def main():
                 go(driver, driver.find_element(By.XPATH, "//button[text()='Open cycle']"))
                 check(arrives(driver, "/cycles/") and "Spring cohort" in driver.page_source and "state-draft" in driver.page_source,
                       "its first cycle opens in draft")
+                check("Not ready:" in driver.page_source and bool(driver.find_elements(By.NAME, "readinessOverride")),
+                      "the draft cycle says the programme is not ready yet, and asks for a reason to open it anyway")
+                cycle_url = driver.current_url
+                go(driver, driver.find_element(By.LINK_TEXT, "Women in Leadership"))
+                go(driver, driver.find_element(By.LINK_TEXT, "Open the readiness check"))
+                for radio in driver.find_elements(By.CSS_SELECTOR, "input[type='radio'][value='yes']"):
+                    driver.execute_script("arguments[0].click()", radio)
+                driver.execute_script("arguments[0].click()", driver.find_element(By.CSS_SELECTOR, "input[name='level.participants.mentoring-skills'][value='partly']"))
+                driver.find_element(By.NAME, "note.participants.mentoring-skills").send_keys("New mentors take the mentor training first")
+                go(driver, driver.find_element(By.XPATH, "//button[text()='Save the answers']"))
+                check("Ready: every dimension reaches 75 %." in driver.page_source and "Train mentors before matching" in driver.page_source,
+                      "the admin answers the readiness check: ready, with its one gap and the action suggested")
+                snap(driver, "readiness")
+                driver.get(cycle_url)
+                go(driver, driver.find_element(By.XPATH, "//button[text()='Move to enrolling']"))
+                check("state-enrolling" in driver.page_source, "the cycle then opens for enrolment")
                 go(driver, driver.find_element(By.LINK_TEXT, "Women in Leadership"))
                 driver.find_element(By.CSS_SELECTOR, "form[action$='/managers'] input[name='email']").send_keys(sign_ins["mentor"][0])
                 go(driver, driver.find_element(By.XPATH, "//button[text()='Appoint']"))

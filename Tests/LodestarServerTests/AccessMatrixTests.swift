@@ -63,6 +63,10 @@ struct AccessMatrixTests {
         post(.programmeCycles(.key)): managerWriters,
         post(.managers(.key)): adminWriters,
         post(.removeManager(.key, .key)): adminWriters,
+        // The readiness check: the programme's managers; the threshold: the admins.
+        get(.readiness(.key)): managers,
+        post(.readiness(.key)): managerWriters,
+        post(.readinessThreshold): adminWriters,
         // Conflicts: a manager sees and changes those of their own programmes' people.
         get(.conflicts): anyManager,
         post(.conflicts): anyManagerWriters,
@@ -160,6 +164,12 @@ struct AccessMatrixTests {
         "POST /api/v1/programmes/:id/managers": adminWriters,
         "DELETE /api/v1/programmes/:id/managers/:accountId": adminWriters,
         "GET /api/v1/programmes/:id/changes": managers,
+        "GET /api/v1/programmes/:id/readiness": managers,
+        "PUT /api/v1/programmes/:id/readiness": managerWriters,
+        "GET /api/v1/programmes/:id/readiness/history": managers,
+        "GET /api/v1/programmes/:id/readiness/overrides": managers,
+        "GET /api/v1/readiness-threshold": anyManager,
+        "PUT /api/v1/readiness-threshold": adminWriters,
         "POST /api/v1/people/import": adminWriters,
         "POST /api/v1/cycles/:id/enrolments/import": managerWriters,
         "POST /api/v1/cycles/:id/plan": managerWriters,

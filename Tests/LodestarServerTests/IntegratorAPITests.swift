@@ -29,6 +29,7 @@ struct IntegratorAPITests {
                 #"{"name":"Integrators","format":"one-to-one","durationWeeks":26,"cadence":"monthly","focusCompetencies":["delegation"]}"#)
             #expect(created == .created)
             let programmeID = try #require(value(programme, "id") as? String)
+            #expect(try await client.json(.put, "/api/v1/programmes/\(programmeID)/readiness", Fixtures.readinessAllYes).0 == .ok)
             let (started, cycle) = try await client.json(.post, "/api/v1/programmes/\(programmeID)/cycles", #"{"name":"2028","state":"enrolling"}"#)
             #expect(started == .created)
             let cycleID = try #require(value(cycle, "id") as? String)

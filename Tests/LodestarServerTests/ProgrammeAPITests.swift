@@ -25,6 +25,12 @@ struct ProgrammeAPITests {
             let (refused, error) = try await client.json(.put, "/api/v1/cycles/\(cycleID)", #"{"state":"active"}"#)
             #expect(refused == .unprocessableContent)
             #expect(value(error, "error") as? String == "a cycle cannot move from draft to active; allowed from draft: enrolling")
+            // Unanswered, the readiness check holds the cycle in draft and says what falls short.
+            let (unready, shortfall) = try await client.json(.put, "/api/v1/cycles/\(cycleID)", #"{"state":"enrolling"}"#)
+            #expect(unready == .unprocessableContent && issueFields(shortfall) == ["readinessOverride"])
+            #expect((value(shortfall, "issues.0.message") as? String)?.contains("Organisation 0 %, Programme 0 %, Participants 0 %, Development 0 % — below the threshold of 75 %") == true)
+            let (answered, report) = try await client.json(.put, "/api/v1/programmes/\(id)/readiness", Fixtures.readinessAllYes)
+            #expect(answered == .ok && value(report, "ready") as? Bool == true && value(report, "overall") as? Int == 100)
             let (moved, enrolling) = try await client.json(.put, "/api/v1/cycles/\(cycleID)", #"{"state":"enrolling"}"#)
             #expect(moved == .ok && value(enrolling, "state") as? String == "enrolling")
 
@@ -94,6 +100,7 @@ struct ProgrammeAPITests {
     func enrolments(database: TestDatabase) async throws {
         try await withApp(database) { client in
             let (_, programme) = try await client.json(.post, "/api/v1/programmes", Self.programme)
+            _ = try await client.json(.put, "/api/v1/programmes/\(value(programme, "id")!)/readiness", Fixtures.readinessAllYes)
             let (_, cycle) = try await client.json(.post, "/api/v1/programmes/\(value(programme, "id")!)/cycles", #"{"state":"enrolling"}"#)
             let cycleID = try #require(value(cycle, "id") as? String)
             let (_, person) = try await client.json(.post, "/api/v1/people", PeopleAPITests.chief)
@@ -152,6 +159,7 @@ struct ProgrammeListTests {
             #expect(value(last, "total") as? Int == 501 && value(last, "items.0.name") as? String == "Programme 501")
             let (_, first) = try await client.json(.get, "/api/v1/programmes?limit=1")
             let programme = try #require(value(first, "items.0.id") as? String)
+            _ = try await client.json(.put, "/api/v1/programmes/\(programme)/readiness", Fixtures.readinessAllYes)
             for state in ["enrolling", "draft"] {
                 _ = try await client.json(.post, "/api/v1/programmes/\(programme)/cycles", #"{"state":"\#(state)"}"#)
             }

@@ -28,6 +28,7 @@ struct WebhookAPITests {
                 #expect(try await api.json(.post, "/api/v1/people/import", "[" + people.joined(separator: ",") + "]").0 == .ok, "unchanged: no event")
                 let (_, programme) = try await api.json(.post, "/api/v1/programmes",
                     #"{"name":"Hooks","format":"one-to-one","durationWeeks":26,"cadence":"monthly","focusCompetencies":["delegation"]}"#)
+                _ = try await api.json(.put, "/api/v1/programmes/\(try #require(value(programme, "id") as? String))/readiness", Fixtures.readinessAllYes)
                 let (_, cycle) = try await api.json(.post, "/api/v1/programmes/\(try #require(value(programme, "id") as? String))/cycles", #"{"name":"2028","state":"enrolling"}"#)
                 let cycleID = try #require(value(cycle, "id") as? String)
                 let enrolments = ["M1", "M2"].map { IntegratorAPITests.enrolment($0, mentor: true) } + ["E1", "E2"].map { IntegratorAPITests.enrolment($0, mentor: false) }

@@ -15,8 +15,7 @@ struct AdministrationStoreTests {
     func appointments(database: TestDatabase) async throws {
         try await database.withStore { store in
             let (manager, _, mentee, demo) = try await UseCaseAccessStoreTests.demo(store)
-            let admin = try await Authentication(store: store, credentials: TestAccounts.credentials)
-                .principal(for: try #require(try await store.account(email: "admin@lodestar.example")))
+            let admin = try await UseCaseAccessStoreTests.demoAdmin(store)
             let links = AccountLinks(store: store, credentials: TestAccounts.credentials, publicURL: "https://mentoring.example.org")
             let asAdmin = ManagerAppointments(store: store, principal: admin, invitations: links)
             let programme = demo.programme.id

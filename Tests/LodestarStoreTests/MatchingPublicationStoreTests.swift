@@ -59,6 +59,7 @@ struct MatchingPublicationStoreTests {
             await #expect(throws: ValidationError.self) { try await office.move(demo.cycle.id, to: .active) }
             let first = try await MatchingPublication(store: store, principal: manager).publish(demo.cycle.id, now: Self.start)
             let next = try await office.startCycle(of: demo.programme.id, name: "2028 cohort")
+            try await Fixtures.answerReadiness(of: demo.programme.id, store)
             _ = try await office.move(next.id, to: .enrolling)
             for enrolment in demo.enrolments {
                 _ = try await office.enrol(enrolment.personID, in: next.id, as: enrolment.role, profile: enrolment.profile)

@@ -19,6 +19,12 @@ struct UseCaseAccessStoreTests {
         return (try await principal("programme manager"), try await principal("mentor"), try await principal("mentee"), demo)
     }
 
+    /// The demo's organisation admin, once `demo(_:)` made the accounts.
+    static func demoAdmin(_ store: FluentStore) async throws -> Principal {
+        try await Authentication(store: store, credentials: TestAccounts.credentials)
+            .principal(for: try #require(try await store.account(email: "admin@lodestar.example")))
+    }
+
     @Test("a mentee changes only their own profile; enrolling, cycles and programmes stay with the managers", arguments: TestDatabase.allCases)
     func programmeOffice(database: TestDatabase) async throws {
         try await database.withStore { store in

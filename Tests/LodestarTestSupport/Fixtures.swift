@@ -24,8 +24,18 @@ public enum Fixtures {
             name: "Rising Leaders", objectives: "Grow first-line leaders", focusCompetencies: ["delegation", "communication"],
             format: format, durationWeeks: 26, cadence: .fortnightly))
         let cycle = try await office.startCycle(of: programme.id, name: "Spring cohort")
+        try await answerReadiness(of: programme.id, store)
         return (programme, try await office.move(cycle.id, to: .enrolling))
     }
+
+    /// Answers every question of a programme's readiness check with `level`, so its cycles may leave draft.
+    public static func answerReadiness(of programme: Programme.ID, _ store: any LodestarRepositories, _ level: ReadinessLevel = .yes) async throws {
+        _ = try await ReadinessReview(store: store, principal: .commandLine)
+            .answer(ReadinessQuestion.all.map { .init(question: $0.id, level: level.rawValue) }, for: programme, now: Date())
+    }
+
+    /// The API's body answering every question of the readiness check "yes".
+    public static let readinessAllYes = #"{"answers":["# + ReadinessQuestion.all.map { #"{"question":"\#($0.id)","answer":"yes"}"# }.joined(separator: ",") + "]}"
 
     /// The small organisation imported and a one-to-one cycle enrolling, its programme allowing
     /// mentors up to `maximumLevelGap` levels above their mentees (the fixture's leaders are 8

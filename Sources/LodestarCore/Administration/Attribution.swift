@@ -20,7 +20,7 @@ public struct Attribution: Sendable, Equatable, Codable {
     }
 }
 
-/// A change to who runs a programme or who may be paired, kept for audit: what changed, about
+/// A change to who runs a programme, who may be paired or when a programme counts as ready, kept for audit: what changed, about
 /// whom, by whom and when. The record is written in the same transaction as the change.
 public struct AdministrativeChange: Sendable, Equatable, Identifiable {
     public typealias ID = Identifier<AdministrativeChange>
@@ -30,6 +30,8 @@ public struct AdministrativeChange: Sendable, Equatable, Identifiable {
         case managerRemoved = "manager.removed"
         case conflictDeclared = "conflict.declared"
         case conflictWithdrawn = "conflict.withdrawn"
+        case readinessThresholdChanged = "readiness.threshold"
+        case readinessOverridden = "readiness.overridden"
 
         /// In a sentence: "appointed programme manager".
         public var words: String {
@@ -38,6 +40,8 @@ public struct AdministrativeChange: Sendable, Equatable, Identifiable {
             case .managerRemoved: "removed as programme manager"
             case .conflictDeclared: "conflict of interest declared"
             case .conflictWithdrawn: "conflict of interest withdrawn"
+            case .readinessThresholdChanged: "readiness threshold changed"
+            case .readinessOverridden: "opened below the readiness threshold"
             }
         }
     }

@@ -13,6 +13,8 @@ public struct CyclePage: Sendable {
     public let relationships: Page<Oversight>
     /// Whether the cycle has any relationship at all (the section shows only then).
     public let hasRelationships: Bool
+    /// While the cycle is draft: whether its programme passes the readiness check it must pass to open.
+    public let readiness: ReadinessReport?
 
     /// A relationship with what its managers may see of it, and its people's names.
     public struct Oversight: Sendable {
@@ -40,6 +42,7 @@ public struct CyclePage: Sendable {
         let oversight = try await RelationshipWorkspace(store: store, principal: principal).oversight(of: relationships, in: programme, now: now)
         let named = try await Oversight.named(oversight, store).sorted { ($0.seen.health, $0.mentees) < ($1.seen.health, $1.mentees) }
         return CyclePage(cycle: cycle, programme: programme, counts: try await store.enrolmentCounts(in: cycle.id), enrolled: enrolled,
-                         relationships: Page(slicing: named, relationshipsPage), hasRelationships: !named.isEmpty)
+                         relationships: Page(slicing: named, relationshipsPage), hasRelationships: !named.isEmpty,
+                         readiness: cycle.state == .draft ? try await ReadinessReview.report(of: programme.id, store) : nil)
     }
 }

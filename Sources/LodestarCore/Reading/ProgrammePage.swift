@@ -13,12 +13,15 @@ public struct ProgrammePage: Sendable {
     /// For its managers and admins: the latest appointments and removals.
     public let changes: [AdministrativeChange]?
 
+    /// For its managers and admins: the readiness check's scores.
+    public let readiness: ReadinessReport?
+
     /// How many of the latest changes the page shows.
     public static let changesShown = 20
 
     /// Reads the page for someone with a role in the programme.
     public static func read(_ id: Programme.ID, for principal: Principal,
-                            _ store: any ProgrammeReading & CompetencyRepository & WorkspaceRepository & AccountRepository & AdministrativeRecord) async throws -> ProgrammePage {
+                            _ store: any ProgrammeReading & CompetencyRepository & WorkspaceRepository & AccountRepository & AdministrativeRecord & ReadinessRepository) async throws -> ProgrammePage {
         guard let programme = try await store.programme(id) else { throw NotFound("programme", id) }
         try principal.requireSight(of: programme)
         let names = Dictionary(try await store.competencies().map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -28,6 +31,7 @@ public struct ProgrammePage: Sendable {
                              totals: manages ? try await store.mentoringTotals(ofProgramme: id) : nil,
                              managers: manages ? try await store.managers(of: id) : nil,
                              changes: manages ? try await store.changes(programme: id, kinds: [.managerAppointed, .managerRemoved],
-                                                                        page: try PageRequest(limit: changesShown)).items : nil)
+                                                                        page: try PageRequest(limit: changesShown)).items : nil,
+                             readiness: manages ? try await ReadinessReview.report(of: id, store) : nil)
     }
 }

@@ -117,7 +117,7 @@ public typealias ProgrammeReading = ProgrammeRepository & EnrolmentRepository
 /// Everything Lodestar stores. Use cases that only read name the narrower protocols above (a
 /// store of everything is one of each); those that write in a transaction take this one.
 public protocol LodestarRepositories: PeopleRepository, CompetencyRepository, ProgrammeRepository, EnrolmentRepository, ConflictRepository,
-    AccountRepository, OutboxRepository, RelationshipRepository, WorkspaceRepository, CalendarRepository, MentorRequestRepository, SpeedEventRepository, WebhookRepository, PrincipalReading, AdministrativeRecord,
+    AccountRepository, OutboxRepository, RelationshipRepository, WorkspaceRepository, CalendarRepository, MentorRequestRepository, SpeedEventRepository, WebhookRepository, PrincipalReading, AdministrativeRecord, ReadinessRepository,
     PlanningRevisionReading {
     /// True when nothing has been stored yet (the demo seeds only such a store).
     func isEmpty() async throws -> Bool
@@ -304,4 +304,17 @@ extension LodestarRepositories {
         guard let cycle = try await cycle(relationship.cycleID) else { return nil }
         return try await programme(cycle.programmeID)
     }
+}
+
+/// The readiness check's answers, kept per programme with their history, and the organisation's threshold.
+public protocol ReadinessRepository: Sendable {
+    /// The newest answer to each question of a programme.
+    func readinessAnswers(of programme: Programme.ID) async throws -> [ReadinessAnswer]
+    /// Every answer given for a programme, newest first.
+    func readinessHistory(of programme: Programme.ID, page: PageRequest) async throws -> Page<ReadinessAnswer>
+    /// Adds answers; earlier ones stay as history.
+    func save(_ answers: [ReadinessAnswer]) async throws
+    /// The organisation's readiness threshold as stored, nil while no admin has set one.
+    func storedReadinessThreshold() async throws -> String?
+    func save(_ threshold: ReadinessThreshold) async throws
 }

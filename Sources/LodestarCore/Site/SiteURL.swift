@@ -26,6 +26,8 @@ public enum SiteURL: Sendable {
     /// Appointing a programme's manager, and removing one.
     case managers(Parameter<Programme.ID>), removeManager(Parameter<Programme.ID>, Parameter<Account.ID>)
     case conflicts, withdrawConflict(Parameter<ConflictOfInterest.ID>)
+    /// A programme's readiness check; the organisation's readiness threshold.
+    case readiness(Parameter<Programme.ID>), readinessThreshold
     /// One's own messages, and one of them.
     case inbox, message(Parameter<Notice.ID>)
     case cycle(Parameter<Cycle.ID>, CyclePart? = nil)
@@ -78,6 +80,8 @@ public enum SiteURL: Sendable {
         case .programmeCycles(let id): "/programmes/\(id.segment("id"))/cycles"
         case .managers(let id): "/programmes/\(id.segment("id"))/managers"
         case .removeManager(let id, let account): "/programmes/\(id.segment("id"))/managers/\(account.segment("account"))/remove"
+        case .readiness(let id): "/programmes/\(id.segment("id"))/readiness"
+        case .readinessThreshold: "/admin/readiness-threshold"
         case .conflicts: "/conflicts"
         case .inbox: "/inbox"
         case .message(let id): "/inbox/\(id.segment("id"))"

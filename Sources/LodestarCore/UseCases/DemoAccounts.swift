@@ -40,6 +40,12 @@ public struct DemoAccounts: Sendable {
         if let manager = try await store.allPeople().first(where: { !enrolled.contains($0.id) && $0.level >= 5 }) {
             let managerAccount = try await account("programme manager of '\(programme.name)'", email: manager.email, person: manager, admin: false)
             try await store.appoint(managerAccount.id, toManage: programme.id, appointed: Attribution(by: "the demo", at: now))
+            if try await store.readinessAnswers(of: programme.id).isEmpty {
+                let answered = Attribution(by: "\(manager.name) <\(manager.email)>", at: now)
+                try await store.save(DemoReadiness.answers.map {
+                    ReadinessAnswer(programme: programme.id, question: $0.question, level: $0.level, note: $0.note, attribution: answered)
+                })
+            }
         }
         for role in [EnrolmentRole.mentor, .mentee] {
             if let enrolment = enrolments.first(where: { $0.role == role }), let person = try await store.person(enrolment.personID) {

@@ -13,11 +13,11 @@ extension ProgrammeOffice {
     }
 
     /// Moves a cycle to the state a form names (a name that is no state is refused after the access rule).
-    public func move(_ cycleID: Cycle.ID, toStateNamed name: String) async throws -> Cycle {
+    public func move(_ cycleID: Cycle.ID, toStateNamed name: String, readinessOverride: ReadinessOverride? = nil) async throws -> Cycle {
         try principal.requireManager(of: try await programme(of: cycleID), "changing a cycle's state")
         guard let state = CycleState(rawValue: name) else {
             throw ValidationError([FieldIssue(field: "state", message: "'\(name)' is not a cycle state")])
         }
-        return try await move(cycleID, to: state)
+        return try await move(cycleID, to: state, readinessOverride: readinessOverride)
     }
 }

@@ -53,16 +53,22 @@ public struct ProgrammeOffice: Sendable {
         return cycle
     }
 
-    /// Moves a cycle to another state, or explains which moves are allowed.
-    public func move(_ cycleID: Cycle.ID, to state: CycleState) async throws -> Cycle {
+    /// Moves a cycle to another state, or explains which moves are allowed. A cycle leaves draft
+    /// only when its programme passes the readiness check, or with an override, recorded with the move.
+    public func move(_ cycleID: Cycle.ID, to state: CycleState, readinessOverride: ReadinessOverride? = nil) async throws -> Cycle {
         var (cycle, programme) = try await store.cycleAndProgramme(cycleID)
         try principal.requireManager(of: programme, "changing a cycle's state")
         let menteesChoose = programme.effectiveMatching.menteeChoice != nil
         if cycle.state.allowedNextStates.contains(state) && !cycle.state.movesByHand(menteesChoose: menteesChoose).contains(state) {
             throw ValidationError([FieldIssue(field: "state", message: "a cycle becomes active when its matching is published (the relationships are made then)")])
         }
+        let leavesDraft = cycle.state == .draft
         try cycle.move(to: state)
-        try await store.save(cycle)
+        let overridden = leavesDraft ? try await readinessGate(programme, leaving: cycle, override: readinessOverride) : nil
+        try await store.inTransaction { [cycle] store in
+            try await store.save(cycle)
+            if let overridden { try await store.record(overridden) }
+        }
         return cycle
     }
 

@@ -38,9 +38,15 @@ extension LodestarAPI {
     func startCycle(_ input: Operations.StartCycle.Input) async throws -> Operations.StartCycle.Output {
         let programme = try await programme(input.path.id, managing: "starting a cycle")
         let body = switch input.body { case .json(let json): try json.read() }
-        let office = try APIRequest.current().programmeOffice(store)
-        var cycle = try await office.startCycle(of: programme.id, name: body.name)
-        if let state = body.state, state != cycle.state { cycle = try await office.move(cycle.id, to: state) }
+        let context = try APIRequest.current()
+        let override = ReadinessOverride(reason: body.readinessOverride, at: context.now)
+        // A cycle its state refuses (below the readiness threshold, say) is not left behind in draft.
+        let cycle = try await store.inTransaction { [id = programme.id] store in
+            let office = try context.programmeOffice(store)
+            var cycle = try await office.startCycle(of: id, name: body.name)
+            if let state = body.state, state != cycle.state { cycle = try await office.move(cycle.id, to: state, readinessOverride: override) }
+            return cycle
+        }
         return .created(.init(body: .json(try await CycleBody(cycle, store: store))))
     }
 
@@ -72,7 +78,8 @@ extension LodestarAPI {
         let cycle = try await conditionally(input.headers.ifMatch ?? "*", lock: .cycle(id)) { store in
             var cycle = try await store.cycleAndProgramme(id).cycle
             let office = try context.programmeOffice(store)
-            if let state = body.state, state != cycle.state { cycle = try await office.move(cycle.id, to: state) }
+            let override = ReadinessOverride(reason: body.readinessOverride, at: context.now)
+            if let state = body.state, state != cycle.state { cycle = try await office.move(cycle.id, to: state, readinessOverride: override) }
             if let name = body.name, name != cycle.name { cycle = try await office.rename(cycle.id, to: name) }
             return cycle
         }
@@ -175,4 +182,6 @@ struct CycleInput: Decodable, Hashable, Sendable, ReadOnlyFields {
 
     let name: String?
     let state: CycleState?
+    /// Why the cycle leaves draft although its programme is below the readiness threshold (recorded).
+    let readinessOverride: String?
 }

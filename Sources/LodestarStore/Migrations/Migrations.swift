@@ -25,5 +25,6 @@ enum LodestarMigrations {
         M020_CreateWebhooks(),
         M021_RecordAdministration(),
         M022_CreateInbox(),
+        M023_CreateReadiness(),
     ]
 }

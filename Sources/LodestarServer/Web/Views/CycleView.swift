@@ -11,7 +11,13 @@ struct CycleView {
     let states: [StateStep]
     let nextStates: String
     /// The moves a manager makes from this page (a cycle becomes active by publishing its matching).
-    let moves: [String]
+    let moves: [Move]
+    /// A move; leaving draft below the readiness threshold asks for the reason it is recorded with.
+    struct Move { let state: String; let asksReason: Bool }
+    /// While draft: the programme's readiness, which opening the cycle needs.
+    let readiness: ReadinessSummary?
+    /// A refused move, above the forms.
+    let problem: String?
     let csrf: String
     let participants: [Participant]
     let paging: Paging
@@ -47,7 +53,7 @@ struct CycleView {
     struct StateStep { let name: String; let current: Bool; let done: Bool }
     struct Participant { let href: String; let name: String; let title: String; let department: String; let role: String; let detail: String }
 
-    init(_ page: CyclePage, csrf: String) {
+    init(_ page: CyclePage, csrf: String, problem: String? = nil) {
         let (cycle, programme) = (page.cycle, page.programme)
         participants = page.enrolled.items.map { entry in
             let detail = entry.role == .mentor
@@ -77,7 +83,12 @@ struct CycleView {
         self.cycle = CycleSummary(cycle, counts: page.counts)
         states = order.enumerated().map { StateStep(name: $1.rawValue, current: $0 == position, done: $0 < position) }
         nextStates = next.isEmpty ? "none — this cycle is closed" : next.joined(separator: " or ")
-        moves = cycle.state.movesByHand(menteesChoose: programme.effectiveMatching.menteeChoice != nil).map(\.rawValue)
+        readiness = page.readiness.map(ReadinessSummary.init)
+        let belowThreshold = page.readiness.map { !$0.isReady } ?? false
+        moves = cycle.state.movesByHand(menteesChoose: programme.effectiveMatching.menteeChoice != nil).map {
+            Move(state: $0.rawValue, asksReason: belowThreshold && $0 != .draft)
+        }
+        self.problem = problem
         self.csrf = csrf
         paging = Paging(page.enrolled, path: SiteURL.cycle(.value(cycle.id)).path, query: [:])
         matching = cycle.state == .matching

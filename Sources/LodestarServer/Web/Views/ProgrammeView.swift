@@ -16,6 +16,8 @@ struct ProgrammeView {
     let hours: String?
     /// For its managers and admins.
     let managers: ManagersView?
+    /// For its managers and admins: the readiness check's scores.
+    let readiness: ReadinessSummary?
     /// Its managers change it and open its cycles; admins also start another programme from it.
     let mayManage: Bool
     let mayCopy: Bool
@@ -36,6 +38,7 @@ struct ProgrammeView {
         cadence = programme.cadence.rawValue
         competencies = page.competencies
         cycles = page.cycles.map { CycleSummary($0.cycle, counts: $0.counts) }
+        readiness = page.readiness.map(ReadinessSummary.init)
         hours = page.totals.map { totals in
             Double.hours(minutes: totals.minutes) + " hours of mentoring in \(totals.meetings) meeting\(totals.meetings == 1 ? "" : "s")"
                 + " across \(totals.relationships) relationship\(totals.relationships == 1 ? "" : "s")"
