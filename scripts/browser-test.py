@@ -7,7 +7,8 @@ that another role's pages are refused; a wrong password must show the error. The
 the manager publishes the demo matching; the mentee signs the agreement, adds a goal, arranges
 and moves a meeting and subscribes to the calendar feed; the mentor sees it all but the private
 note and cancels the meeting; the admin creates a second programme, opens its first cycle, answers its readiness check,
-opens the cycle for enrolment and appoints its manager; the mentee reads their inbox. Every .ics is parsed by the icalendar package (an independent
+opens the cycle for enrolment, imports a people CSV (refused with its line and column, then
+fixed, previewed and confirmed) and appoints its manager; the mentee reads their inbox. Every .ics is parsed by the icalendar package (an independent
 parser). Needs Debian's `chromium` and `chromium-driver`; Selenium and icalendar are installed
 from PyPI into .venv-browser on first use.
 
@@ -357,6 +358,7 @@ def main():
                       "the draft cycle says the programme is not ready yet, and asks for a reason to open it anyway")
                 cycle_url = driver.current_url
                 go(driver, driver.find_element(By.LINK_TEXT, "Women in Leadership"))
+                programme_url = driver.current_url
                 go(driver, driver.find_element(By.LINK_TEXT, "Open the readiness check"))
                 for radio in driver.find_elements(By.CSS_SELECTOR, "input[type='radio'][value='yes']"):
                     driver.execute_script("arguments[0].click()", radio)
@@ -369,7 +371,27 @@ def main():
                 driver.get(cycle_url)
                 go(driver, driver.find_element(By.XPATH, "//button[text()='Move to enrolling']"))
                 check("state-enrolling" in driver.page_source, "the cycle then opens for enrolment")
-                go(driver, driver.find_element(By.LINK_TEXT, "Women in Leadership"))
+                go(driver, driver.find_element(By.LINK_TEXT, "People"))
+                header = "id,name,email,title,level,department,manager_id,location,timezone,languages,gender,ethnicity,age_band,disability\n"
+                people = ("N-1,Ines Duarte,ines.duarte@northwind.example,Operations Lead,8,Operations,,Lisbon,Europe/Lisbon,pt; en,,,,\n"
+                          "N-2,Tomasz Nowak,tomasz.nowak@northwind,Analyst,4,Operations,N-1,Warsaw,Europe/Warsaw,pl; en,,,,\n")
+                bad_file, good_file = Path(workdir) / "new-people.csv", Path(workdir) / "new-people-fixed.csv"
+                bad_file.write_text(header + people, encoding="utf-8")
+                good_file.write_text(header + people.replace("tomasz.nowak@northwind,", "tomasz.nowak@northwind.example,"), encoding="utf-8")
+                driver.find_element(By.CSS_SELECTOR, "#people-upload input[type='file']").send_keys(str(bad_file))
+                go(driver, driver.find_element(By.CSS_SELECTOR, "#people-upload button"))
+                cells = [cell.text for cell in driver.find_elements(By.CSS_SELECTOR, "table.issues td")]
+                check(cells[:2] == ["3", "3 (email)"] and "Nothing was written" in driver.page_source,
+                      f"a people CSV with a bad email is refused with its line and column ({cells[:2]}), nothing written")
+                snap(driver, "import-problems")
+                driver.find_element(By.CSS_SELECTOR, "form[enctype='multipart/form-data'] input[type='file']").send_keys(str(good_file))
+                go(driver, driver.find_element(By.XPATH, "//button[text()='Preview']"))
+                check(driver.find_element(By.ID, "import-created").text == "2" and "Tomasz Nowak" in driver.page_source,
+                      "the fixed file's preview lists the two people it would create")
+                snap(driver, "import-preview")
+                go(driver, driver.find_element(By.XPATH, "//button[starts-with(text(), 'Import ')]"))
+                check("2 created, 0 updated" in driver.find_element(By.ID, "import-result").text, "confirmed, the two are imported")
+                driver.get(programme_url)
                 driver.find_element(By.CSS_SELECTOR, "form[action$='/managers'] input[name='email']").send_keys(sign_ins["mentor"][0])
                 go(driver, driver.find_element(By.XPATH, "//button[text()='Appoint']"))
                 check(f"appointed programme manager by" in driver.page_source and names["mentor"] in driver.page_source,

@@ -64,6 +64,14 @@ struct AccessMatrixTests {
         post(.managers(.key)): adminWriters,
         post(.removeManager(.key, .key)): adminWriters,
         // The readiness check: the programme's managers; the threshold: the admins.
+        // CSV files: people are the admins', enrolments a cycle's managers'; an upload is its
+        // uploader's alone (anyone else's is not found, for every role).
+        get(.peopleCSV): admins,
+        post(.peopleImports): adminWriters,
+        post(.cycle(.key, .imports)): managerWriters,
+        get(.upload(.key)): signedIn,
+        post(.upload(.key, .confirm)): signedIn.subtracting([.readToken]),
+        post(.upload(.key, .discard)): signedIn.subtracting([.readToken]),
         get(.readiness(.key)): managers,
         post(.readiness(.key)): managerWriters,
         post(.readinessThreshold): adminWriters,
@@ -171,6 +179,7 @@ struct AccessMatrixTests {
         "GET /api/v1/readiness-threshold": anyManager,
         "PUT /api/v1/readiness-threshold": adminWriters,
         "POST /api/v1/people/import": adminWriters,
+        "GET /api/v1/people/export": admins,
         "POST /api/v1/cycles/:id/enrolments/import": managerWriters,
         "POST /api/v1/cycles/:id/plan": managerWriters,
         "POST /api/v1/cycles/:id/plan/mentees/:menteeId": managerWriters,
@@ -368,7 +377,7 @@ struct ConcreteIDs {
             return path.replacingOccurrences(of: ":id", with: relationship).replacingOccurrences(of: ":goalId", with: UUID().uuidString.lowercased())
                 .replacingOccurrences(of: ":meetingId", with: UUID().uuidString.lowercased())
         }
-        if path.contains("/webhooks/") || path.contains("/inbox/") {
+        if path.contains("/webhooks/") || path.contains("/inbox/") || path.hasPrefix("/imports/") {
             return path.replacingOccurrences(of: ":id", with: UUID().uuidString.lowercased()).replacingOccurrences(of: ":delivery", with: UUID().uuidString.lowercased())
         }
         return path.replacingOccurrences(of: ":slug", with: "strategic-thinking")

@@ -129,6 +129,23 @@ extension TestClientProtocol {
     }
 }
 
+extension TestClientProtocol {
+    /// Uploads a file as a browser's form does (multipart/form-data), with the other `fields`.
+    func upload(_ uri: String, file: Data, named fileName: String, fields: [String: String], as caller: Caller = .adminBrowser) async throws -> TestResponse {
+        let boundary = "lodestar-test-\(UUID().uuidString)"
+        var headers = caller.headers
+        headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+        var body = ByteBuffer()
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\nContent-Type: text/csv\r\n\r\n")
+        body.writeBytes(file)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        return try await execute(uri: uri, method: .post, headers: headers, body: body) { $0 }
+    }
+}
+
 /// Reads `path` ("items.0.name") out of decoded JSON.
 func value(_ json: Any, _ path: String) -> Any? {
     path.split(separator: ".").reduce(Optional(json)) { current, key in

@@ -149,3 +149,15 @@ public struct ImportSummary: Sendable, Hashable, Codable, CustomStringConvertibl
     }
     public var description: String { "\(created) created, \(updated) updated, \(unchanged) unchanged" }
 }
+
+extension Person {
+    /// The columns of the people CSV whose values differ in `other`, in the file's order.
+    func changedColumns(to other: Person) -> [String] {
+        let columns: [(String, Bool)] = [
+            ("name", name != other.name), ("email", email != other.email), ("title", title != other.title), ("level", level != other.level),
+            ("department", department != other.department), ("manager_id", managerID != other.managerID), ("location", location != other.location),
+            ("timezone", timeZone != other.timeZone), ("languages", languages != other.languages), ("demographics", demographics != other.demographics),
+        ]
+        return columns.filter(\.1).map(\.0)
+    }
+}

@@ -20,6 +20,8 @@ public enum Parameter<Value: CustomStringConvertible & Sendable>: Sendable {
 public enum SiteURL: Sendable {
     case home, styleSheet, signIn, signOut, forgotPassword, setPassword
     case people, person(Parameter<Person.ID>)
+    /// The directory as a CSV file; uploading a people file; an upload's preview, confirming or discarding it.
+    case peopleCSV, peopleImports, upload(Parameter<PendingImport.ID>, UploadPart? = nil)
     case programme(Parameter<Programme.ID>)
     /// A new programme's form; a programme's settings; opening its next cycle.
     case newProgramme, editProgramme(Parameter<Programme.ID>), programmeCycles(Parameter<Programme.ID>)
@@ -44,7 +46,7 @@ public enum SiteURL: Sendable {
     case redeliver(Parameter<WebhookEndpoint.ID>, Parameter<WebhookDelivery.ID>)
 
     public enum CyclePart: String, Sendable {
-        case plan, weights, state, publish, pairs, speed, choose
+        case plan, weights, state, publish, pairs, speed, choose, imports
         case speedPrint = "speed/print"
         case speedCalendar = "speed/calendar.ics"
     }
@@ -61,6 +63,8 @@ public enum SiteURL: Sendable {
 
     public enum Answer: String, Sendable { case accept, decline }
 
+    public enum UploadPart: String, Sendable { case confirm, discard }
+
     public enum WebhookPart: String, Sendable { case secret, remove }
 
     /// The path: with `.key` parameters as the router declares it, with values as a link.
@@ -74,6 +78,9 @@ public enum SiteURL: Sendable {
         case .setPassword: "/set-password"
         case .people: "/people"
         case .person(let id): "/people/\(id.segment("id"))"
+        case .peopleCSV: "/people.csv"
+        case .peopleImports: "/people/imports"
+        case .upload(let id, let part): "/imports/\(id.segment("id"))" + Self.suffix(part?.rawValue)
         case .programme(let id): "/programmes/\(id.segment("id"))"
         case .newProgramme: "/programmes/new"
         case .editProgramme(let id): "/programmes/\(id.segment("id"))/edit"

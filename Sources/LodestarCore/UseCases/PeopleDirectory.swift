@@ -20,16 +20,36 @@ public struct PeopleDirectory: Sendable {
 
     /// Imports people sent as JSON items, all-or-nothing, by the CSV import's rules and messages
     /// (an item's index stands where a line's number would).
-    public func importItems(_ records: [PersonRecord], now: Date) async throws -> ImportSummary {
+    /// With `dryRun`, says what the import would do and writes nothing.
+    public func importItems(_ records: [PersonRecord], now: Date, dryRun: Bool = false) async throws -> ImportSummary {
         try principal.requireAdmin("importing people")
         let (rows, fieldIssues) = PeopleCSV.rows(items: records)
-        return try await importRows(rows, fieldIssues, now: now)
+        return try await importRows(rows, fieldIssues, now: now, dryRun: dryRun)
+    }
+
+    /// What importing the CSV `text` would write, with a line per created and changed person;
+    /// every problem together when it can't be imported. Writes nothing.
+    func preview(_ text: String) async throws -> (summary: ImportSummary, created: [ImportPreview.Entry], updated: [ImportPreview.Entry]) {
+        try principal.requireAdmin("importing people")
+        let (rows, fieldIssues) = try PeopleCSV.read(text)
+        let existing = try await store.allPeople()
+        let plan = try PeopleImportPlan(rows: rows, existing: existing, fieldIssues: fieldIssues)
+        let line = Dictionary(rows.map { ($0.record.externalID, $0.line.line) }, uniquingKeysWith: { first, _ in first })
+        let before = Dictionary(existing.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        func entries(_ people: [Person], _ detail: (Person) -> String) -> [ImportPreview.Entry] {
+            people.map { ImportPreview.Entry(line: line[$0.externalID] ?? 0, key: $0.externalID, name: $0.name, detail: detail($0)) }
+                .sorted { $0.line < $1.line }
+        }
+        return (ImportSummary(created: plan.inserts.count, updated: plan.updates.count, unchanged: plan.unchanged),
+                entries(plan.inserts) { $0.title },
+                entries(plan.updates) { person in before[person.id].map { $0.changedColumns(to: person).joined(separator: ", ") } ?? "" })
     }
 
     /// Writes the import and, with it, the event that tells integrations (when it changed anyone).
-    private func importRows(_ rows: [PeopleCSV.Row], _ fieldIssues: [CSVIssue], now: Date) async throws -> ImportSummary {
+    private func importRows(_ rows: [PeopleCSV.Row], _ fieldIssues: [CSVIssue], now: Date, dryRun: Bool = false) async throws -> ImportSummary {
         let plan = try PeopleImportPlan(rows: rows, existing: try await store.allPeople(), fieldIssues: fieldIssues)
         let summary = ImportSummary(created: plan.inserts.count, updated: plan.updates.count, unchanged: plan.unchanged)
+        if dryRun { return summary }
         try await store.inTransaction { [plan] tx in
             try await tx.apply(plan)
             if summary.created + summary.updated > 0 { try await tx.enqueue(.peopleImported(summary, at: now)) }

@@ -108,20 +108,36 @@ public struct ProgrammeOffice: Sendable {
     }
 
     /// Imports enrolments sent as JSON items, all-or-nothing, by the CSV import's rules and messages.
-    public func importEnrolments(items: [EnrolmentCSV.Item], into cycleID: Cycle.ID) async throws -> ImportSummary {
+    /// With `dryRun`, says what the import would do and writes nothing.
+    public func importEnrolments(items: [EnrolmentCSV.Item], into cycleID: Cycle.ID, dryRun: Bool = false) async throws -> ImportSummary {
         try principal.requireManager(of: try await programme(of: cycleID), "importing enrolments")
         let (rows, fieldIssues) = EnrolmentCSV.rows(items: items, competencies: try await competencySlugs())
+        if dryRun { return try await enrolmentPlan(rows, fieldIssues, into: cycleID).summary }
         return try await importEnrolmentRows(rows, fieldIssues, into: cycleID)
     }
 
+    /// What importing the enrolment CSV `text` into the cycle would write; writes nothing.
+    func enrolmentPreview(_ text: String, into cycleID: Cycle.ID) async throws -> EnrolmentImportPlan {
+        try principal.requireManager(of: try await programme(of: cycleID), "importing enrolments")
+        let (rows, fieldIssues) = try EnrolmentCSV.read(text, competencies: try await competencySlugs())
+        return try await enrolmentPlan(rows, fieldIssues, into: cycleID)
+    }
+
     private func importEnrolmentRows(_ rows: [EnrolmentCSV.Row], _ fieldIssues: [CSVIssue], into cycleID: Cycle.ID) async throws -> ImportSummary {
+        let plan = try await enrolmentPlan(rows, fieldIssues, into: cycleID)
+        try await store.save(all: plan.enrolments)
+        return plan.summary
+    }
+
+    /// What importing `rows` into the cycle would write, checked whole: every problem together,
+    /// or the enrolments to save with a line per created and changed one.
+    func enrolmentPlan(_ rows: [EnrolmentCSV.Row], _ fieldIssues: [CSVIssue], into cycleID: Cycle.ID) async throws -> EnrolmentImportPlan {
         let (cycle, programme) = try await openForEnrolment(cycleID)
         let existing = try await store.allEnrolments(in: cycle.id)
         let people = Dictionary(try await store.allPeople().map { ($0.externalID, $0) }, uniquingKeysWith: { first, _ in first })
         var issues = fieldIssues
         var firstLine: [String: Int] = [:]
-        var enrolments: [Enrolment] = []
-        var created = 0, updated = 0, unchanged = 0
+        var plan = EnrolmentImportPlan()
         var rolesInFile: [String: (EnrolmentRole, Int)] = [:]
         for row in rows {
             let key = "\(row.personExternalID)|\(row.role.rawValue)"
@@ -143,19 +159,19 @@ public struct ProgrammeOffice: Sendable {
                 rolesInFile[row.personExternalID] = (row.role, row.line.line)
             }
             guard let profile = row.profile else { continue }
+            let entry = { (detail: String) in ImportPreview.Entry(line: row.line.line, key: person.externalID, name: person.name, detail: detail) }
             if var current = existing.first(where: { $0.personID == person.id && $0.role == row.role }) {
-                if current.profile == profile { unchanged += 1; continue }
+                if current.profile == profile { plan.unchanged += 1; continue }
                 current.profile = profile
-                enrolments.append(current)
-                updated += 1
+                plan.enrolments.append(current)
+                plan.updated.append(entry("\(row.role.rawValue): profile changes"))
             } else {
-                enrolments.append(Enrolment(cycleID: cycle.id, personID: person.id, role: row.role, profile: profile))
-                created += 1
+                plan.enrolments.append(Enrolment(cycleID: cycle.id, personID: person.id, role: row.role, profile: profile))
+                plan.created.append(entry(row.role.rawValue))
             }
         }
         guard issues.isEmpty else { throw CSVImportError(issues) }
-        try await store.save(all: enrolments)
-        return ImportSummary(created: created, updated: updated, unchanged: unchanged)
+        return plan
     }
 
     /// The competency slugs that exist.
@@ -173,7 +189,7 @@ public struct ProgrammeOffice: Sendable {
     }
 
 
-    private func openForEnrolment(_ cycleID: Cycle.ID) async throws -> (Cycle, Programme) {
+    func openForEnrolment(_ cycleID: Cycle.ID) async throws -> (Cycle, Programme) {
         let (cycle, programme) = try await store.cycleAndProgramme(cycleID)
         guard [.draft, .enrolling].contains(cycle.state) else {
             throw ValidationError([FieldIssue(field: "cycle", message: "\(cycle.name) is \(cycle.state.rawValue); enrolments change only while a cycle is draft or enrolling")])

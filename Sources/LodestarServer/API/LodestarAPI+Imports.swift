@@ -1,5 +1,6 @@
 import Foundation
 import LodestarCore
+import OpenAPIRuntime
 
 /// `POST /api/v1/people/import` and `POST /api/v1/cycles/{id}/enrolments/import`: JSON arrays,
 /// all-or-nothing, by the CSV imports' rules and with their messages, each naming its item.
@@ -9,7 +10,7 @@ extension LodestarAPI {
         let items = switch input.body { case .json(let json): try json.read() }
         let context = try APIRequest.current()
         let summary = try await ItemIssues.naming(Self.personFields) {
-            try await context.peopleDirectory(store).importItems(items.map(\.record), now: context.now)
+            try await context.peopleDirectory(store).importItems(items.map(\.record), now: context.now, dryRun: input.query.dryRun ?? false)
         }
         return .ok(.init(body: .json(summary)))
     }
@@ -20,9 +21,15 @@ extension LodestarAPI {
         let items = switch input.body { case .json(let json): try json.read() }
         let summary = try await ItemIssues.naming(Self.enrolmentFields) {
             try await APIRequest.current().programmeOffice(store).importEnrolments(
-                items: items.map { EnrolmentCSV.Item(personExternalID: $0.personExternalId, role: $0.role, profile: $0.profile) }, into: cycleID)
+                items: items.map { EnrolmentCSV.Item(personExternalID: $0.personExternalId, role: $0.role, profile: $0.profile) }, into: cycleID,
+                dryRun: input.query.dryRun ?? false)
         }
         return .ok(.init(body: .json(summary)))
+    }
+
+    func exportPeople(_ input: Operations.ExportPeople.Input) async throws -> Operations.ExportPeople.Output {
+        let csv = try await APIRequest.current().peopleDirectory(store).exportCSV()
+        return .ok(.init(headers: .init(contentDisposition: #"attachment; filename="people.csv""#), body: .csv(HTTPBody(csv))))
     }
 
     /// The people file's columns as the API's fields.

@@ -62,6 +62,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
             guard request.headers[.csrfToken] == session.csrfToken else { throw refused }
             return
         }
+        // A file upload's large body is read only for someone signed in.
+        if UploadForm.boundary(of: request) != nil && context.session == nil { throw SignInRequired(sessionEnded: context.sessionEnded) }
         let expected = context.session?.csrfToken ?? request.cookies[Self.formCookie]?.value
         let form = try await FormBody.fields(of: &request)
         guard let expected, let sent = form["csrf"], sent == expected else { throw refused }

@@ -5,9 +5,11 @@ import Hummingbird
 enum FormBody {
     static let limit = 1 << 16
 
-    /// Every field of the form (the last value wins when a name repeats).
+    /// Every field of the form (the last value wins when a name repeats); of a form that sends
+    /// files, its text fields.
     static func fields(of request: inout Request) async throws -> [String: String] {
-        Dictionary(try await pairs(of: &request), uniquingKeysWith: { _, last in last })
+        if UploadForm.boundary(of: request) != nil { return try await UploadForm.read(&request).fields }
+        return Dictionary(try await pairs(of: &request), uniquingKeysWith: { _, last in last })
     }
 
     /// Every name–value pair of the form, in order (checkboxes of one name repeat).

@@ -29,7 +29,7 @@ struct WebPages {
         router.get(.people) { request, context in
             let query = PeopleQuery(name: FormQuery(request).get("name"), department: FormQuery(request).get("department"))
             let page = try await PeopleDirectory(store: store, principal: try context.signedIn()).search(query, page: try request.pageRequest())
-            return pages.render(.people, PeopleView(page, query), for: context)
+            return pages.render(.people, PeopleView(page, query, csrf: context.session?.csrfToken ?? ""), for: context)
         }
         router.get(.person(.key)) { _, context in
             let page = try await PeopleDirectory(store: store, principal: try context.signedIn()).page(of: try context.parameters.id(of: "person"))

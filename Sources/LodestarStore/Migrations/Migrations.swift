@@ -26,5 +26,6 @@ enum LodestarMigrations {
         M021_RecordAdministration(),
         M022_CreateInbox(),
         M023_CreateReadiness(),
+        M024_CreateImports(),
     ]
 }

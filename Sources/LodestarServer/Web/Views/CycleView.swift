@@ -18,6 +18,8 @@ struct CycleView {
     let readiness: ReadinessSummary?
     /// A refused move, above the forms.
     let problem: String?
+    /// While draft or enrolling: where an enrolment CSV is uploaded for its preview.
+    let enrolmentUpload: String?
     let csrf: String
     let participants: [Participant]
     let paging: Paging
@@ -89,6 +91,7 @@ struct CycleView {
             Move(state: $0.rawValue, asksReason: belowThreshold && $0 != .draft)
         }
         self.problem = problem
+        enrolmentUpload = [.draft, .enrolling].contains(cycle.state) ? SiteURL.cycle(.value(cycle.id), .imports).path : nil
         self.csrf = csrf
         paging = Paging(page.enrolled, path: SiteURL.cycle(.value(cycle.id)).path, query: [:])
         matching = cycle.state == .matching

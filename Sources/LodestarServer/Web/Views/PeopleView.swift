@@ -8,11 +8,15 @@ struct PeopleView {
     let people: [Row]
     let total: Int
     let paging: Paging
+    let csrf: String
+    let csvHref = SiteURL.peopleCSV.path
+    let importHref = SiteURL.peopleImports.path
 
     struct Option { let value: String; let selected: Bool }
     struct Row { let href: String; let name: String; let title: String; let department: String; let location: String; let level: Int }
 
-    init(_ page: DirectoryPage, _ query: PeopleQuery) {
+    init(_ page: DirectoryPage, _ query: PeopleQuery, csrf: String) {
+        self.csrf = csrf
         let found = page.found
         name = query.name ?? ""
         departments = page.departments.map { Option(value: $0, selected: $0 == query.department) }

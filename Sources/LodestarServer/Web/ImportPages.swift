@@ -1,0 +1,84 @@
+import Foundation
+import Hummingbird
+import LodestarCore
+
+/// People and enrolment CSV files uploaded in the browser: each previewed — what it would
+/// create and change, or its problems by line and column — and imported only when confirmed,
+/// by the same use case as the API and the command line; and the directory as a CSV file.
+struct ImportPages {
+    let store: any LodestarRepositories
+    let pages: PageRenderer
+
+    func register(on router: Router<LodestarContext>) {
+        router.get(.peopleCSV) { _, context in
+            let csv = try await context.peopleDirectory(store).exportCSV()
+            return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: #"attachment; filename="people.csv""#],
+                            body: .init(byteBuffer: ByteBuffer(string: csv)))
+        }
+        router.post(.peopleImports) { request, context in
+            try context.signedIn().requireAdmin("importing people")
+            return try await stage(.people, request, context, back: Crumb("People", SiteURL.people.path), uploadHref: SiteURL.peopleImports.path)
+        }
+        router.post(.cycle(.key, .imports)) { request, context in
+            let cycleID: Cycle.ID = try context.parameters.id(of: "cycle")
+            let (cycle, programme) = try await store.cycleAndProgramme(cycleID)
+            try context.signedIn().requireManager(of: programme, "importing enrolments")
+            return try await stage(.enrolments, request, context, cycle: cycle.id, back: Crumb(cycle.name, SiteURL.cycle(.value(cycle.id)).path),
+                                   uploadHref: SiteURL.cycle(.value(cycle.id), .imports).path)
+        }
+        router.get(.upload(.key)) { _, context in
+            try await page(try context.parameters.id(of: "upload"), context)
+        }
+        router.post(.upload(.key, .confirm)) { request, context in
+            let id: PendingImport.ID = try context.parameters.id(of: "upload")
+            do {
+                _ = try await imports(context).confirm(id, now: context.now)
+                return Response(status: .seeOther, headers: [.location: SiteURL.upload(.value(id)).path])
+            } catch let error as ValidationError {
+                return try await page(id, context, problem: error.summary).response(from: request, context: context)
+            } catch let error as CSVImportError {
+                // The directory changed since the preview: the preview shows why now.
+                return try await page(id, context, problem: "\(error.issues.count) problem(s) since the preview; nothing was written")
+                    .response(from: request, context: context)
+            }
+        }
+        router.post(.upload(.key, .discard)) { _, context in
+            let upload = try await imports(context).discard(try context.parameters.id(of: "upload"))
+            return Response(status: .seeOther, headers: [.location: upload.cycle.map { SiteURL.cycle(.value($0)).path } ?? SiteURL.people.path])
+        }
+    }
+
+    private func imports(_ context: LodestarContext) throws -> Imports {
+        Imports(store: store, principal: try context.signedIn())
+    }
+
+    /// Keeps the uploaded file and shows its preview; a file that can't be read is refused on the spot.
+    private func stage(_ kind: PendingImport.Kind, _ request: Request, _ context: LodestarContext, cycle: Cycle.ID? = nil,
+                       back: Crumb, uploadHref: String) async throws -> Response {
+        let form = try await UploadForm.fields(request)
+        guard let file = form.files["file"] else {
+            throw ValidationError([FieldIssue(field: "file", message: "choose a CSV file to upload")])
+        }
+        do {
+            let id = try await imports(context).stage(kind, file: file.data, named: file.fileName, into: cycle, now: context.now)
+            return Response(status: .seeOther, headers: [.location: SiteURL.upload(.value(id)).path])
+        } catch let error as CSVImportError {
+            let view = ImportView(refused: error, kind: kind, fileName: file.fileName, back: back, uploadHref: uploadHref, csrf: context.session?.csrfToken ?? "")
+            return try pages.render(.import, view, for: context, status: .unprocessableContent).response(from: request, context: context)
+        }
+    }
+
+    private func page(_ id: PendingImport.ID, _ context: LodestarContext, problem: String? = nil) async throws -> HTML {
+        let preview = try await imports(context).preview(id, now: context.now)
+        let upload = preview.upload
+        var back = Crumb("People", SiteURL.people.path)
+        var uploadHref = SiteURL.peopleImports.path
+        if let cycleID = upload.cycle, let cycle = try await store.cycle(cycleID) {
+            back = Crumb(cycle.name, SiteURL.cycle(.value(cycle.id)).path)
+            uploadHref = SiteURL.cycle(.value(cycle.id), .imports).path
+        }
+        return pages.render(.import, ImportView(preview, back: back, uploadHref: uploadHref, for: try context.signedIn(),
+                                                csrf: context.session?.csrfToken ?? "", problem: problem),
+                            for: context, status: problem == nil ? .ok : .unprocessableContent)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import LodestarCore
+
+/// An uploaded CSV file before it is imported: what it would create and change, or every
+/// problem by line and column with the form to upload the fixed file; once imported, what it did.
+struct ImportView {
+    struct Entry { let line: Int; let key: String; let name: String; let detail: String }
+    struct Issue { let line: Int; let column: String; let message: String }
+    /// The form that uploads a (fixed) file.
+    struct UploadForm { let href: String; let label: String }
+
+    let title: String
+    let crumbs: [Crumb]
+    let heading: String
+    let fileName: String
+    let uploaded: String
+    let summary: ImportSummary
+    let created: [Entry]
+    let updated: [Entry]
+    let moreCreated: Int?
+    let moreUpdated: Int?
+    let issues: [Issue]
+    let issueCount: String
+    let canConfirm: Bool
+    /// Nothing would change: every line matches what is stored.
+    let nothingToDo: Bool
+    /// Once confirmed: "Imported by …, 1 Dec 2026, 14:00".
+    let imported: String?
+    let confirmHref: String
+    let discardHref: String
+    let upload: UploadForm?
+    let csrf: String
+    let problem: String?
+
+    init(_ preview: ImportPreview, back: Crumb, uploadHref: String, for principal: Principal, csrf: String, problem: String? = nil) {
+        let upload = preview.upload
+        let zone = principal.readingZone
+        let things = upload.kind == .people ? "people" : "enrolments"
+        title = "Import \(things) · \(upload.fileName)"
+        crumbs = [back]
+        heading = "Import \(things) from \(upload.fileName)"
+        fileName = upload.fileName
+        uploaded = "Uploaded \(upload.uploaded.described(in: zone))."
+        summary = preview.summary
+        func entry(_ entry: ImportPreview.Entry) -> Entry { Entry(line: entry.line, key: entry.key, name: entry.name, detail: entry.detail) }
+        created = preview.created.map(entry)
+        updated = preview.updated.map(entry)
+        moreCreated = Self.more(preview.summary.created, shown: preview.created.count)
+        moreUpdated = Self.more(preview.summary.updated, shown: preview.updated.count)
+        (issues, issueCount) = Self.issues(preview.issues)
+        canConfirm = preview.canConfirm
+        nothingToDo = preview.issues.isEmpty && upload.confirmedAt == nil && !preview.canConfirm
+        imported = upload.confirmedAt.map { "Imported \(Attribution(by: upload.uploaded.by, at: $0).described(in: zone))." }
+        confirmHref = SiteURL.upload(.value(upload.id), .confirm).path
+        discardHref = SiteURL.upload(.value(upload.id), .discard).path
+        self.upload = preview.issues.isEmpty ? nil : UploadForm(href: uploadHref, label: "Upload the fixed file")
+        self.csrf = csrf
+        self.problem = problem
+    }
+
+    /// A file refused as it arrived (empty, too large, not UTF-8): its problems and the form again.
+    init(refused error: CSVImportError, kind: PendingImport.Kind, fileName: String, back: Crumb, uploadHref: String, csrf: String) {
+        let things = kind == .people ? "people" : "enrolments"
+        title = "Import \(things) · \(fileName)"
+        crumbs = [back]
+        heading = "Import \(things) from \(fileName)"
+        self.fileName = fileName
+        uploaded = "Not kept: the file can't be read as a CSV file."
+        summary = ImportSummary(created: 0, updated: 0, unchanged: 0)
+        (created, updated, moreCreated, moreUpdated) = ([], [], nil, nil)
+        (issues, issueCount) = Self.issues(error.issues)
+        (canConfirm, nothingToDo, imported, confirmHref, discardHref) = (false, false, nil, "", "")
+        upload = UploadForm(href: uploadHref, label: "Upload the fixed file")
+        self.csrf = csrf
+        problem = nil
+    }
+
+    /// How many entries a list leaves out, nil when none.
+    private static func more(_ total: Int, shown: Int) -> Int? { total > shown ? total - shown : nil }
+
+    /// The first problems as rows, and how many there are in words.
+    private static func issues(_ all: [CSVIssue]) -> ([Issue], String) {
+        let rows = all.prefix(ImportPreview.shown).map { issue in
+            let column = issue.column.map { column in issue.field.map { "\(column) (\($0))" } ?? String(column) }
+            return Issue(line: issue.line, column: column ?? "—", message: issue.message)
+        }
+        let count = all.count > ImportPreview.shown ? "the first \(ImportPreview.shown) of \(all.count) problems" : "\(all.count) problem\(all.count == 1 ? "" : "s")"
+        return (rows, count)
+    }
+}
