@@ -371,6 +371,18 @@ def main():
                 driver.get(cycle_url)
                 go(driver, driver.find_element(By.XPATH, "//button[text()='Move to enrolling']"))
                 check("state-enrolling" in driver.page_source, "the cycle then opens for enrolment")
+                unfold(driver, "Change the dates")
+                for field, day in (("applicationsClose", "2027-02-01"), ("matching", "2027-02-15"), ("start", "2027-03-01"), ("end", "2027-02-20")):
+                    set_value(driver, driver.find_element(By.CSS_SELECTOR, f"input[name='{field}']"), day)
+                go(driver, driver.find_element(By.XPATH, "//button[text()='Save the dates']"))
+                check("the day relationships end comes after the day relationships start" in driver.page_source,
+                      "an end before the start is refused, named")
+                unfold(driver, "Change the dates")
+                for field, day in (("applicationsClose", "2027-02-01"), ("matching", "2027-02-15"), ("start", "2027-03-01"), ("end", "2027-08-30")):
+                    set_value(driver, driver.find_element(By.CSS_SELECTOR, f"input[name='{field}']"), day)
+                go(driver, driver.find_element(By.XPATH, "//button[text()='Save the dates']"))
+                dates = driver.find_element(By.ID, "cycle-dates").text
+                check("2027" in dates and "not set" not in dates, f"the cycle's four dates are saved ({' · '.join(dates.splitlines()[1::2])})")
                 go(driver, driver.find_element(By.LINK_TEXT, "People"))
                 header = "id,name,email,title,level,department,manager_id,location,timezone,languages,gender,ethnicity,age_band,disability\n"
                 people = ("N-1,Ines Duarte,ines.duarte@northwind.example,Operations Lead,8,Operations,,Lisbon,Europe/Lisbon,pt; en,,,,\n"

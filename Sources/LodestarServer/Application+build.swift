@@ -70,6 +70,7 @@ func buildRouter(store: FluentStore, credentials: any Credentials, config: AppCo
     AdministrationPages(store: store, pages: pages, invitations: links).register(on: router)
     ReadinessPages(store: store, pages: pages).register(on: router)
     ImportPages(store: store, pages: pages).register(on: router)
+    CyclePages(store: store, pages: pages).register(on: router)
     InboxPages(store: store, pages: pages, publicURL: config.publicURL).register(on: router)
     ProgrammeFormPages(store: store, pages: pages).register(on: router)
     ProfilePages(store: store, pages: pages).register(on: router)

@@ -112,7 +112,7 @@ extension ApiToken {
 }
 
 extension Programme {
-    static let columns = ["id", "name", "objectives", "focus_competencies", "format", "duration_weeks", "cadence", "matching"]
+    static let columns = ["id", "name", "objectives", "focus_competencies", "format", "duration_weeks", "cadence", "matching", "archived_at"]
     static func select(as prefix: String = "g_") -> String { RowColumns.select("programmes", columns, as: prefix) }
 
     init(_ row: RowColumns) throws {
@@ -121,18 +121,19 @@ extension Programme {
                   format: try StoredValue.decode(try row("format"), as: MentoringFormat.self, column: "programmes.format"),
                   durationWeeks: try row("duration_weeks"),
                   cadence: try StoredValue.decode(try row("cadence"), as: MeetingCadence.self, column: "programmes.cadence"),
-                  matching: try row("matching", as: MatchingSettings?.self))
+                  matching: try row("matching", as: MatchingSettings?.self), archivedAt: try row("archived_at", as: Date?.self))
     }
 }
 
 extension Cycle {
-    static let columns = ["id", "programme_id", "number", "name", "state", "starts_on"]
+    static let columns = ["id", "programme_id", "number", "name", "state", "applications_close_on", "matching_on", "starts_on", "ends_on"]
     static func select(as prefix: String = "c_") -> String { RowColumns.select("cycles", columns, as: prefix) }
 
     init(_ row: RowColumns) throws {
         self.init(id: ID(try row("id", as: UUID.self)), programmeID: Programme.ID(try row("programme_id", as: UUID.self)), number: try row("number"),
                   name: try row("name"), state: try StoredValue.decode(try row("state"), as: CycleState.self, column: "cycles.state"),
-                  startsOn: try row("starts_on", as: Date?.self))
+                  dates: CycleDates(applicationsClose: try row("applications_close_on", as: Date?.self), matching: try row("matching_on", as: Date?.self),
+                                    start: try row("starts_on", as: Date?.self), end: try row("ends_on", as: Date?.self)))
     }
 }
 

@@ -21,13 +21,26 @@ struct MigrationUpgradeTests {
         let signed = Date(timeIntervalSince1970: 1_800_000_000)
         do {
             try await before.migrate(first: 14)
-            // The demo's people, programme and enrolments only: its accounts are written in today's schema.
-            let demo = try #require(try await DemoSeeder(store: before.store).seedIfEmpty())
+            // The demo's people, programme, cycle and enrolments only, the programme and cycle as rows
+            // of that schema (today's store writes columns added since).
+            let demo = DemoOrganisation()
+            let sql = try #require(before.store.db as? any SQLDatabase)
+            try await before.store.apply(PeopleImportPlan(inserting: demo.people))
+            let programme = demo.programme
+            try await sql.raw("""
+                INSERT INTO programmes (id, name, objectives, focus_competencies, format, duration_weeks, cadence)
+                VALUES (\(bind: programme.id.uuid), \(bind: programme.name), \(bind: programme.objectives), \(bind: programme.focusCompetencies),
+                        \(bind: programme.format.rawValue), \(bind: programme.durationWeeks), \(bind: programme.cadence.rawValue))
+                """).run()
+            try await sql.raw("""
+                INSERT INTO cycles (id, programme_id, number, name, state)
+                VALUES (\(bind: demo.cycle.id.uuid), \(bind: programme.id.uuid), 1, \(bind: demo.cycle.name), \(bind: demo.cycle.state.rawValue))
+                """).run()
+            try await before.store.save(all: demo.enrolments)
             let mentorEnrolment = try #require(demo.enrolments.first { $0.role == .mentor })
             let menteeEnrolment = try #require(demo.enrolments.first { $0.role == .mentee })
             relationship = Relationship(cycleID: demo.cycle.id, mentor: mentorEnrolment.id, mentee: menteeEnrolment.id,
                                         mentorPerson: mentorEnrolment.personID, menteePerson: menteeEnrolment.personID, score: 70, startedAt: Date())
-            let sql = try #require(before.store.db as? any SQLDatabase)
             try await sql.raw("""
                 INSERT INTO relationships (id, cycle_id, mentor_enrolment, mentee_enrolment, mentor_person, mentee_person, score, started_at)
                 VALUES (\(bind: relationship.id.uuid), \(bind: relationship.cycleID.uuid), \(bind: mentorEnrolment.id.uuid), \(bind: menteeEnrolment.id.uuid),

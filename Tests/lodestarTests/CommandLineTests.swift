@@ -24,7 +24,9 @@ final class CommandLineTests {
         return path
     }
 
-    func lodestar(_ arguments: String...) throws -> LodestarBinary.Run {
+    func lodestar(_ arguments: String...) throws -> LodestarBinary.Run { try lodestar(arguments) }
+
+    func lodestar(_ arguments: [String]) throws -> LodestarBinary.Run {
         #expect(FileManager.default.isExecutableFile(atPath: LodestarBinary.path), "build the lodestar executable first")
         return try LodestarBinary.run(arguments + ["--database-url", database])
     }
@@ -94,7 +96,8 @@ final class CommandLineTests {
         #expect(secret.hasPrefix("whsec_"))
         let listed = try lodestar("webhooks", "list", "--admin", TestAccounts.adminEmail).output
         #expect(listed.contains("\(id)\tactive\tpeople.imported,relationship.ended\thttps://hr.example.org/events") && !listed.contains(secret))
-        #expect(try lodestar("import", "people", try file("people.csv", Fixtures.smallOrganisation)).status == 0)
+        let people = try lodestar("import", "people", "--create", try file("people.csv", Fixtures.smallOrganisation))
+        #expect(people.status == 0, "\(people.errors)")
         let log = try lodestar("webhooks", "deliveries", "--admin", TestAccounts.adminEmail, "--id", id).output
         #expect(log.contains("\tpeople.imported\twaiting\t0\t-"))
         #expect(try lodestar("webhooks", "remove", "--admin", TestAccounts.adminEmail, "--id", id).status == 0)
@@ -118,6 +121,25 @@ final class CommandLineTests {
         let cycle = try lodestar("programmes", "open-cycle", "--programme", id, "--name", "Spring 2027")
         #expect(cycle.status == 0 && cycle.output.hasSuffix("\tSpring 2027\n"))
         #expect(try lodestar("programmes", "open-cycle", "--programme", id).output.hasSuffix("\tCycle 2\n"))
+    }
+
+    @Test("enrol: one person by HR id with options named like the CSV's columns; a wrong value is named by its option; --dry-run writes nothing")
+    func enrol() throws {
+        let people = try lodestar("import", "people", "--create", try file("people.csv", Fixtures.smallOrganisation))
+        #expect(people.status == 0, "\(people.errors)")
+        let created = try lodestar("programmes", "create", "--file",
+                                   try file("p.json", #"{"name":"Rising Leaders","format":"one-to-one","durationWeeks":26,"cadence":"monthly","focusCompetencies":["delegation"]}"#))
+        let programme = try #require(created.output.split(separator: "\t").first.map(String.init))
+        let cycle = try #require(try lodestar("programmes", "open-cycle", "--programme", programme).output.split(separator: "\t").first.map(String.init))
+        let wrong = try lodestar("enrol", "--cycle", cycle, "--person", "P-2", "--role", "mentor", "--skills", "juggling:3", "--capacity", "2")
+        #expect(wrong.status != 0 && wrong.errors.contains("--skills: unknown competency 'juggling'"))
+        let stranger = try lodestar("enrol", "--cycle", cycle, "--person", "P-99", "--role", "mentee")
+        #expect(stranger.status != 0 && stranger.errors.contains("--person: 'P-99' is not in the people directory"))
+        let options = ["enrol", "--cycle", cycle, "--person", "P-2", "--role", "mentor", "--skills", "delegation:4; communication:3", "--capacity", "2"]
+        #expect(try lodestar(options + ["--dry-run"]).output == "P-2 as mentor: would be enrolled.\n")
+        #expect(try lodestar(options).output == "P-2 as mentor: enrolled.\n")
+        #expect(try lodestar(options).output == "P-2 as mentor: already enrolled with this profile; nothing changed.\n")
+        #expect(try lodestar(Array(options.dropLast()) + ["3"]).output == "P-2 as mentor: profile updated.\n")
     }
 
     @Test("serve refuses a log format it doesn't know, naming the two it does, before opening anything")

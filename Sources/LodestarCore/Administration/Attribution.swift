@@ -32,6 +32,8 @@ public struct AdministrativeChange: Sendable, Equatable, Identifiable {
         case conflictWithdrawn = "conflict.withdrawn"
         case readinessThresholdChanged = "readiness.threshold"
         case readinessOverridden = "readiness.overridden"
+        case programmeArchived = "programme.archived"
+        case programmeRestored = "programme.restored"
 
         /// In a sentence: "appointed programme manager".
         public var words: String {
@@ -42,6 +44,8 @@ public struct AdministrativeChange: Sendable, Equatable, Identifiable {
             case .conflictWithdrawn: "conflict of interest withdrawn"
             case .readinessThresholdChanged: "readiness threshold changed"
             case .readinessOverridden: "opened below the readiness threshold"
+            case .programmeArchived: "programme archived"
+            case .programmeRestored: "programme restored"
             }
         }
     }

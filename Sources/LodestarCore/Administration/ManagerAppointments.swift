@@ -28,10 +28,11 @@ public struct ManagerAppointments: Sendable {
         try await store.managers(of: try await managed(programmeID, "seeing a programme's managers").id)
     }
 
-    /// The record of the programme's appointments and removals, newest first.
+    /// The record of who runs the programme: its managers' appointments and removals, its
+    /// archiving and restoring; newest first.
     public func history(of programmeID: Programme.ID, page: PageRequest = .first) async throws -> Page<AdministrativeChange> {
         let programme = try await managed(programmeID, "seeing who changed a programme's managers")
-        return try await store.changes(programme: programme.id, kinds: [.managerAppointed, .managerRemoved], page: page)
+        return try await store.changes(programme: programme.id, kinds: Self.recorded, page: page)
     }
 
     /// Appoints whoever signs in with `email`. Someone of the people directory without an account
@@ -78,6 +79,9 @@ public struct ManagerAppointments: Sendable {
                                                         attribution: Attribution(principal, at: now)))
         }
     }
+
+    /// What the programme's record holds.
+    public static let recorded: Set<AdministrativeChange.Kind> = [.managerAppointed, .managerRemoved, .programmeArchived, .programmeRestored]
 
     private func managed(_ programmeID: Programme.ID, _ doing: String) async throws -> Programme {
         guard let programme = try await store.programme(programmeID) else { throw NotFound("programme", programmeID) }

@@ -10,16 +10,17 @@ public struct Cycle: Sendable, Equatable, Codable, Identifiable {
     public var number: Int
     public var name: String
     public var state: CycleState
-    public var startsOn: Date?
+    /// When applications close, matching happens, the relationships start and end.
+    public var dates: CycleDates
 
     /// Creates a cycle.
-    public init(id: ID = ID(), programmeID: Programme.ID, number: Int, name: String, state: CycleState = .draft, startsOn: Date? = nil) {
+    public init(id: ID = ID(), programmeID: Programme.ID, number: Int, name: String, state: CycleState = .draft, dates: CycleDates = CycleDates()) {
         self.id = id
         self.programmeID = programmeID
         self.number = number
         self.name = name
         self.state = state
-        self.startsOn = startsOn
+        self.dates = dates
     }
 
     /// Moves the cycle to `next`, or explains which moves are allowed.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A mentoring programme: what it is for and how it runs; it runs in cycles.
 public struct Programme: Sendable, Equatable, Codable, Identifiable {
     public typealias ID = Identifier<Programme>
@@ -12,6 +14,8 @@ public struct Programme: Sendable, Equatable, Codable, Identifiable {
     public var cadence: MeetingCadence
     /// How the programme matches; nil means the format's defaults.
     public var matching: MatchingSettings?
+    /// Set while the programme is archived: kept for the record, changed no more until restored.
+    public var archivedAt: Date?
 
     /// The matching settings in force: the programme's own, or its format's defaults.
     public var effectiveMatching: MatchingSettings { matching ?? .defaults(for: format) }
@@ -19,7 +23,7 @@ public struct Programme: Sendable, Equatable, Codable, Identifiable {
     /// Creates a programme.
     public init(
         id: ID = ID(), name: String, objectives: String, focusCompetencies: [String],
-        format: MentoringFormat, durationWeeks: Int, cadence: MeetingCadence, matching: MatchingSettings? = nil
+        format: MentoringFormat, durationWeeks: Int, cadence: MeetingCadence, matching: MatchingSettings? = nil, archivedAt: Date? = nil
     ) {
         self.id = id
         self.name = name
@@ -29,6 +33,7 @@ public struct Programme: Sendable, Equatable, Codable, Identifiable {
         self.durationWeeks = durationWeeks
         self.cadence = cadence
         self.matching = matching
+        self.archivedAt = archivedAt
     }
 }
 

@@ -30,7 +30,7 @@ public struct ProgrammePage: Sendable {
                              cycles: try await ProgrammeOverview.cycles(of: [programme], store).first?.cycles ?? [],
                              totals: manages ? try await store.mentoringTotals(ofProgramme: id) : nil,
                              managers: manages ? try await store.managers(of: id) : nil,
-                             changes: manages ? try await store.changes(programme: id, kinds: [.managerAppointed, .managerRemoved],
+                             changes: manages ? try await store.changes(programme: id, kinds: ManagerAppointments.recorded,
                                                                         page: try PageRequest(limit: changesShown)).items : nil,
                              readiness: manages ? try await ReadinessReview.report(of: id, store) : nil)
     }

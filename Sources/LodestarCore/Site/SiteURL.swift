@@ -25,6 +25,8 @@ public enum SiteURL: Sendable {
     case programme(Parameter<Programme.ID>)
     /// A new programme's form; a programme's settings; opening its next cycle.
     case newProgramme, editProgramme(Parameter<Programme.ID>), programmeCycles(Parameter<Programme.ID>)
+    /// Archiving a programme, and bringing it back.
+    case archiveProgramme(Parameter<Programme.ID>), restoreProgramme(Parameter<Programme.ID>)
     /// Appointing a programme's manager, and removing one.
     case managers(Parameter<Programme.ID>), removeManager(Parameter<Programme.ID>, Parameter<Account.ID>)
     case conflicts, withdrawConflict(Parameter<ConflictOfInterest.ID>)
@@ -46,7 +48,7 @@ public enum SiteURL: Sendable {
     case redeliver(Parameter<WebhookEndpoint.ID>, Parameter<WebhookDelivery.ID>)
 
     public enum CyclePart: String, Sendable {
-        case plan, weights, state, publish, pairs, speed, choose, imports
+        case plan, weights, state, dates, publish, pairs, speed, choose, imports
         case speedPrint = "speed/print"
         case speedCalendar = "speed/calendar.ics"
     }
@@ -85,6 +87,8 @@ public enum SiteURL: Sendable {
         case .newProgramme: "/programmes/new"
         case .editProgramme(let id): "/programmes/\(id.segment("id"))/edit"
         case .programmeCycles(let id): "/programmes/\(id.segment("id"))/cycles"
+        case .archiveProgramme(let id): "/programmes/\(id.segment("id"))/archive"
+        case .restoreProgramme(let id): "/programmes/\(id.segment("id"))/restore"
         case .managers(let id): "/programmes/\(id.segment("id"))/managers"
         case .removeManager(let id, let account): "/programmes/\(id.segment("id"))/managers/\(account.segment("account"))/remove"
         case .readiness(let id): "/programmes/\(id.segment("id"))/readiness"

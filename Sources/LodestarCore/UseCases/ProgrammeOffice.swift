@@ -23,6 +23,7 @@ public struct ProgrammeOffice: Sendable {
     public func update(_ id: Programme.ID, with record: ProgrammeRecord) async throws -> Programme {
         guard let existing = try await store.programme(id) else { throw NotFound("programme", id) }
         try principal.requireManager(of: existing, "changing a programme")
+        try requireNotArchived(existing)
         try await check(record)
         let programme = Programme(id: id, record)
         try await store.save(programme)
@@ -33,6 +34,7 @@ public struct ProgrammeOffice: Sendable {
     public func startCycle(of programmeID: Programme.ID, name: String?) async throws -> Cycle {
         guard let programme = try await store.programme(programmeID) else { throw NotFound("programme", programmeID) }
         try principal.requireManager(of: programme, "starting a cycle")
+        try requireNotArchived(programme)
         let number = (try await store.cycles(of: programmeID).map(\.number).max() ?? 0) + 1
         let trimmed = name?.trimmingCharacters(in: .whitespaces) ?? ""
         if let issue = SingleLineText.issue(trimmed, field: "name") { throw ValidationError([issue]) }
@@ -58,6 +60,7 @@ public struct ProgrammeOffice: Sendable {
     public func move(_ cycleID: Cycle.ID, to state: CycleState, readinessOverride: ReadinessOverride? = nil) async throws -> Cycle {
         var (cycle, programme) = try await store.cycleAndProgramme(cycleID)
         try principal.requireManager(of: programme, "changing a cycle's state")
+        try requireNotArchived(programme)
         let menteesChoose = programme.effectiveMatching.menteeChoice != nil
         if cycle.state.allowedNextStates.contains(state) && !cycle.state.movesByHand(menteesChoose: menteesChoose).contains(state) {
             throw ValidationError([FieldIssue(field: "state", message: "a cycle becomes active when its matching is published (the relationships are made then)")])
@@ -101,9 +104,11 @@ public struct ProgrammeOffice: Sendable {
     }
 
     /// Imports an enrolment CSV into a cycle all-or-nothing; re-importing updates profiles in place.
-    public func importEnrolments(_ text: String, into cycleID: Cycle.ID) async throws -> ImportSummary {
+    /// With `dryRun`, says what the import would do and writes nothing.
+    public func importEnrolments(_ text: String, into cycleID: Cycle.ID, dryRun: Bool = false) async throws -> ImportSummary {
         try principal.requireManager(of: try await programme(of: cycleID), "importing enrolments")
         let (rows, fieldIssues) = try EnrolmentCSV.read(text, competencies: try await competencySlugs())
+        if dryRun { return try await enrolmentPlan(rows, fieldIssues, into: cycleID).summary }
         return try await importEnrolmentRows(rows, fieldIssues, into: cycleID)
     }
 
@@ -191,6 +196,7 @@ public struct ProgrammeOffice: Sendable {
 
     func openForEnrolment(_ cycleID: Cycle.ID) async throws -> (Cycle, Programme) {
         let (cycle, programme) = try await store.cycleAndProgramme(cycleID)
+        try requireNotArchived(programme)
         guard [.draft, .enrolling].contains(cycle.state) else {
             throw ValidationError([FieldIssue(field: "cycle", message: "\(cycle.name) is \(cycle.state.rawValue); enrolments change only while a cycle is draft or enrolling")])
         }

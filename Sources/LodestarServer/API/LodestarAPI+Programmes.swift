@@ -28,6 +28,16 @@ extension LodestarAPI {
         return .ok(.init(headers: .init(eTag: try EntityTag.of(updated)), body: .json(ProgrammeBody(updated))))
     }
 
+    func archiveProgramme(_ input: Operations.ArchiveProgramme.Input) async throws -> Operations.ArchiveProgramme.Output {
+        let (id, context) = (try await programme(input.path.id, managing: "archiving a programme").id, try APIRequest.current())
+        return .ok(.init(body: .json(ProgrammeBody(try await context.programmeOffice(store).archive(id, now: context.now)))))
+    }
+
+    func restoreProgramme(_ input: Operations.RestoreProgramme.Input) async throws -> Operations.RestoreProgramme.Output {
+        let (id, context) = (try await programme(input.path.id, managing: "restoring a programme").id, try APIRequest.current())
+        return .ok(.init(body: .json(ProgrammeBody(try await context.programmeOffice(store).restore(id, now: context.now)))))
+    }
+
     func listProgrammeCycles(_ input: Operations.ListProgrammeCycles.Input) async throws -> Operations.ListProgrammeCycles.Output {
         let programme = try await programme(input.path.id)
         let page = try await ProgrammeLists.cycles(for: try APIRequest.principal(), programme: programme.id,
@@ -44,6 +54,7 @@ extension LodestarAPI {
         let cycle = try await store.inTransaction { [id = programme.id] store in
             let office = try context.programmeOffice(store)
             var cycle = try await office.startCycle(of: id, name: body.name)
+            if let dates = try body.dates?.read() { cycle = try await office.setDates(of: cycle.id, to: dates) }
             if let state = body.state, state != cycle.state { cycle = try await office.move(cycle.id, to: state, readinessOverride: override) }
             return cycle
         }
@@ -81,6 +92,7 @@ extension LodestarAPI {
             let override = ReadinessOverride(reason: body.readinessOverride, at: context.now)
             if let state = body.state, state != cycle.state { cycle = try await office.move(cycle.id, to: state, readinessOverride: override) }
             if let name = body.name, name != cycle.name { cycle = try await office.rename(cycle.id, to: name) }
+            if let dates = try body.dates?.read(), dates != cycle.dates { cycle = try await office.setDates(of: cycle.id, to: dates) }
             return cycle
         }
         return .ok(.init(headers: .init(eTag: try EntityTag.of(cycle)), body: .json(try await CycleBody(cycle, store: store))))
@@ -118,6 +130,8 @@ struct ProgrammeBody: Encodable, Hashable, Sendable {
     let cadence: MeetingCadence
     /// The settings in force (the format's defaults when the programme has none of its own).
     let matching: MatchingSettings
+    /// While archived: since when.
+    let archivedAt: Date?
 
     init(_ programme: Programme) {
         id = programme.id.description
@@ -128,12 +142,13 @@ struct ProgrammeBody: Encodable, Hashable, Sendable {
         durationWeeks = programme.durationWeeks
         cadence = programme.cadence
         matching = programme.effectiveMatching
+        archivedAt = programme.archivedAt
     }
 }
 
 /// A programme as the API accepts it.
 struct ProgrammeInput: Decodable, Hashable, Sendable, ReadOnlyFields {
-    static let readOnlyFields: Set<String> = ["id"]
+    static let readOnlyFields: Set<String> = ["id", "archivedAt"]
 
     let name: String
     let objectives: String?
@@ -159,6 +174,7 @@ struct CycleBody: Encodable, Hashable, Sendable {
     let allowedNextStates: [CycleState]
     let mentors: Int
     let mentees: Int
+    let dates: CycleDatesBody
 
     init(_ cycle: Cycle, store: any LodestarRepositories) async throws {
         self.init(cycle, counts: try await store.enrolmentCounts(in: cycle.id))
@@ -173,6 +189,24 @@ struct CycleBody: Encodable, Hashable, Sendable {
         allowedNextStates = cycle.state.allowedNextStates
         mentors = counts[.mentor, default: 0]
         mentees = counts[.mentee, default: 0]
+        dates = CycleDatesBody(cycle.dates)
+    }
+}
+
+/// A cycle's calendar: days as `yyyy-MM-dd`, each absent while unset.
+struct CycleDatesBody: Codable, Hashable, Sendable {
+    let applicationsClose: String?
+    let matching: String?
+    let start: String?
+    let end: String?
+
+    init(_ dates: CycleDates) {
+        (applicationsClose, matching, start, end) = (dates.applicationsClose?.day, dates.matching?.day, dates.start?.day, dates.end?.day)
+    }
+
+    /// The calendar these days say, refused field by field.
+    func read() throws -> CycleDates {
+        try FormClock.cycleDates { ["applicationsClose": applicationsClose, "matching": matching, "start": start, "end": end][$0] ?? nil }
     }
 }
 
@@ -182,6 +216,8 @@ struct CycleInput: Decodable, Hashable, Sendable, ReadOnlyFields {
 
     let name: String?
     let state: CycleState?
+    /// The whole calendar: days left out are unset.
+    let dates: CycleDatesBody?
     /// Why the cycle leaves draft although its programme is below the readiness threshold (recorded).
     let readinessOverride: String?
 }

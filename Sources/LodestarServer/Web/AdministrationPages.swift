@@ -30,6 +30,12 @@ struct AdministrationPages {
             try await appointments(context).remove(try context.parameters.id("account", of: "programme manager"), from: id, now: context.now)
             return Response(status: .seeOther, headers: [.location: SiteURL.programme(.value(id)).path + "#managers"])
         }
+        router.post(.archiveProgramme(.key)) { request, context in
+            try await archiving(request, context) { try await $0.archive($1, now: context.now) }
+        }
+        router.post(.restoreProgramme(.key)) { request, context in
+            try await archiving(request, context) { try await $0.restore($1, now: context.now) }
+        }
         router.get(.conflicts) { request, context in
             try await conflictsPage(context, page: try request.pageRequest())
         }
@@ -49,6 +55,18 @@ struct AdministrationPages {
         }
     }
 
+    /// Archives or restores the programme, then shows its page — with the reason, when refused.
+    private func archiving(_ request: Request, _ context: LodestarContext,
+                           _ change: (ProgrammeOffice, Programme.ID) async throws -> Programme) async throws -> Response {
+        let id: Programme.ID = try context.parameters.id(of: "programme")
+        do {
+            _ = try await change(try context.programmeOffice(store), id)
+            return Response(status: .seeOther, headers: [.location: SiteURL.programme(.value(id)).path])
+        } catch let error as ValidationError {
+            return try await programmePage(id, context, refusal: error.summary).response(from: request, context: context)
+        }
+    }
+
     private func appointments(_ context: LodestarContext) throws -> ManagerAppointments {
         ManagerAppointments(store: store, principal: try context.signedIn(), invitations: invitations)
     }
@@ -57,11 +75,12 @@ struct AdministrationPages {
         ConflictRegister(store: store, principal: try context.signedIn())
     }
 
-    private func programmePage(_ id: Programme.ID, _ context: LodestarContext, problem: String? = nil, email: String = "") async throws -> HTML {
+    private func programmePage(_ id: Programme.ID, _ context: LodestarContext, problem: String? = nil, email: String = "",
+                               refusal: String? = nil) async throws -> HTML {
         let principal = try context.signedIn()
         let page = try await ProgrammePage.read(id, for: principal, store)
-        return pages.render(.programme, ProgrammeView(page, for: principal, csrf: context.session?.csrfToken ?? "", problem: problem, email: email),
-                            for: context, status: problem == nil ? .ok : .unprocessableContent)
+        return pages.render(.programme, ProgrammeView(page, for: principal, csrf: context.session?.csrfToken ?? "", problem: problem, email: email, refusal: refusal),
+                            for: context, status: problem == nil && refusal == nil ? .ok : .unprocessableContent)
     }
 
     private func conflictsPage(_ context: LodestarContext, page: PageRequest, problem: String? = nil, form: ConflictsView.Form = .blank) async throws -> HTML {

@@ -11,6 +11,21 @@ enum FormClock {
         return date
     }
 
+    /// A cycle's calendar from the fields `applicationsClose`, `matching`, `start` and `end`
+    /// (`yyyy-MM-dd` each, as a form or the API sends them); an empty or absent one is unset.
+    static func cycleDates(_ field: (String) -> String?) throws -> CycleDates {
+        var issues: [FieldIssue] = []
+        func day(_ name: String) -> Date? {
+            let text = (field(name) ?? "").trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { return nil }
+            do { return try Self.day(text, field: "dates.\(name)") } catch let error as ValidationError { issues += error.issues } catch {}
+            return nil
+        }
+        let dates = CycleDates(applicationsClose: day("applicationsClose"), matching: day("matching"), start: day("start"), end: day("end"))
+        guard issues.isEmpty else { throw ValidationError(issues) }
+        return dates
+    }
+
     /// A moment from the form's `date`, `time` and `timeZone` fields.
     static func moment(_ form: [String: String]) throws -> (Date, TimeZone) {
         let zoneName = form["timeZone"] ?? ""

@@ -29,19 +29,6 @@ struct MatchingPages {
             _ = try await context.programmeOffice(store).adoptWeights(try Self.weights { form[$0] }, triedOn: cycleID)
             return Response(status: .seeOther, headers: [.location: SiteURL.cycle(.value(cycleID), .plan).with([URLQueryItem(name: "seed", value: String(try Self.seed(form["seed"])))])])
         }
-        router.post(.cycle(.key, .state)) { request, context in
-            let form = try await FormBody.fields(request)
-            let cycleID: Cycle.ID = try context.parameters.id(of: "cycle")
-            do {
-                let cycle = try await context.programmeOffice(store).move(cycleID, toStateNamed: form["state"] ?? "",
-                                                                         readinessOverride: ReadinessOverride(reason: form["readinessOverride"], at: context.now))
-                return Response(status: .seeOther, headers: [.location: SiteURL.cycle(.value(cycle.id)).path])
-            } catch let error as ValidationError {
-                let page = try await CyclePage.read(cycleID, enrolled: .first, relationships: .first, for: try context.signedIn(), now: context.now, store)
-                return try pages.render(.cycle, CycleView(page, csrf: context.session?.csrfToken ?? "", problem: error.summary), for: context,
-                                        status: .unprocessableContent).response(from: request, context: context)
-            }
-        }
         router.post(.cycle(.key, .publish)) { request, context in
             let form = try await FormBody.fields(request)
             let cycleID: Cycle.ID = try context.parameters.id(of: "cycle")

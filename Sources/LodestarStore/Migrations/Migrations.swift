@@ -27,5 +27,7 @@ enum LodestarMigrations {
         M022_CreateInbox(),
         M023_CreateReadiness(),
         M024_CreateImports(),
+        M025_AddCycleDates(),
+        M026_ArchiveProgrammes(),
     ]
 }

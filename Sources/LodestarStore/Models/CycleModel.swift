@@ -10,7 +10,10 @@ final class CycleModel: Model, @unchecked Sendable {
     @Field(key: "number") var number: Int
     @Field(key: "name") var name: String
     @Field(key: "state") var state: String
+    @OptionalField(key: "applications_close_on") var applicationsCloseOn: Date?
+    @OptionalField(key: "matching_on") var matchingOn: Date?
     @OptionalField(key: "starts_on") var startsOn: Date?
+    @OptionalField(key: "ends_on") var endsOn: Date?
 
     init() {}
 
@@ -22,11 +25,15 @@ final class CycleModel: Model, @unchecked Sendable {
         number = cycle.number
         name = cycle.name
         state = cycle.state.rawValue
-        startsOn = cycle.startsOn
+        applicationsCloseOn = cycle.dates.applicationsClose
+        matchingOn = cycle.dates.matching
+        startsOn = cycle.dates.start
+        endsOn = cycle.dates.end
     }
 
     func domain() throws -> Cycle {
         Cycle(id: Cycle.ID(id!), programmeID: Programme.ID(programmeID), number: number, name: name,
-              state: try StoredValue.decode(state, as: CycleState.self, column: "cycles.state"), startsOn: startsOn)
+              state: try StoredValue.decode(state, as: CycleState.self, column: "cycles.state"),
+              dates: CycleDates(applicationsClose: applicationsCloseOn, matching: matchingOn, start: startsOn, end: endsOn))
     }
 }

@@ -14,6 +14,7 @@ final class ProgrammeModel: Model, @unchecked Sendable {
     @Field(key: "cadence") var cadence: String
     /// Matching settings as one JSON document; absent means the format's defaults.
     @OptionalField(key: "matching") var matching: MatchingSettings?
+    @OptionalField(key: "archived_at") var archivedAt: Date?
 
     init() {}
 
@@ -28,6 +29,7 @@ final class ProgrammeModel: Model, @unchecked Sendable {
         durationWeeks = programme.durationWeeks
         cadence = programme.cadence.rawValue
         matching = programme.matching
+        archivedAt = programme.archivedAt
     }
 
     func domain() throws -> Programme {
@@ -36,7 +38,7 @@ final class ProgrammeModel: Model, @unchecked Sendable {
             format: try StoredValue.decode(format, as: MentoringFormat.self, column: "programmes.format"),
             durationWeeks: durationWeeks,
             cadence: try StoredValue.decode(cadence, as: MeetingCadence.self, column: "programmes.cadence"),
-            matching: matching
+            matching: matching, archivedAt: archivedAt
         )
     }
 }

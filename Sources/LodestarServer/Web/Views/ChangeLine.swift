@@ -24,6 +24,8 @@ extension Attribution {
 extension Date {
     /// A short date and time in `zone`.
     func moment(in zone: TimeZone) -> String { formatted(Date.FormatStyle(date: .abbreviated, time: .shortened, timeZone: zone)) }
+    /// A day as a page shows it, "1 Mar 2027" (days are kept at noon UTC; `day` is "2027-03-01").
+    var shownDay: String { formatted(Date.FormatStyle(date: .abbreviated, time: .omitted, timeZone: .gmt)) }
 }
 
 extension Principal {

@@ -20,6 +20,10 @@ struct CycleView {
     let problem: String?
     /// While draft or enrolling: where an enrolment CSV is uploaded for its preview.
     let enrolmentUpload: String?
+    /// The cycle's calendar, each day with its form field; changeable until the cycle closes.
+    let dates: [Day]
+    let mayChangeDates: Bool
+    struct Day { let field: String; let label: String; let shown: String; let value: String }
     let csrf: String
     let participants: [Participant]
     let paging: Paging
@@ -91,6 +95,9 @@ struct CycleView {
             Move(state: $0.rawValue, asksReason: belowThreshold && $0 != .draft)
         }
         self.problem = problem
+        dates = cycle.dates.days.map { Day(field: $0.field, label: $0.words.prefix(1).uppercased() + $0.words.dropFirst(),
+                                           shown: $0.day?.shownDay ?? "not set", value: $0.day?.day ?? "") }
+        mayChangeDates = cycle.state != .closed
         enrolmentUpload = [.draft, .enrolling].contains(cycle.state) ? SiteURL.cycle(.value(cycle.id), .imports).path : nil
         self.csrf = csrf
         paging = Paging(page.enrolled, path: SiteURL.cycle(.value(cycle.id)).path, query: [:])

@@ -13,11 +13,11 @@ struct SiteLinks {
 
 /// A cycle's pages and forms (`{{cycleLinks.plan}}`).
 struct CycleLinks {
-    let page, plan, weights, state, publish, pairs, speed, speedPrint, speedCalendar, choose: String
+    let page, plan, weights, state, dates, publish, pairs, speed, speedPrint, speedCalendar, choose: String
 
     init(_ id: Cycle.ID) {
         func at(_ part: SiteURL.CyclePart?) -> String { SiteURL.cycle(.value(id), part).path }
-        (page, plan, weights, state, publish) = (at(nil), at(.plan), at(.weights), at(.state), at(.publish))
+        (page, plan, weights, state, dates, publish) = (at(nil), at(.plan), at(.weights), at(.state), at(.dates), at(.publish))
         (pairs, speed, speedPrint, speedCalendar, choose) = (at(.pairs), at(.speed), at(.speedPrint), at(.speedCalendar), at(.choose))
     }
 }

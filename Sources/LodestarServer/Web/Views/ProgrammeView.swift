@@ -20,15 +20,25 @@ struct ProgrammeView {
     let readiness: ReadinessSummary?
     /// Its managers change it and open its cycles; admins also start another programme from it.
     let mayManage: Bool
+    /// Its managers change it while it is not archived.
+    let mayChange: Bool
     let mayCopy: Bool
+    /// "Archived on 1 Dec 2026 …", while it is.
+    let archived: String?
+    let archiveHref: String
+    let restoreHref: String
     let editHref: String
     let copyHref: String
     let cyclesHref: String
     let nextCycle: String
     let csrf: String
 
+    /// Why archiving or restoring was refused, at the top.
+    let refusal: String?
+
     /// The page; `problem` and `email` refill the appointment form that was refused.
-    init(_ page: ProgrammePage, for principal: Principal, csrf: String, problem: String? = nil, email: String = "") {
+    init(_ page: ProgrammePage, for principal: Principal, csrf: String, problem: String? = nil, email: String = "", refusal: String? = nil) {
+        self.refusal = refusal
         let programme = page.programme
         title = programme.name
         name = programme.name
@@ -44,6 +54,10 @@ struct ProgrammeView {
                 + " across \(totals.relationships) relationship\(totals.relationships == 1 ? "" : "s")"
         }
         mayManage = principal.manages(programme.id)
+        mayChange = mayManage && programme.archivedAt == nil
+        archived = programme.archivedAt.map { "Archived on \($0.shownDay): kept for the record; restore it to change it or open a cycle." }
+        archiveHref = SiteURL.archiveProgramme(.value(programme.id)).path
+        restoreHref = SiteURL.restoreProgramme(.value(programme.id)).path
         mayCopy = principal.isAdmin
         editHref = SiteURL.editProgramme(.value(programme.id)).path
         copyHref = SiteURL.newProgramme.with([URLQueryItem(name: "from", value: programme.id.description)])

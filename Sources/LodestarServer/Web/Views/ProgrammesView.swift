@@ -7,6 +7,9 @@ struct ProgrammesView {
     /// Admins create programmes.
     let mayCreate: Bool
     let newHref = SiteURL.newProgramme.path
+    /// Archived programmes, by name, below the others.
+    let archived: [ArchivedProgramme]
+    struct ArchivedProgramme { let href: String; let name: String; let archivedOn: String }
 
     struct ProgrammeSummary {
         let href: String
@@ -18,7 +21,10 @@ struct ProgrammesView {
 
     init(_ overview: ProgrammeOverview, for principal: Principal) {
         mayCreate = principal.isAdmin
-        programmes = overview.entries.map { entry in
+        archived = overview.entries.compactMap { entry in
+            entry.programme.archivedAt.map { ArchivedProgramme(href: SiteURL.programme(.value(entry.programme.id)).path, name: entry.programme.name, archivedOn: $0.shownDay) }
+        }
+        programmes = overview.entries.filter { $0.programme.archivedAt == nil }.map { entry in
             ProgrammeSummary(href: SiteURL.programme(.value(entry.programme.id)).path, name: entry.programme.name, format: entry.programme.format.label,
                              objectives: entry.programme.objectives, cycles: entry.cycles.map { CycleSummary($0.cycle, counts: $0.counts) })
         }
@@ -33,8 +39,12 @@ struct CycleSummary {
     let state: String
     let mentors: Int
     let mentees: Int
+    /// "1 Mar 2027 – 30 Aug 2027", or what is set of it.
+    let period: String
 
     init(_ cycle: Cycle, counts: [EnrolmentRole: Int]) {
+        period = cycle.dates.start == nil && cycle.dates.end == nil ? "not set"
+            : [cycle.dates.start, cycle.dates.end].map { $0.map(\.shownDay) ?? "…" }.joined(separator: " – ")
         href = SiteURL.cycle(.value(cycle.id)).path
         name = cycle.name
         number = cycle.number
