@@ -57,17 +57,24 @@ def main():
 def journey(base, token, work):
     generated_client(base, work)
     from lodestar_api_client import AuthenticatedClient
-    from lodestar_api_client.api.programmes import create_programme, start_cycle, update_cycle
+    from lodestar_api_client.api.programmes import create_programme, start_cycle, update_cycle, get_readiness, answer_readiness
     from lodestar_api_client.api.people import import_people
     from lodestar_api_client.api.enrolments import import_enrolments
     from lodestar_api_client.api.matching import plan_matching, publish_matching, list_cycle_relationships
     from lodestar_api_client.models import (ProgrammeInput, MentoringFormat, MeetingCadence, CycleInput, CycleState,
-                                            PersonInput, EnrolmentImportItem, EnrolmentRole, MentoringProfile, PlanRequest)
+                                            PersonInput, EnrolmentImportItem, EnrolmentRole, MentoringProfile, PlanRequest,
+                                            ReadinessInput, ReadinessInputAnswersItem, ReadinessLevel)
     client = AuthenticatedClient(base_url=base + "/api/v1", token=token)
 
     programme = create_programme.sync(client=client, body=ProgrammeInput(
         name="Client-made programme", format_=MentoringFormat.ONE_TO_ONE, duration_weeks=26, cadence=MeetingCadence.MONTHLY))
     print(f"programme {programme.id}: {programme.name}")
+    # A cycle leaves draft once the programme passes its readiness check: read the questions, answer them.
+    report = get_readiness.sync(programme.id, client=client)
+    questions = [question.id for dimension in report.dimensions for question in dimension.questions]
+    answered = answer_readiness.sync(programme.id, client=client, body=ReadinessInput(answers=[
+        ReadinessInputAnswersItem(question=question, answer=ReadinessLevel.YES) for question in questions]))
+    print(f"readiness: {answered.overall} % over {len(questions)} questions, ready: {answered.ready}")
     cycle = start_cycle.sync(programme.id, client=client, body=CycleInput(name="First", state=CycleState.ENROLLING))
     print(f"cycle {cycle.id}: {cycle.state}")
 

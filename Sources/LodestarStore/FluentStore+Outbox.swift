@@ -12,6 +12,10 @@ extension FluentStore {
         try await page(NoticeModel.query(on: db).sort(\.$createdAt, .descending), request) { $0.domain }
     }
 
+    public func notices(about programme: Programme.ID, page request: PageRequest) async throws -> Page<Notice> {
+        try await page(NoticeModel.query(on: db).filter(\.$programmeID == programme.uuid).sort(\.$createdAt, .descending).sort(\.$id), request) { $0.domain }
+    }
+
     public func claimUnsentNotices(limit: Int, maximumAttempts: Int, now: Date) async throws -> [Notice] {
         guard let sql = db as? any SQLDatabase else { return [] }
         // One statement claims the rows; PostgreSQL skips rows another server is claiming at the

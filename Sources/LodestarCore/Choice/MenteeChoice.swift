@@ -220,15 +220,20 @@ public struct MenteeChoice: Sendable {
 
     private func requestNotice(_ request: MentorRequest, now: Date) async throws -> Notice {
         let (mentee, mentor) = try await people(request)
-        return NoticeWriter(now: now).mentorAsked(mentor, by: mentee, until: request.expiresAt)
+        return try await writer(request, now).mentorAsked(mentor, by: mentee, until: request.expiresAt)
     }
 
     private func answerNotice(_ request: MentorRequest, accepted: Bool, reason: String?, now: Date) async throws -> Notice {
         let (mentee, mentor) = try await people(request)
-        return NoticeWriter(now: now).requestAnswered(mentee, by: mentor, accepted: accepted, reason: reason)
+        return try await writer(request, now).requestAnswered(mentee, by: mentor, accepted: accepted, reason: reason)
     }
 
     private func noneLeftNotice(_ request: MentorRequest, now: Date) async throws -> Notice {
-        NoticeWriter(now: now).chooseAgain(try await people(request).mentee)
+        try await writer(request, now).chooseAgain(try await people(request).mentee)
+    }
+
+    /// The writer of a request's messages, about its cycle's programme.
+    private func writer(_ request: MentorRequest, _ now: Date) async throws -> NoticeWriter {
+        NoticeWriter(now: now, about: try await store.cycle(request.cycleID)?.programmeID)
     }
 }

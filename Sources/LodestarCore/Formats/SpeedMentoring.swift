@@ -69,7 +69,7 @@ public struct SpeedMentoring: Sendable {
         var plan = plan
         plan.place = plan.place.trimmingCharacters(in: .whitespaces)
         let event = SpeedEvent(id: previous?.id ?? SpeedEvent.ID(), cycleID: cycle.id, plan: plan, seats: seats, plannedAt: now)
-        let writer = NoticeWriter(now: now)
+        let writer = NoticeWriter(now: now, about: programme.id)
         let notices = (mentors + mentees).compactMap { enrolment -> Notice? in
             guard let person = people[enrolment.personID] else { return nil }
             let rounds = Self.rounds(of: enrolment.id, in: event).map { seat in

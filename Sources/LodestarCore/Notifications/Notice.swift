@@ -16,10 +16,12 @@ public struct Notice: Sendable, Equatable, Identifiable {
     public var lastError: String?
     /// When the recipient opened it in their inbox; nil while unread.
     public var readAt: Date?
+    /// The programme it is about, if any: its managers see it among the programme's messages.
+    public var programme: Programme.ID?
 
     /// Creates a notice waiting to be sent.
     public init(id: ID = ID(), recipient: String, subject: String, body: String, createdAt: Date, sentAt: Date? = nil, attempts: Int = 0,
-                lastError: String? = nil, readAt: Date? = nil) {
+                lastError: String? = nil, readAt: Date? = nil, programme: Programme.ID? = nil) {
         self.id = id
         self.recipient = recipient
         self.subject = subject
@@ -29,6 +31,7 @@ public struct Notice: Sendable, Equatable, Identifiable {
         self.attempts = attempts
         self.lastError = lastError
         self.readAt = readAt
+        self.programme = programme
     }
 }
 

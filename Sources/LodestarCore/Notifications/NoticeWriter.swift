@@ -8,12 +8,18 @@ public struct NoticeWriter: Sendable {
     let publicURL: String
     /// When the messages are written (their `createdAt`).
     let now: Date
+    /// The programme the messages are about, which its managers see them under.
+    let programme: Programme.ID?
 
-    /// A writer for messages written at `now`, linking under `publicURL`.
-    public init(publicURL: String = "", now: Date) {
+    /// A writer for messages written at `now` about `programme`, linking under `publicURL`.
+    public init(publicURL: String = "", now: Date, about programme: Programme.ID? = nil) {
         self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
         self.now = now
+        self.programme = programme
     }
+
+    /// The same writer, for messages about `programme`.
+    func about(_ programme: Programme.ID?) -> NoticeWriter { NoticeWriter(publicURL: publicURL, now: now, about: programme) }
 
     /// A page's address in a message.
     func link(_ url: SiteURL) -> String { publicURL + url.path }
@@ -25,7 +31,7 @@ public struct NoticeWriter: Sendable {
 
     /// A message to an address.
     func notice(to email: String, _ subject: String, _ text: String) -> Notice {
-        Notice(recipient: email, subject: subject, body: text, createdAt: now)
+        Notice(recipient: email, subject: subject, body: text, createdAt: now, programme: programme)
     }
 
     /// A meeting's day and time as `person` reads it: in their zone (else `fallback`), named.

@@ -6,6 +6,8 @@ public protocol OutboxRepository: Sendable {
     func save(_ notice: Notice) async throws
     /// The newest notices first.
     func notices(page: PageRequest) async throws -> Page<Notice>
+    /// The notices about a programme, newest first.
+    func notices(about programme: Programme.ID, page: PageRequest) async throws -> Page<Notice>
     /// The messages sent to any of `recipients` (emails in lower case), newest first; only the unread with `unreadOnly`.
     func inbox(of recipients: Set<String>, unreadOnly: Bool, page: PageRequest) async throws -> Page<Notice>
     /// The message `id` when it was sent to one of `recipients`.

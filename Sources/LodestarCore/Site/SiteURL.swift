@@ -27,6 +27,8 @@ public enum SiteURL: Sendable {
     case newProgramme, editProgramme(Parameter<Programme.ID>), programmeCycles(Parameter<Programme.ID>)
     /// Archiving a programme, and bringing it back.
     case archiveProgramme(Parameter<Programme.ID>), restoreProgramme(Parameter<Programme.ID>)
+    /// The messages sent about a programme.
+    case programmeMessages(Parameter<Programme.ID>)
     /// Appointing a programme's manager, and removing one.
     case managers(Parameter<Programme.ID>), removeManager(Parameter<Programme.ID>, Parameter<Account.ID>)
     case conflicts, withdrawConflict(Parameter<ConflictOfInterest.ID>)
@@ -88,6 +90,7 @@ public enum SiteURL: Sendable {
         case .editProgramme(let id): "/programmes/\(id.segment("id"))/edit"
         case .programmeCycles(let id): "/programmes/\(id.segment("id"))/cycles"
         case .archiveProgramme(let id): "/programmes/\(id.segment("id"))/archive"
+        case .programmeMessages(let id): "/programmes/\(id.segment("id"))/messages"
         case .restoreProgramme(let id): "/programmes/\(id.segment("id"))/restore"
         case .managers(let id): "/programmes/\(id.segment("id"))/managers"
         case .removeManager(let id, let account): "/programmes/\(id.segment("id"))/managers/\(account.segment("account"))/remove"

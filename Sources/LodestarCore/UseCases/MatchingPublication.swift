@@ -43,7 +43,7 @@ public struct MatchingPublication: Sendable {
         let enrolments = Dictionary(uniqueKeysWithValues: try await store.allEnrolments(in: cycle.id).map { ($0.id, $0) })
         let people = try await store.people(enrolledIn: cycle.id)
         let relationships = Self.relationships(plan.proposals, shape: programme.relationshipShape, cycle: cycle.id, enrolments: enrolments, now: now)
-        let notices = NoticeWriter(now: now).matched(relationships, shape: programme.relationshipShape, unmatched: plan.unmatched, enrolments: enrolments, people: people,
+        let notices = NoticeWriter(now: now, about: programme.id).matched(relationships, shape: programme.relationshipShape, unmatched: plan.unmatched, enrolments: enrolments, people: people,
                                                      in: "\(programme.name) · \(cycle.name)")
         try cycle.move(to: .active)
         do {

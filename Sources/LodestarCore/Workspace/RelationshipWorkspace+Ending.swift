@@ -23,8 +23,9 @@ extension RelationshipWorkspace {
         }
         relationship.endedAt = now
         relationship.endReason = reason
+        let writer = NoticeWriter(now: now, about: try await store.cycle(relationship.cycleID)?.programmeID)
         let notices = people.current.map { person in
-            NoticeWriter(now: now).ended(to: person, with: people.others(than: person.id), reason: reason,
+            writer.ended(to: person, with: people.others(than: person.id), reason: reason,
                                          rematchable: relationship.members.contains { $0.person == person.id })
         }
         // Meetings still ahead are cancelled, so calendars holding them drop them.
@@ -49,7 +50,7 @@ extension RelationshipWorkspace {
         guard let index = relationship.members.firstIndex(where: { $0.person == me }), let leaver = people.person(me) else { throw NotFound("relationship", relationship.id) }
         relationship.members[index].leftAt = now
         relationship.members[index].leaveReason = reason
-        let writer = NoticeWriter(now: now)
+        let writer = NoticeWriter(now: now, about: try await store.cycle(relationship.cycleID)?.programmeID)
         let notices = people.others(than: me).map { writer.memberLeft(leaver, to: $0, reason: reason) } + [writer.youLeft(leaver, others: people.others(than: me))]
         try await store.inTransaction { [relationship] tx in
             try await tx.leave(relationship.id, member: me, at: now, reason: reason)

@@ -3,6 +3,13 @@ import LodestarCore
 
 /// `/api/v1/inbox`: the caller's own messages.
 extension LodestarAPI {
+    func listProgrammeMessages(_ input: Operations.ListProgrammeMessages.Input) async throws -> Operations.ListProgrammeMessages.Output {
+        let id: Programme.ID = try Identifier(path: input.path.id, of: "programme")
+        let (_, messages) = try await ProgrammeMessages(store: store, principal: try APIRequest.principal())
+            .list(id, page: try APIRequest.page(input.query.offset, input.query.limit))
+        return .ok(.init(body: .json(ListBody(messages, NoticeBody.init))))
+    }
+
     func listInbox(_ input: Operations.ListInbox.Input) async throws -> Operations.ListInbox.Output {
         let page = try await inbox().messages(unreadOnly: input.query.unread ?? false, page: try APIRequest.page(input.query.offset, input.query.limit))
         return .ok(.init(body: .json(ListBody(page, NoticeBody.init))))

@@ -104,15 +104,18 @@ struct OutboxView {
         let body: String
         let created: String
         let state: String
+
+        /// A message as a list shows it: to whom, what, when, and whether it went out.
+        init(_ notice: Notice) {
+            state = notice.sentAt.map { "sent \($0.formatted(date: .abbreviated, time: .shortened))" }
+                ?? (notice.lastError.map { "not sent after \(notice.attempts) attempt(s): \($0)" } ?? "waiting")
+            (recipient, subject, body) = (notice.recipient, notice.subject, notice.body)
+            created = notice.createdAt.formatted(date: .abbreviated, time: .shortened)
+        }
     }
 
     init(_ page: Page<Notice>, csrf: String, invited: String?, problem: String?) {
-        notices = page.items.map { notice in
-            let state = notice.sentAt.map { "sent \($0.formatted(date: .abbreviated, time: .shortened))" }
-                ?? (notice.lastError.map { "not sent after \(notice.attempts) attempt(s): \($0)" } ?? "waiting")
-            return Line(recipient: notice.recipient, subject: notice.subject, body: notice.body,
-                        created: notice.createdAt.formatted(date: .abbreviated, time: .shortened), state: state)
-        }
+        notices = page.items.map(Line.init)
         total = page.total
         self.csrf = csrf
         self.invited = invited

@@ -11,6 +11,11 @@ struct InboxPages {
     let publicURL: String
 
     func register(on router: Router<LodestarContext>) {
+        router.get(.programmeMessages(.key)) { request, context in
+            let (programme, messages) = try await ProgrammeMessages(store: store, principal: try context.signedIn())
+                .list(try context.parameters.id(of: "programme"), page: try request.pageRequest())
+            return pages.render(.messages, ProgrammeMessagesView(programme, messages), for: context)
+        }
         router.get(.inbox) { request, context in
             let unreadOnly = FormQuery(request).get("unread") == "1"
             let page = try await inbox(context).messages(unreadOnly: unreadOnly, page: try request.pageRequest())

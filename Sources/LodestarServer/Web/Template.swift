@@ -2,7 +2,7 @@
 /// them is missing from the build, naming it, instead of answering pages that say so.
 enum Template: String, CaseIterable, Sendable {
     case calendar, choose, cycle, error, home, layout, outbox, pairs, people, person, plan, profile, programme, programmes
-    case relationship, requests, speed, tokens, webhooks, webhook, conflicts, inbox, message, readiness, `import`
+    case relationship, requests, speed, tokens, webhooks, webhook, conflicts, inbox, message, readiness, `import`, messages
     case programmeForm = "programme-form"
     case forgotPassword = "forgot-password"
     case setPassword = "set-password"

@@ -29,5 +29,6 @@ enum LodestarMigrations {
         M024_CreateImports(),
         M025_AddCycleDates(),
         M026_ArchiveProgrammes(),
+        M027_AddNoticeProgramme(),
     ]
 }

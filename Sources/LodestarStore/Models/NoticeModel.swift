@@ -15,6 +15,7 @@ final class NoticeModel: Model, @unchecked Sendable {
     @OptionalField(key: "last_error") var lastError: String?
     @OptionalField(key: "claimed_until") var claimedUntil: Date?
     @OptionalField(key: "read_at") var readAt: Date?
+    @OptionalField(key: "programme_id") var programmeID: UUID?
 
     init() {}
 
@@ -28,6 +29,7 @@ final class NoticeModel: Model, @unchecked Sendable {
         sentAt = notice.sentAt
         attempts = notice.attempts
         lastError = notice.lastError
+        programmeID = notice.programme?.uuid
         // `read_at` is the recipient's alone (`markRead`): the delivery job saving its attempt on
         // a copy claimed before the message was opened must not mark it unread again.
         // Saving a notice after an attempt ends its claim.
@@ -36,7 +38,7 @@ final class NoticeModel: Model, @unchecked Sendable {
 
     var domain: Notice {
         Notice(id: Notice.ID(id!), recipient: recipient, subject: subject, body: body, createdAt: createdAt,
-               sentAt: sentAt, attempts: attempts, lastError: lastError, readAt: readAt)
+               sentAt: sentAt, attempts: attempts, lastError: lastError, readAt: readAt, programme: programmeID.map(Programme.ID.init))
     }
 }
 

@@ -26,6 +26,8 @@ struct ProgrammeView {
     /// "Archived on 1 Dec 2026 …", while it is.
     let archived: String?
     let archiveHref: String
+    /// For its managers: the messages sent about it.
+    let messagesHref: String
     let restoreHref: String
     let editHref: String
     let copyHref: String
@@ -57,6 +59,7 @@ struct ProgrammeView {
         mayChange = mayManage && programme.archivedAt == nil
         archived = programme.archivedAt.map { "Archived on \($0.shownDay): kept for the record; restore it to change it or open a cycle." }
         archiveHref = SiteURL.archiveProgramme(.value(programme.id)).path
+        messagesHref = SiteURL.programmeMessages(.value(programme.id)).path
         restoreHref = SiteURL.restoreProgramme(.value(programme.id)).path
         mayCopy = principal.isAdmin
         editHref = SiteURL.editProgramme(.value(programme.id)).path
