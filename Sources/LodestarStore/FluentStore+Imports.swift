@@ -7,7 +7,7 @@ extension FluentStore {
     public func save(_ upload: PendingImport) async throws {
         try await sql.raw("""
             INSERT INTO imports (id, kind, cycle_id, file_name, uploader, uploaded_by, uploaded_at, text) VALUES
-            (\(bind: upload.id.uuid), \(bind: upload.kind.rawValue), \(bind: upload.cycle?.uuid), \(bind: upload.fileName), \(bind: upload.uploader.uuid),
+            (\(bind: upload.id.uuid), \(bind: upload.target.cycle == nil ? "people" : "enrolments"), \(bind: upload.target.cycle?.uuid), \(bind: upload.fileName), \(bind: upload.uploader.uuid),
             \(bind: upload.uploaded.by), \(bind: upload.uploaded.at), \(bind: upload.text))
             """).run()
     }
@@ -20,9 +20,14 @@ extension FluentStore {
             if let created = counts.0, let updated = counts.1, let unchanged = counts.2 {
                 result = ImportSummary(created: created, updated: updated, unchanged: unchanged)
             }
+            let target: PendingImport.Target
+            switch (try row.decode(column: "kind", as: String.self), try row.decode(column: "cycle_id", as: UUID?.self)) {
+            case ("people", nil): target = .people
+            case ("enrolments", let cycle?): target = .enrolments(into: Cycle.ID(cycle))
+            case (let kind, let cycle): throw StoredValue.Unknown(column: "imports.kind", value: "\(kind) \(cycle.map(\.uuidString) ?? "without a cycle")")
+            }
             return PendingImport(
-                id: id, kind: try StoredValue.decode(try row.decode(column: "kind", as: String.self), as: PendingImport.Kind.self, column: "imports.kind"),
-                cycle: try row.decode(column: "cycle_id", as: UUID?.self).map(Cycle.ID.init),
+                id: id, target: target,
                 fileName: try row.decode(column: "file_name", as: String.self),
                 uploader: Account.ID(try row.decode(column: "uploader", as: UUID.self)),
                 uploaded: Attribution(by: try row.decode(column: "uploaded_by", as: String.self), at: try row.decode(column: "uploaded_at", as: Date.self)),

@@ -31,8 +31,15 @@ struct CycleDatesTests {
             #expect(page.contains(#"name="end" value="2027-08-30""#))
             let (_, programme) = try await client.page("/programmes/\(demo.programme.id)", as: manager)
             #expect(programme.contains("Mar 1, 2027 – Aug 30, 2027") || programme.contains("1 Mar 2027 – 30 Aug 2027"))
-            // A mentee changes no cycle's dates.
-            #expect(try await client.form(cycle + "/dates", ["csrf": "x", "start": "2027-03-01"], as: .session("nobody", csrf: "x")).status != .seeOther)
+            // Without a session nothing changes (roles are the access matrix's); a closed cycle keeps its dates.
+            let anonymous = try await client.form(cycle + "/dates", ["csrf": "x", "start": "2027-04-01"], as: .session("nobody", csrf: "x"))
+            let unchanged = try await store.cycle(demo.cycle.id)?.dates
+            #expect(anonymous.status != .seeOther && unchanged == saved)
+            var closed = try #require(try await store.cycle(demo.cycle.id))
+            closed.state = .closed
+            try await store.save(closed)
+            let kept = try await client.form(cycle + "/dates", days.merging(["csrf": "demo-manager-csrf", "end": "2027-09-30"]) { $1 }, as: manager)
+            #expect(kept.status == .unprocessableContent && String(buffer: kept.body).contains("2027 cohort is closed; its dates are the record of what happened"))
         }
     }
 

@@ -41,6 +41,15 @@ struct ImportPagesTests {
             let again = try await client.upload("/people/imports", file: Data(csv.utf8), named: "people.csv", fields: ["csrf": TestAccounts.csrf])
             let (_, unchanged) = try await client.page(try #require(again.headers[.location]))
             #expect(unchanged.contains(#"id="import-unchanged">5<"#) && unchanged.contains("there is nothing to import"))
+            // Discarded, an upload is gone and nothing of it was written; an imported one stays as the record.
+            let discarded = try await client.upload("/people/imports", file: Data(bad.utf8), named: "second-thoughts.csv", fields: ["csrf": TestAccounts.csrf])
+            let discardedPath = try #require(discarded.headers[.location])
+            let discard = try await client.form(discardedPath + "/discard", ["csrf": TestAccounts.csrf])
+            #expect(discard.status == .seeOther && discard.headers[.location] == "/people")
+            let (gone, people) = (try await client.page(discardedPath).0, try await store.allPeople().count)
+            #expect(gone == .notFound && people == 5)
+            let keep = try await client.form(path + "/discard", ["csrf": TestAccounts.csrf])
+            #expect(keep.status == .unprocessableContent && String(buffer: keep.body).contains("staff.csv was imported; it stays as the record"))
             // A file that isn't text is refused at once, with the form to try again.
             let binary = try await client.upload("/people/imports", file: Data([0xFF, 0xFE, 0x00]), named: "people.xlsx", fields: ["csrf": TestAccounts.csrf])
             #expect(binary.status == .unprocessableContent && String(buffer: binary.body).contains("is not UTF-8 text"))

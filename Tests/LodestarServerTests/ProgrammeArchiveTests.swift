@@ -37,6 +37,10 @@ struct ProgrammeArchiveTests {
             let refused = await #expect(throws: ValidationError.self) { try await office.update(programme.id, with: Self.record) }
             #expect(refused?.issues.first?.message.contains("restore it to change it") == true)
             await #expect(throws: ValidationError.self) { try await office.startCycle(of: programme.id, name: nil) }
+            let spring = try #require(try await store.cycles(of: programme.id).first)
+            await #expect(throws: ValidationError.self) { try await office.setDates(of: spring.id, to: CycleDates(start: Date())) }
+            let (enrolStatus, enrolBody) = try await client.json(.post, "/api/v1/cycles/\(spring.id)/enrolments/import", "[]")
+            #expect(enrolStatus == .unprocessableContent && messages(enrolBody).contains("restore it to change it"))
             let (apiStatus, apiBody) = try await client.json(.post, "/api/v1/programmes/\(programme.id)/cycles", #"{"name":"Autumn"}"#)
             #expect(apiStatus == .unprocessableContent && messages(apiBody).contains("restore it to change it"))
 

@@ -28,6 +28,13 @@ struct ProgrammeMessagesTests {
             #expect(!page.contains(newcomer.email.lowercased()), "the invitation is not the programme's")
             let (_, listed) = try await client.json(.get, "/api/v1/programmes/\(demo.programme.id)/messages?limit=1")
             #expect(value(listed, "total") as? Int == about.count)
+            // An ending, told by the workspace, is the programme's too.
+            let (_, relationships) = try await client.json(.get, cycle + "/relationships?limit=1")
+            let relationship = try #require(value(relationships, "items.0.id") as? String)
+            #expect(try await client.json(.post, "/api/v1/relationships/\(relationship)/end", #"{"reason":"The mentee moved abroad"}"#).0 == .ok)
+            let (_, afterEnding) = try await client.json(.get, "/api/v1/programmes/\(demo.programme.id)/messages?limit=1")
+            #expect((value(afterEnding, "total") as? Int ?? 0) > about.count)
+            #expect((value(afterEnding, "items.0.subject") as? String)?.hasSuffix("has ended") == true)
             // The demo's mentee, who received one of them, still may not read the programme's.
             let mentees = Set(demo.enrolments.filter { $0.role == .mentee }.map(\.personID))
             let account = try #require(try await store.accounts().first { $0.personID.map(mentees.contains) ?? false })

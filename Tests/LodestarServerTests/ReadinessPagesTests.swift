@@ -73,6 +73,8 @@ struct ReadinessPagesTests {
             #expect(asAdmin.contains("Set the threshold"))
             let tooHigh = try await client.form("/admin/readiness-threshold", ["csrf": TestAccounts.csrf, "programme": programme.description, "threshold": "150"])
             #expect(tooHigh.status == .unprocessableContent && String(buffer: tooHigh.body).contains("threshold: must be a whole percentage from 0 to 100, not 150"))
+            let notANumber = try await client.form("/admin/readiness-threshold", ["csrf": TestAccounts.csrf, "programme": programme.description, "threshold": "most"])
+            #expect(notANumber.status == .unprocessableContent && String(buffer: notANumber.body).contains("is not a whole percentage from 0 to 100"))
             #expect(try await client.form("/admin/readiness-threshold", ["csrf": "demo-manager-csrf", "programme": programme.description, "threshold": "0"],
                                           as: Self.manager).status == .forbidden)
             #expect(try await client.form("/admin/readiness-threshold", ["csrf": TestAccounts.csrf, "programme": programme.description, "threshold": "50"]).status == .seeOther)

@@ -71,27 +71,31 @@ struct ImportsStoreTests {
             let outsider = try #require(demo.people.first { person in !demo.enrolments.contains { $0.personID == person.id } && person.level < 5 })
             let file = "person_id,role,development_goals\n\(outsider.externalID),mentee,communication:1\n"
             await #expect(throws: AccessDenied.self) {
-                try await Imports(store: store, principal: mentor).stage(.enrolments, file: Data(file.utf8), named: "e.csv", into: demo.cycle.id, now: now)
+                try await Imports(store: store, principal: mentor).stage(.enrolments(into: demo.cycle.id), file: Data(file.utf8), named: "e.csv", now: now)
             }
-            let id = try await imports.stage(.enrolments, file: Data(file.utf8), named: "late joiners.csv", into: demo.cycle.id, now: now)
+            let id = try await imports.stage(.enrolments(into: demo.cycle.id), file: Data(file.utf8), named: "late joiners.csv", now: now)
             let preview = try await imports.preview(id, now: now)
             #expect(preview.summary == ImportSummary(created: 1, updated: 0, unchanged: 0) && preview.created.first?.detail == "mentee")
             #expect(try await store.enrolments(of: outsider.id).isEmpty)
             #expect(try await imports.confirm(id, now: now).created == 1)
             #expect(try await store.enrolments(of: outsider.id).map(\.role) == [.mentee])
 
-            let empty = await #expect(throws: CSVImportError.self) { try await imports.stage(.enrolments, file: Data(" \n".utf8), named: "e.csv", into: demo.cycle.id, now: now) }
+            let empty = await #expect(throws: CSVImportError.self) { try await imports.stage(.enrolments(into: demo.cycle.id), file: Data(" \n".utf8), named: "e.csv", now: now) }
             #expect(empty?.issues.first?.message.hasPrefix("the file is empty") == true)
             let latin1 = await #expect(throws: CSVImportError.self) {
-                try await imports.stage(.enrolments, file: Data([0x70, 0x0A, 0x4D, 0xFC, 0x6C]), named: "e.csv", into: demo.cycle.id, now: now)
+                try await imports.stage(.enrolments(into: demo.cycle.id), file: Data([0x70, 0x0A, 0x4D, 0xFC, 0x6C]), named: "e.csv", now: now)
             }
             #expect(latin1?.issues.first?.description == "line 2, column 2 (text): is not UTF-8 text; save the file as CSV UTF-8 (in a spreadsheet: Save As, CSV UTF-8)")
-            let stale = try await imports.stage(.enrolments, file: Data(file.utf8), named: "old.csv", into: demo.cycle.id, now: now)
+            let huge = await #expect(throws: CSVImportError.self) {
+                try await imports.stage(.enrolments(into: demo.cycle.id), file: Data(count: PendingImport.maximumBytes + 1), named: "e.csv", now: now)
+            }
+            #expect(huge?.issues.first?.message == "the file is 17 MB; a file of up to 16 MB is taken — split it")
+            let stale = try await imports.stage(.enrolments(into: demo.cycle.id), file: Data(file.utf8), named: "old.csv", now: now)
             let dayLater = now.addingTimeInterval(PendingImport.lifetime + 60)
             let expired = await #expect(throws: ValidationError.self) { try await imports.confirm(stale, now: dayLater) }
             #expect(expired?.issues.first?.message.contains("no longer kept; upload it again") == true)
             // The next upload sweeps the stale one away; the confirmed one stays as the record.
-            _ = try await imports.stage(.enrolments, file: Data(file.utf8), named: "new.csv", into: demo.cycle.id, now: dayLater)
+            _ = try await imports.stage(.enrolments(into: demo.cycle.id), file: Data(file.utf8), named: "new.csv", now: dayLater)
             await #expect(throws: NotFound.self) { try await imports.preview(stale, now: dayLater) }
             #expect(try await imports.preview(id, now: dayLater).upload.result?.created == 1)
         }

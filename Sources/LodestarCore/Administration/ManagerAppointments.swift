@@ -25,13 +25,13 @@ public struct ManagerAppointments: Sendable {
 
     /// The programme's managers, for its managers and admins.
     public func managers(of programmeID: Programme.ID) async throws -> [ProgrammeManager] {
-        try await store.managers(of: try await managed(programmeID, "seeing a programme's managers").id)
+        try await store.managers(of: try await store.programme(programmeID, managedBy: principal, "seeing a programme's managers").id)
     }
 
     /// The record of who runs the programme: its managers' appointments and removals, its
     /// archiving and restoring; newest first.
     public func history(of programmeID: Programme.ID, page: PageRequest = .first) async throws -> Page<AdministrativeChange> {
-        let programme = try await managed(programmeID, "seeing who changed a programme's managers")
+        let programme = try await store.programme(programmeID, managedBy: principal, "seeing who changed a programme's managers")
         return try await store.changes(programme: programme.id, kinds: Self.recorded, page: page)
     }
 
@@ -82,10 +82,4 @@ public struct ManagerAppointments: Sendable {
 
     /// What the programme's record holds.
     public static let recorded: Set<AdministrativeChange.Kind> = [.managerAppointed, .managerRemoved, .programmeArchived, .programmeRestored]
-
-    private func managed(_ programmeID: Programme.ID, _ doing: String) async throws -> Programme {
-        guard let programme = try await store.programme(programmeID) else { throw NotFound("programme", programmeID) }
-        try principal.requireManager(of: programme, doing)
-        return programme
-    }
 }

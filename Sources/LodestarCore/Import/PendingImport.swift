@@ -6,14 +6,19 @@ import Foundation
 public struct PendingImport: Sendable, Equatable, Identifiable {
     public typealias ID = Identifier<PendingImport>
 
-    public enum Kind: String, Sendable, Codable {
-        case people, enrolments
+    /// What the file imports: people into the directory, or enrolments into one cycle.
+    public enum Target: Sendable, Equatable {
+        case people
+        case enrolments(into: Cycle.ID)
+
+        /// The cycle an enrolment file goes into.
+        public var cycle: Cycle.ID? { if case .enrolments(let cycle) = self { cycle } else { nil } }
+        /// What a line of the file is: "person", "enrolment".
+        public var line: String { cycle == nil ? "person" : "enrolment" }
     }
 
     public let id: ID
-    public let kind: Kind
-    /// The cycle an enrolment file goes into.
-    public let cycle: Cycle.ID?
+    public let target: Target
     public let fileName: String
     /// Only the uploader sees and confirms it.
     public let uploader: Account.ID
@@ -29,11 +34,10 @@ public struct PendingImport: Sendable, Equatable, Identifiable {
     public static let maximumBytes = 16 << 20
 
     /// Creates an upload.
-    public init(id: ID = ID(), kind: Kind, cycle: Cycle.ID?, fileName: String, uploader: Account.ID, uploaded: Attribution,
+    public init(id: ID = ID(), target: Target, fileName: String, uploader: Account.ID, uploaded: Attribution,
                 text: String, result: ImportSummary? = nil, confirmedAt: Date? = nil) {
         self.id = id
-        self.kind = kind
-        self.cycle = cycle
+        self.target = target
         self.fileName = fileName
         self.uploader = uploader
         self.uploaded = uploaded
@@ -59,6 +63,8 @@ public struct ImportPreview: Sendable {
     }
 
     public let upload: PendingImport
+    /// The cycle an enrolment file goes into.
+    public let cycle: Cycle?
     /// What confirming would write (all zeros while there are problems).
     public let summary: ImportSummary
     /// The first entries of each list (`shown`), in file order; the summary has the totals.

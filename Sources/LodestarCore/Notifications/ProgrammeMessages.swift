@@ -15,8 +15,7 @@ public struct ProgrammeMessages: Sendable {
 
     /// The programme's messages, newest first.
     public func list(_ programmeID: Programme.ID, page: PageRequest = .first) async throws -> (programme: Programme, messages: Page<Notice>) {
-        guard let programme = try await store.programme(programmeID) else { throw NotFound("programme", programmeID) }
-        try principal.requireManager(of: programme, "reading a programme's messages")
+        let programme = try await store.programme(programmeID, managedBy: principal, "reading a programme's messages")
         let found = try await store.notices(about: programme.id, page: page)
         return (programme, found.map { notice in
             var notice = notice

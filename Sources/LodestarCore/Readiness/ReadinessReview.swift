@@ -31,8 +31,25 @@ public struct ReadinessReview: Sendable {
 
     /// The programme's report: each question with its answer, the scores, the gaps.
     public func report(of programmeID: Programme.ID) async throws -> ReadinessReport {
-        let programme = try await managed(programmeID, "seeing a programme's readiness")
+        let programme = try await store.programme(programmeID, managedBy: principal, "seeing a programme's readiness")
         return try await Self.report(of: programme.id, store)
+    }
+
+    /// What the readiness page shows: the programme, its report, a page of its answers' history
+    /// and the cycles opened below the threshold — access asked once.
+    public struct Sheet: Sendable {
+        public let programme: Programme
+        public let report: ReadinessReport
+        public let history: Page<ReadinessAnswer>
+        public let overrides: [AdministrativeChange]
+    }
+
+    /// The readiness page of a programme.
+    public func sheet(of programmeID: Programme.ID, history page: PageRequest = .first) async throws -> Sheet {
+        let programme = try await store.programme(programmeID, managedBy: principal, "seeing a programme's readiness")
+        return Sheet(programme: programme, report: try await Self.report(of: programme.id, store),
+                     history: try await store.readinessHistory(of: programme.id, page: page),
+                     overrides: try await store.changes(programme: programme.id, kinds: [.readinessOverridden], page: .first).items)
     }
 
     /// The report as the store holds it, for use cases that checked access already.
@@ -44,7 +61,7 @@ public struct ReadinessReview: Sendable {
     /// checked first and each problem named by its question. An entry without a level or a
     /// note leaves its question as it is.
     public func answer(_ entries: [Entry], for programmeID: Programme.ID, now: Date) async throws -> ReadinessReport {
-        let programme = try await managed(programmeID, "answering a programme's readiness check")
+        let programme = try await store.programme(programmeID, managedBy: principal, "answering a programme's readiness check")
         var issues: [FieldIssue] = []
         var answers: [ReadinessAnswer] = []
         let attribution = Attribution(principal, at: now)
@@ -79,13 +96,13 @@ public struct ReadinessReview: Sendable {
 
     /// Every answer given for the programme, newest first.
     public func history(of programmeID: Programme.ID, page: PageRequest = .first) async throws -> Page<ReadinessAnswer> {
-        let programme = try await managed(programmeID, "seeing a programme's readiness")
+        let programme = try await store.programme(programmeID, managedBy: principal, "seeing a programme's readiness")
         return try await store.readinessHistory(of: programme.id, page: page)
     }
 
     /// When cycles of the programme were opened below the threshold, why, by whom; newest first.
     public func overrides(of programmeID: Programme.ID, page: PageRequest = .first) async throws -> Page<AdministrativeChange> {
-        let programme = try await managed(programmeID, "seeing a programme's readiness")
+        let programme = try await store.programme(programmeID, managedBy: principal, "seeing a programme's readiness")
         return try await store.changes(programme: programme.id, kinds: [.readinessOverridden], page: page)
     }
 
@@ -112,11 +129,5 @@ public struct ReadinessReview: Sendable {
     /// The threshold as stored; the standard one while none is set, or when what is stored is not a percentage.
     static func threshold(_ store: any ReadinessRepository) async throws -> ReadinessThreshold {
         try await store.storedReadinessThreshold().flatMap(ReadinessThreshold.init(stored:)) ?? .standard
-    }
-
-    private func managed(_ programmeID: Programme.ID, _ doing: String) async throws -> Programme {
-        guard let programme = try await store.programme(programmeID) else { throw NotFound("programme", programmeID) }
-        try principal.requireManager(of: programme, doing)
-        return programme
     }
 }

@@ -301,8 +301,13 @@ extension LodestarRepositories {
 
     /// The programme a relationship's cycle belongs to.
     public func programme(of relationship: Relationship) async throws -> Programme? {
-        guard let cycle = try await cycle(relationship.cycleID) else { return nil }
-        return try await programme(cycle.programmeID)
+        guard let id = try await programmeID(of: relationship) else { return nil }
+        return try await programme(id)
+    }
+
+    /// Which programme a relationship's cycle belongs to (the messages about it are that programme's).
+    public func programmeID(of relationship: Relationship) async throws -> Programme.ID? {
+        try await cycle(relationship.cycleID)?.programmeID
     }
 }
 

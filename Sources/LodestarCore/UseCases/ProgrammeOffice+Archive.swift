@@ -4,8 +4,7 @@ extension ProgrammeOffice {
     /// Archives a programme whose cycles are all draft or closed: it leaves the home page, is
     /// kept for the record and changes no more until restored. Recorded with who and when.
     public func archive(_ programmeID: Programme.ID, now: Date) async throws -> Programme {
-        guard var programme = try await store.programme(programmeID) else { throw NotFound("programme", programmeID) }
-        try principal.requireManager(of: programme, "archiving a programme")
+        var programme = try await store.programme(programmeID, managedBy: principal, "archiving a programme")
         guard programme.archivedAt == nil else { throw ValidationError([FieldIssue(field: "programme", message: "'\(programme.name)' is archived already")]) }
         let running = try await store.cycles(of: programme.id).filter { ![.draft, .closed].contains($0.state) }
         guard running.isEmpty else {
@@ -18,8 +17,7 @@ extension ProgrammeOffice {
 
     /// Brings an archived programme back.
     public func restore(_ programmeID: Programme.ID, now: Date) async throws -> Programme {
-        guard var programme = try await store.programme(programmeID) else { throw NotFound("programme", programmeID) }
-        try principal.requireManager(of: programme, "restoring a programme")
+        var programme = try await store.programme(programmeID, managedBy: principal, "restoring a programme")
         guard programme.archivedAt != nil else { throw ValidationError([FieldIssue(field: "programme", message: "'\(programme.name)' is not archived")]) }
         programme.archivedAt = nil
         return try await save(programme, recording: .programmeRestored, now: now)

@@ -21,8 +21,7 @@ public struct ProgrammeOffice: Sendable {
 
     /// Changes a programme.
     public func update(_ id: Programme.ID, with record: ProgrammeRecord) async throws -> Programme {
-        guard let existing = try await store.programme(id) else { throw NotFound("programme", id) }
-        try principal.requireManager(of: existing, "changing a programme")
+        let existing = try await store.programme(id, managedBy: principal, "changing a programme")
         try requireNotArchived(existing)
         try await check(record)
         let programme = Programme(id: id, record)
@@ -32,8 +31,7 @@ public struct ProgrammeOffice: Sendable {
 
     /// Opens the next cycle of a programme, in draft.
     public func startCycle(of programmeID: Programme.ID, name: String?) async throws -> Cycle {
-        guard let programme = try await store.programme(programmeID) else { throw NotFound("programme", programmeID) }
-        try principal.requireManager(of: programme, "starting a cycle")
+        let programme = try await store.programme(programmeID, managedBy: principal, "starting a cycle")
         try requireNotArchived(programme)
         let number = (try await store.cycles(of: programmeID).map(\.number).max() ?? 0) + 1
         let trimmed = name?.trimmingCharacters(in: .whitespaces) ?? ""
@@ -106,10 +104,7 @@ public struct ProgrammeOffice: Sendable {
     /// Imports an enrolment CSV into a cycle all-or-nothing; re-importing updates profiles in place.
     /// With `dryRun`, says what the import would do and writes nothing.
     public func importEnrolments(_ text: String, into cycleID: Cycle.ID, dryRun: Bool = false) async throws -> ImportSummary {
-        try principal.requireManager(of: try await programme(of: cycleID), "importing enrolments")
-        let (rows, fieldIssues) = try EnrolmentCSV.read(text, competencies: try await competencySlugs())
-        if dryRun { return try await enrolmentPlan(rows, fieldIssues, into: cycleID).summary }
-        return try await importEnrolmentRows(rows, fieldIssues, into: cycleID)
+        try await write(try await enrolmentPreview(text, into: cycleID), dryRun: dryRun)
     }
 
     /// Imports enrolments sent as JSON items, all-or-nothing, by the CSV import's rules and messages.
@@ -117,8 +112,7 @@ public struct ProgrammeOffice: Sendable {
     public func importEnrolments(items: [EnrolmentCSV.Item], into cycleID: Cycle.ID, dryRun: Bool = false) async throws -> ImportSummary {
         try principal.requireManager(of: try await programme(of: cycleID), "importing enrolments")
         let (rows, fieldIssues) = EnrolmentCSV.rows(items: items, competencies: try await competencySlugs())
-        if dryRun { return try await enrolmentPlan(rows, fieldIssues, into: cycleID).summary }
-        return try await importEnrolmentRows(rows, fieldIssues, into: cycleID)
+        return try await write(try await enrolmentPlan(rows, fieldIssues, into: cycleID), dryRun: dryRun)
     }
 
     /// What importing the enrolment CSV `text` into the cycle would write; writes nothing.
@@ -128,9 +122,9 @@ public struct ProgrammeOffice: Sendable {
         return try await enrolmentPlan(rows, fieldIssues, into: cycleID)
     }
 
-    private func importEnrolmentRows(_ rows: [EnrolmentCSV.Row], _ fieldIssues: [CSVIssue], into cycleID: Cycle.ID) async throws -> ImportSummary {
-        let plan = try await enrolmentPlan(rows, fieldIssues, into: cycleID)
-        try await store.save(all: plan.enrolments)
+    /// Saves what the plan enrols (unless it is a dry run); what it did.
+    private func write(_ plan: EnrolmentImportPlan, dryRun: Bool) async throws -> ImportSummary {
+        if !dryRun { try await store.save(all: plan.enrolments) }
         return plan.summary
     }
 

@@ -35,7 +35,7 @@ public struct Nudges: Sendable {
         for meeting in try await store.meetingsAwaitingReminder(startingBefore: now.addingTimeInterval(Self.reminderLead), after: now) {
             guard let relationship = try await store.relationship(meeting.relationshipID), relationship.endedAt == nil,
                   let people = try await store.people(of: relationship) else { continue }
-            let about = writer.about(try await store.cycle(relationship.cycleID)?.programmeID)
+            let about = writer.about(try await store.programmeID(of: relationship))
             let notices = people.current.map { about.reminder(meeting, to: $0, with: people.others(than: $0.id)) }
             if try await claimed(notices, [], { try await $0.claimReminder(of: meeting.id, now: now) }) { outcome.reminders += 1 }
         }
@@ -45,7 +45,8 @@ public struct Nudges: Sendable {
                 // A pair with its next meeting arranged needs no nudge.
                 let arranged = try await store.scheduledMeetings(of: pair.relationship.id).contains { !$0.cancelled && $0.startsAt > now }
                 guard !arranged, let people = try await store.people(of: pair.relationship) else { continue }
-                let notices = people.current.map { writer.about(programme.id).nudge(pair, to: $0, with: people.others(than: $0.id), cadence: programme.cadence) }
+                let about = writer.about(programme.id)
+                let notices = people.current.map { about.nudge(pair, to: $0, with: people.others(than: $0.id), cadence: programme.cadence) }
                 let since = now.addingTimeInterval(-TimeInterval(programme.cadence.days) * 86400)
                 // Integrations hear of a pair at risk with its nudge: once per cadence at most.
                 let events = pair.health == .atRisk ? [WebhookEvent.relationship(.relationshipAtRisk, pair.relationship, at: now)] : []

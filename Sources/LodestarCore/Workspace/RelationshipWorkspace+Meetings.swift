@@ -103,7 +103,7 @@ extension RelationshipWorkspace {
         guard let author = people.person(me) else { throw NotFound("relationship", relationship.id) }
         // Only a new time is held against the others' free time.
         let diaries = meeting.cancelled ? [:] : try await diaries(people)
-        let writer = NoticeWriter(publicURL: publicURL, now: now, about: try await store.cycle(relationship.cycleID)?.programmeID)
+        let writer = NoticeWriter(publicURL: publicURL, now: now, about: try await store.programmeID(of: relationship))
         let notices = people.others(than: me).map { other in
             // A time outside their weekly free time is said so, for them to answer.
             let outside = diaries[other.id].map { !$0.availability.slots.isEmpty && !MeetingTimes.fits($0, start: meeting.startsAt, minutes: meeting.minutes) } ?? false

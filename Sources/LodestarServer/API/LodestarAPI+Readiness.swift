@@ -13,7 +13,7 @@ extension LodestarAPI {
         let context = try APIRequest.current()
         let id: Programme.ID = try Identifier(path: input.path.id, of: "programme")
         // Access first, so the body of a refused request is never read.
-        _ = try await readiness(context).report(of: id)
+        _ = try await store.programme(id, managedBy: try context.signedIn(), "answering a programme's readiness check")
         let body = switch input.body { case .json(let json): try json.read() }
         let entries = body.answers.map { ReadinessReview.Entry(question: $0.question, level: $0.answer.rawValue, note: $0.note ?? "") }
         return .ok(.init(body: .json(ReadinessBody(try await readiness(context).answer(entries, for: id, now: context.now)))))

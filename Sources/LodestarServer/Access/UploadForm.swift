@@ -50,8 +50,8 @@ struct UploadForm {
         return form
     }
 
-    /// The files a request sends, once read.
-    static func fields(_ request: Request) async throws -> UploadForm {
+    /// The form a request sends, its body left readable.
+    static func read(_ request: Request) async throws -> UploadForm {
         var request = request
         return try await read(&request)
     }

@@ -17,14 +17,13 @@ struct ImportPages {
         }
         router.post(.peopleImports) { request, context in
             try context.signedIn().requireAdmin("importing people")
-            return try await stage(.people, request, context, back: Crumb("People", SiteURL.people.path), uploadHref: SiteURL.peopleImports.path)
+            return try await stage(.people, request, context)
         }
         router.post(.cycle(.key, .imports)) { request, context in
             let cycleID: Cycle.ID = try context.parameters.id(of: "cycle")
             let (cycle, programme) = try await store.cycleAndProgramme(cycleID)
             try context.signedIn().requireManager(of: programme, "importing enrolments")
-            return try await stage(.enrolments, request, context, cycle: cycle.id, back: Crumb(cycle.name, SiteURL.cycle(.value(cycle.id)).path),
-                                   uploadHref: SiteURL.cycle(.value(cycle.id), .imports).path)
+            return try await stage(.enrolments(into: cycle.id), request, context, cycle: cycle)
         }
         router.get(.upload(.key)) { _, context in
             try await page(try context.parameters.id(of: "upload"), context)
@@ -44,7 +43,7 @@ struct ImportPages {
         }
         router.post(.upload(.key, .discard)) { _, context in
             let upload = try await imports(context).discard(try context.parameters.id(of: "upload"))
-            return Response(status: .seeOther, headers: [.location: upload.cycle.map { SiteURL.cycle(.value($0)).path } ?? SiteURL.people.path])
+            return Response(status: .seeOther, headers: [.location: upload.target.cycle.map { SiteURL.cycle(.value($0)).path } ?? SiteURL.people.path])
         }
     }
 
@@ -53,32 +52,23 @@ struct ImportPages {
     }
 
     /// Keeps the uploaded file and shows its preview; a file that can't be read is refused on the spot.
-    private func stage(_ kind: PendingImport.Kind, _ request: Request, _ context: LodestarContext, cycle: Cycle.ID? = nil,
-                       back: Crumb, uploadHref: String) async throws -> Response {
-        let form = try await UploadForm.fields(request)
+    private func stage(_ target: PendingImport.Target, _ request: Request, _ context: LodestarContext, cycle: Cycle? = nil) async throws -> Response {
+        let form = try await UploadForm.read(request)
         guard let file = form.files["file"] else {
             throw ValidationError([FieldIssue(field: "file", message: "choose a CSV file to upload")])
         }
         do {
-            let id = try await imports(context).stage(kind, file: file.data, named: file.fileName, into: cycle, now: context.now)
+            let id = try await imports(context).stage(target, file: file.data, named: file.fileName, now: context.now)
             return Response(status: .seeOther, headers: [.location: SiteURL.upload(.value(id)).path])
         } catch let error as CSVImportError {
-            let view = ImportView(refused: error, kind: kind, fileName: file.fileName, back: back, uploadHref: uploadHref, csrf: context.session?.csrfToken ?? "")
+            let view = ImportView(refused: error, into: cycle, fileName: file.fileName, csrf: context.session?.csrfToken ?? "")
             return try pages.render(.import, view, for: context, status: .unprocessableContent).response(from: request, context: context)
         }
     }
 
     private func page(_ id: PendingImport.ID, _ context: LodestarContext, problem: String? = nil) async throws -> HTML {
         let preview = try await imports(context).preview(id, now: context.now)
-        let upload = preview.upload
-        var back = Crumb("People", SiteURL.people.path)
-        var uploadHref = SiteURL.peopleImports.path
-        if let cycleID = upload.cycle, let cycle = try await store.cycle(cycleID) {
-            back = Crumb(cycle.name, SiteURL.cycle(.value(cycle.id)).path)
-            uploadHref = SiteURL.cycle(.value(cycle.id), .imports).path
-        }
-        return pages.render(.import, ImportView(preview, back: back, uploadHref: uploadHref, for: try context.signedIn(),
-                                                csrf: context.session?.csrfToken ?? "", problem: problem),
+        return pages.render(.import, ImportView(preview, for: try context.signedIn(), csrf: context.session?.csrfToken ?? "", problem: problem),
                             for: context, status: problem == nil ? .ok : .unprocessableContent)
     }
 }

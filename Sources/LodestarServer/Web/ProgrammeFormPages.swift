@@ -14,7 +14,7 @@ struct ProgrammeFormPages {
             try context.signedIn().requireAdmin("creating programmes")
             var form = ProgrammeForm(nil)
             if let template = FormQuery(request).get("from") {
-                let programme = try await managed(try Identifier(path: template, of: "programme"), context, "starting a programme from another")
+                let programme = try await store.programme(try Identifier(path: template, of: "programme"), managedBy: try context.signedIn(), "starting a programme from another")
                 form = ProgrammeForm(programme, name: "\(programme.name) (copy)")
             }
             return try await formPage(nil, form, context, error: nil)
@@ -31,11 +31,11 @@ struct ProgrammeFormPages {
             }
         }
         router.get(.editProgramme(.key)) { _, context in
-            let programme = try await managed(try context.parameters.id(of: "programme"), context, "changing a programme")
+            let programme = try await store.programme(try context.parameters.id(of: "programme"), managedBy: try context.signedIn(), "changing a programme")
             return try await formPage(programme, ProgrammeForm(programme), context, error: nil)
         }
         router.post(.editProgramme(.key)) { request, context in
-            let programme = try await managed(try context.parameters.id(of: "programme"), context, "changing a programme")
+            let programme = try await store.programme(try context.parameters.id(of: "programme"), managedBy: try context.signedIn(), "changing a programme")
             let form = try await Self.sent(request)
             do {
                 _ = try await context.programmeOffice(store).update(programme.id, with: try form.record())
@@ -55,12 +55,6 @@ struct ProgrammeFormPages {
     static func sent(_ request: Request) async throws -> ProgrammeForm {
         let pairs = try await FormBody.pairs(request)
         return ProgrammeForm(sent: Dictionary(pairs, uniquingKeysWith: { _, last in last }), checkboxes: pairs.filter { $0.0 == "competency" }.map(\.1))
-    }
-
-    private func managed(_ id: Programme.ID, _ context: LodestarContext, _ doing: String) async throws -> Programme {
-        guard let programme = try await store.programme(id) else { throw NotFound("programme", id) }
-        try context.signedIn().requireManager(of: programme, doing)
-        return programme
     }
 
     private func formPage(_ programme: Programme?, _ form: ProgrammeForm, _ context: LodestarContext, error: ValidationError?) async throws -> HTML {

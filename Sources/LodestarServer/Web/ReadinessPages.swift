@@ -57,12 +57,8 @@ struct ReadinessPages {
 
     private func page(_ id: Programme.ID, _ context: LodestarContext, history: PageRequest = .first, problem: String? = nil,
                       entered: [String: String] = [:], threshold: String? = nil) async throws -> HTML {
-        let principal = try context.signedIn()
-        let review = try review(context)
-        let report = try await review.report(of: id)
-        guard let programme = try await store.programme(id) else { throw NotFound("programme", id) }
-        let view = ReadinessView(report, programme: programme, history: try await review.history(of: id, page: history),
-                                 overrides: try await review.overrides(of: id).items, for: principal, csrf: context.session?.csrfToken ?? "",
+        let sheet = try await review(context).sheet(of: id, history: history)
+        let view = ReadinessView(sheet, for: try context.signedIn(), csrf: context.session?.csrfToken ?? "",
                                  problem: problem, entered: entered, threshold: threshold)
         return pages.render(.readiness, view, for: context, status: problem == nil ? .ok : .unprocessableContent)
     }

@@ -57,8 +57,9 @@ struct ReadinessView {
     let csrf: String
     let problem: String?
 
-    init(_ report: ReadinessReport, programme: Programme, history: Page<ReadinessAnswer>, overrides: [AdministrativeChange],
-         for principal: Principal, csrf: String, problem: String? = nil, entered: [String: String] = [:], threshold: String? = nil) {
+    init(_ sheet: ReadinessReview.Sheet, for principal: Principal, csrf: String, problem: String? = nil, entered: [String: String] = [:],
+         threshold: String? = nil) {
+        let (report, programme, history, overrides) = (sheet.report, sheet.programme, sheet.history, sheet.overrides)
         let zone = principal.readingZone
         title = "Readiness · \(programme.name)"
         crumbs = [Crumb("Programmes", SiteURL.home.path), Crumb(programme.name, SiteURL.programme(.value(programme.id)).path)]
