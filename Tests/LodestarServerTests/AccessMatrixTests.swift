@@ -77,6 +77,15 @@ struct AccessMatrixTests {
         post(.upload(.key, .confirm)): signedIn.subtracting([.readToken]),
         post(.upload(.key, .discard)): signedIn.subtracting([.readToken]),
         get(.readiness(.key)): managers,
+        // Applications: a cycle's managers invite and decide; an application is its applicant's and
+        // its managers' (for anyone else it is not found — the matrix asks for one that doesn't exist).
+        get(.cycle(.key, .applications)): managers,
+        post(.cycle(.key, .invitations)): managerWriters,
+        post(.cycle(.key, .invitationFile)): managerWriters,
+        get(.application(.key)): signedIn,
+        post(.application(.key)): signedIn.subtracting([.readToken]),
+        post(.application(.key, .withdraw)): signedIn.subtracting([.readToken]),
+        post(.application(.key, .decision)): signedIn.subtracting([.readToken]),
         post(.readiness(.key)): managerWriters,
         post(.readinessThreshold): adminWriters,
         // Conflicts: a manager sees and changes those of their own programmes' people.
@@ -202,6 +211,13 @@ struct AccessMatrixTests {
         "GET /api/v1/inbox/:id": signedIn,
         "POST /api/v1/inbox/:id/read": signedIn.subtracting([.readToken]),
         "POST /api/v1/invitations": adminWriters,
+        "GET /api/v1/cycles/:id/applications": managers,
+        "POST /api/v1/cycles/:id/invitations": managerWriters,
+        "GET /api/v1/applications": signedIn,
+        "GET /api/v1/applications/:id": signedIn,
+        "PUT /api/v1/applications/:id": signedIn.subtracting([.readToken]),
+        "POST /api/v1/applications/:id/withdraw": signedIn.subtracting([.readToken]),
+        "POST /api/v1/applications/:id/decision": signedIn.subtracting([.readToken]),
         "POST /api/v1/calendar-feed": signedIn.subtracting([.readToken]),
         "GET /api/v1/cycles/:id/choice": [.mentee],
         "POST /api/v1/cycles/:id/choice": [.mentee],
@@ -384,7 +400,7 @@ struct ConcreteIDs {
             return path.replacingOccurrences(of: ":id", with: relationship).replacingOccurrences(of: ":goalId", with: UUID().uuidString.lowercased())
                 .replacingOccurrences(of: ":meetingId", with: UUID().uuidString.lowercased())
         }
-        if path.contains("/webhooks/") || path.contains("/inbox/") || path.hasPrefix("/imports/") {
+        if path.contains("/webhooks/") || path.contains("/inbox/") || path.hasPrefix("/imports/") || path.contains("/applications/") {
             return path.replacingOccurrences(of: ":id", with: UUID().uuidString.lowercased()).replacingOccurrences(of: ":delivery", with: UUID().uuidString.lowercased())
         }
         return path.replacingOccurrences(of: ":slug", with: "strategic-thinking")

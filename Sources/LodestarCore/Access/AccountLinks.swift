@@ -42,6 +42,20 @@ public struct AccountLinks: Sendable {
         return account
     }
 
+    /// What a person of the directory who never signed in needs to start: their account (made
+    /// if they have none) and a one-time link to choose a password, in a message of its own —
+    /// about no programme, so that only its recipient reads the link. Nil for someone who has
+    /// signed in before. The caller saves the three with its own change.
+    func firstSignIn(for person: Person, invitedBy inviter: String, now: Date) async throws -> (account: Account, link: OneTimeLink, notice: Notice)? {
+        let byPerson = try await store.account(person: person.id)
+        let existing = byPerson == nil ? try await store.account(email: person.email.lowercased()) : byPerson
+        var account = existing ?? Account(email: person.email.lowercased(), personID: person.id, passwordHash: nil, isAdmin: false, createdAt: now)
+        guard account.passwordHash == nil else { return nil }
+        if account.personID == nil { account.personID = person.id }
+        let link = try await issue(.invitation, for: account, now: now)
+        return (account, link.record, NoticeWriter(now: now).invitation(to: account.email, person: person, from: inviter, link: Self.linkAddress(publicURL, link.token)))
+    }
+
     /// Sends a reset link when an account has this email; says nothing either way, so the
     /// answer can't be used to find out who has an account.
     public func requestReset(email: String, now: Date) async throws {

@@ -88,6 +88,8 @@ public protocol EnrolmentRepository: Sendable {
     func save(_ enrolment: Enrolment) async throws
     /// Inserts or updates many enrolments all-or-nothing.
     func save(all enrolments: [Enrolment]) async throws
+    /// Removes an enrolment (a withdrawn or reversed application, before matching).
+    func removeEnrolment(_ id: Enrolment.ID) async throws
 }
 
 /// Declared conflicts of interest.
@@ -117,7 +119,7 @@ public typealias ProgrammeReading = ProgrammeRepository & EnrolmentRepository
 /// Everything Lodestar stores. Use cases that only read name the narrower protocols above (a
 /// store of everything is one of each); those that write in a transaction take this one.
 public protocol LodestarRepositories: PeopleRepository, CompetencyRepository, ProgrammeRepository, EnrolmentRepository, ConflictRepository,
-    AccountRepository, OutboxRepository, RelationshipRepository, WorkspaceRepository, CalendarRepository, MentorRequestRepository, SpeedEventRepository, WebhookRepository, PrincipalReading, AdministrativeRecord, ReadinessRepository, ImportRepository,
+    AccountRepository, OutboxRepository, RelationshipRepository, WorkspaceRepository, CalendarRepository, MentorRequestRepository, SpeedEventRepository, WebhookRepository, PrincipalReading, AdministrativeRecord, ReadinessRepository, ImportRepository, ApplicationRepository,
     PlanningRevisionReading {
     /// True when nothing has been stored yet (the demo seeds only such a store).
     func isEmpty() async throws -> Bool

@@ -40,6 +40,8 @@ public enum SiteURL: Sendable {
     /// The choice of another mentor for one mentee of a cycle's plan.
     case planMentee(Parameter<Cycle.ID>, Parameter<Enrolment.ID>)
     case profile(Parameter<Enrolment.ID>)
+    /// An application: its form for the applicant, its record for the managers; withdrawing it; deciding on it.
+    case application(Parameter<ProgrammeApplication.ID>, ApplicationPart? = nil)
     case relationship(Parameter<Relationship.ID>, RelationshipPart? = nil)
     case goal(Parameter<Relationship.ID>, Parameter<Goal.ID>)
     case meeting(Parameter<Relationship.ID>, Parameter<ScheduledMeeting.ID>, MeetingPart? = nil)
@@ -50,7 +52,8 @@ public enum SiteURL: Sendable {
     case redeliver(Parameter<WebhookEndpoint.ID>, Parameter<WebhookDelivery.ID>)
 
     public enum CyclePart: String, Sendable {
-        case plan, weights, state, dates, publish, pairs, speed, choose, imports
+        case plan, weights, state, dates, publish, pairs, speed, choose, imports, applications, invitations
+        case invitationFile = "invitations/file"
         case speedPrint = "speed/print"
         case speedCalendar = "speed/calendar.ics"
     }
@@ -64,6 +67,8 @@ public enum SiteURL: Sendable {
         case cancel
         case invitation = "invitation.ics"
     }
+
+    public enum ApplicationPart: String, Sendable { case withdraw, decision }
 
     public enum Answer: String, Sendable { case accept, decline }
 
@@ -103,6 +108,7 @@ public enum SiteURL: Sendable {
         case .cycle(let id, let part): "/cycles/\(id.segment("id"))" + Self.suffix(part?.rawValue)
         case .planMentee(let cycle, let mentee): "/cycles/\(cycle.segment("id"))/plan/mentees/\(mentee.segment("mentee"))"
         case .profile(let id): "/enrolments/\(id.segment("id"))/profile"
+        case .application(let id, let part): "/applications/\(id.segment("id"))" + Self.suffix(part?.rawValue)
         case .relationship(let id, let part): "/relationships/\(id.segment("id"))" + Self.suffix(part?.rawValue)
         case .goal(let id, let goal): "/relationships/\(id.segment("id"))/goals/\(goal.segment("goal"))"
         case .meeting(let id, let meeting, let part): "/relationships/\(id.segment("id"))/schedule/\(meeting.segment("meeting"))" + Self.suffix(part?.rawValue)

@@ -22,10 +22,12 @@ public struct ParticipantHome: Sendable {
 
     public let enrolments: [Enrolled]
     public let relationships: [Open]
+    /// Applications to cycles that have not started matching: to send, waiting, or decided.
+    public let applications: [ApplicationPage]
 
     /// Reads the home of `principal`.
-    public static func read(for principal: Principal, _ store: any PrincipalReading & RelationshipRepository & PeopleRepository) async throws -> ParticipantHome {
-        guard let me = principal.person else { return ParticipantHome(enrolments: [], relationships: []) }
+    public static func read(for principal: Principal, _ store: any PrincipalReading & RelationshipRepository & PeopleRepository & ApplicationRepository & ProgrammeRepository) async throws -> ParticipantHome {
+        guard let me = principal.person else { return ParticipantHome(enrolments: [], relationships: [], applications: []) }
         let places = Dictionary(try await store.cyclesWithProgrammes(of: me.id).map { ($0.cycle.id, $0) }, uniquingKeysWith: { first, _ in first })
         let enrolments = principal.enrolments.compactMap { entry -> Enrolled? in
             guard let (cycle, programme) = places[entry.enrolment.cycleID] else { return nil }
@@ -42,6 +44,7 @@ public struct ParticipantHome: Sendable {
             guard members.count == relationship.members.count else { return nil }
             return Open(people: RelationshipPeople(relationship: relationship, mentor: mentor, members: members), cycle: cycle, programme: programme)
         }
-        return ParticipantHome(enrolments: enrolments, relationships: relationships)
+        let applications = try await ApplicationPage.all(of: me, store).filter { [.draft, .enrolling].contains($0.cycle.state) }
+        return ParticipantHome(enrolments: enrolments, relationships: relationships, applications: applications)
     }
 }

@@ -80,6 +80,14 @@ public struct ProgrammeOffice: Sendable {
     }
 
     private func save(_ personID: Person.ID, in cycleID: Cycle.ID, as role: EnrolmentRole, profile: MentoringProfile) async throws -> Enrolment {
+        let enrolment = try await enrolment(of: personID, in: cycleID, as: role, profile: profile)
+        try await store.save(enrolment)
+        return enrolment
+    }
+
+    /// The enrolment of a person in a cycle with `profile` — their existing one in that role,
+    /// updated, or a new one — by the rules of enrolment; saves nothing.
+    func enrolment(of personID: Person.ID, in cycleID: Cycle.ID, as role: EnrolmentRole, profile: MentoringProfile) async throws -> Enrolment {
         let (cycle, programme) = try await openForEnrolment(cycleID)
         guard try await store.person(personID) != nil else { throw NotFound("person", personID) }
         let existing = try await store.enrolments(of: personID).filter { $0.cycleID == cycleID }
@@ -90,7 +98,6 @@ public struct ProgrammeOffice: Sendable {
         guard issues.isEmpty else { throw ValidationError(issues) }
         var enrolment = existing.first { $0.role == role } ?? Enrolment(cycleID: cycle.id, personID: personID, role: role, profile: profile)
         enrolment.profile = profile
-        try await store.save(enrolment)
         return enrolment
     }
 

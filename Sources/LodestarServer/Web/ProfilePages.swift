@@ -74,8 +74,17 @@ struct ProfileFormView {
         self.programme = programme.name
         self.cycle = cycle.name
         role = enrolment.role.rawValue
+        fields = Self.fields(for: enrolment.role, values: values, issues: issues)
+        general = issues.filter { !ProfileFields.names.contains($0.field) }.map { "\($0.field): \($0.message)" }
+        self.saved = saved
+        missing = saved ? enrolment.profile.missing(for: enrolment.role) : []
+        self.csrf = csrf
+    }
+
+    /// The profile's fields for `role`, each with its label, hint, value and problem.
+    static func fields(for role: EnrolmentRole, values: [String: String], issues: [FieldIssue]) -> [Field] {
         let labels: [String: (String, String)] = [
-            "skills": (enrolment.role == .mentor ? "Skills you can mentor in" : "Your strongest skills",
+            "skills": (role == .mentor ? "Skills you can mentor in" : "Your strongest skills",
                        "competency:proficiency 1–5, separated by ';' — e.g. coaching:4; delegation:3"),
             "development_goals": ("Development goals", "competency:priority 1 (most wanted)–3 — e.g. strategic-thinking:1"),
             "interests": ("Interests", "separated by ';' — e.g. cycling; jazz"),
@@ -92,16 +101,12 @@ struct ProfileFormView {
             "meeting_mode": MeetingMode.allCases.map(\.rawValue),
         ]
         let byField = ValidationError(issues).messagesByField
-        fields = ProfileFields.names.filter { enrolment.role == .mentor || $0 != "capacity" }.map { name in
+        return ProfileFields.names.filter { role == .mentor || $0 != "capacity" }.map { name in
             let value = values[name] ?? ""
             let choices = (answers[name] ?? []).map { Choice(value: $0, selected: $0 == value) }
             return Field(name: name, label: labels[name]?.0 ?? name, hint: answers[name] == nil ? labels[name]?.1 ?? "" : "",
                          value: value, problem: byField[name], long: name == "career_goals",
                          choices: choices, hasChoices: !choices.isEmpty)
         }
-        general = issues.filter { !ProfileFields.names.contains($0.field) }.map { "\($0.field): \($0.message)" }
-        self.saved = saved
-        missing = saved ? enrolment.profile.missing(for: enrolment.role) : []
-        self.csrf = csrf
     }
 }

@@ -3,6 +3,7 @@
 enum Template: String, CaseIterable, Sendable {
     case calendar, choose, cycle, error, home, layout, outbox, pairs, people, person, plan, profile, programme, programmes
     case relationship, requests, speed, tokens, webhooks, webhook, conflicts, inbox, message, readiness, `import`, messages
+    case applications, application
     case programmeForm = "programme-form"
     case forgotPassword = "forgot-password"
     case setPassword = "set-password"
@@ -15,6 +16,8 @@ enum Template: String, CaseIterable, Sendable {
     case fieldProblem = "field-problem"
     case formField = "form-field"
     case readinessSummary = "readiness-summary"
+    case profileFields = "profile-fields"
+    case csvIssues = "csv-issues"
 }
 
 /// Templates that should be in the build and are not.

@@ -30,5 +30,6 @@ enum LodestarMigrations {
         M025_AddCycleDates(),
         M026_ArchiveProgrammes(),
         M027_AddNoticeProgramme(),
+        M028_CreateApplications(),
     ]
 }

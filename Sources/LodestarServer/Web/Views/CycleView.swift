@@ -20,6 +20,8 @@ struct CycleView {
     let problem: String?
     /// While draft or enrolling: where an enrolment CSV is uploaded for its preview.
     let enrolmentUpload: String?
+    /// The cycle's applications: invitations and decisions.
+    let applicationsHref: String
     /// The cycle's calendar, each day with its form field; changeable until the cycle closes.
     let dates: [Day]
     let mayChangeDates: Bool
@@ -99,6 +101,7 @@ struct CycleView {
                                            shown: $0.day?.shownDay ?? "not set", value: $0.day?.day ?? "") }
         mayChangeDates = cycle.state != .closed
         enrolmentUpload = [.draft, .enrolling].contains(cycle.state) ? SiteURL.cycle(.value(cycle.id), .imports).path : nil
+        applicationsHref = SiteURL.cycle(.value(cycle.id), .applications).path
         self.csrf = csrf
         paging = Paging(page.enrolled, path: SiteURL.cycle(.value(cycle.id)).path, query: [:])
         matching = cycle.state == .matching

@@ -6,6 +6,8 @@ struct HomeView {
     let heading: String
     let enrolments: [EnrolmentLine]
     let relationships: [RelationshipLine]
+    let applications: [ApplicationLine]
+    let hasApplications: Bool
     // Stored, not computed: Mustache reads stored properties only.
     let hasEnrolments: Bool
     let hasRelationships: Bool
@@ -18,6 +20,17 @@ struct HomeView {
         let partnerTitle: String
         let place: String
         let since: String
+    }
+
+    struct ApplicationLine {
+        let href: String
+        let place: String
+        let role: String
+        let state: String
+        let words: String
+        /// What to do next, if anything: "Apply", "Change your application".
+        let action: String?
+        let closes: String?
     }
 
     struct EnrolmentLine {
@@ -56,11 +69,19 @@ struct HomeView {
                                     place: "\(programme.name) · \(open.cycle.name)",
                                     since: people.relationship.startedAt.formatted(date: .abbreviated, time: .omitted))
         }
+        applications = home.applications.map { page in
+            let state = page.application.state
+            return ApplicationLine(href: SiteURL.application(.value(page.application.id)).path, place: "\(page.programme.name) · \(page.cycle.name)",
+                                   role: page.application.role.rawValue, state: state.rawValue, words: state.words,
+                                   action: state == .invited || state == .withdrawn ? "Apply" : state.takesApplication ? "Change your application" : "See your application",
+                                   closes: page.cycle.dates.applicationsClose.map { "applications close " + CycleDates.day($0) })
+        }
+        hasApplications = !applications.isEmpty
         heading = "Welcome, \(principal.displayName)"
         enrolments = lines
         self.relationships = relationships
         hasEnrolments = !lines.isEmpty
         hasRelationships = !relationships.isEmpty
-        nothing = lines.isEmpty
+        nothing = lines.isEmpty && applications.isEmpty
     }
 }

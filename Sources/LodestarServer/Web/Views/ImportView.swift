@@ -4,7 +4,6 @@ import LodestarCore
 /// An uploaded CSV file before it is imported: what it would create and change, or every
 /// problem by line and column with the form to upload the fixed file; once imported, what it did.
 struct ImportView {
-    struct Issue { let line: Int; let column: String; let message: String }
     /// The form that uploads a (fixed) file.
     struct UploadForm { let href: String; let label: String }
 
@@ -18,7 +17,7 @@ struct ImportView {
     let updated: [ImportPreview.Entry]
     let moreCreated: Int?
     let moreUpdated: Int?
-    let issues: [Issue]
+    let issues: [CSVIssueRows.Row]
     let issueCount: String
     let canConfirm: Bool
     /// Nothing would change: every line matches what is stored.
@@ -43,7 +42,7 @@ struct ImportView {
         updated = preview.updated
         moreCreated = Self.more(preview.summary.created, shown: preview.created.count)
         moreUpdated = Self.more(preview.summary.updated, shown: preview.updated.count)
-        (issues, issueCount) = Self.issues(preview.issues)
+        (issues, issueCount) = CSVIssueRows.first(preview.issues)
         canConfirm = preview.canConfirm
         nothingToDo = preview.issues.isEmpty && upload.confirmedAt == nil && !preview.canConfirm
         imported = upload.confirmedAt.map { "Imported \(Attribution(by: upload.uploaded.by, at: $0).described(in: zone))." }
@@ -62,7 +61,7 @@ struct ImportView {
         uploaded = "Not kept: the file can't be read as a CSV file."
         summary = ImportSummary(created: 0, updated: 0, unchanged: 0)
         (created, updated, moreCreated, moreUpdated) = ([], [], nil, nil)
-        (issues, issueCount) = Self.issues(error.issues)
+        (issues, issueCount) = CSVIssueRows.first(error.issues)
         (canConfirm, nothingToDo, imported, confirmHref, discardHref) = (false, false, nil, "", "")
         upload = place.fixedFile
         self.csrf = csrf
@@ -93,14 +92,4 @@ struct ImportView {
 
     /// How many entries a list leaves out, nil when none.
     private static func more(_ total: Int, shown: Int) -> Int? { total > shown ? total - shown : nil }
-
-    /// The first problems as rows, and how many there are in words.
-    private static func issues(_ all: [CSVIssue]) -> ([Issue], String) {
-        let rows = all.prefix(ImportPreview.shown).map { issue in
-            let column = issue.column.map { column in issue.field.map { "\(column) (\($0))" } ?? String(column) }
-            return Issue(line: issue.line, column: column ?? "—", message: issue.message)
-        }
-        let count = all.count > ImportPreview.shown ? "the first \(ImportPreview.shown) of \(all.count) problems" : "\(all.count) problem\(all.count == 1 ? "" : "s")"
-        return (rows, count)
-    }
 }
