@@ -403,6 +403,93 @@ def main():
                 snap(driver, "import-preview")
                 go(driver, driver.find_element(By.XPATH, "//button[starts-with(text(), 'Import ')]"))
                 check("2 created, 0 updated" in driver.find_element(By.ID, "import-result").text, "confirmed, the two are imported")
+                # Invitations: from a directory search, the demo's mentor as mentor and mentee as mentee, and Ines (imported above).
+                driver.get(cycle_url)
+                go(driver, driver.find_element(By.ID, "applications-link"))
+                applications_url = driver.current_url.split("?")[0]
+                for person, role in ((names["mentor"], "mentor"), (names["mentee"], "mentee"), ("Ines Duarte", "mentee")):
+                    search = driver.find_element(By.NAME, "q")
+                    search.clear()
+                    search.send_keys(person.split(" ")[-1])
+                    go(driver, driver.find_element(By.XPATH, "//button[text()='Search']"))
+                    driver.find_element(By.XPATH, f"//form[@id='invite-people']//label[contains(., '{person}')]/input").click()
+                    driver.find_element(By.CSS_SELECTOR, f"#invite-people select[name='role'] option[value='{role}']").click()
+                    go(driver, driver.find_element(By.XPATH, "//form[@id='invite-people']//button[text()='Invite']"))
+                    check("Invited 1 person." in driver.find_element(By.ID, "invited").text, f"{person} is invited to apply as {role}, from a search of the directory")
+                snap(driver, "applications-invited")
+                # Training: the mentor handbook with a one-question quiz, and mentors trained before matching.
+                driver.get(programme_url)
+                go(driver, driver.find_element(By.LINK_TEXT, "Training"))
+                training_url = driver.current_url
+                driver.find_element(By.XPATH, "//select[@name='resource']/option[contains(., 'mentor handbook')]").click()
+                driver.find_element(By.CSS_SELECTOR, "select[name='role'] option[value='mentor']").click()
+                driver.find_element(By.NAME, "title").send_keys("Mentor training")
+                driver.find_element(By.NAME, "questions").send_keys("Who sets the agenda of a meeting? | The mentor | *The mentee | HR")
+                go(driver, driver.find_element(By.XPATH, "//button[text()='Assign']"))
+                check("Mentor training" in driver.find_element(By.ID, "modules").text, "the admin assigns the mentor handbook as mentor training, with a quiz")
+                driver.get(programme_url)
+                go(driver, driver.find_element(By.LINK_TEXT, "Settings"))
+                driver.find_element(By.NAME, "mentorTrainingFirst").click()
+                go(driver, driver.find_element(By.CSS_SELECTOR, "form.programme-form button[type=submit]"))
+                driver.get(training_url)
+                check("Mentors complete their modules before they are matched" in driver.page_source, "the programme now asks mentors to train before matching")
+            finally:
+                driver.quit()
+            for role, profile in (("mentor", {"skills": "delegation:4; communication:3", "capacity": "2", "availability": "tue 09:00-11:00"}),
+                                  ("mentee", {"development_goals": "delegation:1", "availability": "tue 09:00-11:00"})):
+                driver = browser()
+                try:
+                    sign_in(driver, *sign_ins[role])
+                    go(driver, driver.find_element(By.XPATH, "//table[@id='my-applications']//tr[contains(., 'Women in Leadership')]//a"))
+                    check(driver.find_element(By.TAG_NAME, "h1").text == f"Apply as a {role}", f"the {role} opens the invitation from their home page")
+                    prefilled = driver.find_element(By.NAME, "availability").get_attribute("value")
+                    check(bool(prefilled), f"the form starts from the {role}'s profile in their earlier cycle ({prefilled})")
+                    driver.find_element(By.NAME, "availability").clear()
+                    go(driver, driver.find_element(By.XPATH, "//button[text()='Send application']"))
+                    check("is empty; say when you are free" in driver.page_source, f"an application without availability is refused, the field named")
+                    for field, text in profile.items():
+                        element = driver.find_element(By.NAME, field)
+                        element.clear()
+                        element.send_keys(text)
+                    driver.find_element(By.NAME, "motivation").send_keys("I want to grow as a leader and help others do the same.")
+                    snap(driver, f"application-{role}")
+                    go(driver, driver.find_element(By.XPATH, "//button[text()='Send application']"))
+                    check("applied, awaiting a decision" in driver.find_element(By.ID, "application-state").text.lower(), f"the {role} applies through the profile form")
+                    if role == "mentor":
+                        driver.get(base + "/")
+                        go(driver, driver.find_element(By.XPATH, "//table[@id='my-training']//tr[contains(., 'Women in Leadership')]//a"))
+                        driver.find_element(By.CSS_SELECTOR, "input[name='q0'][value='0']").click()
+                        go(driver, driver.find_element(By.XPATH, "//button[text()='Check my answers']"))
+                        check("question 1 is not right yet" in driver.page_source, "a wrong quiz answer is named, the module not completed")
+                        driver.find_element(By.CSS_SELECTOR, "input[name='q0'][value='1']").click()
+                        go(driver, driver.find_element(By.XPATH, "//button[text()='Check my answers']"))
+                        check(bool(driver.find_elements(By.ID, "module-completed")), "the mentor completes the mentor training")
+                        snap(driver, "training-module")
+                finally:
+                    driver.quit()
+            driver = browser()
+            try:
+                sign_in(driver, *sign_ins["admin"])
+                driver.get(applications_url)
+                for name in (names["mentor"], names["mentee"]):
+                    go(driver, driver.find_element(By.XPATH, f"//table[@id='applications']//tr[contains(., '{name}')]//button[@value='accepted']"))
+                rows = driver.find_element(By.ID, "applications").text.lower()
+                check(rows.count("accepted") == 2 and "invited, not applied yet" in rows,
+                      "the manager accepts the two applications; Ines, who never applied, stays invited")
+                snap(driver, "applications")
+                driver.get(cycle_url)
+                enrolled = driver.find_element(By.XPATH, "//h2[text()='Enrolled']/following-sibling::table").text
+                check(names["mentor"] in enrolled and names["mentee"] in enrolled and "Ines Duarte" not in enrolled,
+                      "only the accepted applicants are enrolled")
+                go(driver, driver.find_element(By.XPATH, "//button[text()='Move to matching']"))
+                check("state-matching" in driver.page_source, "the manager moves the cycle to matching")
+                go(driver, driver.find_element(By.LINK_TEXT, "Run matching"))
+                stats = driver.find_element(By.CSS_SELECTOR, ".stats").text
+                check("1 of 1" in stats, f"the plan matches the trained mentor with the mentee ({' '.join(stats.split())})")
+                snap(driver, "plan-second-programme")
+                go(driver, driver.find_element(By.XPATH, "//button[text()='Publish this matching']"))
+                check(arrives(driver, "/cycles/") and "state-active" in driver.page_source,
+                      "the second programme's matching is published, all in the browser")
                 driver.get(programme_url)
                 driver.find_element(By.CSS_SELECTOR, "form[action$='/managers'] input[name='email']").send_keys(sign_ins["mentor"][0])
                 go(driver, driver.find_element(By.XPATH, "//button[text()='Appoint']"))

@@ -83,6 +83,15 @@ struct AccessMatrixTests {
         post(.cycle(.key, .invitations)): managerWriters,
         post(.cycle(.key, .invitationFile)): managerWriters,
         get(.application(.key)): signedIn,
+        // The library is everyone's to read, the managers' to add to; a programme's training its
+        // managers'; a module its assigned people's (and managers'), otherwise not found.
+        get(.library): signedIn,
+        post(.library): anyManagerWriters,
+        get(.resource(.key)): signedIn,
+        get(.programmeTraining(.key)): managers,
+        post(.programmeTraining(.key)): managerWriters,
+        get(.trainingModule(.key)): signedIn,
+        post(.trainingModule(.key)): signedIn.subtracting([.readToken]),
         post(.application(.key)): signedIn.subtracting([.readToken]),
         post(.application(.key, .withdraw)): signedIn.subtracting([.readToken]),
         post(.application(.key, .decision)): signedIn.subtracting([.readToken]),
@@ -214,6 +223,13 @@ struct AccessMatrixTests {
         "GET /api/v1/cycles/:id/applications": managers,
         "POST /api/v1/cycles/:id/invitations": managerWriters,
         "GET /api/v1/applications": signedIn,
+        "GET /api/v1/resources": signedIn,
+        "POST /api/v1/resources": anyManagerWriters,
+        "GET /api/v1/resources/:id": signedIn,
+        "GET /api/v1/programmes/:id/training": managers,
+        "POST /api/v1/programmes/:id/training": managerWriters,
+        "GET /api/v1/training": signedIn,
+        "POST /api/v1/training/:id/completion": signedIn.subtracting([.readToken]),
         "GET /api/v1/applications/:id": signedIn,
         "PUT /api/v1/applications/:id": signedIn.subtracting([.readToken]),
         "POST /api/v1/applications/:id/withdraw": signedIn.subtracting([.readToken]),
@@ -400,7 +416,8 @@ struct ConcreteIDs {
             return path.replacingOccurrences(of: ":id", with: relationship).replacingOccurrences(of: ":goalId", with: UUID().uuidString.lowercased())
                 .replacingOccurrences(of: ":meetingId", with: UUID().uuidString.lowercased())
         }
-        if path.contains("/webhooks/") || path.contains("/inbox/") || path.hasPrefix("/imports/") || path.contains("/applications/") {
+        if path.contains("/webhooks/") || path.contains("/inbox/") || path.hasPrefix("/imports/") || path.contains("/applications/") || path.contains("/library/")
+            || path.contains("/training/") || path.contains("/resources/") {
             return path.replacingOccurrences(of: ":id", with: UUID().uuidString.lowercased()).replacingOccurrences(of: ":delivery", with: UUID().uuidString.lowercased())
         }
         return path.replacingOccurrences(of: ":slug", with: "strategic-thinking")

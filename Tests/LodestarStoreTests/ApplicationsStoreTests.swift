@@ -24,7 +24,8 @@ struct ApplicationsStoreTests {
 
     static let mentorProfile = MentoringProfile(skills: [Skill(competency: "delegation", proficiency: 4)],
                                                 availability: WeeklyAvailability(slots: [.init(day: .tue, startMinute: 540, endMinute: 600)]), capacity: 2)
-    static let menteeProfile = MentoringProfile(developmentGoals: [DevelopmentGoal(competency: "delegation", priority: 1)])
+    static let menteeProfile = MentoringProfile(developmentGoals: [DevelopmentGoal(competency: "delegation", priority: 1)],
+                                                availability: WeeklyAvailability(slots: [.init(day: .tue, startMinute: 540, endMinute: 600)]))
 
     @Test("invite, apply, accept, waitlist, withdraw: only accepted applicants are enrolled, each step told and recorded", arguments: TestDatabase.allCases)
     func lifecycle(database: TestDatabase) async throws {

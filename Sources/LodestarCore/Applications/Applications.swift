@@ -158,12 +158,13 @@ public struct Applications: Sendable {
     }
 
     /// What an application must give beyond a profile's rules (which ask a mentor's capacity):
-    /// a mentor what they can mentor in and when they are free; a mentee what they want to develop.
+    /// a mentor what they can mentor in, a mentee what they want to develop, and both when they are free.
     static func required(for role: EnrolmentRole) -> [(missing: String, field: String, message: String)] {
         switch role {
         case .mentor: [("skills you can mentor in", "skills", "is empty; name what you can mentor in, e.g. coaching:4"),
                        ("weekly availability", "availability", "is empty; say when you are free, e.g. mon 09:00-11:00")]
-        case .mentee: [("development goals", "development_goals", "is empty; name what you want to develop, e.g. delegation:1")]
+        case .mentee: [("development goals", "development_goals", "is empty; name what you want to develop, e.g. delegation:1"),
+                       ("weekly availability", "availability", "is empty; say when you are free, e.g. mon 09:00-11:00")]
         }
     }
 

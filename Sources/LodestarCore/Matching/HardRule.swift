@@ -16,6 +16,8 @@ public enum HardRule: String, Sendable, Codable, CaseIterable, Comparable, Codin
     case rotation
     /// A person can't mentor themselves (peer pools).
     case samePerson = "same-person"
+    /// The programme asks mentors to complete its mentor training before matching, and this one has not.
+    case mentorTraining = "mentor-training"
 
     /// What the rule means, for a person reading why a pair was excluded.
     public var explanation: String {
@@ -28,6 +30,7 @@ public enum HardRule: String, Sendable, Codable, CaseIterable, Comparable, Codin
         case .distance: "distance mentoring needs virtual meetings and enough overlapping free time"
         case .rotation: "they were paired before in this programme"
         case .samePerson: "it is the same person"
+        case .mentorTraining: "the mentor has not completed the programme's mentor training"
         }
     }
 

@@ -18,6 +18,9 @@ public struct MatchRequest: Sendable {
     public var locked: [(mentee: Enrolment.ID, mentor: Enrolment.ID)]
     /// Mentees the manager keeps out of this plan (reported unmatched, "left out").
     public var leftOut: Set<Enrolment.ID> = []
+    /// Mentors who have not completed the programme's mentor training; excluded when the
+    /// settings ask for training first.
+    public var untrainedMentors: Set<Person.ID> = []
     /// Minimise the worst match first, then maximise the total.
     public var fairness: Bool
     public var seed: UInt64

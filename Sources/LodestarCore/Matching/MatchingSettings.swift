@@ -14,6 +14,12 @@ public struct MatchingSettings: Sendable, Hashable, Codable {
     public var menteeChoice: MenteeChoice?
     /// Peer format: form circles of about this many (3–5) instead of pairs.
     public var peerCircleSize: Int?
+    /// True when mentors complete every mentor module of the programme's training before they
+    /// are matched (a hard rule); absent, as stored by earlier versions, means no.
+    public var mentorTrainingFirst: Bool?
+
+    /// Whether matching waits for mentors' training.
+    public var requiresMentorTraining: Bool { mentorTrainingFirst ?? false }
 
     /// Mentee-choice mode: each mentee sends up to `maximumRequests` ranked requests; a mentor
     /// answers within `responseDays`, else the request passes to the mentee's next choice.
@@ -67,7 +73,7 @@ public struct MatchingSettings: Sendable, Hashable, Codable {
 
     /// Creates settings.
     public init(weights: MatchWeights, minimumLevelGap: Int, maximumLevelGap: Int, minimumWeeklyOverlap: Int, rotation: Bool,
-                menteeChoice: MenteeChoice? = nil, peerCircleSize: Int? = nil) {
+                menteeChoice: MenteeChoice? = nil, peerCircleSize: Int? = nil, mentorTrainingFirst: Bool? = nil) {
         self.weights = weights
         self.minimumLevelGap = minimumLevelGap
         self.maximumLevelGap = maximumLevelGap
@@ -75,5 +81,6 @@ public struct MatchingSettings: Sendable, Hashable, Codable {
         self.rotation = rotation
         self.menteeChoice = menteeChoice
         self.peerCircleSize = peerCircleSize
+        self.mentorTrainingFirst = mentorTrainingFirst
     }
 }

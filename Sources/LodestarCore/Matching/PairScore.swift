@@ -46,12 +46,15 @@ struct PairJudge: Sendable {
     /// Declared conflicts and earlier pairs, as ordered pairs of person numbers.
     private let conflicts: Set<Int64>
     private let previousPairs: Set<Int64>
+    /// By mentor index: not trained while the programme asks for it (empty when it doesn't).
+    private let untrained: [Bool]
     private let weights: [(MatchCriterion, Double)]
     private let weightTotal: Double
 
     /// Settings out of range (stored by an older version, say) are refused here, where every
     /// scoring path passes, before any arithmetic on them.
-    init(format: MentoringFormat, settings: MatchingSettings, cohort: Cohort, conflicts: Set<PersonPair>, previousPairs: Set<PersonPair>) throws(ValidationError) {
+    init(format: MentoringFormat, settings: MatchingSettings, cohort: Cohort, conflicts: Set<PersonPair>, previousPairs: Set<PersonPair>,
+         untrainedMentors: Set<Person.ID> = []) throws(ValidationError) {
         _ = try settings.checked()
         self.format = format
         self.settings = settings
@@ -69,6 +72,7 @@ struct PairJudge: Sendable {
         }
         self.conflicts = keys(conflicts)
         self.previousPairs = settings.rotation ? keys(previousPairs) : []
+        untrained = settings.requiresMentorTraining && !untrainedMentors.isEmpty ? cohort.mentors.people.map { untrainedMentors.contains($0.id) } : []
         weights = MatchCriterion.allCases.map { ($0, settings.weights[$0]) }.filter { $0.1 > 0 }
         weightTotal = weights.reduce(0) { $0 + $1.1 }
     }
@@ -92,6 +96,7 @@ struct PairJudge: Sendable {
             if !virtual || mentees.availability.common(i, mentors.availability, j) * 15 < settings.minimumWeeklyOverlap { rules.insert(HardRules(.distance)) }
         }
         if !previousPairs.isEmpty && previousPairs.contains(Self.key(a, b)) { rules.insert(HardRules(.rotation)) }
+        if !untrained.isEmpty && untrained[j] { rules.insert(HardRules(.mentorTraining)) }
         return rules
     }
 

@@ -108,9 +108,10 @@ public protocol ConflictRepository: Sendable {
 }
 
 /// What a matching plan is made from: the cycle and its programme, the enrolled people and
-/// the directory's reporting lines, conflicts of interest, earlier relationships — and the
+/// the directory's reporting lines, conflicts of interest, earlier relationships, who finished
+/// their training — and the
 /// revision that says whether they changed.
-public typealias MatchingInputs = PeopleRepository & ProgrammeRepository & EnrolmentRepository & ConflictRepository & RelationshipRepository
+public typealias MatchingInputs = PeopleRepository & ProgrammeRepository & EnrolmentRepository & ConflictRepository & RelationshipRepository & TrainingRepository
     & PlanningRevisionReading
 
 /// What the pages of programmes and their cycles read: programmes, cycles, counts of enrolments.
@@ -119,7 +120,7 @@ public typealias ProgrammeReading = ProgrammeRepository & EnrolmentRepository
 /// Everything Lodestar stores. Use cases that only read name the narrower protocols above (a
 /// store of everything is one of each); those that write in a transaction take this one.
 public protocol LodestarRepositories: PeopleRepository, CompetencyRepository, ProgrammeRepository, EnrolmentRepository, ConflictRepository,
-    AccountRepository, OutboxRepository, RelationshipRepository, WorkspaceRepository, CalendarRepository, MentorRequestRepository, SpeedEventRepository, WebhookRepository, PrincipalReading, AdministrativeRecord, ReadinessRepository, ImportRepository, ApplicationRepository,
+    AccountRepository, OutboxRepository, RelationshipRepository, WorkspaceRepository, CalendarRepository, MentorRequestRepository, SpeedEventRepository, WebhookRepository, PrincipalReading, AdministrativeRecord, ReadinessRepository, ImportRepository, ApplicationRepository, TrainingRepository,
     PlanningRevisionReading {
     /// True when nothing has been stored yet (the demo seeds only such a store).
     func isEmpty() async throws -> Bool

@@ -34,6 +34,8 @@ public enum SiteURL: Sendable {
     case conflicts, withdrawConflict(Parameter<ConflictOfInterest.ID>)
     /// A programme's readiness check; the organisation's readiness threshold.
     case readiness(Parameter<Programme.ID>), readinessThreshold
+    /// The library and one of its resources; a programme's training; a module to take.
+    case library, resource(Parameter<Resource.ID>), programmeTraining(Parameter<Programme.ID>), trainingModule(Parameter<TrainingModule.ID>)
     /// One's own messages, and one of them.
     case inbox, message(Parameter<Notice.ID>)
     case cycle(Parameter<Cycle.ID>, CyclePart? = nil)
@@ -103,6 +105,10 @@ public enum SiteURL: Sendable {
         case .readinessThreshold: "/admin/readiness-threshold"
         case .conflicts: "/conflicts"
         case .inbox: "/inbox"
+        case .library: "/library"
+        case .resource(let id): "/library/\(id.segment("id"))"
+        case .programmeTraining(let id): "/programmes/\(id.segment("id"))/training"
+        case .trainingModule(let id): "/training/\(id.segment("id"))"
         case .message(let id): "/inbox/\(id.segment("id"))"
         case .withdrawConflict(let id): "/conflicts/\(id.segment("id"))/withdraw"
         case .cycle(let id, let part): "/cycles/\(id.segment("id"))" + Self.suffix(part?.rawValue)

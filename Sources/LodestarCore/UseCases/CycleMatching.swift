@@ -30,6 +30,7 @@ public struct CycleMatching: Sendable {
             previousPairs: Set(earlier.flatMap(\.pairs) + endedHere), locked: edits.locked, fairness: fairness, seed: seed, now: now)
         request.leftOut = edits.leftOut
         request.managers = try await store.reportingLines()
+        if settings.requiresMentorTraining { request.untrainedMentors = try await store.untrained(.mentor, in: cycle.id) }
         return request
     }
 

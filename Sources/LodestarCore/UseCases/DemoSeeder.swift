@@ -1,3 +1,5 @@
+import Foundation
+
 /// Puts the demo organisation into an empty store, and never touches one that has data.
 public struct DemoSeeder: Sendable {
     let store: any LodestarRepositories
@@ -10,11 +12,17 @@ public struct DemoSeeder: Sendable {
     public func seedIfEmpty(seed: UInt64 = 2027, size: Int = 360) async throws -> DemoOrganisation? {
         guard try await store.isEmpty() else { return nil }
         let demo = DemoOrganisation(seed: seed, size: size)
+        var random = SeededGenerator(seed: seed ^ 0x7472_6169_6e)
+        let now = Date()
+        let resources = DemoTraining.resources(&random, at: now)
+        let modules = DemoTraining.modules(for: demo.programme.id, resources, &random, at: now)
         try await store.inTransaction { store in
             try await store.apply(PeopleImportPlan(inserting: demo.people))
             try await store.save(demo.programme)
             try await store.save(demo.cycle)
             try await store.save(all: demo.enrolments)
+            for resource in resources { try await store.save(resource) }
+            for module in modules { try await store.save(module) }
         }
         return demo
     }

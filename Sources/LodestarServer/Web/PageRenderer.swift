@@ -71,7 +71,8 @@ struct PageRenderer: Sendable {
             roles = principal.roleNames.joined(separator: " · ")
             self.csrf = csrf
             var links = [Link(href: SiteURL.home.path, label: "Home"),
-                         Link(href: SiteURL.inbox.path, label: principal.unreadMessages > 0 ? "Inbox (\(principal.unreadMessages))" : "Inbox")]
+                         Link(href: SiteURL.inbox.path, label: principal.unreadMessages > 0 ? "Inbox (\(principal.unreadMessages))" : "Inbox"),
+                         Link(href: SiteURL.library.path, label: "Library")]
             if principal.isAdmin {
                 links.append(Link(href: SiteURL.people.path, label: "People"))
                 links.append(Link(href: SiteURL.outbox.path, label: "Outbox"))

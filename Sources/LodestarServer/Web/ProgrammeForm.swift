@@ -21,8 +21,11 @@ struct ProgrammeForm {
             "maximumRequests": String(settings.menteeChoice?.maximumRequests ?? 3), "responseDays": String(settings.menteeChoice?.responseDays ?? 7),
             "peerCircleSize": settings.peerCircleSize.map(String.init) ?? "",
         ]
-        if programme?.matching == nil { fields["defaults"] = "1" }
+        var chosen = programme?.matching
+        chosen?.mentorTrainingFirst = nil
+        if chosen == nil || chosen == .defaults(for: programme?.format ?? .oneToOne) { fields["defaults"] = "1" }
         if settings.rotation { fields["rotation"] = "1" }
+        if settings.requiresMentorTraining { fields["mentorTrainingFirst"] = "1" }
         if settings.menteeChoice != nil { fields["menteeChoice"] = "1" }
         for criterion in MatchCriterion.allCases { fields["w-" + criterion.rawValue] = Self.number(settings.weights.values[criterion] ?? 0) }
         self.fields = fields
@@ -56,9 +59,13 @@ struct ProgrammeForm {
         }
         let format = choice("format", MentoringFormat.self), cadence = choice("cadence", MeetingCadence.self)
         let duration = whole("durationWeeks")
+        let trainingFirst = fields["mentorTrainingFirst"] != nil
         guard fields["defaults"] == nil else {
             guard issues.isEmpty, let format, let cadence else { throw ValidationError(issues) }
-            return record(format, cadence, duration, matching: nil)
+            // The format's defaults, with the training rule when it is asked for.
+            var defaults = MatchingSettings.defaults(for: format)
+            defaults.mentorTrainingFirst = true
+            return record(format, cadence, duration, matching: trainingFirst ? defaults : nil)
         }
         let (weights, weightIssues) = MatchingPages.weightValues { fields[$0] }
         issues += weightIssues
@@ -69,6 +76,7 @@ struct ProgrammeForm {
             settings.menteeChoice = .init(maximumRequests: whole("maximumRequests"), responseDays: whole("responseDays"))
         }
         if let size = fields["peerCircleSize"], !size.isEmpty { settings.peerCircleSize = whole("peerCircleSize") }
+        if trainingFirst { settings.mentorTrainingFirst = true }
         guard issues.isEmpty, let format, let cadence else { throw ValidationError(issues) }
         return record(format, cadence, duration, matching: settings)
     }

@@ -3,7 +3,8 @@
 enum Template: String, CaseIterable, Sendable {
     case calendar, choose, cycle, error, home, layout, outbox, pairs, people, person, plan, profile, programme, programmes
     case relationship, requests, speed, tokens, webhooks, webhook, conflicts, inbox, message, readiness, `import`, messages
-    case applications, application
+    case applications, application, library, resource, module
+    case programmeTraining = "programme-training"
     case programmeForm = "programme-form"
     case forgotPassword = "forgot-password"
     case setPassword = "set-password"

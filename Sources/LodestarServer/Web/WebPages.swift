@@ -18,7 +18,8 @@ struct WebPages {
         }
         router.get(.home) { _, context in
             let principal = try context.signedIn()
-            if principal.home == .participant { return pages.render(.home, HomeView(try await ParticipantHome.read(for: principal, store), for: principal), for: context) }
+            if principal.home == .participant { return pages.render(.home, HomeView(try await ParticipantHome.read(for: principal, store),
+                                                                                                               training: try await Training(store: store, principal: principal).mine(), for: principal), for: context) }
             return pages.render(.programmes, ProgrammesView(try await ProgrammeOverview.read(for: principal, store), for: principal), for: context)
         }
         router.get(.cycle(.key)) { request, context in

@@ -12,17 +12,7 @@ struct M019_CreatePlanningRevision: AsyncMigration {
         guard let sql = database as? any SQLDatabase else { return }
         try await sql.raw("CREATE TABLE planning_revision (id INTEGER PRIMARY KEY, value BIGINT NOT NULL)").run()
         try await sql.raw("INSERT INTO planning_revision (id, value) VALUES (1, 0)").run()
-        if sql.dialect.name == "sqlite" {
-            // SQLite has one writer at a time, so the row is moved on with each written row.
-            for table in Self.tables {
-                for event in ["INSERT", "UPDATE", "DELETE"] {
-                    try await sql.raw("""
-                        CREATE TRIGGER \(unsafeRaw: "planning_\(table)_\(event.lowercased())") AFTER \(unsafeRaw: event) ON \(ident: table)
-                        BEGIN UPDATE planning_revision SET value = value + 1 WHERE id = 1; END
-                        """).run()
-                }
-            }
-        } else {
+        if sql.dialect.name != "sqlite" {
             // On PostgreSQL the counter moves once per transaction, at commit, after every other
             // row lock is held — so writers never wait on it while holding what another wants.
             try await sql.raw("""
@@ -34,7 +24,22 @@ struct M019_CreatePlanningRevision: AsyncMigration {
                     RETURN NULL;
                 END $$
                 """).run()
-            for table in Self.tables {
+        }
+        try await Self.track(Self.tables, on: sql)
+    }
+
+    /// Makes every write to `tables` move the counter on.
+    static func track(_ tables: [String], on sql: any SQLDatabase) async throws {
+        for table in tables {
+            if sql.dialect.name == "sqlite" {
+                // SQLite has one writer at a time, so the row is moved on with each written row.
+                for event in ["INSERT", "UPDATE", "DELETE"] {
+                    try await sql.raw("""
+                        CREATE TRIGGER \(unsafeRaw: "planning_\(table)_\(event.lowercased())") AFTER \(unsafeRaw: event) ON \(ident: table)
+                        BEGIN UPDATE planning_revision SET value = value + 1 WHERE id = 1; END
+                        """).run()
+                }
+            } else {
                 try await sql.raw("""
                     CREATE CONSTRAINT TRIGGER \(unsafeRaw: "planning_\(table)") AFTER INSERT OR UPDATE OR DELETE ON \(ident: table)
                     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION planning_revision_bump()
@@ -43,15 +48,20 @@ struct M019_CreatePlanningRevision: AsyncMigration {
         }
     }
 
-    func revert(on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
-        for table in Self.tables {
+    /// Stops writes to `tables` moving the counter on.
+    static func untrack(_ tables: [String], on sql: any SQLDatabase) async throws {
+        for table in tables {
             if sql.dialect.name == "sqlite" {
                 for event in ["insert", "update", "delete"] { try await sql.raw("DROP TRIGGER \(unsafeRaw: "planning_\(table)_\(event)")").run() }
             } else {
                 try await sql.raw("DROP TRIGGER \(unsafeRaw: "planning_\(table)") ON \(ident: table)").run()
             }
         }
+    }
+
+    func revert(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        try await Self.untrack(Self.tables, on: sql)
         if sql.dialect.name != "sqlite" { try await sql.raw("DROP FUNCTION planning_revision_bump()").run() }
         try await sql.raw("DROP TABLE planning_revision").run()
     }

@@ -31,5 +31,6 @@ enum LodestarMigrations {
         M026_ArchiveProgrammes(),
         M027_AddNoticeProgramme(),
         M028_CreateApplications(),
+        M029_CreateTraining(),
     ]
 }

@@ -36,7 +36,7 @@ struct ApplicationsView {
         let words: String
         let applied: String
         let offer: String
-        let motivation: String
+        let motivation: String?
         let decisionHref: String
         let decisions: [Decision]
     }
@@ -80,7 +80,7 @@ struct ApplicationsView {
                         state: application.state.rawValue, words: application.state.words,
                         applied: application.appliedAt.map { $0.formatted(date: .abbreviated, time: .omitted) } ?? "—",
                         offer: application.profile.map { ApplicationView.offer($0, role: application.role) } ?? "",
-                        motivation: application.motivation, decisionHref: SiteURL.application(.value(application.id), .decision).path,
+                        motivation: application.motivation.isEmpty ? nil : application.motivation, decisionHref: SiteURL.application(.value(application.id), .decision).path,
                         decisions: open && application.state.awaitsDecision ? ApplicationView.decisions(except: application.state) : [])
         }
         paging = Paging(board.applications, path: path, query: ["state": state?.rawValue ?? ""])

@@ -8,6 +8,8 @@ struct HomeView {
     let relationships: [RelationshipLine]
     let applications: [ApplicationLine]
     let hasApplications: Bool
+    let training: [TrainingLine]
+    let hasTraining: Bool
     // Stored, not computed: Mustache reads stored properties only.
     let hasEnrolments: Bool
     let hasRelationships: Bool
@@ -20,6 +22,14 @@ struct HomeView {
         let partnerTitle: String
         let place: String
         let since: String
+    }
+
+    struct TrainingLine {
+        let href: String
+        let title: String
+        let programme: String
+        let role: String
+        let done: String?
     }
 
     struct ApplicationLine {
@@ -46,7 +56,7 @@ struct HomeView {
         let choiceLabel: String?
     }
 
-    init(_ home: ParticipantHome, for principal: Principal) {
+    init(_ home: ParticipantHome, training: [AssignedModule], for principal: Principal) {
         let lines = home.enrolments.map { entry in
             let (enrolment, cycle, programme) = (entry.enrolment, entry.cycle, entry.programme)
             let link = !entry.choosing ? nil : enrolment.role == .mentee ? SiteURL.cycle(.value(cycle.id), .choose).path : SiteURL.requests.path
@@ -77,6 +87,11 @@ struct HomeView {
                                    closes: page.cycle.dates.applicationsClose.map { "applications close " + CycleDates.day($0) })
         }
         hasApplications = !applications.isEmpty
+        self.training = training.map { assigned in
+            TrainingLine(href: SiteURL.trainingModule(.value(assigned.module.id)).path, title: assigned.module.title, programme: assigned.programme.name,
+                         role: assigned.module.role.rawValue, done: assigned.completedAt.map { "completed " + $0.formatted(date: .abbreviated, time: .omitted) })
+        }
+        hasTraining = !self.training.isEmpty
         heading = "Welcome, \(principal.displayName)"
         enrolments = lines
         self.relationships = relationships

@@ -8,7 +8,7 @@ struct SiteLinks {
     let forgotPassword = SiteURL.forgotPassword.path, setPassword = SiteURL.setPassword.path
     let calendar = SiteURL.calendar.path, requests = SiteURL.requests.path
     let tokens = SiteURL.tokens.path, outbox = SiteURL.outbox.path, invitations = SiteURL.invitations.path
-    let webhooks = SiteURL.webhooks.path, conflicts = SiteURL.conflicts.path, inbox = SiteURL.inbox.path
+    let webhooks = SiteURL.webhooks.path, conflicts = SiteURL.conflicts.path, inbox = SiteURL.inbox.path, library = SiteURL.library.path
 }
 
 /// A cycle's pages and forms (`{{cycleLinks.plan}}`).

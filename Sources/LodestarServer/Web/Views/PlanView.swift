@@ -22,6 +22,9 @@ struct PlanView {
     let unmatchedPaging: Paging
     let hasUnmatched: Bool
     let coverage: String
+    /// Each hard rule that excluded pairs: its name, what it means, how many pairs.
+    let exclusions: [Exclusion]
+    struct Exclusion { let rule: String; let meaning: String; let pairs: String }
     let matched: Int
     let mentees: Int
     let meanScore: String
@@ -132,6 +135,9 @@ struct PlanView {
         change = reading.uneditedTotal.map { String(format: "%+.1f against the plan without your changes (%.1f)", total - $0, $0) }
         undoLink = SiteURL.link(SiteURL.cycle(.value(cycle.id), .plan).path, links.settings)
         coverage = String(format: "%.0f%%", plan.statistics.coverage * 100)
+        exclusions = plan.statistics.excludedPairs.sorted { $0.key < $1.key }.map {
+            Exclusion(rule: $0.key.rawValue, meaning: $0.key.explanation, pairs: $0.value.formatted())
+        }
         matched = plan.statistics.matched
         mentees = plan.statistics.mentees
         meanScore = plan.statistics.meanScore.written(decimals: 1)

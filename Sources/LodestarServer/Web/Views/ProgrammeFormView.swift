@@ -47,6 +47,7 @@ struct ProgrammeFormView {
     let gaps: [Field]
     let overlap: Field
     let rotation: Bool
+    let mentorTrainingFirst: Bool
     let menteeChoice: Bool
     let choice: [Field]
     let circleSizes: [Option]
@@ -95,6 +96,7 @@ struct ProgrammeFormView {
         overlap = field("minimumWeeklyOverlap", "Least weekly overlap (minutes)", "Distance programmes: the free time a pair must share each week, across time zones (0–10080).",
                         problem: "matching.minimumWeeklyOverlap")
         rotation = form.fields["rotation"] != nil
+        mentorTrainingFirst = form.fields["mentorTrainingFirst"] != nil
         menteeChoice = form.fields["menteeChoice"] != nil
         choice = [
             field("maximumRequests", "Requests per mentee", "How many ranked requests a mentee sends, 1 to 5.", problem: "matching.menteeChoice.maximumRequests"),

@@ -28,6 +28,7 @@ struct ProgrammeView {
     let archiveHref: String
     /// For its managers: the messages sent about it.
     let messagesHref: String
+    let trainingHref: String
     let restoreHref: String
     let editHref: String
     let copyHref: String
@@ -60,6 +61,7 @@ struct ProgrammeView {
         archived = programme.archivedAt.map { "Archived on \($0.shownDay): kept for the record; restore it to change it or open a cycle." }
         archiveHref = SiteURL.archiveProgramme(.value(programme.id)).path
         messagesHref = SiteURL.programmeMessages(.value(programme.id)).path
+        trainingHref = SiteURL.programmeTraining(.value(programme.id)).path
         restoreHref = SiteURL.restoreProgramme(.value(programme.id)).path
         mayCopy = principal.isAdmin
         editHref = SiteURL.editProgramme(.value(programme.id)).path
