@@ -8,7 +8,12 @@ the manager publishes the demo matching; the mentee signs the agreement, adds a 
 and moves a meeting and subscribes to the calendar feed; the mentor sees it all but the private
 note and cancels the meeting; the admin creates a second programme, opens its first cycle, answers its readiness check,
 opens the cycle for enrolment, imports a people CSV (refused with its line and column, then
-fixed, previewed and confirmed) and appoints its manager; the mentee reads their inbox. Every .ics is parsed by the icalendar package (an independent
+fixed, previewed and confirmed), invites three people to apply from a directory search, assigns the
+mentor handbook as mentor training and makes it a rule before matching; the mentor and the mentee
+apply through their profile forms (an empty availability refused) and the mentor passes the quiz
+(a wrong answer named first); the admin accepts both — the invited person who never applied stays
+out — moves the cycle to matching and publishes the plan; then appoints the programme's manager;
+the mentee reads their inbox. Every .ics is parsed by the icalendar package (an independent
 parser). Needs Debian's `chromium` and `chromium-driver`; Selenium and icalendar are installed
 from PyPI into .venv-browser on first use.
 
@@ -330,7 +335,7 @@ def main():
                 finally:
                     driver.quit()
 
-            print("a second programme from the browser: the admin creates it, opens its first cycle, appoints its manager")
+            print("a second programme from the browser: the admin creates it, answers its readiness check, imports people, invites, trains, accepts and publishes its matching, appoints its manager")
             driver = browser()
             try:
                 sign_in(driver, *sign_ins["admin"])
@@ -427,12 +432,16 @@ def main():
                 driver.find_element(By.NAME, "questions").send_keys("Who sets the agenda of a meeting? | The mentor | *The mentee | HR")
                 go(driver, driver.find_element(By.XPATH, "//button[text()='Assign']"))
                 check("Mentor training" in driver.find_element(By.ID, "modules").text, "the admin assigns the mentor handbook as mentor training, with a quiz")
+                driver.get(base + "/library?audience=mentor")
+                check("Rising Leaders — mentor handbook" in driver.find_element(By.ID, "resources").text, "the library finds the handbooks written for mentors")
+                snap(driver, "library")
                 driver.get(programme_url)
                 go(driver, driver.find_element(By.LINK_TEXT, "Settings"))
                 driver.find_element(By.NAME, "mentorTrainingFirst").click()
                 go(driver, driver.find_element(By.CSS_SELECTOR, "form.programme-form button[type=submit]"))
                 driver.get(training_url)
                 check("Mentors complete their modules before they are matched" in driver.page_source, "the programme now asks mentors to train before matching")
+                snap(driver, "programme-training")
             finally:
                 driver.quit()
             for role, profile in (("mentor", {"skills": "delegation:4; communication:3", "capacity": "2", "availability": "tue 09:00-11:00"}),

@@ -33,7 +33,7 @@ struct Invite: AsyncParsableCommand {
         } catch let error as CSVImportError {
             throw ArgumentParser.ValidationError("\(file): nobody was invited:\n" + error.issues.map(\.description).joined(separator: "\n"))
         }
-        print("Invited \(summary.invited.count): \(summary.invited.joined(separator: ", "))")
+        print(summary.invited.isEmpty ? "Nobody new was invited." : "Invited \(summary.invited.count): \(summary.invited.joined(separator: ", "))")
         if !summary.alreadyInvited.isEmpty { print("Already invited, applying or enrolled (left as they are): \(summary.alreadyInvited.joined(separator: ", "))") }
     }
 }

@@ -108,7 +108,9 @@ struct ProgrammeTrainingView {
                    check: entry.module.questions.isEmpty ? "confirmation" : "\(entry.module.questions.count)-question quiz",
                    completed: entry.completed, of: byRole[entry.module.role] ?? 0)
         }
-        people = progress.people.map { Row(name: $0.person.name, role: $0.role.rawValue, progress: "\($0.completed) of \($0.of)", done: $0.completed == $0.of) }
+        people = progress.people.map {
+            Row(name: $0.person.name, role: $0.role.rawValue, progress: $0.of == 0 ? "none assigned" : "\($0.completed) of \($0.of)", done: $0.of > 0 && $0.completed == $0.of)
+        }
         hasPeople = !people.isEmpty
         resources = library.map { LibraryView.Option(value: $0.id.description, label: "\($0.title) (\($0.kind.rawValue))", selected: $0.id.description == entered["resource"]) }
         roles = EnrolmentRole.allCases.map { LibraryView.Option(value: $0.rawValue, label: "\($0.rawValue)s", selected: $0.rawValue == entered["role"]) }
