@@ -1,6 +1,37 @@
 import Foundation
 
 extension NoticeWriter {
+    /// To a programme's manager: a participant says their pairing is not a fit.
+    func poorFit(to email: String, reported who: String, pair names: [String], pairing: SiteURL) -> Notice {
+        notice(to: email, "A pairing is not a fit: \(names.joined(separator: " and "))", """
+            \(who) answered the fit check after a meeting: the pairing of \(names.joined(separator: " and ")) is not a fit.
+            You can end the relationship early and pair the mentee with another mentor by hand (the same mentor is not proposed again):
+
+            \(link(pairing))
+
+            """)
+    }
+
+    /// To a mentee whose pairing was called not a fit: a new match is possible.
+    func rematchOffered(_ person: Person) -> Notice {
+        notice(to: person, "Your programme manager can match you again", """
+            After the fit check, your programme manager knows that this pairing is not working. They can end it well and match you
+            with another mentor in this cycle; expect to hear from them soon. What you wrote in your workspace stays yours.
+
+            """)
+    }
+
+    /// To each person of a relationship once a meeting is logged: how did it go?
+    func pulseAsked(_ person: Person, heldOn: Date, workspace: SiteURL) -> Notice {
+        notice(to: person, "How was your mentoring meeting of \(person.day(heldOn))?", """
+            A meeting of \(person.day(heldOn)) was logged in your workspace. How did it go for you? Rate it from 1 (poor) to 5 (excellent)
+            in the workspace, with a comment if you like — your comment stays yours unless you choose to share it with your programme manager.
+
+            \(link(workspace))
+
+            """)
+    }
+
     /// A day before a meeting, to each of its participants.
     func reminder(_ meeting: ScheduledMeeting, to person: Person, with others: [Person]) -> Notice {
         let (when, zone) = Self.meetingTime(meeting.startsAt, for: person)

@@ -13,6 +13,8 @@ public struct CyclePage: Sendable {
     public let relationships: Page<Oversight>
     /// Whether the cycle has any relationship at all (the section shows only then).
     public let hasRelationships: Bool
+    /// Relationships someone in them called not a fit, in the whole cycle.
+    public let poorFits: Int
     /// While the cycle is draft: whether its programme passes the readiness check it must pass to open.
     public let readiness: ReadinessReport?
 
@@ -42,7 +44,7 @@ public struct CyclePage: Sendable {
         let oversight = try await RelationshipWorkspace(store: store, principal: principal).oversight(of: relationships, in: programme, now: now)
         let named = try await Oversight.named(oversight, store).sorted { ($0.seen.health, $0.mentees) < ($1.seen.health, $1.mentees) }
         return CyclePage(cycle: cycle, programme: programme, counts: try await store.enrolmentCounts(in: cycle.id), enrolled: enrolled,
-                         relationships: Page(slicing: named, relationshipsPage), hasRelationships: !named.isEmpty,
+                         relationships: Page(slicing: named, relationshipsPage), hasRelationships: !named.isEmpty, poorFits: named.filter { $0.seen.fit == .poor }.count,
                          readiness: cycle.state == .draft ? try await ReadinessReview.report(of: programme.id, store) : nil)
     }
 }

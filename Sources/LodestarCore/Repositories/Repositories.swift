@@ -246,6 +246,10 @@ public protocol WorkspaceRepository: Sendable {
     /// The meetings held in any of these relationships (a programme's, for its totals).
     func meetings(ofAny relationships: [Relationship.ID]) async throws -> [HeldMeeting]
     func save(_ meeting: HeldMeeting) async throws
+    /// The pulses given on the meetings of any of these relationships.
+    func pulses(ofAny relationships: [Relationship.ID]) async throws -> [MeetingPulse]
+    /// Records a pulse; a participant's second pulse on one meeting replaces their first.
+    func save(_ pulse: MeetingPulse) async throws
     /// Every version of every goal of a relationship, oldest first.
     func goalVersions(of relationship: Relationship.ID) async throws -> [Goal]
     /// Every version of every goal of these relationships, oldest first.

@@ -46,6 +46,8 @@ public enum SiteURL: Sendable {
     case application(Parameter<ProgrammeApplication.ID>, ApplicationPart? = nil)
     case relationship(Parameter<Relationship.ID>, RelationshipPart? = nil)
     case goal(Parameter<Relationship.ID>, Parameter<Goal.ID>)
+    /// One's pulse on a held meeting.
+    case pulse(Parameter<Relationship.ID>, Parameter<HeldMeeting.ID>)
     case meeting(Parameter<Relationship.ID>, Parameter<ScheduledMeeting.ID>, MeetingPart? = nil)
     case requests, request(Parameter<MentorRequest.ID>, Answer)
     case calendar, calendarFeed(Parameter<String>)
@@ -116,6 +118,7 @@ public enum SiteURL: Sendable {
         case .profile(let id): "/enrolments/\(id.segment("id"))/profile"
         case .application(let id, let part): "/applications/\(id.segment("id"))" + Self.suffix(part?.rawValue)
         case .relationship(let id, let part): "/relationships/\(id.segment("id"))" + Self.suffix(part?.rawValue)
+        case .pulse(let id, let meeting): "/relationships/\(id.segment("id"))/meetings/\(meeting.segment("meeting"))/pulse"
         case .goal(let id, let goal): "/relationships/\(id.segment("id"))/goals/\(goal.segment("goal"))"
         case .meeting(let id, let meeting, let part): "/relationships/\(id.segment("id"))/schedule/\(meeting.segment("meeting"))" + Self.suffix(part?.rawValue)
         case .requests: "/requests"

@@ -10,13 +10,15 @@ public enum RelationshipHealth: String, Sendable, Comparable, CaseIterable {
 
     /// Judges a relationship from its last meeting (or its start, before the first) and its
     /// overdue goals. Up to one and a half cadences since is on track, up to three needs
-    /// attention, beyond that at risk; an overdue goal makes an on-track pair need attention.
-    public static func assess(_ relationship: Relationship, lastMeeting: Date?, cadence: MeetingCadence, overdueGoals: Int = 0, now: Date) -> RelationshipHealth {
+    /// attention, beyond that at risk; an overdue goal, or a low or falling pulse, makes an
+    /// on-track pair need attention; "not a fit" from either side puts it at risk.
+    public static func assess(_ relationship: Relationship, lastMeeting: Date?, cadence: MeetingCadence, overdueGoals: Int = 0,
+                              pulse: PulseTrend? = nil, poorFit: Bool = false, now: Date) -> RelationshipHealth {
         if relationship.endedAt != nil { return .ended }
         let since = now.timeIntervalSince(max(lastMeeting ?? relationship.startedAt, relationship.startedAt)) / 86400
         let cadenceDays = Double(cadence.days)
-        if since > 3 * cadenceDays { return .atRisk }
-        if since > 1.5 * cadenceDays || overdueGoals > 0 { return .needsAttention }
+        if since > 3 * cadenceDays || poorFit { return .atRisk }
+        if since > 1.5 * cadenceDays || overdueGoals > 0 || pulse?.concern != nil { return .needsAttention }
         return .onTrack
     }
 

@@ -36,6 +36,10 @@ public struct RelationshipWorkspace: Sendable {
         /// The principal's own notes and the others' shared ones, newest first.
         public let notes: [Note]
         public let meetings: [HeldMeeting]
+        /// The principal's own pulse on each meeting they rated.
+        public let myPulses: [HeldMeeting.ID: MeetingPulse]
+        /// The principal is asked the fit check with their next pulse.
+        public let asksFit: Bool
         /// Meetings arranged ahead, soonest first, cancelled ones included.
         public let scheduled: [ScheduledMeeting]
         /// Each goal's latest version, soonest due first, and how many versions it has had.
@@ -55,6 +59,12 @@ public struct RelationshipWorkspace: Sendable {
         public let lastMeeting: Date?
         /// Goals past their date and not reached.
         public let overdueGoals: Int
+        /// The pulse over the last rated meetings, nil before any; its `concern` is shown as figures.
+        public let pulse: PulseTrend?
+        /// The comments their authors shared with the managers, newest first.
+        public let sharedComments: [MeetingPulse]
+        /// The least good of the participants' latest fit-check answers, nil before any.
+        public let fit: FitAnswer?
         public let health: RelationshipHealth
     }
 
@@ -63,9 +73,11 @@ public struct RelationshipWorkspace: Sendable {
         let (relationship, me) = try await participation(id)
         let notes = try await store.notes(of: id).filter { $0.author == me || $0.shared }
         let programme = try await store.programme(of: relationship)
+        let mine = try await store.pulses(ofAny: [id]).filter { $0.personID == me }
         return Contents(relationship: relationship, people: try await people(relationship), me: me,
                         format: programme?.format ?? .oneToOne, shape: programme?.relationshipShape ?? .pair,
                         agreements: try await store.agreements(of: id), notes: notes, meetings: try await store.meetings(of: id),
+                        myPulses: Dictionary(mine.map { ($0.meetingID, $0) }, uniquingKeysWith: { _, last in last }), asksFit: FitAnswer.asked(of: me, in: mine),
                         scheduled: try await store.scheduledMeetings(of: id),
                         goals: try await currentGoals(id), competencies: try await store.competencies())
     }
@@ -84,19 +96,25 @@ public struct RelationshipWorkspace: Sendable {
         if !relationships.allSatisfy({ relationship in principal.person.map { relationship.includes($0.id) } ?? false }) {
             try principal.requireManager(of: programme, "seeing how a relationship goes")
         }
-        // Three queries for all of them, not three per relationship.
+        // Four queries for all of them, not four per relationship.
         let ids = relationships.map(\.id)
         let meetings = Dictionary(grouping: try await store.meetings(ofAny: ids), by: \.relationshipID)
         let goals = Dictionary(grouping: try await store.goalVersions(ofAny: ids), by: \.relationshipID)
         let agreements = Dictionary(grouping: try await store.agreements(ofAny: ids), by: \.relationshipID)
+        let pulses = Dictionary(grouping: try await store.pulses(ofAny: ids), by: \.relationshipID)
         return relationships.map { relationship in
             let held = meetings[relationship.id] ?? []
             let lastMeeting = held.map(\.heldOn).max()
             let overdue = Self.current(goals[relationship.id] ?? []).filter { $0.goal.isOverdue(at: now) }.count
+            let rated = pulses[relationship.id] ?? []
+            let pulse = PulseTrend(rated, meetings: held)
             return Oversight(
                 relationship: relationship, agreementSigned: agreements[relationship.id]?.max { $0.version < $1.version }?.isSigned(in: relationship) ?? false,
                 meetings: held.count, minutes: held.reduce(0) { $0 + $1.minutes }, lastMeeting: lastMeeting, overdueGoals: overdue,
-                health: RelationshipHealth.assess(relationship, lastMeeting: lastMeeting, cadence: programme.cadence, overdueGoals: overdue, now: now))
+                pulse: pulse, sharedComments: rated.filter { $0.commentShared && !$0.comment.isEmpty }.sorted { $0.givenAt > $1.givenAt },
+                fit: FitAnswer.latest(in: rated).values.max { FitAnswer.allCases.firstIndex(of: $0)! < FitAnswer.allCases.firstIndex(of: $1)! },
+                health: RelationshipHealth.assess(relationship, lastMeeting: lastMeeting, cadence: programme.cadence, overdueGoals: overdue, pulse: pulse,
+                                                  poorFit: FitAnswer.latest(in: rated).values.contains(.poor), now: now))
         }
     }
 
@@ -160,9 +178,13 @@ public struct RelationshipWorkspace: Sendable {
         }
         guard issues.isEmpty else { throw ValidationError(issues) }
         let meeting = HeldMeeting(relationshipID: id, heldOn: heldOn, minutes: minutes, mode: mode, loggedBy: me)
+        // Everyone still in it is asked how the meeting went (and sees the question in the workspace).
+        let writer = NoticeWriter(publicURL: publicURL, now: now, about: try await store.programmeID(of: relationship))
+        let asked = try await people(relationship).current.map { writer.pulseAsked($0, heldOn: heldOn, workspace: .relationship(.value(id))) }
         try await store.inTransaction { [relationship] tx in
             try await tx.save(meeting)
             try await tx.enqueue(.meetingHeld(meeting, in: relationship, at: now))
+            for notice in asked { try await tx.save(notice) }
         }
         return meeting
     }

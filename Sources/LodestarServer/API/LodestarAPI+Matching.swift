@@ -178,6 +178,15 @@ struct RelationshipBody: Encodable, Hashable, Sendable {
     let minutes: Int
     let lastMeeting: Date?
     let overdueGoals: Int
+    /// The mean rating of the last rated meeting and the one before, 1–5.
+    let pulse: Double?
+    let previousPulse: Double?
+    /// Why the pulse asks for attention, in figures.
+    let pulseConcern: String?
+    /// The pulse comments their authors shared with the managers, newest first.
+    let sharedComments: [String]
+    /// The least good of the participants' latest fit-check answers.
+    let fit: FitAnswer?
 
     init(_ oversight: CyclePage.Oversight) {
         let seen = oversight.seen, relationship = seen.relationship
@@ -196,5 +205,10 @@ struct RelationshipBody: Encodable, Hashable, Sendable {
         minutes = seen.minutes
         lastMeeting = seen.lastMeeting
         overdueGoals = seen.overdueGoals
+        pulse = seen.pulse?.latest
+        previousPulse = seen.pulse?.previous
+        pulseConcern = seen.pulse?.concern
+        sharedComments = seen.sharedComments.map(\.comment)
+        fit = seen.fit
     }
 }

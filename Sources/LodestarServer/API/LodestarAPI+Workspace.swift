@@ -48,6 +48,17 @@ extension LodestarAPI {
         return .created(.init(body: .json(HeldMeetingBody(meeting))))
     }
 
+    func givePulse(_ input: Operations.GivePulse.Input) async throws -> Operations.GivePulse.Output {
+        let (id, context) = (try relationshipID(input.path.id), try APIRequest.current())
+        let workspace = try await participantWorkspace(id, context)
+        let meeting: HeldMeeting.ID = try Identifier(path: input.path.meetingId, of: "held meeting")
+        let body = switch input.body { case .json(let json): try json.read() }
+        let pulse = try await workspace.givePulse(id, meeting: meeting, rating: body.rating, comment: body.comment ?? "", shareComment: body.shareComment ?? false,
+                                                 fit: body.fit, now: context.now)
+        return .ok(.init(body: .json(PulseBody(meetingId: pulse.meetingID.description, rating: pulse.rating, comment: pulse.comment,
+                                               commentShared: pulse.commentShared, fit: pulse.fit, givenAt: pulse.givenAt))))
+    }
+
     func addGoal(_ input: Operations.AddGoal.Input) async throws -> Operations.AddGoal.Output {
         let (id, context) = (try relationshipID(input.path.id), try APIRequest.current())
         let workspace = try await participantWorkspace(id, context)

@@ -135,6 +135,24 @@ struct NoteBody: Encodable, Hashable, Sendable {
     }
 }
 
+/// A pulse on a held meeting.
+struct PulseInput: Decodable, Sendable {
+    let rating: Int
+    let comment: String?
+    let shareComment: Bool?
+    let fit: FitAnswer?
+}
+
+/// A pulse, as its author reads it back.
+struct PulseBody: Encodable, Hashable, Sendable {
+    let meetingId: String
+    let rating: Int
+    let comment: String
+    let commentShared: Bool
+    let fit: FitAnswer?
+    let givenAt: Date
+}
+
 struct HeldMeetingBody: Encodable, Hashable, Sendable {
     let id: String
     let heldOn: String

@@ -109,6 +109,21 @@ struct WorkspacePages {
                                                    expecting: form["read"].flatMap { Int($0) }, now: context.now)
             }
         }
+        router.post(.pulse(.key, .key)) { request, context in
+            let form = try await FormBody.fields(request)
+            return try await attempt(request, context, form) { workspace, id in
+                let meeting: HeldMeeting.ID = try context.parameters.id("meeting", of: "held meeting")
+                guard let rating = WholeNumber.parse(form["rating"] ?? "") else {
+                    throw ValidationError([FieldIssue(field: "rating", message: "choose a rating from 1 (poor) to 5 (excellent)")])
+                }
+                let fit = try (form["fit"]).flatMap { $0.isEmpty ? nil : $0 }.map { text in
+                    guard let fit = FitAnswer(rawValue: text) else { throw ValidationError([FieldIssue(field: "fit", message: "choose good, not-sure or not-a-fit")]) }
+                    return fit
+                }
+                _ = try await workspace.givePulse(id, meeting: meeting, rating: rating, comment: form["comment"] ?? "", shareComment: form["share"] != nil,
+                                                  fit: fit, now: context.now)
+            }
+        }
         router.post(.relationship(.key, .meetings)) { request, context in
             let form = try await FormBody.fields(request)
             return try await attempt(request, context, form) { workspace, id in

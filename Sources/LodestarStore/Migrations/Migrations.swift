@@ -32,5 +32,6 @@ enum LodestarMigrations {
         M027_AddNoticeProgramme(),
         M028_CreateApplications(),
         M029_CreateTraining(),
+        M030_CreateMeetingPulses(),
     ]
 }

@@ -33,6 +33,8 @@ struct CycleView {
     let matching: Bool
     let relationships: [Pair]
     let hasRelationships: Bool
+    /// "2 pairings called not a fit", when any.
+    let poorFits: String?
     let relationshipsPaging: Paging
     /// While active: the way to pair by hand (late joiners, re-matching).
     let active: Bool
@@ -56,6 +58,9 @@ struct CycleView {
         let hours: String
         let health: String
         let healthLabel: String
+        /// The pulse in figures (never a comment), and the comments shared with the managers.
+        let pulse: String?
+        let sharedComments: [String]
     }
 
     struct StateStep { let name: String; let current: Bool; let done: Bool }
@@ -76,7 +81,9 @@ struct CycleView {
                         endReason: seen.relationship.endReason, mentor: named.mentor, mentee: named.mentees,
                         score: seen.relationship.score.written(decimals: 1), agreement: seen.agreementSigned ? "signed" : "not yet",
                         meetings: seen.meetings, hours: Double.hours(minutes: seen.minutes),
-                        health: seen.health.rawValue, healthLabel: seen.health.label)
+                        health: seen.health.rawValue, healthLabel: seen.health.label,
+                        pulse: Self.pulse(seen),
+                        sharedComments: seen.sharedComments.prefix(3).map(\.comment))
         }
         let shape = programme.relationshipShape
         menteeColumn = switch shape { case .pair: "Mentee"; case .group: "Mentees"; case .circle: "Members" }
@@ -106,11 +113,18 @@ struct CycleView {
         paging = Paging(page.enrolled, path: SiteURL.cycle(.value(cycle.id)).path, query: [:])
         matching = cycle.state == .matching
         hasRelationships = page.hasRelationships
+        poorFits = page.poorFits == 0 ? nil : "\(page.poorFits) \(page.poorFits == 1 ? "pairing" : "pairings") called not a fit in the fit check — end early and pair by hand to re-match"
         relationshipsPaging = Paging(page.relationships) { offset, limit in
             SiteURL.cycle(.value(cycle.id)).with([URLQueryItem(name: "relationships-offset", value: String(offset)),
                                                   URLQueryItem(name: "relationships-limit", value: String(limit))])
         }
         active = cycle.state == .active
         speed = programme.format == .speed
+    }
+
+    /// The pulse and the fit check in figures and words — never a comment.
+    private static func pulse(_ seen: RelationshipWorkspace.Oversight) -> String? {
+        let parts = [seen.fit == .poor ? "not a fit" : nil, seen.pulse.map { $0.concern ?? "pulse \(PulseTrend.figure($0.latest)) of 5" }].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 }

@@ -33,6 +33,7 @@ struct WorkspaceView {
     let meetings: [Meeting]
     let hours: String
     let meetingProblems: [String]
+    let pulseProblems: [String]
     let notes: [NoteLine]
     let noteProblem: String?
     let goals: [GoalLine]
@@ -52,7 +53,7 @@ struct WorkspaceView {
 
     struct Term { let label: String; let text: String }
     struct Field { let key: String; let label: String; let value: String; let problem: String? }
-    struct Meeting { let day: String; let minutes: Int; let mode: String }
+    struct Meeting { let day: String; let minutes: Int; let mode: String; let pulseHref: String; let myPulse: String?; let asks: Bool; let asksFit: Bool }
     struct NoteLine { let text: String; let byline: String; let privacy: String }
     struct Choice { let value: String; let label: String }
     struct GoalLine {
@@ -143,9 +144,17 @@ struct WorkspaceView {
         history = contents.agreements.reversed().map {
             "Version \($0.version), written by \(names[$0.editedBy] ?? "?") on \($0.editedAt.formatted(date: .abbreviated, time: .shortened))" + ($0.isSigned(in: relationship) ? signedByAll : "")
         }
-        meetings = contents.meetings.map { Meeting(day: $0.heldOn.formatted(date: .abbreviated, time: .omitted), minutes: $0.minutes, mode: $0.mode.rawValue) }
+        meetings = contents.meetings.map { meeting in
+            let mine = contents.myPulses[meeting.id]
+            return Meeting(day: meeting.heldOn.formatted(date: .abbreviated, time: .omitted), minutes: meeting.minutes, mode: meeting.mode.rawValue,
+                           pulseHref: SiteURL.pulse(.value(contents.relationship.id), .value(meeting.id)).path,
+                           myPulse: mine.map { "your pulse: \($0.rating) of 5" + ($0.comment.isEmpty ? "" : $0.commentShared ? ", comment shared with your programme manager" : ", comment kept to yourself")
+                                + ($0.fit.map { "; the pairing: \($0.words)" } ?? "") },
+                           asks: mine == nil && !contents.left && contents.relationship.endedAt == nil, asksFit: contents.asksFit)
+        }
         hours = Double.hours(minutes: contents.minutes)
         meetingProblems = ["heldOn", "minutes"].compactMap { problems[$0] }
+        pulseProblems = ["rating", "comment", "fit"].compactMap { problems[$0] }
         notes = contents.notes.map { note in
             NoteLine(text: note.text, byline: "\(names[note.author] ?? "?"), \(note.writtenAt.formatted(date: .abbreviated, time: .shortened))",
                      privacy: note.author != me ? "shared with you" : note.shared ? "shared" : "private")
