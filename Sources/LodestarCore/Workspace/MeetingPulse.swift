@@ -32,10 +32,21 @@ public struct MeetingPulse: Sendable, Equatable {
 }
 
 /// Whether a pairing fits, as each participant answers after their first meeting.
-public enum FitAnswer: String, Sendable, Codable, CaseIterable, Choice {
+public enum FitAnswer: String, Sendable, Codable, CaseIterable, Choice, Comparable {
     case good
     case unsure = "not-sure"
     case poor = "not-a-fit"
+
+    /// Good before not sure before not a fit: the greatest is the worst.
+    public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
+
+    private var rank: Int {
+        switch self {
+        case .good: 0
+        case .unsure: 1
+        case .poor: 2
+        }
+    }
 
     public var words: String {
         switch self {

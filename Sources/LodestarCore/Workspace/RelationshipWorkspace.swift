@@ -108,13 +108,14 @@ public struct RelationshipWorkspace: Sendable {
             let overdue = Self.current(goals[relationship.id] ?? []).filter { $0.goal.isOverdue(at: now) }.count
             let rated = pulses[relationship.id] ?? []
             let pulse = PulseTrend(rated, meetings: held)
+            let fits = FitAnswer.latest(in: rated).values
             return Oversight(
                 relationship: relationship, agreementSigned: agreements[relationship.id]?.max { $0.version < $1.version }?.isSigned(in: relationship) ?? false,
                 meetings: held.count, minutes: held.reduce(0) { $0 + $1.minutes }, lastMeeting: lastMeeting, overdueGoals: overdue,
                 pulse: pulse, sharedComments: rated.filter { $0.commentShared && !$0.comment.isEmpty }.sorted { $0.givenAt > $1.givenAt },
-                fit: FitAnswer.latest(in: rated).values.max { FitAnswer.allCases.firstIndex(of: $0)! < FitAnswer.allCases.firstIndex(of: $1)! },
+                fit: fits.max(),
                 health: RelationshipHealth.assess(relationship, lastMeeting: lastMeeting, cadence: programme.cadence, overdueGoals: overdue, pulse: pulse,
-                                                  poorFit: FitAnswer.latest(in: rated).values.contains(.poor), now: now))
+                                                  poorFit: fits.contains(.poor), now: now))
         }
     }
 
