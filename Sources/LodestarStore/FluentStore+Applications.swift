@@ -8,8 +8,8 @@ extension FluentStore {
         try await applications(where: "id = \(bind: id.uuid)").first
     }
 
-    public func applications(of person: Person.ID, in cycle: Cycle.ID) async throws -> [ProgrammeApplication] {
-        try await applications(where: "person_id = \(bind: person.uuid) AND cycle_id = \(bind: cycle.uuid) ORDER BY role")
+    public func applications(in cycle: Cycle.ID) async throws -> [ProgrammeApplication] {
+        try await applications(where: "cycle_id = \(bind: cycle.uuid)")
     }
 
     public func applications(of person: Person.ID) async throws -> [ProgrammeApplication] {

@@ -73,6 +73,10 @@ struct ApplicationPagesTests {
             let newcomerID = try #require(value(list, "items.0.id") as? String)
             let (refused, problem) = try await client.json(.post, "/api/v1/applications/\(newcomerID)/decision", #"{"decision":"accepted"}"#)
             #expect(refused == .unprocessableContent && messages(problem).contains("a decision needs an application sent"))
+            let (withdrawnStatus, withdrawnBody) = try await client.json(.post, "/api/v1/applications/\(id)/decision", #"{"decision":"withdrawn"}"#)
+            #expect(withdrawnStatus == .unprocessableContent && messages(withdrawnBody).contains("is not one of accepted, waitlisted, declined"))
+            let (badRole, badRoleBody) = try await client.json(.get, "/api/v1/cycles/\(cycle.id)/applications?role=boss")
+            #expect(badRole == .unprocessableContent && messages(badRoleBody).contains("'boss' is not one of mentor, mentee"))
             let (_, summary) = try await client.json(.post, "/api/v1/cycles/\(cycle.id)/invitations", #"{"invitations":[{"person":"\#(newcomer.externalID)","role":"mentee"}]}"#)
             #expect(value(summary, "alreadyInvited") as? [String] == [newcomer.name])
         }

@@ -22,6 +22,8 @@ struct PulsePagesTests {
             #expect(page.contains("How did it go?"))
             let refused = try await client.form(pulse, ["csrf": menteeCSRF, "rating": ""], as: mentee)
             #expect(refused.status == .unprocessableContent && String(buffer: refused.body).contains("choose a rating from 1 (poor) to 5 (excellent)"))
+            let badFit = try await client.form(pulse, ["csrf": menteeCSRF, "rating": "2", "fit": "maybe"], as: mentee)
+            #expect(badFit.status == .unprocessableContent && String(buffer: badFit.body).contains("is not one of good, not-sure, not-a-fit"))
             #expect(try await client.form(pulse, ["csrf": menteeCSRF, "rating": "2", "comment": "We ran out of time", "share": "1"], as: mentee).status == .seeOther)
             let (_, rated) = try await client.page(path, as: mentee)
             #expect(rated.contains("your pulse: 2 of 5, comment shared with your programme manager") && !rated.contains("How did it go?"))

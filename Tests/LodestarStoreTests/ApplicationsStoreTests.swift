@@ -57,7 +57,7 @@ struct ApplicationsStoreTests {
             let mine = try await Self.applications(store, mentor).mine()
             let mentorApplication = try #require(mine.first { $0.cycle.id == cycle.id }).application
             let menteeApplication = try #require(try await Self.applications(store, mentee).mine().first { $0.cycle.id == cycle.id }).application
-            let newcomerApplication = try #require(try await store.applications(of: newcomer.id, in: cycle.id).first)
+            let newcomerApplication = try #require(try await store.applications(in: cycle.id).first { $0.personID == newcomer.id })
             // Nobody else reads or sends it.
             await #expect(throws: NotFound.self) { try await Self.applications(store, mentee).page(mentorApplication.id) }
             await #expect(throws: AccessDenied.self) { try await asManager.apply(mentorApplication.id, profile: Self.mentorProfile, motivation: "", now: now) }
@@ -117,7 +117,7 @@ struct ApplicationsStoreTests {
             let draft = try await office.startCycle(of: demo.programme.id, name: "2028 cohort")
             let mentorPerson = try #require(mentor.person)
             _ = try await Self.applications(store, manager).invite(people: [mentorPerson.id], as: .mentor, to: draft.id, now: now)
-            let id = try #require(try await store.applications(of: mentorPerson.id, in: draft.id).first).id
+            let id = try #require(try await store.applications(in: draft.id).first { $0.personID == mentorPerson.id }).id
             let asMentor = Self.applications(store, mentor)
             let early = await #expect(throws: ValidationError.self) { try await asMentor.apply(id, profile: Self.mentorProfile, motivation: "", now: now) }
             #expect(early?.issues.first?.message.contains("takes no applications now (it is draft)") == true)
@@ -136,6 +136,32 @@ struct ApplicationsStoreTests {
             let otherCycle = try await ProgrammeOffice(store: store, principal: .commandLine).startCycle(of: other.id, name: nil)
             await #expect(throws: AccessDenied.self) { try await Self.applications(store, manager).invite(people: [mentorPerson.id], as: .mentor, to: otherCycle.id, now: now) }
             await #expect(throws: AccessDenied.self) { try await Self.applications(store, manager).board(of: otherCycle.id) }
+        }
+    }
+
+    @Test("one role per person outside peer programmes, and one line per invitation: each refused by its field or line", arguments: TestDatabase.allCases)
+    func oneRole(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let (asManager, cycle, _, mentor, _, _) = try await Self.secondCycle(store)
+            let person = try #require(mentor.person)
+            let twice = "person_id,role\n\(person.externalID),mentor\n\(person.externalID),mentor\n"
+            let repeated = await #expect(throws: CSVImportError.self) { try await asManager.invite(file: twice, to: cycle.id, now: now) }
+            #expect(repeated?.issues.map(\.line) == [3] && repeated?.issues.first?.message.contains("on an earlier line") == true)
+
+            _ = try await asManager.invite(people: [person.id], as: .mentor, to: cycle.id, now: now)
+            let otherRole = await #expect(throws: ValidationError.self) { try await asManager.invite(people: [person.id], as: .mentee, to: cycle.id, now: now) }
+            #expect(otherRole?.issues.map(\.field) == ["role"])
+            let unknown = await #expect(throws: ValidationError.self) { try await asManager.invite(people: [Person.ID()], as: .mentee, to: cycle.id, now: now) }
+            #expect(unknown?.issues.first?.message.contains("is not in the people directory") == true)
+
+            // Enrolled directly as a mentee meanwhile, they can't apply as a mentor in this one-to-one cycle.
+            _ = try await ProgrammeOffice(store: store, principal: .commandLine).enrol(person.id, in: cycle.id, as: .mentee, profile: Self.menteeProfile)
+            let id = try #require(try await store.applications(in: cycle.id).first { $0.personID == person.id }).id
+            let refused = await #expect(throws: ValidationError.self) {
+                try await Self.applications(store, mentor).apply(id, profile: Self.mentorProfile, motivation: "", now: now)
+            }
+            #expect(refused?.issues.map(\.field) == ["role"] && refused?.issues.first?.message.contains("already a mentee in this cycle") == true)
+            #expect(try await store.applications(in: cycle.id).first { $0.id == id }?.state == .invited, "nothing was kept")
         }
     }
 }

@@ -22,6 +22,17 @@ struct TrainingStoreTests {
                 try await library.add(ResourceRecord(title: "Mine", kind: "article", summary: "s", link: "https://example.org", audience: ["mentee"]), now: now)
             }
 
+            // A resource needs a title, a kind, a summary, a text or a web address, known competencies and an audience.
+            let badResource = await #expect(throws: ValidationError.self) {
+                try await ResourceLibrary(store: store, principal: manager).add(
+                    ResourceRecord(title: "Feedback", kind: "podcast", summary: "", link: "ftp://files.example", competencies: ["juggling"], audience: []), now: now)
+            }
+            #expect(badResource?.issues.map(\.field) == ["summary", "kind", "link", "competencies", "audience"])
+            let unknownResource = await #expect(throws: ValidationError.self) {
+                try await Training(store: store, principal: manager).assign(to: demo.programme.id, resource: Resource.ID(), role: .mentor, title: "", questions: [], now: now)
+            }
+            #expect(unknownResource?.issues.map(\.field) == ["resource"])
+
             let asMentor = Training(store: store, principal: mentor)
             let assigned = try await asMentor.mine()
             let module = try #require(assigned.first).module

@@ -40,28 +40,28 @@ public struct Applications: Sendable {
     /// Invites the people of an invitation file to apply, all-or-nothing: a line naming no one
     /// in the directory or a bad role refuses the file with its line and column.
     public func invite(file text: String, to cycleID: Cycle.ID, now: Date) async throws -> InvitationSummary {
-        try await requireManager(of: cycleID, "inviting people to apply")
+        let place = try await invitingTo(cycleID)
         let (lines, issues) = try InvitationList.read(text)
-        return try await invite(lines, issues, to: cycleID, now: now)
+        return try await invite(lines, issues, to: place, now: now)
     }
 
     /// Invites people sent as items (HR id or email, role), by the file's rules.
     public func invite(_ items: [InvitationList.Item], to cycleID: Cycle.ID, now: Date) async throws -> InvitationSummary {
-        try await requireManager(of: cycleID, "inviting people to apply")
+        let place = try await invitingTo(cycleID)
         let (lines, issues) = InvitationList.read(items)
-        return try await invite(lines, issues, to: cycleID, now: now)
+        return try await invite(lines, issues, to: place, now: now)
     }
 
     /// Invites people chosen in the directory by id, in one role.
     public func invite(people ids: [Person.ID], as role: EnrolmentRole, to cycleID: Cycle.ID, now: Date) async throws -> InvitationSummary {
-        try await requireManager(of: cycleID, "inviting people to apply")
+        let place = try await invitingTo(cycleID)
         guard !ids.isEmpty else { throw ValidationError([FieldIssue(field: "person", message: "choose at least one person to invite")]) }
         let found = Dictionary(uniqueKeysWithValues: try await store.people(ids: Set(ids)).map { ($0.id, $0) })
         let people = try ids.map { id in
             guard let person = found[id] else { throw ValidationError([FieldIssue(field: "person", message: "\(id) is not in the people directory")]) }
             return person
         }
-        return try await invite(people.map { ($0, role) }, to: cycleID, now: now)
+        return try await invite(people.map { ($0, role) }, to: place, now: now)
     }
 
     /// Decides on an application: accepting enrols its person with the profile they applied
@@ -75,13 +75,15 @@ public struct Applications: Sendable {
         guard application.state.awaitsDecision, let profile = application.profile else {
             throw ValidationError([FieldIssue(field: "decision", message: "the application is \(application.state.words); a decision needs an application sent")])
         }
-        _ = try await office.openForEnrolment(cycle.id)
-        let joining = decision == .accepted ? try await office.enrolment(of: application.personID, in: cycle.id, as: application.role, profile: profile) : nil
-        let leaving = application.state == .accepted && decision != .accepted ? try await enrolment(of: application) : nil
+        try office.requireOpen(cycle, of: programme)
+        let existing = try await office.enrolments(of: application.personID, in: cycle.id)
+        let joining = decision == .accepted
+            ? try await office.enrolment(of: application.personID, in: cycle, of: programme, as: application.role, profile: profile, besides: existing) : nil
+        let leaving = application.state == .accepted && decision != .accepted ? existing.first { $0.role == application.role } : nil
         application.state = decision
         application.decided = Attribution(principal, at: now)
         let notice = try await person(application.personID).map {
-            writer(now, programme).applicationDecided($0, application, in: Self.place(cycle, programme), form: .application(.value(id)))
+            writer(now, programme).applicationDecided($0, application, in: cycle.place(in: programme), form: .application(.value(id)))
         }
         try await store.inTransaction { [application] store in
             if let joining { try await store.save(joining) }
@@ -120,14 +122,12 @@ public struct Applications: Sendable {
             throw ValidationError([FieldIssue(field: "application", message: "\(cycle.name) takes no applications now (it is \(cycle.state.rawValue)\(cycle.state == .enrolling ? when : ""))")])
         }
         let motivation = motivation.trimmingCharacters(in: .whitespacesAndNewlines)
-        var issues = ProfileRules.issues(in: profile, role: application.role, competencies: try await office.competencySlugs())
+        let existing = try await office.enrolments(of: application.personID, in: cycle.id)
+        var issues = try await office.enrolmentIssues(application.role, profile, besides: existing, in: programme)
         issues += Self.required(for: application.role).filter { profile.missing(for: application.role).contains($0.missing) }
             .map { FieldIssue(field: $0.field, message: $0.message) }
         if motivation.count > Self.motivationLimit {
             issues.append(FieldIssue(field: "motivation", message: "is \(motivation.count) characters; keep it under \(Self.motivationLimit)"))
-        }
-        if !programme.format.allowsBothRoles, let other = try await store.enrolments(of: application.personID).first(where: { $0.cycleID == cycle.id && $0.role != application.role }) {
-            issues.append(FieldIssue(field: "role", message: "you are already a \(other.role.rawValue) in this cycle; only peer programmes allow both roles"))
         }
         guard issues.isEmpty else { throw ValidationError(issues) }
         application.profile = profile
@@ -144,10 +144,10 @@ public struct Applications: Sendable {
         guard application.state.withdrawable else {
             throw ValidationError([FieldIssue(field: "application", message: "the application is \(application.state.words) already")])
         }
-        guard [.draft, .enrolling].contains(cycle.state) else {
+        guard cycle.takesEnrolments else {
             throw ValidationError([FieldIssue(field: "application", message: "\(cycle.name) is \(cycle.state.rawValue); an application is withdrawn before matching — ask your programme manager to end your part")])
         }
-        let leaving = application.state == .accepted ? try await enrolment(of: application) : nil
+        let leaving = application.state == .accepted ? try await office.enrolments(of: application.personID, in: cycle.id).first { $0.role == application.role } : nil
         application.state = .withdrawn
         application.decided = Attribution(principal, at: now)
         try await store.inTransaction { [application] store in
@@ -161,12 +161,12 @@ public struct Applications: Sendable {
     /// a mentor what they can mentor in, a mentee what they want to develop, and both when they are free.
     static func required(for role: EnrolmentRole) -> [(missing: String, field: String, message: String)] {
         switch role {
-        case .mentor: [("skills you can mentor in", "skills", "is empty; name what you can mentor in, e.g. coaching:4"),
-                       ("weekly availability", "availability", "is empty; say when you are free, e.g. mon 09:00-11:00")]
-        case .mentee: [("development goals", "development_goals", "is empty; name what you want to develop, e.g. delegation:1"),
-                       ("weekly availability", "availability", "is empty; say when you are free, e.g. mon 09:00-11:00")]
+        case .mentor: [("skills you can mentor in", "skills", "is empty; name what you can mentor in, e.g. coaching:4"), availability]
+        case .mentee: [("development goals", "development_goals", "is empty; name what you want to develop, e.g. delegation:1"), availability]
         }
     }
+
+    private static let availability = (missing: "weekly availability", field: "availability", message: "is empty; say when you are free, e.g. mon 09:00-11:00")
 
     /// The longest motivation kept.
     public static let motivationLimit = 2_000
@@ -175,12 +175,15 @@ public struct Applications: Sendable {
 
     private var office: ProgrammeOffice { ProgrammeOffice(store: store, principal: principal) }
 
-    private func requireManager(of cycleID: Cycle.ID, _ doing: String) async throws {
-        try principal.requireManager(of: try await store.cycleAndProgramme(cycleID).programme, doing)
-        _ = try await office.openForEnrolment(cycleID)
+    /// The cycle people are invited to, once the principal manages it and it takes enrolments.
+    private func invitingTo(_ cycleID: Cycle.ID) async throws -> (cycle: Cycle, programme: Programme) {
+        let (cycle, programme) = try await store.cycleAndProgramme(cycleID)
+        try principal.requireManager(of: programme, "inviting people to apply")
+        try office.requireOpen(cycle, of: programme)
+        return (cycle, programme)
     }
 
-    private func invite(_ lines: [InvitationList.Line], _ issues: [CSVIssue], to cycleID: Cycle.ID, now: Date) async throws -> InvitationSummary {
+    private func invite(_ lines: [InvitationList.Line], _ issues: [CSVIssue], to place: (cycle: Cycle, programme: Programme), now: Date) async throws -> InvitationSummary {
         var issues = issues, people: [(Person, EnrolmentRole)] = [], seen = Set<String>()
         for line in lines {
             let person = line.column == "email" ? try await store.person(email: line.person.lowercased()) : try await store.person(externalID: line.person)
@@ -195,20 +198,22 @@ public struct Applications: Sendable {
             people.append((person, line.role))
         }
         guard issues.isEmpty else { throw CSVImportError(issues.sorted { $0.line < $1.line }) }
-        return try await invite(people, to: cycleID, now: now)
+        return try await invite(people, to: place, now: now)
     }
 
     /// Invites each person not invited yet (a withdrawn or declined application is renewed);
     /// those already invited, applying or enrolled are counted and left as they are.
-    private func invite(_ people: [(Person, EnrolmentRole)], to cycleID: Cycle.ID, now: Date) async throws -> InvitationSummary {
-        let (cycle, programme) = try await office.openForEnrolment(cycleID)
-        let writer = writer(now, programme), place = Self.place(cycle, programme)
+    private func invite(_ people: [(Person, EnrolmentRole)], to place: (cycle: Cycle, programme: Programme), now: Date) async throws -> InvitationSummary {
+        let (cycle, programme) = place
+        let writer = writer(now, programme)
+        // The cycle's applications and enrolments, read once for every person invited.
+        let applied = Dictionary(grouping: try await store.applications(in: cycle.id), by: \.personID)
+        let enrolled = Set(try await store.allEnrolments(in: cycle.id).map { "\($0.personID) \($0.role)" })
         var applications: [ProgrammeApplication] = [], notices: [Notice] = [], accounts: [(Account, OneTimeLink)] = []
         var summary = InvitationSummary()
         for (person, role) in people {
-            let earlier = try await store.applications(of: person.id, in: cycle.id)
-            let enrolled = try await store.enrolments(of: person.id).contains { $0.cycleID == cycle.id && $0.role == role }
-            if enrolled || earlier.contains(where: { $0.role == role && ![.withdrawn, .declined].contains($0.state) }) {
+            let earlier = applied[person.id] ?? []
+            if enrolled.contains("\(person.id) \(role)") || earlier.contains(where: { $0.role == role && $0.state.stands }) {
                 summary.alreadyInvited.append(person.name)
                 continue
             }
@@ -224,7 +229,7 @@ public struct Applications: Sendable {
                 accounts.append((firstSignIn.account, firstSignIn.link))
                 notices.append(firstSignIn.notice)
             }
-            notices.append(writer.invitedToApply(person, as: role, to: place, objectives: programme.objectives, closes: cycle.dates.applicationsClose,
+            notices.append(writer.invitedToApply(person, as: role, to: cycle.place(in: programme), objectives: programme.objectives, closes: cycle.dates.applicationsClose,
                                                  form: .application(.value(application.id)), signInFirst: firstSignIn != nil))
             applications.append(application)
             summary.invited.append(person.name)
@@ -254,15 +259,9 @@ public struct Applications: Sendable {
         return found
     }
 
-    private func enrolment(of application: ProgrammeApplication) async throws -> Enrolment? {
-        try await store.enrolments(of: application.personID).first { $0.cycleID == application.cycleID && $0.role == application.role }
-    }
-
     private func person(_ id: Person.ID) async throws -> Person? { try await store.person(id) }
 
     private func writer(_ now: Date, _ programme: Programme) -> NoticeWriter { NoticeWriter(publicURL: accounts.publicURL, now: now, about: programme.id) }
-
-    static func place(_ cycle: Cycle, _ programme: Programme) -> String { "\(programme.name) · \(cycle.name)" }
 }
 
 /// What inviting did: who was invited, and who was invited, applying or enrolled already.

@@ -62,6 +62,9 @@ public enum ApplicationState: String, Sendable, Codable, CaseIterable, Choice {
     /// The person may withdraw.
     public var withdrawable: Bool { [.invited, .applied, .accepted, .waitlisted].contains(self) }
 
+    /// Still in the running: neither declined nor withdrawn.
+    public var stands: Bool { self != .declined && self != .withdrawn }
+
     /// The manager's three answers.
     public static let decisions: [ApplicationState] = [.accepted, .waitlisted, .declined]
 

@@ -13,6 +13,18 @@ extension Choice {
     }
 }
 
+extension Choice {
+    /// The word sent as `field` (a form's, a query's), or the refusal naming the allowed words.
+    public static func parse(_ text: String, field: String) throws(ValidationError) -> Self {
+        guard let value = Self(rawValue: text) else {
+            let allowed = allCases.map(\.rawValue)
+            throw ValidationError([FieldIssue(field: field, message: text.isEmpty ? "is empty; choose one of \(allowed.joined(separator: ", "))"
+                                                                                : ChoiceRefused(text, allowed: allowed).message)])
+        }
+        return value
+    }
+}
+
 /// A word outside a `Choice`, with the message a person reads.
 public struct ChoiceRefused: Error, Sendable {
     public let message: String

@@ -72,6 +72,12 @@ public struct CycleTransitionError: Error, Equatable, CustomStringConvertible {
 }
 
 extension Cycle {
+    /// True while a cycle takes enrolments, invitations and applications' decisions: before matching.
+    public var takesEnrolments: Bool { state == .draft || state == .enrolling }
+
+    /// The cycle named with its programme, as pages and messages write it: "Rising Leaders · 2027 cohort".
+    public func place(in programme: Programme) -> String { "\(programme.name) · \(name)" }
+
     /// True while a cycle takes mentees' choices: it is matching or active.
     public var takesChoices: Bool { state == .matching || state == .active }
 

@@ -39,6 +39,19 @@ public struct CycleDates: Sendable, Equatable, Codable {
     }
 }
 
+extension CycleDates {
+    /// A cycle's day as every reader sees it (the days are the same in every zone).
+    public static func day(_ date: Date) -> String {
+        date.formatted(Date.FormatStyle(date: .long, time: .omitted, timeZone: .gmt))
+    }
+
+    /// True until the end (UTC) of the day applications close, or always when no day is set.
+    public func takeApplications(at now: Date) -> Bool {
+        guard let applicationsClose else { return true }
+        return now < applicationsClose.addingTimeInterval(12 * 3600)
+    }
+}
+
 extension ProgrammeOffice {
     /// Sets a cycle's calendar, refusing days out of order; a closed cycle keeps its own.
     public func setDates(of cycleID: Cycle.ID, to dates: CycleDates) async throws -> Cycle {

@@ -1,8 +1,8 @@
 /// Applications to take part in cycles.
 public protocol ApplicationRepository: Sendable {
     func application(_ id: ProgrammeApplication.ID) async throws -> ProgrammeApplication?
-    /// A person's applications to one cycle (one per role at most).
-    func applications(of person: Person.ID, in cycle: Cycle.ID) async throws -> [ProgrammeApplication]
+    /// Every application to a cycle, in one query.
+    func applications(in cycle: Cycle.ID) async throws -> [ProgrammeApplication]
     /// A person's applications to every cycle, newest invitation first.
     func applications(of person: Person.ID) async throws -> [ProgrammeApplication]
     /// One page of a cycle's applications with their people, filtered by state and role, by

@@ -18,7 +18,7 @@ public struct Training: Sendable {
     /// the person confirms they studied it).
     public func assign(to programmeID: Programme.ID, resource resourceID: Resource.ID, role: EnrolmentRole, title: String, questions: [QuizQuestion], now: Date) async throws -> TrainingModule {
         let programme = try await store.programme(programmeID, managedBy: principal, "assigning training")
-        guard programme.archivedAt == nil else { throw ValidationError([FieldIssue(field: "programme", message: "\(programme.name) is archived; restore it to change it")]) }
+        try ProgrammeOffice(store: store, principal: principal).requireNotArchived(programme)
         guard let resource = try await store.resource(resourceID) else {
             throw ValidationError([FieldIssue(field: "resource", message: "\(resourceID) is not in the library")])
         }
@@ -41,9 +41,8 @@ public struct Training: Sendable {
         if let cycle {
             var roles: [LodestarCore.Person.ID: EnrolmentRole] = [:]
             for enrolment in try await store.allEnrolments(in: cycle.id) { roles[enrolment.personID] = enrolment.role }
-            for named in try await store.namedApplications(in: cycle.id, state: nil, role: nil, page: .everything).items
-            where ![.withdrawn, .declined].contains(named.application.state) && roles[named.application.personID] == nil {
-                roles[named.application.personID] = named.application.role
+            for application in try await store.applications(in: cycle.id) where application.state.stands && roles[application.personID] == nil {
+                roles[application.personID] = application.role
             }
             let done = Dictionary(grouping: try await store.completions(of: Set(roles.keys)), by: \.personID)
             let found = try await store.people(ids: Set(roles.keys))
@@ -58,12 +57,14 @@ public struct Training: Sendable {
     }
 
     /// The modules the principal is asked to take — their roles' in the programmes where they
-    /// are enrolled or applying — each with whether they completed it.
-    public func mine() async throws -> [AssignedModule] {
+    /// are enrolled or applying — each with whether they completed it. `applications`, when the
+    /// caller read them already (the home page), are the principal's own.
+    public func mine(applications: [ApplicationPage]? = nil) async throws -> [AssignedModule] {
         guard let me = principal.person else { return [] }
         var roles: [Programme.ID: Set<EnrolmentRole>] = [:]
         for entry in principal.enrolments { roles[entry.programmeID, default: []].insert(entry.enrolment.role) }
-        for page in try await ApplicationPage.all(of: me, store) where ![.withdrawn, .declined].contains(page.application.state) && [.draft, .enrolling].contains(page.cycle.state) {
+        let read = applications == nil ? try await ApplicationPage.all(of: me, store) : []
+        for page in applications ?? read where page.application.state.stands && page.cycle.takesEnrolments {
             roles[page.programme.id, default: []].insert(page.application.role)
         }
         let completed = Dictionary(try await store.completions(of: [me.id]).map { ($0.moduleID, $0.completedAt) }, uniquingKeysWith: { first, _ in first })
@@ -74,22 +75,24 @@ public struct Training: Sendable {
         }
     }
 
-    /// A module with its resource, for the people it is assigned to and its programme's managers.
-    public func module(_ id: TrainingModule.ID) async throws -> (module: TrainingModule, resource: Resource, programme: Programme, completedAt: Date?) {
+    /// A module with its resource, for the people it is assigned to and its programme's managers
+    /// (anyone else is told it is not found).
+    public func module(_ id: TrainingModule.ID) async throws -> ModuleReading {
         guard let module = try await store.trainingModule(id), let programme = try await store.programme(module.programmeID) else { throw NotFound("training module", id) }
         let assigned = try await mine().first { $0.module.id == id }
         guard principal.manages(programme.id) || assigned != nil else { throw NotFound("training module", id) }
         guard let resource = try await store.resource(module.resourceID) else { throw NotFound("resource", module.resourceID) }
-        return (module, resource, programme, assigned?.completedAt)
+        return ModuleReading(module: module, resource: resource, programme: programme, assigned: assigned)
     }
 
     /// Completes a module: the quiz passed (every answer right — the wrong ones are named), or the
     /// person's confirmation for a module without one. Completing twice keeps the first date.
     public func complete(_ id: TrainingModule.ID, answers: [Int?], confirmed: Bool, now: Date) async throws -> TrainingCompletion {
-        let (module, _, _, _) = try await module(id)
-        guard let me = principal.person, try await mine().contains(where: { $0.module.id == id }) else {
+        let reading = try await module(id)
+        guard let me = principal.person, reading.assigned != nil else {
             throw AccessDenied("Completing training is for the people it is assigned to.")
         }
+        let module = reading.module
         if module.questions.isEmpty {
             guard confirmed else { throw ValidationError([FieldIssue(field: "confirmed", message: "confirm that you have studied it")]) }
         } else {
@@ -119,6 +122,16 @@ public struct TrainingProgress: Sendable {
     public let cycle: Cycle?
     public let modules: [(module: TrainingModule, completed: Int)]
     public let people: [Person]
+}
+
+/// A module as its page shows it: what to study, its programme, and — when it is the
+/// principal's to take — their assignment.
+public struct ModuleReading: Sendable {
+    public let module: TrainingModule
+    public let resource: Resource
+    public let programme: Programme
+    /// Nil for a manager it is not assigned to.
+    public let assigned: AssignedModule?
 }
 
 /// A module assigned to the principal, with its programme and when they completed it.

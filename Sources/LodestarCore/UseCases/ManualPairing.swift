@@ -61,7 +61,7 @@ public struct ManualPairing: Sendable {
         let pair = Relationship(cycleID: cycle.id, mentor: mentor, mentee: mentee, mentorPerson: mentorPerson.id, menteePerson: menteePerson.id,
                                 score: score.total, startedAt: now)
         let notices = NoticeWriter(now: now, about: programme.id).matched([pair], shape: .pair, unmatched: [], enrolments: [mentee: menteeEnrolment, mentor: mentorEnrolment],
-                                                     people: [menteePerson.id: menteePerson, mentorPerson.id: mentorPerson], in: "\(programme.name) · \(cycle.name)")
+                                                     people: [menteePerson.id: menteePerson, mentorPerson.id: mentorPerson], in: cycle.place(in: programme))
         return try await store.inTransaction { tx in
             switch try await tx.insertWithinCapacity(pair, mentor: mentorEnrolment, joiningGroup: programme.relationshipShape == .group) {
             case .failure(.menteeHasMentor):

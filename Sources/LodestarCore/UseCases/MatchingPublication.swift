@@ -44,7 +44,7 @@ public struct MatchingPublication: Sendable {
         let people = try await store.people(enrolledIn: cycle.id)
         let relationships = Self.relationships(plan.proposals, shape: programme.relationshipShape, cycle: cycle.id, enrolments: enrolments, now: now)
         let notices = NoticeWriter(now: now, about: programme.id).matched(relationships, shape: programme.relationshipShape, unmatched: plan.unmatched, enrolments: enrolments, people: people,
-                                                     in: "\(programme.name) · \(cycle.name)")
+                                                     in: cycle.place(in: programme))
         try cycle.move(to: .active)
         do {
             try await store.inTransaction { [cycle] store in

@@ -44,7 +44,7 @@ public struct ParticipantHome: Sendable {
             guard members.count == relationship.members.count else { return nil }
             return Open(people: RelationshipPeople(relationship: relationship, mentor: mentor, members: members), cycle: cycle, programme: programme)
         }
-        let applications = try await ApplicationPage.all(of: me, store).filter { [.draft, .enrolling].contains($0.cycle.state) }
+        let applications = try await ApplicationPage.all(of: me, store).filter(\.cycle.takesEnrolments)
         return ParticipantHome(enrolments: enrolments, relationships: relationships, applications: applications)
     }
 }

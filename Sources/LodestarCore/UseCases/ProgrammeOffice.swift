@@ -80,21 +80,20 @@ public struct ProgrammeOffice: Sendable {
     }
 
     private func save(_ personID: Person.ID, in cycleID: Cycle.ID, as role: EnrolmentRole, profile: MentoringProfile) async throws -> Enrolment {
-        let enrolment = try await enrolment(of: personID, in: cycleID, as: role, profile: profile)
+        let (cycle, programme) = try await openForEnrolment(cycleID)
+        guard try await store.person(personID) != nil else { throw NotFound("person", personID) }
+        let enrolment = try await enrolment(of: personID, in: cycle, of: programme, as: role, profile: profile,
+                                            besides: try await enrolments(of: personID, in: cycle.id))
         try await store.save(enrolment)
         return enrolment
     }
 
-    /// The enrolment of a person in a cycle with `profile` — their existing one in that role,
-    /// updated, or a new one — by the rules of enrolment; saves nothing.
-    func enrolment(of personID: Person.ID, in cycleID: Cycle.ID, as role: EnrolmentRole, profile: MentoringProfile) async throws -> Enrolment {
-        let (cycle, programme) = try await openForEnrolment(cycleID)
-        guard try await store.person(personID) != nil else { throw NotFound("person", personID) }
-        let existing = try await store.enrolments(of: personID).filter { $0.cycleID == cycleID }
-        var issues = ProfileRules.issues(in: profile, role: role, competencies: try await competencySlugs())
-        if !programme.format.allowsBothRoles, let other = existing.first(where: { $0.role != role }) {
-            issues.append(FieldIssue(field: "role", message: "this person is already a \(other.role.rawValue) in this cycle; only peer programmes allow both roles"))
-        }
+    /// The enrolment of a person in an open cycle with `profile` — their `existing` one there in
+    /// that role, updated, or a new one — by the rules of enrolment; saves nothing.
+    func enrolment(of personID: Person.ID, in cycle: Cycle, of programme: Programme, as role: EnrolmentRole, profile: MentoringProfile,
+                   besides existing: [Enrolment]) async throws -> Enrolment {
+        try requireOpen(cycle, of: programme)
+        let issues = try await enrolmentIssues(role, profile, besides: existing, in: programme)
         guard issues.isEmpty else { throw ValidationError(issues) }
         var enrolment = existing.first { $0.role == role } ?? Enrolment(cycleID: cycle.id, personID: personID, role: role, profile: profile)
         enrolment.profile = profile
@@ -197,10 +196,30 @@ public struct ProgrammeOffice: Sendable {
 
     func openForEnrolment(_ cycleID: Cycle.ID) async throws -> (Cycle, Programme) {
         let (cycle, programme) = try await store.cycleAndProgramme(cycleID)
+        try requireOpen(cycle, of: programme)
+        return (cycle, programme)
+    }
+
+    /// Enrolments change only in a programme not archived, while its cycle is draft or enrolling.
+    func requireOpen(_ cycle: Cycle, of programme: Programme) throws {
         try requireNotArchived(programme)
-        guard [.draft, .enrolling].contains(cycle.state) else {
+        guard cycle.takesEnrolments else {
             throw ValidationError([FieldIssue(field: "cycle", message: "\(cycle.name) is \(cycle.state.rawValue); enrolments change only while a cycle is draft or enrolling")])
         }
-        return (cycle, programme)
+    }
+
+    /// A person's enrolments in one cycle.
+    func enrolments(of personID: Person.ID, in cycleID: Cycle.ID) async throws -> [Enrolment] {
+        try await store.enrolments(of: personID).filter { $0.cycleID == cycleID }
+    }
+
+    /// What keeps `profile` from enrolling someone as `role` beside their `existing` enrolments
+    /// in the cycle: the profile's rules, and one role only outside peer programmes.
+    func enrolmentIssues(_ role: EnrolmentRole, _ profile: MentoringProfile, besides existing: [Enrolment], in programme: Programme) async throws -> [FieldIssue] {
+        var issues = ProfileRules.issues(in: profile, role: role, competencies: try await competencySlugs())
+        if !programme.format.allowsBothRoles, let other = existing.first(where: { $0.role != role }) {
+            issues.append(FieldIssue(field: "role", message: "this person is already a \(other.role.rawValue) in this cycle; only peer programmes allow both roles"))
+        }
+        return issues
     }
 }

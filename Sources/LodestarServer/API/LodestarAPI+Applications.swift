@@ -6,8 +6,8 @@ import LodestarCore
 extension LodestarAPI {
     func listApplications(_ input: Operations.ListApplications.Input) async throws -> Operations.ListApplications.Output {
         let cycleID: Cycle.ID = try Identifier(path: input.path.id, of: "cycle")
-        let state = try input.query.state.map { try ApplicationBody.word($0, as: ApplicationState.self, field: "state") }
-        let role = try input.query.role.map { try ApplicationBody.word($0, as: EnrolmentRole.self, field: "role") }
+        let state = try input.query.state.map { try ApplicationState.parse($0, field: "state") }
+        let role = try input.query.role.map { try EnrolmentRole.parse($0, field: "role") }
         let board = try await applications().board(of: cycleID, state: state, role: role, page: try APIRequest.page(input.query.offset, input.query.limit))
         return .ok(.init(body: .json(ListBody(board.applications) { ApplicationBody($0.application, board.cycle, board.programme, $0.person.name) })))
     }
@@ -24,7 +24,7 @@ extension LodestarAPI {
 
     func listMyApplications(_ input: Operations.ListMyApplications.Input) async throws -> Operations.ListMyApplications.Output {
         let mine = try await applications().mine()
-        return .ok(.init(body: .json(ListBody(Page(items: mine, total: mine.count, request: .everything), ApplicationBody.init))))
+        return .ok(.init(body: .json(ListBody(Page(items: mine, total: mine.count, request: .everything)) { ApplicationBody($0) })))
     }
 
     func getApplication(_ input: Operations.GetApplication.Input) async throws -> Operations.GetApplication.Output {
@@ -34,16 +34,16 @@ extension LodestarAPI {
     func apply(_ input: Operations.Apply.Input) async throws -> Operations.Apply.Output {
         let context = try APIRequest.current()
         let id: ProgrammeApplication.ID = try Identifier(path: input.path.id, of: "application")
-        _ = try await applications().page(id)
+        // Read first: the body of a request for someone else's application is never read.
+        let page = try await applications().page(id)
         let body = switch input.body { case .json(let json): try json.read() }
-        _ = try await applications().apply(id, profile: body.profile, motivation: body.motivation ?? "", now: context.now)
-        return .ok(.init(body: .json(ApplicationBody(try await applications().page(id)))))
+        return .ok(.init(body: .json(ApplicationBody(page, now: try await applications().apply(id, profile: body.profile, motivation: body.motivation ?? "", now: context.now)))))
     }
 
     func withdrawApplication(_ input: Operations.WithdrawApplication.Input) async throws -> Operations.WithdrawApplication.Output {
         let id: ProgrammeApplication.ID = try Identifier(path: input.path.id, of: "application")
-        _ = try await applications().withdraw(id, now: try APIRequest.current().now)
-        return .ok(.init(body: .json(ApplicationBody(try await applications().page(id)))))
+        let page = try await applications().page(id)
+        return .ok(.init(body: .json(ApplicationBody(page, now: try await applications().withdraw(id, now: try APIRequest.current().now)))))
     }
 
     func decideApplication(_ input: Operations.DecideApplication.Input) async throws -> Operations.DecideApplication.Output {
@@ -51,8 +51,7 @@ extension LodestarAPI {
         let page = try await applications().page(id)
         try APIRequest.principal().requireManager(of: page.programme, "deciding on applications")
         let body = switch input.body { case .json(let json): try json.read() }
-        _ = try await applications().decide(id, body.decision, now: try APIRequest.current().now)
-        return .ok(.init(body: .json(ApplicationBody(try await applications().page(id)))))
+        return .ok(.init(body: .json(ApplicationBody(page, now: try await applications().decide(id, body.decision, now: try APIRequest.current().now)))))
     }
 
     private func applications() throws -> Applications {
@@ -98,14 +97,9 @@ struct ApplicationBody: Encodable, Hashable, Sendable {
         decidedAt = application.decided?.at
     }
 
-    init(_ page: ApplicationPage) {
-        self.init(page.application, page.cycle, page.programme, page.person.name)
-    }
-
-    /// A query's word read as one of a closed set, or a message naming the allowed words.
-    static func word<T: Choice>(_ text: String, as: T.Type, field: String) throws -> T {
-        guard let value = T(rawValue: text) else { throw ValidationError([FieldIssue(field: field, message: ChoiceRefused(text, allowed: T.allCases.map(\.rawValue)).message)]) }
-        return value
+    /// The application of `page`, as it is `now` (once changed).
+    init(_ page: ApplicationPage, now application: ProgrammeApplication? = nil) {
+        self.init(application ?? page.application, page.cycle, page.programme, page.person.name)
     }
 }
 

@@ -5,12 +5,7 @@ extension LodestarAPI {
     func listEnrolments(_ input: Operations.ListEnrolments.Input) async throws -> Operations.ListEnrolments.Output {
         let cycleID: Cycle.ID = try Identifier(path: input.path.id, of: "cycle")
         try APIRequest.principal().requireManager(of: try await programme(ofCycle: cycleID), "listing a cycle's participants")
-        let role = try input.query.role.map { text in
-            guard let role = EnrolmentRole(rawValue: text) else {
-                throw ValidationError([FieldIssue(field: "role", message: "'\(text)' is not mentor or mentee")])
-            }
-            return role
-        }
+        let role = try input.query.role.map { try EnrolmentRole.parse($0, field: "role") }
         let page = try await store.enrolments(in: cycleID, role: role, page: try APIRequest.page(input.query.offset, input.query.limit))
         return .ok(.init(body: .json(ListBody(page, EnrolmentBody.init))))
     }

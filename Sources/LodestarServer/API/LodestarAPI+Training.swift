@@ -5,7 +5,7 @@ import LodestarCore
 /// the modules programmes assign, and completing them — the pages' use cases.
 extension LodestarAPI {
     func listResources(_ input: Operations.ListResources.Input) async throws -> Operations.ListResources.Output {
-        let audience = try input.query.audience.map { try ApplicationBody.word($0, as: ResourceAudience.self, field: "audience") }
+        let audience = try input.query.audience.map { try ResourceAudience.parse($0, field: "audience") }
         let page = try await library().search(input.query.q ?? "", competency: input.query.competency, audience: audience,
                                               page: try APIRequest.page(input.query.offset, input.query.limit))
         return .ok(.init(body: .json(ListBody(page, ResourceBody.init))))

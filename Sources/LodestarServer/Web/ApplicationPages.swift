@@ -19,7 +19,7 @@ struct ApplicationPages {
             var request = request
             let form = try await FormBody.pairs(of: &request)
             do {
-                let role = try Self.role(form.last { $0.0 == "role" }?.1 ?? "")
+                let role = try EnrolmentRole.parse(form.last { $0.0 == "role" }?.1 ?? "", field: "role")
                 let people = form.filter { $0.0 == "person" }.compactMap { Person.ID($0.1) }
                 let summary = try await applications(context).invite(people: people, as: role, to: cycleID, now: context.now)
                 return Self.invited(summary, cycleID)
@@ -54,7 +54,7 @@ struct ApplicationPages {
                                                             competencies: try await context.programmeOffice(store).competencySlugs())
                 guard let profile, issues.isEmpty else { throw ValidationError(issues) }
                 _ = try await applications(context).apply(id, profile: profile, motivation: values["motivation"] ?? "", now: context.now)
-                return Response(status: .seeOther, headers: [.location: SiteURL.application(.value(id)).with([URLQueryItem(name: "sent", value: "1")])])
+                return Response(status: .seeOther, headers: [.location: SiteURL.application(.value(id)).path])
             } catch let error as ValidationError {
                 return try await application(id, context, entered: values, issues: error.issues).response(from: request, context: context)
             }
@@ -72,10 +72,7 @@ struct ApplicationPages {
             let id: ProgrammeApplication.ID = try context.parameters.id(of: "application")
             let form = try await FormBody.fields(request)
             do {
-                guard let decision = ApplicationState(rawValue: form["decision"] ?? ""), ApplicationState.decisions.contains(decision) else {
-                    throw ValidationError([FieldIssue(field: "decision", message: "choose accepted, waitlisted or declined")])
-                }
-                let decided = try await applications(context).decide(id, decision, now: context.now)
+                let decided = try await applications(context).decide(id, try ApplicationState.parse(form["decision"] ?? "", field: "decision"), now: context.now)
                 let back = form["back"] == "application" ? SiteURL.application(.value(id)).path : SiteURL.cycle(.value(decided.cycleID), .applications).path
                 return Response(status: .seeOther, headers: [.location: back])
             } catch let error as ValidationError {
@@ -92,7 +89,7 @@ struct ApplicationPages {
     private func board(_ request: Request, _ context: LodestarContext, problem: String? = nil, refused: (String, CSVImportError)? = nil) async throws -> HTML {
         let cycleID: Cycle.ID = try context.parameters.id(of: "cycle")
         let query = request.uri.queryParameters
-        let state = try query.get("state").flatMap { $0.isEmpty ? nil : $0 }.map { try ApplicationBody.word($0, as: ApplicationState.self, field: "state") }
+        let state = try query.get("state").flatMap { $0.isEmpty ? nil : $0 }.map { try ApplicationState.parse($0, field: "state") }
         let board = try await applications(context).board(of: cycleID, state: state, page: try request.pageRequest())
         let search = query.get("q") ?? ""
         let found = try await applications(context).candidates(named: search, for: cycleID)
@@ -114,11 +111,6 @@ struct ApplicationPages {
         let view = ApplicationView(page, mine: principal.isPerson(page.person.id), values: values, issues: issues, now: context.now,
                                    csrf: context.session?.csrfToken ?? "")
         return pages.render(.application, view, for: context, status: issues.isEmpty ? .ok : .unprocessableContent)
-    }
-
-    private static func role(_ text: String) throws -> EnrolmentRole {
-        guard let role = EnrolmentRole(rawValue: text) else { throw ValidationError([FieldIssue(field: "role", message: "choose mentor or mentee")]) }
-        return role
     }
 
     private static func invited(_ summary: InvitationSummary, _ cycleID: Cycle.ID) -> Response {

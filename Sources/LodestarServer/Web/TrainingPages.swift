@@ -38,7 +38,7 @@ struct TrainingPages {
             let form = try await FormBody.fields(request)
             do {
                 guard let resource = Resource.ID(form["resource"] ?? "") else { throw ValidationError([FieldIssue(field: "resource", message: "choose a resource of the library")]) }
-                guard let role = EnrolmentRole(rawValue: form["role"] ?? "") else { throw ValidationError([FieldIssue(field: "role", message: "choose mentor or mentee")]) }
+                let role = try EnrolmentRole.parse(form["role"] ?? "", field: "role")
                 let questions = try QuizQuestion.parse(form["questions"] ?? "")
                 _ = try await training(context).assign(to: programmeID, resource: resource, role: role, title: form["title"] ?? "", questions: questions, now: context.now)
                 return Response(status: .seeOther, headers: [.location: SiteURL.programmeTraining(.value(programmeID)).path])
@@ -51,7 +51,7 @@ struct TrainingPages {
         }
         router.post(.trainingModule(.key)) { request, context in
             let id: TrainingModule.ID = try context.parameters.id(of: "training module")
-            let (module, _, _, _) = try await training(context).module(id)
+            let module = try await training(context).module(id).module
             let form = try await FormBody.fields(request)
             let answers = module.questions.indices.map { form["q\($0)"].flatMap { WholeNumber.parse($0) } }
             do {
@@ -89,10 +89,7 @@ struct TrainingPages {
     }
 
     private func module(_ id: TrainingModule.ID, _ context: LodestarContext, answers: [Int?] = [], issues: [FieldIssue] = []) async throws -> HTML {
-        let found = try await training(context).module(id)
-        let assigned = try await training(context).mine().contains { $0.module.id == id }
-        let view = ModuleView(found.module, resource: found.resource, programme: found.programme, completedAt: found.completedAt,
-                              takes: assigned, answers: answers, issues: issues, csrf: context.session?.csrfToken ?? "")
+        let view = ModuleView(try await training(context).module(id), answers: answers, issues: issues, csrf: context.session?.csrfToken ?? "")
         return pages.render(.module, view, for: context, status: issues.isEmpty ? .ok : .unprocessableContent)
     }
 }

@@ -18,8 +18,7 @@ struct WebPages {
         }
         router.get(.home) { _, context in
             let principal = try context.signedIn()
-            if principal.home == .participant { return pages.render(.home, HomeView(try await ParticipantHome.read(for: principal, store),
-                                                                                                               training: try await Training(store: store, principal: principal).mine(), for: principal), for: context) }
+            if principal.home == .participant { return pages.render(.home, try await participantHome(principal), for: context) }
             return pages.render(.programmes, ProgrammesView(try await ProgrammeOverview.read(for: principal, store), for: principal), for: context)
         }
         router.get(.cycle(.key)) { request, context in
@@ -36,5 +35,11 @@ struct WebPages {
             let page = try await PeopleDirectory(store: store, principal: try context.signedIn()).page(of: try context.parameters.id(of: "person"))
             return pages.render(.person, PersonView(page), for: context)
         }
+    }
+
+    /// A mentor's or mentee's home: their applications are read once, for the page and its training.
+    private func participantHome(_ principal: Principal) async throws -> HomeView {
+        let home = try await ParticipantHome.read(for: principal, store)
+        return HomeView(home, training: try await Training(store: store, principal: principal).mine(applications: home.applications), for: principal)
     }
 }

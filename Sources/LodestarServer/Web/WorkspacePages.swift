@@ -116,10 +116,7 @@ struct WorkspacePages {
                 guard let rating = WholeNumber.parse(form["rating"] ?? "") else {
                     throw ValidationError([FieldIssue(field: "rating", message: "choose a rating from 1 (poor) to 5 (excellent)")])
                 }
-                let fit = try (form["fit"]).flatMap { $0.isEmpty ? nil : $0 }.map { text in
-                    guard let fit = FitAnswer(rawValue: text) else { throw ValidationError([FieldIssue(field: "fit", message: "choose good, not-sure or not-a-fit")]) }
-                    return fit
-                }
+                let fit = try form["fit"].flatMap { $0.isEmpty ? nil : $0 }.map { try FitAnswer.parse($0, field: "fit") }
                 _ = try await workspace.givePulse(id, meeting: meeting, rating: rating, comment: form["comment"] ?? "", shareComment: form["share"] != nil,
                                                   fit: fit, now: context.now)
             }

@@ -48,7 +48,7 @@ struct ApplicationsView {
         let path = SiteURL.cycle(.value(cycle.id), .applications).path
         title = "Applications · \(cycle.name)"
         crumbs = Crumb.toCycle(programme.name, cycle, programmeHref: SiteURL.programme(.value(programme.id)).path)
-        open = [.draft, .enrolling].contains(cycle.state)
+        open = cycle.takesEnrolments
         let closes = cycle.dates.applicationsClose.map { "Applications close on \(CycleDates.day($0))." } ?? "No closing day is set (the cycle's dates set one)."
         lead = open ? "\(cycle.name) is \(cycle.state.rawValue). \(cycle.state == .draft ? "Invitations can go out now; people apply once it opens for enrolment. " : "")\(closes) Only accepted applicants are enrolled."
             : "\(cycle.name) is \(cycle.state.rawValue): applications closed when matching began. This is their record."
@@ -120,10 +120,10 @@ struct ApplicationView {
         let role = application.role
         title = "Application · \(programme.name)"
         heading = mine ? "Apply as a \(role.rawValue)" : "\(page.person.name) — \(role.rawValue) application"
-        crumbs = mine ? [Crumb("Home", SiteURL.home.path), Crumb("\(programme.name) · \(cycle.name)")]
+        crumbs = mine ? [Crumb("Home", SiteURL.home.path), Crumb(cycle.place(in: programme))]
             : Crumb.toCycle(programme.name, cycle, programmeHref: SiteURL.programme(.value(programme.id)).path) + [Crumb("Applications", SiteURL.cycle(.value(cycle.id), .applications).path)]
         let closes = cycle.dates.applicationsClose.map { " Applications close on \(CycleDates.day($0))." } ?? ""
-        lead = "\(programme.name) · \(cycle.name): \(programme.objectives)\(closes)"
+        lead = "\(cycle.place(in: programme)): \(programme.objectives)\(closes)"
         state = application.state.rawValue
         words = application.state.words
         self.mine = mine
@@ -132,11 +132,11 @@ struct ApplicationView {
         closedReason = !mine || !application.state.takesApplication || enrolling ? nil
             : cycle.state == .draft ? "\(cycle.name) opens for applications soon: come back when it is enrolling."
             : cycle.state == .enrolling ? "Applications closed on \(cycle.dates.applicationsClose.map(CycleDates.day) ?? "")." : "Matching has begun; applications are closed."
-        canWithdraw = mine && application.state.withdrawable && [.draft, .enrolling].contains(cycle.state)
+        canWithdraw = mine && application.state.withdrawable && cycle.takesEnrolments
         formHref = SiteURL.application(.value(application.id)).path
         withdrawHref = SiteURL.application(.value(application.id), .withdraw).path
         decisionHref = SiteURL.application(.value(application.id), .decision).path
-        decisions = !mine && application.state.awaitsDecision && [.draft, .enrolling].contains(cycle.state) ? Self.decisions(except: application.state) : []
+        decisions = !mine && application.state.awaitsDecision && cycle.takesEnrolments ? Self.decisions(except: application.state) : []
         fields = ProfileFormView.fields(for: role, values: values, issues: issues)
         motivation = values["motivation"] ?? ""
         let byField = ValidationError(issues).messagesByField

@@ -91,7 +91,7 @@ struct CycleView {
         let order = CycleState.allCases
         let position = order.firstIndex(of: cycle.state) ?? 0
         let next = cycle.state.allowedNextStates.map(\.rawValue)
-        title = "\(programme.name) · \(cycle.name)"
+        title = cycle.place(in: programme)
         crumbs = [Crumb("Programmes", SiteURL.home.path), Crumb(programme.name, SiteURL.programme(.value(programme.id)).path)]
         cycleLinks = CycleLinks(cycle.id)
         programmeName = programme.name
@@ -107,7 +107,7 @@ struct CycleView {
         dates = cycle.dates.days.map { Day(field: $0.field, label: $0.words.prefix(1).uppercased() + $0.words.dropFirst(),
                                            shown: $0.day?.shownDay ?? "not set", value: $0.day?.day ?? "") }
         mayChangeDates = cycle.state != .closed
-        enrolmentUpload = [.draft, .enrolling].contains(cycle.state) ? SiteURL.cycle(.value(cycle.id), .imports).path : nil
+        enrolmentUpload = cycle.takesEnrolments ? SiteURL.cycle(.value(cycle.id), .imports).path : nil
         applicationsHref = SiteURL.cycle(.value(cycle.id), .applications).path
         self.csrf = csrf
         paging = Paging(page.enrolled, path: SiteURL.cycle(.value(cycle.id)).path, query: [:])

@@ -76,12 +76,12 @@ struct HomeView {
             }
             return RelationshipLine(href: SiteURL.relationship(.value(people.relationship.id)).path, partner: others.names, partnerRole: role,
                                     partnerTitle: others.count == 1 ? "\(others[0].title), \(others[0].department)" : "\(others.count + 1) people",
-                                    place: "\(programme.name) · \(open.cycle.name)",
+                                    place: open.cycle.place(in: programme),
                                     since: people.relationship.startedAt.formatted(date: .abbreviated, time: .omitted))
         }
         applications = home.applications.map { page in
             let state = page.application.state
-            return ApplicationLine(href: SiteURL.application(.value(page.application.id)).path, place: "\(page.programme.name) · \(page.cycle.name)",
+            return ApplicationLine(href: SiteURL.application(.value(page.application.id)).path, place: page.cycle.place(in: page.programme),
                                    role: page.application.role.rawValue, state: state.rawValue, words: state.words,
                                    action: state == .invited || state == .withdrawn ? "Apply" : state.takesApplication ? "Change your application" : "See your application",
                                    closes: page.cycle.dates.applicationsClose.map { "applications close " + CycleDates.day($0) })

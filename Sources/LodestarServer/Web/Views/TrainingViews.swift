@@ -142,7 +142,8 @@ struct ModuleView {
     struct Question { let number: Int; let name: String; let text: String; let options: [Option]; let problem: String? }
     struct Option { let value: Int; let label: String; let checked: Bool }
 
-    init(_ module: TrainingModule, resource: Resource, programme: Programme, completedAt: Date?, takes: Bool, answers: [Int?], issues: [FieldIssue], csrf: String) {
+    init(_ reading: ModuleReading, answers: [Int?], issues: [FieldIssue], csrf: String) {
+        let (module, resource, programme) = (reading.module, reading.resource, reading.programme)
         title = module.title
         heading = module.title
         crumbs = [Crumb("Home", SiteURL.home.path), Crumb(programme.name)]
@@ -151,8 +152,8 @@ struct ModuleView {
         resourceHref = SiteURL.resource(.value(resource.id)).path
         paragraphs = ResourceView.paragraphs(resource.body)
         link = resource.link
-        completed = completedAt.map { "Completed on \($0.formatted(date: .abbreviated, time: .omitted))." }
-        self.takes = takes && completedAt == nil
+        completed = reading.assigned?.completedAt.map { "Completed on \($0.formatted(date: .abbreviated, time: .omitted))." }
+        takes = reading.assigned != nil && reading.assigned?.completedAt == nil
         quiz = !module.questions.isEmpty
         let problems = ValidationError(issues).messagesByField
         questions = module.questions.enumerated().map { index, question in
