@@ -116,7 +116,7 @@ def main():
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.common.exceptions import TimeoutException, WebDriverException
-    from selenium.webdriver.support.ui import WebDriverWait
+    from selenium.webdriver.support.ui import Select, WebDriverWait
 
     binary = options.binary
     if not binary:
@@ -334,6 +334,49 @@ def main():
                     snap(driver, f"workspace-{role}")
                 finally:
                     driver.quit()
+
+            print("surveys: the manager schedules the end-of-cycle survey, the mentee answers it, the manager opens its results")
+            def programme_surveys():
+                """A browser signed in as the manager, on the demo programme's surveys page."""
+                driver = browser()
+                sign_in(driver, *sign_ins["manager"])
+                go(driver, driver.find_element(By.CSS_SELECTOR, "a[href^='/programmes/']"))
+                go(driver, driver.find_element(By.LINK_TEXT, "Surveys"))
+                return driver
+
+            driver = programme_surveys()
+            try:
+                check("Mid-cycle check-in" in driver.page_source and "End-of-cycle survey" in driver.page_source, "the demo programme has its two surveys")
+                form = driver.find_element(By.ID, "schedule-survey")
+                Select(form.find_element(By.NAME, "template")).select_by_visible_text("End-of-cycle survey")
+                set_value(driver, form.find_element(By.NAME, "days"), "0")
+                Select(form.find_element(By.NAME, "anchor")).select_by_value("after-matching")
+                go(driver, form.find_element(By.XPATH, ".//button[text()='Schedule']"))
+                check("when the matching is published, open 14 days" in driver.page_source, "the manager schedules it to open with the matching")
+                snap(driver, "programme-surveys")
+            finally:
+                driver.quit()
+            driver = browser()
+            try:
+                sign_in(driver, *sign_ins["mentee"])
+                go(driver, driver.find_element(By.XPATH, "//table[@id='my-surveys']//a[text()='End-of-cycle survey']"))
+                for name, value in (("q0", "4"), ("q1", "5"), ("q2", "0"), ("q3", "9")):
+                    driver.find_element(By.CSS_SELECTOR, f"input[name='{name}'][value='{value}']").click()
+                driver.find_element(By.NAME, "q4").send_keys("More time for goals")
+                go(driver, driver.find_element(By.XPATH, "//button[text()='Send my answers']"))
+                check("You answered on" in driver.page_source, "the mentee answers the survey from their home page")
+                snap(driver, "survey-mentee")
+            finally:
+                driver.quit()
+            driver = programme_surveys()
+            try:
+                row = driver.find_element(By.XPATH, "//table[@id='surveys']//tr[td[1][normalize-space()='End-of-cycle survey']]")
+                go(driver, row.find_element(By.LINK_TEXT, "Results"))
+                check(" · 1 of " in driver.page_source and "Figures appear when the survey closes" in driver.page_source,
+                      "its results page counts the answer and keeps the figures for when it closes")
+                snap(driver, "survey-results-open")
+            finally:
+                driver.quit()
 
             print("a second programme from the browser: the admin creates it, answers its readiness check, imports people, invites, trains, accepts and publishes its matching, appoints its manager")
             driver = browser()

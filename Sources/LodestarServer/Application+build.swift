@@ -76,6 +76,7 @@ func buildRouter(store: FluentStore, credentials: any Credentials, config: AppCo
     ProfilePages(store: store, pages: pages).register(on: router)
     ApplicationPages(store: store, pages: pages, accounts: links).register(on: router)
     TrainingPages(store: store, pages: pages).register(on: router)
+    SurveyPages(store: store, pages: pages).register(on: router)
     MatchingPages(store: store, pages: pages, plans: plans).register(on: router)
     WorkspacePages(store: store, pages: pages, publicURL: config.publicURL).register(on: router)
     CalendarPages(feeds: CalendarFeeds(store: store, credentials: credentials), pages: pages, publicURL: config.publicURL)

@@ -92,6 +92,15 @@ struct AccessMatrixTests {
         post(.programmeTraining(.key)): managerWriters,
         get(.trainingModule(.key)): signedIn,
         post(.trainingModule(.key)): signedIn.subtracting([.readToken]),
+        // Surveys: a programme's managers write and schedule them; a survey is for the people it
+        // asks and its managers, its results its managers' (otherwise not found).
+        get(.programmeSurveys(.key)): managers,
+        post(.programmeSurveys(.key)): managerWriters,
+        post(.scheduleSurvey(.key)): managerWriters,
+        get(.survey(.key)): signedIn,
+        post(.survey(.key)): signedIn.subtracting([.readToken]),
+        get(.survey(.key, .results)): signedIn,
+        get(.survey(.key, .resultsCSV)): signedIn,
         post(.application(.key)): signedIn.subtracting([.readToken]),
         post(.application(.key, .withdraw)): signedIn.subtracting([.readToken]),
         post(.application(.key, .decision)): signedIn.subtracting([.readToken]),
@@ -231,6 +240,15 @@ struct AccessMatrixTests {
         "POST /api/v1/programmes/:id/training": managerWriters,
         "GET /api/v1/training": signedIn,
         "POST /api/v1/training/:id/completion": signedIn.subtracting([.readToken]),
+        "GET /api/v1/programmes/:id/surveys": managers,
+        "POST /api/v1/programmes/:id/surveys": managerWriters,
+        "GET /api/v1/cycles/:id/surveys": managers,
+        "POST /api/v1/cycles/:id/surveys": managerWriters,
+        "GET /api/v1/surveys": signedIn,
+        "GET /api/v1/surveys/:id": signedIn,
+        "PUT /api/v1/surveys/:id/response": signedIn.subtracting([.readToken]),
+        "GET /api/v1/surveys/:id/results": signedIn,
+        "GET /api/v1/surveys/:id/results/export": signedIn,
         "GET /api/v1/applications/:id": signedIn,
         "PUT /api/v1/applications/:id": signedIn.subtracting([.readToken]),
         "POST /api/v1/applications/:id/withdraw": signedIn.subtracting([.readToken]),
@@ -419,7 +437,7 @@ struct ConcreteIDs {
                 .replacingOccurrences(of: ":meetingId", with: UUID().uuidString.lowercased())
         }
         if path.contains("/webhooks/") || path.contains("/inbox/") || path.hasPrefix("/imports/") || path.contains("/applications/") || path.contains("/library/")
-            || path.contains("/training/") || path.contains("/resources/") {
+            || path.contains("/training/") || path.contains("/resources/") || path.contains("/surveys/") {
             return path.replacingOccurrences(of: ":id", with: UUID().uuidString.lowercased()).replacingOccurrences(of: ":delivery", with: UUID().uuidString.lowercased())
         }
         return path.replacingOccurrences(of: ":slug", with: "strategic-thinking")

@@ -36,6 +36,8 @@ public enum SiteURL: Sendable {
     case readiness(Parameter<Programme.ID>), readinessThreshold
     /// The library and one of its resources; a programme's training; a module to take.
     case library, resource(Parameter<Resource.ID>), programmeTraining(Parameter<Programme.ID>), trainingModule(Parameter<TrainingModule.ID>)
+    /// A programme's surveys (adding a template), scheduling one in a cycle; a survey to answer, its results.
+    case programmeSurveys(Parameter<Programme.ID>), scheduleSurvey(Parameter<Programme.ID>), survey(Parameter<Survey.ID>, SurveyPart? = nil)
     /// One's own messages, and one of them.
     case inbox, message(Parameter<Notice.ID>)
     case cycle(Parameter<Cycle.ID>, CyclePart? = nil)
@@ -74,6 +76,11 @@ public enum SiteURL: Sendable {
 
     public enum ApplicationPart: String, Sendable { case withdraw, decision }
 
+    public enum SurveyPart: String, Sendable {
+        case results
+        case resultsCSV = "results.csv"
+    }
+
     public enum Answer: String, Sendable { case accept, decline }
 
     public enum UploadPart: String, Sendable { case confirm, discard }
@@ -111,6 +118,9 @@ public enum SiteURL: Sendable {
         case .resource(let id): "/library/\(id.segment("id"))"
         case .programmeTraining(let id): "/programmes/\(id.segment("id"))/training"
         case .trainingModule(let id): "/training/\(id.segment("id"))"
+        case .programmeSurveys(let id): "/programmes/\(id.segment("id"))/surveys"
+        case .scheduleSurvey(let id): "/programmes/\(id.segment("id"))/surveys/schedule"
+        case .survey(let id, let part): "/surveys/\(id.segment("id"))" + Self.suffix(part?.rawValue)
         case .message(let id): "/inbox/\(id.segment("id"))"
         case .withdrawConflict(let id): "/conflicts/\(id.segment("id"))/withdraw"
         case .cycle(let id, let part): "/cycles/\(id.segment("id"))" + Self.suffix(part?.rawValue)

@@ -16,6 +16,8 @@ public struct DemoSeeder: Sendable {
         let now = Date()
         let resources = DemoTraining.resources(&random, at: now)
         let modules = DemoTraining.modules(for: demo.programme.id, resources, &random, at: now)
+        let templates = DemoSurveys.templates(for: demo.programme.id, &random, at: now)
+        let surveys = DemoSurveys.schedule(templates, in: demo.cycle.id, &random, at: now)
         try await store.inTransaction { store in
             try await store.apply(PeopleImportPlan(inserting: demo.people))
             try await store.save(demo.programme)
@@ -23,6 +25,8 @@ public struct DemoSeeder: Sendable {
             try await store.save(all: demo.enrolments)
             for resource in resources { try await store.save(resource) }
             for module in modules { try await store.save(module) }
+            for template in templates { try await store.save(template) }
+            for survey in surveys { try await store.save(survey) }
         }
         return demo
     }

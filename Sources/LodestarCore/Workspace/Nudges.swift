@@ -2,7 +2,7 @@ import Foundation
 
 /// What the background job sends (M20): a reminder to both people a day before each arranged
 /// meeting, and a nudge to pairs whose relationship needs attention or is at risk — at most one
-/// per cadence. Each is claimed in the database in the same transaction that writes its
+/// per cadence; the surveys' announcements and reminders. Each is claimed in the database in the same transaction that writes its
 /// notices, so with several app servers every message is written exactly once.
 public struct Nudges: Sendable {
     let store: any LodestarRepositories
@@ -22,6 +22,9 @@ public struct Nudges: Sendable {
         public var nudges = 0
         /// Mentee-choice requests left unanswered that passed to the next choice.
         public var expiredRequests = 0
+        /// Messages announcing an open survey, and reminders of one closing.
+        public var surveysOpened = 0
+        public var surveyReminders = 0
         /// Nothing written.
         public init() {}
     }
@@ -53,6 +56,7 @@ public struct Nudges: Sendable {
                 if try await claimed(notices, events, { try await $0.claimNudge(of: pair.relationship.id, notNudgedSince: since, now: now) }) { outcome.nudges += 1 }
             }
         }
+        (outcome.surveysOpened, outcome.surveyReminders) = try await SurveyAnnouncements(store: store, writer: writer).run(now: now)
         return outcome
     }
 

@@ -5,6 +5,9 @@ enum Template: String, CaseIterable, Sendable {
     case relationship, requests, speed, tokens, webhooks, webhook, conflicts, inbox, message, readiness, `import`, messages
     case applications, application, library, resource, module
     case programmeTraining = "programme-training"
+    case programmeSurveys = "programme-surveys"
+    case survey
+    case surveyResults = "survey-results"
     case programmeForm = "programme-form"
     case forgotPassword = "forgot-password"
     case setPassword = "set-password"

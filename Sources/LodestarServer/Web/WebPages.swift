@@ -18,7 +18,7 @@ struct WebPages {
         }
         router.get(.home) { _, context in
             let principal = try context.signedIn()
-            if principal.home == .participant { return pages.render(.home, try await participantHome(principal), for: context) }
+            if principal.home == .participant { return pages.render(.home, try await participantHome(principal, now: context.now), for: context) }
             return pages.render(.programmes, ProgrammesView(try await ProgrammeOverview.read(for: principal, store), for: principal), for: context)
         }
         router.get(.cycle(.key)) { request, context in
@@ -37,9 +37,11 @@ struct WebPages {
         }
     }
 
-    /// A mentor's or mentee's home: their applications are read once, for the page and its training.
-    private func participantHome(_ principal: Principal) async throws -> HomeView {
+    /// A mentor's or mentee's home: their applications are read once, for the page and its
+    /// training; the surveys they are asked to answer.
+    private func participantHome(_ principal: Principal, now: Date) async throws -> HomeView {
         let home = try await ParticipantHome.read(for: principal, store)
-        return HomeView(home, training: try await Training(store: store, principal: principal).mine(applications: home.applications), for: principal)
+        return HomeView(home, training: try await Training(store: store, principal: principal).mine(applications: home.applications),
+                        surveys: try await Surveys(store: store, principal: principal).mine(now: now), for: principal)
     }
 }

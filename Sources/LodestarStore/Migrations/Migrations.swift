@@ -33,5 +33,6 @@ enum LodestarMigrations {
         M028_CreateApplications(),
         M029_CreateTraining(),
         M030_CreateMeetingPulses(),
+        M031_CreateSurveys(),
     ]
 }

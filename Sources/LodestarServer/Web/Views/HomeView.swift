@@ -10,6 +10,8 @@ struct HomeView {
     let hasApplications: Bool
     let training: [TrainingLine]
     let hasTraining: Bool
+    let surveys: [SurveyLine]
+    let hasSurveys: Bool
     // Stored, not computed: Mustache reads stored properties only.
     let hasEnrolments: Bool
     let hasRelationships: Bool
@@ -29,6 +31,14 @@ struct HomeView {
         let title: String
         let programme: String
         let role: String
+        let done: String?
+    }
+
+    struct SurveyLine {
+        let href: String
+        let title: String
+        let place: String
+        let closes: String?
         let done: String?
     }
 
@@ -56,7 +66,7 @@ struct HomeView {
         let choiceLabel: String?
     }
 
-    init(_ home: ParticipantHome, training: [AssignedModule], for principal: Principal) {
+    init(_ home: ParticipantHome, training: [AssignedModule], surveys: [SurveyInvitation], for principal: Principal) {
         let lines = home.enrolments.map { entry in
             let (enrolment, cycle, programme) = (entry.enrolment, entry.cycle, entry.programme)
             let link = !entry.choosing ? nil : enrolment.role == .mentee ? SiteURL.cycle(.value(cycle.id), .choose).path : SiteURL.requests.path
@@ -92,6 +102,12 @@ struct HomeView {
                          role: assigned.module.role.rawValue, done: assigned.completedAt.map { "completed " + $0.formatted(date: .abbreviated, time: .omitted) })
         }
         hasTraining = !self.training.isEmpty
+        self.surveys = surveys.map { invitation in
+            SurveyLine(href: SiteURL.survey(.value(invitation.survey.id)).path, title: invitation.template.title, place: invitation.cycle.name,
+                       closes: invitation.state == .open ? invitation.window.map { "open until " + $0.end.formatted(date: .abbreviated, time: .omitted) } : nil,
+                       done: invitation.response.map { "answered " + $0.submittedAt.formatted(date: .abbreviated, time: .omitted) })
+        }
+        hasSurveys = !self.surveys.isEmpty
         heading = "Welcome, \(principal.displayName)"
         enrolments = lines
         self.relationships = relationships

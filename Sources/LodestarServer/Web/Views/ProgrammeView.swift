@@ -29,6 +29,7 @@ struct ProgrammeView {
     /// For its managers: the messages sent about it.
     let messagesHref: String
     let trainingHref: String
+    let surveysHref: String
     let restoreHref: String
     let editHref: String
     let copyHref: String
@@ -62,6 +63,7 @@ struct ProgrammeView {
         archiveHref = SiteURL.archiveProgramme(.value(programme.id)).path
         messagesHref = SiteURL.programmeMessages(.value(programme.id)).path
         trainingHref = SiteURL.programmeTraining(.value(programme.id)).path
+        surveysHref = SiteURL.programmeSurveys(.value(programme.id)).path
         restoreHref = SiteURL.restoreProgramme(.value(programme.id)).path
         mayCopy = principal.isAdmin
         editHref = SiteURL.editProgramme(.value(programme.id)).path
