@@ -51,14 +51,15 @@ def unfold(driver, summary):
     driver.execute_script("arguments[0].open = true", element)
 
 
-def fetch(base, path, driver):
-    """GETs a path, with the browser's session cookie when a driver is given; returns the body."""
+def fetch(base, path, driver, kind="text/calendar"):
+    """GETs a path, with the browser's session cookie when a driver is given; returns the body,
+    once its content type is `kind`."""
     request = urllib.request.Request(base + path)
     if driver is not None:
         request.add_header("Cookie", "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies()))
     with urllib.request.urlopen(request, timeout=15) as response:
-        if not response.headers.get("Content-Type", "").startswith("text/calendar"):
-            raise AssertionError(f"{path} is {response.headers.get('Content-Type')}, not text/calendar")
+        if not response.headers.get("Content-Type", "").startswith(kind):
+            raise AssertionError(f"{path} is {response.headers.get('Content-Type')}, not {kind}")
         return response.read()
 
 
@@ -335,7 +336,7 @@ def main():
                 finally:
                     driver.quit()
 
-            print("surveys: the manager schedules the end-of-cycle survey, the mentee answers it, the manager opens its results")
+            print("surveys and growth: the manager schedules the end-of-cycle survey, the mentee answers it and rates their competencies, the manager opens the results")
             def programme_surveys():
                 """A browser signed in as the manager, on the demo programme's surveys page."""
                 driver = browser()
@@ -366,6 +367,25 @@ def main():
                 go(driver, driver.find_element(By.XPATH, "//button[text()='Send my answers']"))
                 check("You answered on" in driver.page_source, "the mentee answers the survey from their home page")
                 snap(driver, "survey-mentee")
+                go(driver, driver.find_element(By.LINK_TEXT, "Home"))
+                go(driver, driver.find_element(By.LINK_TEXT, "Your growth"))
+                form = driver.find_element(By.ID, "rate-start")
+                for fieldset in form.find_elements(By.TAG_NAME, "fieldset"):
+                    fieldset.find_elements(By.CSS_SELECTOR, "input[type=radio]")[2].click()
+                go(driver, form.find_element(By.XPATH, ".//button[text()='Save the start ratings']"))
+                check("3 → …" in driver.page_source, "the mentee rates their focus competencies at the start of the cycle")
+                snap(driver, "growth-mentee")
+                # Six meetings held: the certificate asks for half of the 13 a fortnightly cadence plans over 26 weeks.
+                go(driver, driver.find_element(By.LINK_TEXT, "Home"))
+                go(driver, [link for link in driver.find_elements(By.CSS_SELECTOR, "a[href^='/relationships/']") if link.text.strip() == names["mentor"]][0])
+                for _ in range(6):
+                    form = driver.find_element(By.XPATH, "//form[.//button[text()='Log meeting']]")
+                    set_value(driver, form.find_element(By.NAME, "heldOn"), time.strftime("%Y-%m-%d", time.gmtime()))
+                    go(driver, form.find_element(By.XPATH, ".//button[text()='Log meeting']"))
+                check("6.0 hours in all" in driver.page_source, "the mentee logs six held meetings")
+                go(driver, driver.find_element(By.LINK_TEXT, "Home"))
+                check("Agreement signed" in driver.page_source and "First meeting" in driver.page_source,
+                      "the mentee's home shows the milestones: agreement signed, first meeting")
             finally:
                 driver.quit()
             driver = programme_surveys()
@@ -375,6 +395,22 @@ def main():
                 check(" · 1 of " in driver.page_source and "Figures appear when the survey closes" in driver.page_source,
                       "its results page counts the answer and keeps the figures for when it closes")
                 snap(driver, "survey-results-open")
+                go(driver, driver.find_element(By.CSS_SELECTOR, ".crumbs a[href^='/programmes/']"))
+                go(driver, driver.find_element(By.CSS_SELECTOR, "a[href^='/cycles/']"))
+                go(driver, driver.find_element(By.XPATH, "//button[text()='Move to closed']"))
+                check("state-closed" in driver.page_source, "the manager closes the cycle")
+            finally:
+                driver.quit()
+            driver = browser()
+            try:
+                sign_in(driver, *sign_ins["mentee"])
+                check("Cycle completed" in driver.page_source, "closing the cycle completes it for the mentee: a milestone")
+                go(driver, driver.find_element(By.XPATH, "//table[@id='my-certificates']//button[text()='Get your certificate']"))
+                check(arrives(driver, "/certificates/") and "Genuine: this certificate was issued by Lodestar" in driver.page_source
+                      and names["mentee"] in driver.page_source, "the mentee takes their certificate; its page says it is genuine")
+                snap(driver, "certificate")
+                pdf = fetch(base, urllib.parse.urlparse(driver.current_url).path + "/pdf", None, kind="application/pdf")
+                check(pdf.startswith(b"%PDF-1.4") and pdf.rstrip().endswith(b"%%EOF"), "the certificate downloads as a PDF, without signing in")
             finally:
                 driver.quit()
 

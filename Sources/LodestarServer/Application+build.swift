@@ -77,6 +77,8 @@ func buildRouter(store: FluentStore, credentials: any Credentials, config: AppCo
     ApplicationPages(store: store, pages: pages, accounts: links).register(on: router)
     TrainingPages(store: store, pages: pages).register(on: router)
     SurveyPages(store: store, pages: pages).register(on: router)
+    GrowthPages(store: store, pages: pages, publicURL: config.publicURL).register(on: router)
+    CertificatePages(store: store, pages: pages, publicURL: config.publicURL).register(on: router)
     MatchingPages(store: store, pages: pages, plans: plans).register(on: router)
     WorkspacePages(store: store, pages: pages, publicURL: config.publicURL).register(on: router)
     CalendarPages(feeds: CalendarFeeds(store: store, credentials: credentials), pages: pages, publicURL: config.publicURL)

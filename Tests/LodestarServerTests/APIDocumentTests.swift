@@ -102,7 +102,7 @@ struct APIDocumentTests {
         try await withApp(demo: true) { client in
             for (method, path, body) in requests {
                 let concrete = path.replacing("{id}", with: path.hasPrefix("/cycles") ? demo.cycle.id.description : demo.programme.id.description)
-                    .replacing("{slug}", with: "strategic-thinking")
+                    .replacing("{slug}", with: "strategic-thinking").replacing("{moment}", with: "start")
                 let (status, answer) = try await client.json(HTTPRequest.Method(method)!, "/api/v1" + concrete, body)
                 // Ids in examples name nothing in this database (404), and a slug may be taken (422
                 // naming the slug); but no example is malformed or has a field the server refuses.

@@ -101,6 +101,17 @@ struct AccessMatrixTests {
         post(.survey(.key)): signedIn.subtracting([.readToken]),
         get(.survey(.key, .results)): signedIn,
         get(.survey(.key, .resultsCSV)): signedIn,
+        // Growth: a mentee's page is theirs, their mentor's and their line manager's (not found
+        // for anyone else, managers included); a cycle's means are its managers'.
+        get(.growth(.key)): signedIn,
+        post(.growth(.key)): signedIn.subtracting([.readToken]),
+        post(.askLineManager(.key)): signedIn.subtracting([.readToken]),
+        get(.cycle(.key, .growth)): managers,
+        // Certificates: taken by the people of a cycle (anyone else: not found); a certificate's
+        // page and PDF are open to anyone with its code — its verification address.
+        post(.cycle(.key, .certificate)): signedIn.subtracting([.readToken]),
+        get(.certificate(.key)): everyone,
+        get(.certificate(.key, .pdf)): everyone,
         post(.application(.key)): signedIn.subtracting([.readToken]),
         post(.application(.key, .withdraw)): signedIn.subtracting([.readToken]),
         post(.application(.key, .decision)): signedIn.subtracting([.readToken]),
@@ -249,6 +260,13 @@ struct AccessMatrixTests {
         "PUT /api/v1/surveys/:id/response": signedIn.subtracting([.readToken]),
         "GET /api/v1/surveys/:id/results": signedIn,
         "GET /api/v1/surveys/:id/results/export": signedIn,
+        "GET /api/v1/enrolments/:id/growth": signedIn,
+        "POST /api/v1/enrolments/:id/growth/requests": signedIn.subtracting([.readToken]),
+        "PUT /api/v1/enrolments/:id/assessments/:moment": signedIn.subtracting([.readToken]),
+        "GET /api/v1/cycles/:id/growth": managers,
+        "GET /api/v1/people/:id/recognition": admins,
+        "GET /api/v1/certificates": signedIn,
+        "POST /api/v1/cycles/:id/certificate": signedIn.subtracting([.readToken]),
         "GET /api/v1/applications/:id": signedIn,
         "PUT /api/v1/applications/:id": signedIn.subtracting([.readToken]),
         "POST /api/v1/applications/:id/withdraw": signedIn.subtracting([.readToken]),
@@ -427,7 +445,9 @@ struct ConcreteIDs {
                 .replacingOccurrences(of: ":mentee", with: enrolment)
         }
         if path.hasPrefix("/people/") || path.hasPrefix("/api/v1/people/") { return path.replacingOccurrences(of: ":id", with: person) }
-        if path.hasPrefix("/api/v1/enrolments/") || path.hasPrefix("/enrolments/") { return path.replacingOccurrences(of: ":id", with: enrolment) }
+        if path.hasPrefix("/api/v1/enrolments/") || path.hasPrefix("/enrolments/") {
+            return path.replacingOccurrences(of: ":id", with: enrolment).replacingOccurrences(of: ":moment", with: "start")
+        }
         if path.hasPrefix("/api/v1/conflicts/") || path.hasPrefix("/conflicts/") { return path.replacingOccurrences(of: ":id", with: conflict) }
         if path.hasPrefix("/admin/tokens/") || path.hasPrefix("/api/v1/tokens/") { return path.replacingOccurrences(of: ":id", with: token) }
         if path.hasPrefix("/relationships/") || path.hasPrefix("/api/v1/relationships/") {

@@ -9,22 +9,29 @@ import Testing
 /// question), the manager reads the results — figures only once closed, small groups hidden.
 @Suite("Surveys in the browser and the API")
 struct SurveyPagesTests {
+    /// The demo's cycle, active: its signed-in mentor paired with a mentee since `start`.
+    static func activePair(_ demo: DemoOrganisation, since start: Date, _ store: FluentStore) async throws -> (relationship: Relationship, mentee: Enrolment) {
+        let signIns = try await DemoAccounts(store: store, credentials: TestAccounts.credentials).ensure(now: Date())
+        let mentorEmail = try #require(signIns.first { $0.role.hasPrefix("mentor") }?.email)
+        let mentorPerson = try #require(try await store.account(email: mentorEmail)?.personID)
+        let mentorEnrolment = try #require(demo.enrolments.first { $0.personID == mentorPerson })
+        let mentee = try #require(demo.enrolments.first { $0.role == .mentee })
+        let relationship = Relationship(cycleID: demo.cycle.id, mentor: mentorEnrolment.id, mentee: mentee.id, mentorPerson: mentorPerson,
+                                        menteePerson: mentee.personID, score: 70, startedAt: start)
+        try await store.insert([relationship])
+        var cycle = demo.cycle
+        cycle.state = .active
+        try await store.save(cycle)
+        return (relationship, mentee)
+    }
+
     @Test("write, schedule, answer, and read the results of a closed survey as a page, CSV and JSON", arguments: TestDatabase.allCases)
     func journey(database: TestDatabase) async throws {
         let demo = DemoOrganisation()
         try await withAppAndStore(database, demo: true, prepare: ApplicationPagesTests.signIn) { client, store in
             let manager = ApplicationPagesTests.manager, mentor = ApplicationPagesTests.mentor
             // The cycle was matched twenty days ago.
-            let signIns = try await DemoAccounts(store: store, credentials: TestAccounts.credentials).ensure(now: Date())
-            let mentorEmail = try #require(signIns.first { $0.role.hasPrefix("mentor") }?.email)
-            let mentorPerson = try #require(try await store.account(email: mentorEmail)?.personID)
-            let mentorEnrolment = try #require(demo.enrolments.first { $0.personID == mentorPerson })
-            let menteeEnrolment = try #require(demo.enrolments.first { $0.role == .mentee })
-            try await store.insert([Relationship(cycleID: demo.cycle.id, mentor: mentorEnrolment.id, mentee: menteeEnrolment.id, mentorPerson: mentorPerson,
-                                                 menteePerson: menteeEnrolment.personID, score: 70, startedAt: Date(timeIntervalSinceNow: -20 * 86400))])
-            var cycle = demo.cycle
-            cycle.state = .active
-            try await store.save(cycle)
+            _ = try await Self.activePair(demo, since: Date(timeIntervalSinceNow: -20 * 86400), store)
 
             // The demo's check-in waits for two weeks after matching; a line without its kind is named.
             let surveys = "/programmes/\(demo.programme.id)/surveys"

@@ -22,7 +22,7 @@ public struct NoticeWriter: Sendable {
     func about(_ programme: Programme.ID?) -> NoticeWriter { NoticeWriter(publicURL: publicURL, now: now, about: programme) }
 
     /// A page's address in a message.
-    func link(_ url: SiteURL) -> String { publicURL + url.path }
+    func link(_ url: SiteURL) -> String { url.address(under: publicURL) }
 
     /// A message to `person` that greets them by name before `text`.
     func notice(to person: Person, _ subject: String, _ text: String) -> Notice {

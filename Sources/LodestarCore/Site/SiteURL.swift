@@ -38,12 +38,16 @@ public enum SiteURL: Sendable {
     case library, resource(Parameter<Resource.ID>), programmeTraining(Parameter<Programme.ID>), trainingModule(Parameter<TrainingModule.ID>)
     /// A programme's surveys (adding a template), scheduling one in a cycle; a survey to answer, its results.
     case programmeSurveys(Parameter<Programme.ID>), scheduleSurvey(Parameter<Programme.ID>), survey(Parameter<Survey.ID>, SurveyPart? = nil)
+    /// A certificate by its code — its verification address, open to anyone — and its PDF.
+    case certificate(Parameter<String>, CertificatePart? = nil)
     /// One's own messages, and one of them.
     case inbox, message(Parameter<Notice.ID>)
     case cycle(Parameter<Cycle.ID>, CyclePart? = nil)
     /// The choice of another mentor for one mentee of a cycle's plan.
     case planMentee(Parameter<Cycle.ID>, Parameter<Enrolment.ID>)
     case profile(Parameter<Enrolment.ID>)
+    /// A mentee's competency assessments and growth; the mentee asking their line manager to rate them.
+    case growth(Parameter<Enrolment.ID>), askLineManager(Parameter<Enrolment.ID>)
     /// An application: its form for the applicant, its record for the managers; withdrawing it; deciding on it.
     case application(Parameter<ProgrammeApplication.ID>, ApplicationPart? = nil)
     case relationship(Parameter<Relationship.ID>, RelationshipPart? = nil)
@@ -58,7 +62,7 @@ public enum SiteURL: Sendable {
     case redeliver(Parameter<WebhookEndpoint.ID>, Parameter<WebhookDelivery.ID>)
 
     public enum CyclePart: String, Sendable {
-        case plan, weights, state, dates, publish, pairs, speed, choose, imports, applications, invitations
+        case plan, weights, state, dates, publish, pairs, speed, choose, imports, applications, invitations, growth, certificate
         case invitationFile = "invitations/file"
         case speedPrint = "speed/print"
         case speedCalendar = "speed/calendar.ics"
@@ -75,6 +79,8 @@ public enum SiteURL: Sendable {
     }
 
     public enum ApplicationPart: String, Sendable { case withdraw, decision }
+
+    public enum CertificatePart: String, Sendable { case pdf }
 
     public enum SurveyPart: String, Sendable {
         case results
@@ -121,11 +127,14 @@ public enum SiteURL: Sendable {
         case .programmeSurveys(let id): "/programmes/\(id.segment("id"))/surveys"
         case .scheduleSurvey(let id): "/programmes/\(id.segment("id"))/surveys/schedule"
         case .survey(let id, let part): "/surveys/\(id.segment("id"))" + Self.suffix(part?.rawValue)
+        case .certificate(let code, let part): "/certificates/\(code.segment("code"))" + Self.suffix(part?.rawValue)
         case .message(let id): "/inbox/\(id.segment("id"))"
         case .withdrawConflict(let id): "/conflicts/\(id.segment("id"))/withdraw"
         case .cycle(let id, let part): "/cycles/\(id.segment("id"))" + Self.suffix(part?.rawValue)
         case .planMentee(let cycle, let mentee): "/cycles/\(cycle.segment("id"))/plan/mentees/\(mentee.segment("mentee"))"
         case .profile(let id): "/enrolments/\(id.segment("id"))/profile"
+        case .growth(let id): "/enrolments/\(id.segment("id"))/growth"
+        case .askLineManager(let id): "/enrolments/\(id.segment("id"))/growth/ask-line-manager"
         case .application(let id, let part): "/applications/\(id.segment("id"))" + Self.suffix(part?.rawValue)
         case .relationship(let id, let part): "/relationships/\(id.segment("id"))" + Self.suffix(part?.rawValue)
         case .pulse(let id, let meeting): "/relationships/\(id.segment("id"))/meetings/\(meeting.segment("meeting"))/pulse"
@@ -146,6 +155,12 @@ public enum SiteURL: Sendable {
     }
 
     private static func suffix(_ part: String?) -> String { part.map { "/" + $0 } ?? "" }
+
+    /// The page's full address under the server's public address (a message's link, a
+    /// certificate's verification address).
+    public func address(under publicURL: String) -> String {
+        (publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL) + path
+    }
 
     /// The path with a query, each name and value URL-encoded.
     public func with(_ query: [URLQueryItem]) -> String { Self.link(path, query) }

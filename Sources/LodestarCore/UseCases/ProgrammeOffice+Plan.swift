@@ -1,3 +1,5 @@
+import Foundation
+
 extension ProgrammeOffice {
     /// The weights a manager tried on a cycle's plan become its programme's own; nil (no weights
     /// sent) is refused after the access rule.
@@ -13,11 +15,11 @@ extension ProgrammeOffice {
     }
 
     /// Moves a cycle to the state a form names (a name that is no state is refused after the access rule).
-    public func move(_ cycleID: Cycle.ID, toStateNamed name: String, readinessOverride: ReadinessOverride? = nil) async throws -> Cycle {
+    public func move(_ cycleID: Cycle.ID, toStateNamed name: String, readinessOverride: ReadinessOverride? = nil, now: Date = Date()) async throws -> Cycle {
         try principal.requireManager(of: try await programme(of: cycleID), "changing a cycle's state")
         guard let state = CycleState(rawValue: name) else {
             throw ValidationError([FieldIssue(field: "state", message: "'\(name)' is not a cycle state")])
         }
-        return try await move(cycleID, to: state, readinessOverride: readinessOverride)
+        return try await move(cycleID, to: state, readinessOverride: readinessOverride, now: now)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Use cases of programmes, cycles and enrolment, for one principal: admins create programmes,
 /// a programme's managers change it and run its cycles, a participant changes their own profile.
 public struct ProgrammeOffice: Sendable {
@@ -55,7 +57,7 @@ public struct ProgrammeOffice: Sendable {
 
     /// Moves a cycle to another state, or explains which moves are allowed. A cycle leaves draft
     /// only when its programme passes the readiness check, or with an override, recorded with the move.
-    public func move(_ cycleID: Cycle.ID, to state: CycleState, readinessOverride: ReadinessOverride? = nil) async throws -> Cycle {
+    public func move(_ cycleID: Cycle.ID, to state: CycleState, readinessOverride: ReadinessOverride? = nil, now: Date = Date()) async throws -> Cycle {
         var (cycle, programme) = try await store.cycleAndProgramme(cycleID)
         try principal.requireManager(of: programme, "changing a cycle's state")
         try requireNotArchived(programme)
@@ -70,6 +72,8 @@ public struct ProgrammeOffice: Sendable {
             try await store.save(cycle)
             if let overridden { try await store.record(overridden) }
         }
+        // Closing the cycle completes it for every relationship still open: a milestone each.
+        if state == .closed { try await MilestoneAwards(store: store, publicURL: "").award(in: try await store.relationships(in: cycle.id), cycles: [cycle.id: cycle], now: now) }
         return cycle
     }
 

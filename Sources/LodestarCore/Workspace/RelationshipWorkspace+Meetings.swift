@@ -3,6 +3,29 @@ import Foundation
 /// Arranging meetings (M10): times that suit everyone, invitations that calendars understand, and
 /// a message to the others for every change.
 extension RelationshipWorkspace {
+    /// Logs a meeting that was held.
+    public func logMeeting(_ id: Relationship.ID, heldOn: Date, minutes: Int, mode: MeetingMode, now: Date) async throws -> HeldMeeting {
+        let (relationship, me) = try await changing(id)
+        var issues: [FieldIssue] = []
+        if !(5...600).contains(minutes) { issues.append(FieldIssue(field: "minutes", message: "\(minutes) is not a meeting's length; give 5 to 600 minutes")) }
+        if heldOn > now { issues.append(FieldIssue(field: "heldOn", message: "is in the future; log meetings once they are held")) }
+        if heldOn < relationship.startedAt.addingTimeInterval(-86400) {
+            issues.append(FieldIssue(field: "heldOn", message: "is before the relationship began"))
+        }
+        guard issues.isEmpty else { throw ValidationError(issues) }
+        let meeting = HeldMeeting(relationshipID: id, heldOn: heldOn, minutes: minutes, mode: mode, loggedBy: me)
+        // Everyone still in it is asked how the meeting went (and sees the question in the workspace).
+        let writer = NoticeWriter(publicURL: publicURL, now: now, about: try await store.programmeID(of: relationship))
+        let asked = try await people(relationship).current.map { writer.pulseAsked($0, heldOn: heldOn, workspace: .relationship(.value(id))) }
+        try await store.inTransaction { [relationship] tx in
+            try await tx.save(meeting)
+            try await tx.enqueue(.meetingHeld(meeting, in: relationship, at: now))
+            for notice in asked { try await tx.save(notice) }
+        }
+        try await celebrate(id, now: now)
+        return meeting
+    }
+
     /// What a participant asks for when arranging or moving a meeting.
     public struct MeetingPlan: Sendable {
         public var startsAt: Date

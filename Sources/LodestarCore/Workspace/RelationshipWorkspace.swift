@@ -154,6 +154,7 @@ public struct RelationshipWorkspace: Sendable {
         }
         agreement.signatures[me] = agreement.signatures[me] ?? now
         try await store.save(agreement)
+        try await celebrate(id, now: now)
         return agreement
     }
 
@@ -166,28 +167,6 @@ public struct RelationshipWorkspace: Sendable {
         let note = Note(relationshipID: id, author: me, shared: shared, text: text, writtenAt: now)
         try await store.save(note)
         return note
-    }
-
-    /// Logs a meeting that was held.
-    public func logMeeting(_ id: Relationship.ID, heldOn: Date, minutes: Int, mode: MeetingMode, now: Date) async throws -> HeldMeeting {
-        let (relationship, me) = try await changing(id)
-        var issues: [FieldIssue] = []
-        if !(5...600).contains(minutes) { issues.append(FieldIssue(field: "minutes", message: "\(minutes) is not a meeting's length; give 5 to 600 minutes")) }
-        if heldOn > now { issues.append(FieldIssue(field: "heldOn", message: "is in the future; log meetings once they are held")) }
-        if heldOn < relationship.startedAt.addingTimeInterval(-86400) {
-            issues.append(FieldIssue(field: "heldOn", message: "is before the relationship began"))
-        }
-        guard issues.isEmpty else { throw ValidationError(issues) }
-        let meeting = HeldMeeting(relationshipID: id, heldOn: heldOn, minutes: minutes, mode: mode, loggedBy: me)
-        // Everyone still in it is asked how the meeting went (and sees the question in the workspace).
-        let writer = NoticeWriter(publicURL: publicURL, now: now, about: try await store.programmeID(of: relationship))
-        let asked = try await people(relationship).current.map { writer.pulseAsked($0, heldOn: heldOn, workspace: .relationship(.value(id))) }
-        try await store.inTransaction { [relationship] tx in
-            try await tx.save(meeting)
-            try await tx.enqueue(.meetingHeld(meeting, in: relationship, at: now))
-            for notice in asked { try await tx.save(notice) }
-        }
-        return meeting
     }
 
     /// Sets a new goal.
@@ -207,7 +186,7 @@ public struct RelationshipWorkspace: Sendable {
                            doneActions: Set<Int>? = nil, reachedMilestones: Set<Int>? = nil, expecting expected: Int? = nil, now: Date) async throws -> Goal {
         let (relationship, me) = try await changing(id)
         let competencies = Set(try await store.competencies().map(\.slug))
-        return try await Self.changingVersions(of: id, in: store) { tx in
+        let goal = try await Self.changingVersions(of: id, in: store) { tx in
             guard var goal = Self.current(try await tx.goalVersions(of: id)).first(where: { $0.goal.id == goalID })?.goal else { throw NotFound("goal", goalID) }
             if let expected, expected != goal.version { throw ChangedSinceRead(what: "goal", version: goal.version) }
             try Self.check(title: goal.title, measure: goal.measure, competency: goal.competency, progress: progress, competencies: competencies)
@@ -216,6 +195,8 @@ public struct RelationshipWorkspace: Sendable {
             try await tx.save(goal)
             return goal
         }
+        try await celebrate(id, now: now)
+        return goal
     }
 
     /// One goal update's changes to the goal as it is now: a new version.
@@ -268,7 +249,7 @@ public struct RelationshipWorkspace: Sendable {
     }
 
     /// Each goal's latest version, soonest due first, and how many versions it has had.
-    private static func current(_ goalVersions: [Goal]) -> [(goal: Goal, versions: Int)] {
+    static func current(_ goalVersions: [Goal]) -> [(goal: Goal, versions: Int)] {
         Dictionary(grouping: goalVersions, by: \.id).values.compactMap { all in all.max { $0.version < $1.version }.map { ($0, all.count) } }
             .sorted { ($0.goal.due, $0.goal.title) < ($1.goal.due, $1.goal.title) }
     }

@@ -55,7 +55,7 @@ extension LodestarAPI {
             let office = try context.programmeOffice(store)
             var cycle = try await office.startCycle(of: id, name: body.name)
             if let dates = try body.dates?.read() { cycle = try await office.setDates(of: cycle.id, to: dates) }
-            if let state = body.state, state != cycle.state { cycle = try await office.move(cycle.id, to: state, readinessOverride: override) }
+            if let state = body.state, state != cycle.state { cycle = try await office.move(cycle.id, to: state, readinessOverride: override, now: context.now) }
             return cycle
         }
         return .created(.init(body: .json(try await CycleBody(cycle, store: store))))
@@ -90,7 +90,7 @@ extension LodestarAPI {
             var cycle = try await store.cycleAndProgramme(id).cycle
             let office = try context.programmeOffice(store)
             let override = ReadinessOverride(reason: body.readinessOverride, at: context.now)
-            if let state = body.state, state != cycle.state { cycle = try await office.move(cycle.id, to: state, readinessOverride: override) }
+            if let state = body.state, state != cycle.state { cycle = try await office.move(cycle.id, to: state, readinessOverride: override, now: context.now) }
             if let name = body.name, name != cycle.name { cycle = try await office.rename(cycle.id, to: name) }
             if let dates = try body.dates?.read(), dates != cycle.dates { cycle = try await office.setDates(of: cycle.id, to: dates) }
             return cycle

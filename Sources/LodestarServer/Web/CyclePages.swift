@@ -13,7 +13,7 @@ struct CyclePages {
         router.post(.cycle(.key, .state)) { request, context in
             let form = try await FormBody.fields(request)
             return try await change(request, context) { office, cycleID in
-                _ = try await office.move(cycleID, toStateNamed: form["state"] ?? "", readinessOverride: ReadinessOverride(reason: form["readinessOverride"], at: context.now))
+                _ = try await office.move(cycleID, toStateNamed: form["state"] ?? "", readinessOverride: ReadinessOverride(reason: form["readinessOverride"], at: context.now), now: context.now)
             }
         }
         router.post(.cycle(.key, .dates)) { request, context in

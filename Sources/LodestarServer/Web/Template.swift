@@ -8,6 +8,8 @@ enum Template: String, CaseIterable, Sendable {
     case programmeSurveys = "programme-surveys"
     case survey
     case surveyResults = "survey-results"
+    case growth, certificate
+    case cycleGrowth = "cycle-growth"
     case programmeForm = "programme-form"
     case forgotPassword = "forgot-password"
     case setPassword = "set-password"
@@ -22,6 +24,7 @@ enum Template: String, CaseIterable, Sendable {
     case readinessSummary = "readiness-summary"
     case profileFields = "profile-fields"
     case csvIssues = "csv-issues"
+    case recognition
 }
 
 /// Templates that should be in the build and are not.

@@ -18,7 +18,7 @@ struct WebPages {
         }
         router.get(.home) { _, context in
             let principal = try context.signedIn()
-            if principal.home == .participant { return pages.render(.home, try await participantHome(principal, now: context.now), for: context) }
+            if principal.home == .participant { return pages.render(.home, try await participantHome(principal, now: context.now, csrf: context.session?.csrfToken ?? ""), for: context) }
             return pages.render(.programmes, ProgrammesView(try await ProgrammeOverview.read(for: principal, store), for: principal), for: context)
         }
         router.get(.cycle(.key)) { request, context in
@@ -32,16 +32,20 @@ struct WebPages {
             return pages.render(.people, PeopleView(page, query, csrf: context.session?.csrfToken ?? ""), for: context)
         }
         router.get(.person(.key)) { _, context in
-            let page = try await PeopleDirectory(store: store, principal: try context.signedIn()).page(of: try context.parameters.id(of: "person"))
-            return pages.render(.person, PersonView(page), for: context)
+            let principal = try context.signedIn()
+            let page = try await PeopleDirectory(store: store, principal: principal).page(of: try context.parameters.id(of: "person"))
+            return pages.render(.person, PersonView(page, recognition: try await Recognition(store: store, principal: principal).of(page.person.id)), for: context)
         }
     }
 
     /// A mentor's or mentee's home: their applications are read once, for the page and its
     /// training; the surveys they are asked to answer.
-    private func participantHome(_ principal: Principal, now: Date) async throws -> HomeView {
+    private func participantHome(_ principal: Principal, now: Date, csrf: String) async throws -> HomeView {
         let home = try await ParticipantHome.read(for: principal, store)
+        var recognition: RecognitionRecord?
+        if let me = principal.person { recognition = try await Recognition(store: store, principal: principal).of(me.id) }
         return HomeView(home, training: try await Training(store: store, principal: principal).mine(applications: home.applications),
-                        surveys: try await Surveys(store: store, principal: principal).mine(now: now), for: principal)
+                        surveys: try await Surveys(store: store, principal: principal).mine(now: now), recognition: recognition,
+                        certificates: try await Certificates(store: store, principal: principal).mine(), for: principal, csrf: csrf)
     }
 }

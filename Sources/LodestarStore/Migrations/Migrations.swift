@@ -34,5 +34,8 @@ enum LodestarMigrations {
         M029_CreateTraining(),
         M030_CreateMeetingPulses(),
         M031_CreateSurveys(),
+        M032_CreateCompetencyAssessments(),
+        M033_CreateMilestones(),
+        M034_CreateCertificates(),
     ]
 }

@@ -22,6 +22,7 @@ struct CycleView {
     let enrolmentUpload: String?
     /// The cycle's applications: invitations and decisions.
     let applicationsHref: String
+    let growthHref: String
     /// The cycle's calendar, each day with its form field; changeable until the cycle closes.
     let dates: [Day]
     let mayChangeDates: Bool
@@ -109,6 +110,7 @@ struct CycleView {
         mayChangeDates = cycle.state != .closed
         enrolmentUpload = cycle.takesEnrolments ? SiteURL.cycle(.value(cycle.id), .imports).path : nil
         applicationsHref = SiteURL.cycle(.value(cycle.id), .applications).path
+        growthHref = SiteURL.cycle(.value(cycle.id), .growth).path
         self.csrf = csrf
         paging = Paging(page.enrolled, path: SiteURL.cycle(.value(cycle.id)).path, query: [:])
         matching = cycle.state == .matching

@@ -12,6 +12,10 @@ struct HomeView {
     let hasTraining: Bool
     let surveys: [SurveyLine]
     let hasSurveys: Bool
+    let recognition: RecognitionLines
+    let certificates: [CertificateLine]
+    let hasCertificates: Bool
+    let csrf: String
     // Stored, not computed: Mustache reads stored properties only.
     let hasEnrolments: Bool
     let hasRelationships: Bool
@@ -32,6 +36,15 @@ struct HomeView {
         let programme: String
         let role: String
         let done: String?
+    }
+
+    struct CertificateLine {
+        let place: String
+        let role: String
+        /// The certificate's page once issued; the form that issues it once it may be.
+        let href: String?
+        let issueHref: String?
+        let missing: String?
     }
 
     struct SurveyLine {
@@ -64,15 +77,20 @@ struct HomeView {
         /// Mentee-choice mode: where the mentee chooses, or the mentor answers requests.
         let choiceLink: String?
         let choiceLabel: String?
+        /// A mentee's competency ratings, once the cycle is matching.
+        let growthHref: String?
     }
 
-    init(_ home: ParticipantHome, training: [AssignedModule], surveys: [SurveyInvitation], for principal: Principal) {
+    init(_ home: ParticipantHome, training: [AssignedModule], surveys: [SurveyInvitation], recognition: RecognitionRecord?, certificates: [CertificateStatus],
+         for principal: Principal, csrf: String) {
+        self.csrf = csrf
         let lines = home.enrolments.map { entry in
             let (enrolment, cycle, programme) = (entry.enrolment, entry.cycle, entry.programme)
             let link = !entry.choosing ? nil : enrolment.role == .mentee ? SiteURL.cycle(.value(cycle.id), .choose).path : SiteURL.requests.path
             return EnrolmentLine(profileHref: SiteURL.profile(.value(enrolment.id)).path, programmeHref: SiteURL.programme(.value(programme.id)).path, programme: programme.name, cycle: cycle.name,
                                  role: enrolment.role.rawValue, state: cycle.state.rawValue, missing: entry.missing,
-                                 choiceLink: link, choiceLabel: link == nil ? nil : enrolment.role == .mentee ? "Choose your mentor" : "Mentees' requests")
+                                 choiceLink: link, choiceLabel: link == nil ? nil : enrolment.role == .mentee ? "Choose your mentor" : "Mentees' requests",
+                                 growthHref: enrolment.role == .mentee && !cycle.takesEnrolments ? SiteURL.growth(.value(enrolment.id)).path : nil)
         }
         let relationships = home.relationships.compactMap { open -> RelationshipLine? in
             guard let me = principal.person else { return nil }
@@ -108,6 +126,14 @@ struct HomeView {
                        done: invitation.response.map { "answered " + $0.submittedAt.formatted(date: .abbreviated, time: .omitted) })
         }
         hasSurveys = !self.surveys.isEmpty
+        self.recognition = RecognitionLines(recognition)
+        self.certificates = certificates.map { status in
+            CertificateLine(place: status.cycle.place(in: status.programme), role: status.role.rawValue,
+                            href: status.certificate.map { SiteURL.certificate(.value($0.code)).path },
+                            issueHref: status.certificate == nil && status.missing.isEmpty ? SiteURL.cycle(.value(status.cycle.id), .certificate).path : nil,
+                            missing: status.missing.isEmpty ? nil : "Not yet: " + status.missing.joined(separator: "; "))
+        }
+        hasCertificates = !self.certificates.isEmpty
         heading = "Welcome, \(principal.displayName)"
         enrolments = lines
         self.relationships = relationships

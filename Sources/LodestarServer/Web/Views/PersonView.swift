@@ -8,13 +8,14 @@ struct PersonView {
     let reportingLine: [Link]
     let reports: [Link]
     let enrolments: [EnrolmentLine]
+    let recognition: RecognitionLines
 
     struct Details { let name: String; let externalID: String; let email: String; let title: String; let level: Int
                      let department: String; let location: String; let timeZone: String; let languages: String }
     struct Link { let href: String; let name: String; let title: String }
     struct EnrolmentLine { let href: String; let cycle: String; let role: String }
 
-    init(_ page: PersonPage) {
+    init(_ page: PersonPage, recognition record: RecognitionRecord) {
         let person = page.person
         let link = { (p: Person) in Link(href: SiteURL.person(.value(p.id)).path, name: p.name, title: p.title) }
         title = person.name
@@ -26,5 +27,6 @@ struct PersonView {
         enrolments = page.enrolments.map {
             EnrolmentLine(href: SiteURL.cycle(.value($0.cycle.id)).path, cycle: "\($0.programme.name) · \($0.cycle.name)", role: $0.enrolment.role.rawValue)
         }
+        recognition = RecognitionLines(record)
     }
 }

@@ -14,6 +14,8 @@ struct WorkspaceView {
     let sharedWith: String
     /// Members who left the group, when and why.
     let leavers: [String]
+    /// Where the mentee's competencies are rated: their own for a mentee, each mentee's for the mentor.
+    let growth: [Crumb]
     /// "End the relationship", or for a group's member "Leave the group".
     let endLabel: String
     /// Whom a new action can go to: the viewer, or one of the others.
@@ -112,6 +114,10 @@ struct WorkspaceView {
         sharedWith = contents.shape == .pair ? "your partner" : contents.shape == .group ? "the group" : "the circle"
         leavers = zip(relationship.members, people.members).compactMap { member, person in
             member.leftAt.map { "\(person.name) left the group on \($0.formatted(date: .abbreviated, time: .omitted))\(member.leaveReason.map { ": " + $0 } ?? "")" }
+        }
+        growth = zip(relationship.members, people.members).compactMap { member, person in
+            guard member.leftAt == nil, contents.asMentor || person.id == me else { return nil }
+            return Crumb(person.id == me ? "Your growth" : "Rate \(person.name)'s growth", SiteURL.growth(.value(member.enrolment)).path)
         }
         endLabel = relationship.endingLeaves(for: me) ? "Leave the group" : "End the relationship"
         switch contents.format {
