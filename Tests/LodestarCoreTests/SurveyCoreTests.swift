@@ -30,6 +30,12 @@ struct SurveyCoreTests {
             "line 3: a scale question takes no options; remove what follows '|'",
             "line 4: an option is given twice",
         ])
+        // The document's limits hold: what is stored is what the API may answer.
+        let long = #expect(throws: ValidationError.self) {
+            try SurveyQuestion.parse("scale: " + String(repeating: "0", count: 501) + "\nsingle: Which? | " + String(repeating: "a", count: 201) + " | b")
+        }
+        #expect(long?.issues.map(\.message) == ["line 1: the question is 501 characters; write at most 500",
+                                                "line 2: give at most 20 options of at most 200 characters each"])
     }
 
     @Test("answers are checked by kind; numbers from outside are range-checked, none trap")

@@ -24,7 +24,7 @@ public struct Assessments: Sendable {
         let perspective: AssessmentPerspective
         if me.id == mentee.id {
             perspective = .mentee
-        } else if try await store.relationships(in: cycle.id).contains(where: { $0.mentorPerson == me.id && $0.members.contains { $0.person == mentee.id } }) {
+        } else if try await store.relationships(of: me.id).contains(where: { $0.cycleID == cycle.id && $0.mentorPerson == me.id && $0.members.contains { $0.person == mentee.id } }) {
             perspective = .mentor
         } else if mentee.managerID == me.id {
             perspective = .lineManager

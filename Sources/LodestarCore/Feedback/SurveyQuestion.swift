@@ -60,8 +60,12 @@ public struct SurveyQuestion: Sendable, Equatable, Codable {
             let question = parts[0], options = Array(parts.dropFirst())
             if question.isEmpty {
                 issues.append(FieldIssue(field: field, message: "\(line): write the question after '\(kind.rawValue):'"))
+            } else if question.count > 500 {
+                issues.append(FieldIssue(field: field, message: "\(line): the question is \(question.count) characters; write at most 500"))
             } else if kind == .single || kind == .multiple {
-                if options.count < 2 || options.contains(where: \.isEmpty) {
+                if options.count > 20 || options.contains(where: { $0.count > 200 }) {
+                    issues.append(FieldIssue(field: field, message: "\(line): give at most 20 options of at most 200 characters each"))
+                } else if options.count < 2 || options.contains(where: \.isEmpty) {
                     issues.append(FieldIssue(field: field, message: "\(line): give at least two options after the question, separated by '|'"))
                 } else if Set(options).count != options.count {
                     issues.append(FieldIssue(field: field, message: "\(line): an option is given twice"))

@@ -29,6 +29,7 @@ public struct Surveys: Sendable {
         let title = title.trimmingCharacters(in: .whitespaces)
         var issues = SingleLineText.issue(title, field: "title").map { [$0] } ?? []
         if title.isEmpty { issues.append(FieldIssue(field: "title", message: "is empty; name the survey")) }
+        if title.count > 200 { issues.append(FieldIssue(field: "title", message: "is \(title.count) characters; write at most 200")) }
         if audience.isEmpty { issues.append(FieldIssue(field: "audience", message: "ask mentors, mentees or both")) }
         guard issues.isEmpty else { throw ValidationError(issues) }
         let template = SurveyTemplate(programmeID: programmeID, title: title, moment: moment, audience: Array(Set(audience)).sorted { $0.rawValue < $1.rawValue },
