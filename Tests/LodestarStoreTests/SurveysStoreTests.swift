@@ -142,6 +142,11 @@ struct SurveysStoreTests {
                 try await Surveys(store: store, principal: manager).schedule(survey.templateID, in: demo.cycle.id, anchor: .beforeEnd, days: 400, openDays: 0, now: matched)
             }
             #expect(Set(bad?.issues.map(\.field) ?? []) == ["days", "openDays", "anchor"])
+            // A template of no programme, or of another, is named as not the programme's.
+            let foreign = await #expect(throws: ValidationError.self) {
+                try await Surveys(store: store, principal: manager).schedule(SurveyTemplate.ID(), in: demo.cycle.id, anchor: .afterMatching, days: 1, openDays: 5, now: matched)
+            }
+            #expect(foreign?.issues.map(\.field) == ["template"] && foreign?.issues.first?.message.hasSuffix("is not a survey of Rising Leaders") == true)
             // Someone not in the cycle is told it doesn't exist.
             let outsider = try #require(demo.people.first { person in !demo.enrolments.contains { $0.personID == person.id } })
             let stranger = Principal(account: Account(email: outsider.email, personID: outsider.id, passwordHash: nil, isAdmin: false, createdAt: matched),

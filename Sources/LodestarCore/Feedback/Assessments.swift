@@ -37,7 +37,8 @@ public struct Assessments: Sendable {
         // The mentee reads every side; the others read their own ratings only.
         let visible = perspective == .mentee ? all : all.filter { $0.raterID == me.id }
         let open = AssessmentMoment.allCases.filter { Self.takes($0, in: cycle) }
-        let lineManager = perspective == .mentee ? try await mentee.managerID.asyncMap { try await store.person($0) } ?? nil : nil
+        var lineManager: Person?
+        if perspective == .mentee, let managerID = mentee.managerID { lineManager = try await store.person(managerID) }
         return AssessmentReading(enrolment: enrolment, mentee: mentee, cycle: cycle, programme: programme, perspective: perspective, competencies: competencies,
                                  mine: visible.filter { $0.raterID == me.id }, openMoments: open, growth: Growth(visible, competencies: competencies),
                                  lineManager: lineManager)
@@ -109,12 +110,4 @@ public struct AssessmentReading: Sendable {
     public let growth: Growth
     /// For the mentee: whom they may ask for a view.
     public let lineManager: Person?
-}
-
-extension Optional {
-    /// The wrapped value through an asynchronous transform.
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
-    }
 }

@@ -72,11 +72,13 @@ public struct Surveys: Sendable {
         guard !surveys.isEmpty else { return [] }
         let templates = Dictionary(uniqueKeysWithValues: try await store.surveyTemplates(of: Set(principal.enrolments.map(\.programmeID))).map { ($0.id, $0) })
         let answered = try await store.answered(Set(surveys.map(\.id)), by: me.id)
-        let timing = try await timing(of: Set(roles.keys))
+        // The principal's cycles in one query, and when each was matched in another.
+        let cycles = Dictionary(try await store.cyclesWithProgrammes(of: me.id).map { ($0.cycle.id, $0.cycle) }, uniquingKeysWith: { first, _ in first })
+        let matchedAt = try await store.matchedAt(Set(roles.keys))
         return surveys.compactMap { survey in
             guard let template = templates[survey.templateID], let role = roles[survey.cycleID], template.audience.contains(role),
-                  let cycle = timing.cycles[survey.cycleID] else { return nil }
-            let window = survey.window(end: cycle.dates.end, matchedAt: timing.matchedAt[survey.cycleID])
+                  let cycle = cycles[survey.cycleID] else { return nil }
+            let window = survey.window(end: cycle.dates.end, matchedAt: matchedAt[survey.cycleID])
             let state = SurveyState(window, at: now)
             guard state == .open || answered[survey.id] != nil else { return nil }
             return SurveyInvitation(survey: survey, template: template, cycle: cycle, role: role, state: state, window: window, response: answered[survey.id])
@@ -125,12 +127,15 @@ public struct Surveys: Sendable {
         let reading = try await survey(id, now: now)
         try principal.requireManager(of: reading.programme, "reading a survey's results")
         let invited = try await store.allEnrolments(in: reading.cycle.id).filter { reading.template.audience.contains($0.role) }
-        let responses = try await store.responses(to: id)
+        // While it is open only the count is read: no answer leaves the database before the close.
         let closed = reading.state == .closed
-        let people = closed ? Dictionary(uniqueKeysWithValues: try await store.people(ids: Set(responses.map(\.personID))).map { ($0.id, $0) }) : [:]
+        let responses = closed ? try await store.responses(to: id) : nil
+        var responded = responses?.count ?? 0
+        if responses == nil { responded = try await store.responseCounts(of: [id])[id] ?? 0 }
+        let people = closed ? Dictionary(uniqueKeysWithValues: try await store.people(ids: Set((responses ?? []).map(\.personID))).map { ($0.id, $0) }) : [:]
         return SurveyResults(survey: reading.survey, template: reading.template, cycle: reading.cycle, programme: reading.programme, state: reading.state,
-                             window: reading.window, invited: Set(invited.map(\.personID)).count, responded: responses.count,
-                             responses: closed ? responses : nil, people: people)
+                             window: reading.window, invited: Set(invited.map(\.personID)).count, responded: responded,
+                             responses: responses, people: people)
     }
 
     private func statuses(of cycles: [Cycle], now: Date) async throws -> [SurveyStatus] {
@@ -146,12 +151,6 @@ public struct Surveys: Sendable {
             let window = survey.window(end: cycle.dates.end, matchedAt: matchedAt[cycle.id])
             return SurveyStatus(survey: survey, template: template, cycle: cycle, state: SurveyState(window, at: now), window: window, responded: counts[survey.id] ?? 0)
         }.sorted { ($0.cycle.number, $0.window?.start ?? .distantFuture) < ($1.cycle.number, $1.window?.start ?? .distantFuture) }
-    }
-
-    private func timing(of cycles: Set<Cycle.ID>) async throws -> (cycles: [Cycle.ID: Cycle], matchedAt: [Cycle.ID: Date]) {
-        var found: [Cycle.ID: Cycle] = [:]
-        for id in cycles { if let cycle = try await store.cycle(id) { found[id] = cycle } }
-        return (found, try await store.matchedAt(cycles))
     }
 }
 

@@ -20,8 +20,8 @@ public struct Recognition: Sendable {
         let relationships = try await store.relationships(of: personID)
         let ids = relationships.map(\.id)
         let milestones = try await store.milestones(of: personID)
-        let places = Dictionary(try await store.cyclesWithProgrammes(of: personID).map { ($0.cycle.id, $0.cycle.place(in: $0.programme)) },
-                                uniquingKeysWith: { first, _ in first })
+        let cycles = try await store.cyclesWithProgrammes(of: personID)
+        let places = Dictionary(cycles.map { ($0.cycle.id, $0.cycle.place(in: $0.programme)) }, uniquingKeysWith: { first, _ in first })
         let cycleOf = Dictionary(relationships.map { ($0.id, $0.cycleID) }, uniquingKeysWith: { first, _ in first })
         let pulses = try await store.pulses(ofAny: ids)
         // Goals achieved count where the person was mentored.
@@ -31,12 +31,12 @@ public struct Recognition: Sendable {
             person: person,
             milestones: milestones.map { ($0, cycleOf[$0.relationshipID].flatMap { places[$0] } ?? "") },
             badges: Badge.earned(by: personID, relationships: relationships, pulses: pulses, goalsAchieved: goals.filter { $0.progress >= 100 }.count,
-                                 trained: try await trained(personID, in: relationships)))
+                                 trained: try await trained(personID, in: relationships, cycles: cycles)))
     }
 
     /// True when the person completed every mentor module of a programme they mentor in.
-    private func trained(_ personID: Person.ID, in relationships: [Relationship]) async throws -> Bool {
-        let mentoring = Set(try await store.cyclesWithProgrammes(of: personID).filter { entry in
+    private func trained(_ personID: Person.ID, in relationships: [Relationship], cycles: [(cycle: Cycle, programme: Programme)]) async throws -> Bool {
+        let mentoring = Set(cycles.filter { entry in
             relationships.contains { $0.cycleID == entry.cycle.id && $0.mentorPerson == personID }
         }.map(\.programme.id))
         let modules = try await store.trainingModules(of: mentoring).filter { $0.role == .mentor }
