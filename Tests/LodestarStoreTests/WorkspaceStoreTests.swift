@@ -67,7 +67,7 @@ struct WorkspaceStoreTests {
                                                          newAction: (text: "Draft the agenda", owner: nil, due: now), now: now)
             #expect(updated.version == 2 && updated.actions.count == 1 && updated.actions[0].owner == menteeEnrolment.personID)
             let contents = try await RelationshipWorkspace(store: store, principal: mentor).open(relationship.id)
-            #expect(contents.goals.count == 1 && contents.goals[0].versions == 2 && contents.goals[0].goal.progress == 40)
+            #expect(contents.goals.count == 1 && contents.goals[0].history.count == 2 && contents.goals[0].goal.progress == 40)
             #expect(try await store.goalVersions(of: relationship.id).map(\.progress) == [0, 40], "the earlier version is kept")
             let oversight = try await RelationshipWorkspace(store: store, principal: manager).oversight(of: relationship, now: now)
             #expect(oversight.overdueGoals == 1)
@@ -106,7 +106,7 @@ struct GoalMilestoneStoreTests {
             #expect(ticked.milestones.map(\.title) == ["Agenda agreed", "Dry run"])
             #expect(ticked.milestones.map(\.reachedOn) == [reachedAt, nil] && ticked.actions.map(\.done) == [true])
             let stored = try #require(try await RelationshipWorkspace(store: store, principal: mentor).open(relationship.id).goals.first)
-            #expect(stored.goal.milestones == ticked.milestones && stored.versions == 4, "kept through the database, every change a version")
+            #expect(stored.goal.milestones == ticked.milestones && stored.history.count == 4, "kept through the database, every change a version")
             let unticked = try await workspace.updateGoal(relationship.id, goal: goal.id, progress: 40, newAction: nil,
                                                           doneActions: [], reachedMilestones: [], now: reachedAt.addingTimeInterval(60))
             #expect(unticked.milestones.allSatisfy { $0.reachedOn == nil } && unticked.actions.allSatisfy { !$0.done })

@@ -36,7 +36,7 @@ public enum MilestoneKind: String, Sendable, Codable, CaseIterable, Choice {
         var kinds: Set<MilestoneKind> = []
         if agreement?.isSigned(in: relationship) == true { kinds.insert(.agreementSigned) }
         if !meetings.isEmpty { kinds.insert(.firstMeeting) }
-        if goals.contains(where: { $0.progress >= 100 }) { kinds.insert(.firstGoalAchieved) }
+        if goals.contains(where: \.isAchieved) { kinds.insert(.firstGoalAchieved) }
         // Minutes are 5 to 600 each when logged; the sum is capped so no stored value overflows it.
         if meetings.reduce(0, { min($0 + max(0, min($1.minutes, 600)), 1_000_000) }) >= 600 { kinds.insert(.tenHours) }
         if cycleClosed && relationship.endedAt == nil { kinds.insert(.cycleCompleted) }

@@ -30,7 +30,7 @@ public struct Recognition: Sendable {
         return RecognitionRecord(
             person: person,
             milestones: milestones.map { ($0, cycleOf[$0.relationshipID].flatMap { places[$0] } ?? "") },
-            badges: Badge.earned(by: personID, relationships: relationships, pulses: pulses, goalsAchieved: goals.filter { $0.progress >= 100 }.count,
+            badges: Badge.earned(by: personID, relationships: relationships, pulses: pulses, goalsAchieved: goals.filter(\.isAchieved).count,
                                  trained: try await trained(personID, in: relationships, cycles: cycles)))
     }
 

@@ -51,7 +51,8 @@ public enum SiteURL: Sendable {
     /// An application: its form for the applicant, its record for the managers; withdrawing it; deciding on it.
     case application(Parameter<ProgrammeApplication.ID>, ApplicationPart? = nil)
     case relationship(Parameter<Relationship.ID>, RelationshipPart? = nil)
-    case goal(Parameter<Relationship.ID>, Parameter<Goal.ID>)
+    /// A goal: its progress, its revision, its state (achieved, dropped, reopened).
+    case goal(Parameter<Relationship.ID>, Parameter<Goal.ID>, GoalPart? = nil)
     /// One's pulse on a held meeting.
     case pulse(Parameter<Relationship.ID>, Parameter<HeldMeeting.ID>)
     case meeting(Parameter<Relationship.ID>, Parameter<ScheduledMeeting.ID>, MeetingPart? = nil)
@@ -72,6 +73,8 @@ public enum SiteURL: Sendable {
         case schedule, end, agreement, notes, goals, meetings
         case signAgreement = "agreement/sign"
     }
+
+    public enum GoalPart: String, Sendable { case revise, state }
 
     public enum MeetingPart: String, Sendable {
         case cancel
@@ -138,7 +141,7 @@ public enum SiteURL: Sendable {
         case .application(let id, let part): "/applications/\(id.segment("id"))" + Self.suffix(part?.rawValue)
         case .relationship(let id, let part): "/relationships/\(id.segment("id"))" + Self.suffix(part?.rawValue)
         case .pulse(let id, let meeting): "/relationships/\(id.segment("id"))/meetings/\(meeting.segment("meeting"))/pulse"
-        case .goal(let id, let goal): "/relationships/\(id.segment("id"))/goals/\(goal.segment("goal"))"
+        case .goal(let id, let goal, let part): "/relationships/\(id.segment("id"))/goals/\(goal.segment("goal"))" + Self.suffix(part?.rawValue)
         case .meeting(let id, let meeting, let part): "/relationships/\(id.segment("id"))/schedule/\(meeting.segment("meeting"))" + Self.suffix(part?.rawValue)
         case .requests: "/requests"
         case .request(let id, let answer): "/requests/\(id.segment("id"))/\(answer.rawValue)"

@@ -42,8 +42,11 @@ public struct RelationshipWorkspace: Sendable {
         public let asksFit: Bool
         /// Meetings arranged ahead, soonest first, cancelled ones included.
         public let scheduled: [ScheduledMeeting]
-        /// Each goal's latest version, soonest due first, and how many versions it has had.
-        public let goals: [(goal: Goal, versions: Int)]
+        /// Each goal's latest version, open ones first then soonest due, with every version, oldest first.
+        public let goals: [(goal: Goal, history: [Goal])]
+        /// The competencies the mentees named as development goals in their profile and no open
+        /// goal builds yet, by priority: where a new goal can start.
+        public let developmentGoals: [String]
         /// The competency catalogue, for naming goals' competencies.
         public let competencies: [Competency]
         public var minutes: Int { meetings.reduce(0) { $0 + $1.minutes } }
@@ -74,12 +77,14 @@ public struct RelationshipWorkspace: Sendable {
         let notes = try await store.notes(of: id).filter { $0.author == me || $0.shared }
         let programme = try await store.programme(of: relationship)
         let mine = try await store.pulses(ofAny: [id]).filter { $0.personID == me }
+        let goals = Self.current(try await store.goalVersions(of: id))
         return Contents(relationship: relationship, people: try await people(relationship), me: me,
                         format: programme?.format ?? .oneToOne, shape: programme?.relationshipShape ?? .pair,
                         agreements: try await store.agreements(of: id), notes: notes, meetings: try await store.meetings(of: id),
                         myPulses: Dictionary(mine.map { ($0.meetingID, $0) }, uniquingKeysWith: { _, last in last }), asksFit: FitAnswer.asked(of: me, in: mine),
                         scheduled: try await store.scheduledMeetings(of: id),
-                        goals: try await currentGoals(id), competencies: try await store.competencies())
+                        goals: goals, developmentGoals: try await developmentGoals(of: relationship, me: me, besides: goals.map(\.goal)),
+                        competencies: try await store.competencies())
     }
 
     /// The oversight of a relationship: its participants, the programme's managers, admins.
@@ -134,7 +139,7 @@ public struct RelationshipWorkspace: Sendable {
 
     /// Runs `change` in one transaction with the relationship held, so two people writing a new
     /// version of its agreement or a goal at once write one after the other, the second on the first's.
-    private static func changingVersions<T: Sendable>(of id: Relationship.ID, in store: any LodestarRepositories,
+    static func changingVersions<T: Sendable>(of id: Relationship.ID, in store: any LodestarRepositories,
                                                       _ change: @escaping @Sendable (any LodestarRepositories) async throws -> T) async throws -> T {
         try await store.inTransaction { tx in
             try await tx.lockForChange(.relationship(id))
@@ -167,91 +172,6 @@ public struct RelationshipWorkspace: Sendable {
         let note = Note(relationshipID: id, author: me, shared: shared, text: text, writtenAt: now)
         try await store.save(note)
         return note
-    }
-
-    /// Sets a new goal.
-    public func addGoal(_ id: Relationship.ID, title: String, measure: String, competency: String?, due: Date, now: Date) async throws -> Goal {
-        let (_, me) = try await changing(id)
-        try await check(title: title, measure: measure, competency: competency, progress: 0)
-        let goal = Goal(relationshipID: id, title: title.trimmingCharacters(in: .whitespaces), measure: measure.trimmingCharacters(in: .whitespaces),
-                        competency: competency, due: due, editedBy: me, editedAt: now)
-        try await store.save(goal)
-        return goal
-    }
-
-    /// Records progress on a goal, optionally with a new action or milestone, and which actions
-    /// are done and milestones reached (nil leaves them as they were); a new version, the old one kept.
-    public func updateGoal(_ id: Relationship.ID, goal goalID: Goal.ID, progress: Int,
-                           newAction: (text: String, owner: Person.ID?, due: Date)?, newMilestone: (title: String, due: Date)? = nil,
-                           doneActions: Set<Int>? = nil, reachedMilestones: Set<Int>? = nil, expecting expected: Int? = nil, now: Date) async throws -> Goal {
-        let (relationship, me) = try await changing(id)
-        let competencies = Set(try await store.competencies().map(\.slug))
-        let goal = try await Self.changingVersions(of: id, in: store) { tx in
-            guard var goal = Self.current(try await tx.goalVersions(of: id)).first(where: { $0.goal.id == goalID })?.goal else { throw NotFound("goal", goalID) }
-            if let expected, expected != goal.version { throw ChangedSinceRead(what: "goal", version: goal.version) }
-            try Self.check(title: goal.title, measure: goal.measure, competency: goal.competency, progress: progress, competencies: competencies)
-            try Self.apply(to: &goal, progress: progress, newAction: newAction, newMilestone: newMilestone, doneActions: doneActions,
-                           reachedMilestones: reachedMilestones, in: relationship, by: me, now: now)
-            try await tx.save(goal)
-            return goal
-        }
-        try await celebrate(id, now: now)
-        return goal
-    }
-
-    /// One goal update's changes to the goal as it is now: a new version.
-    private static func apply(to goal: inout Goal, progress: Int, newAction: (text: String, owner: Person.ID?, due: Date)?,
-                              newMilestone: (title: String, due: Date)?, doneActions: Set<Int>?, reachedMilestones: Set<Int>?,
-                              in relationship: Relationship, by me: Person.ID, now: Date) throws {
-        if let newAction {
-            let text = newAction.text.trimmingCharacters(in: .whitespaces)
-            guard !text.isEmpty else { throw ValidationError([FieldIssue(field: "action", message: "is empty")]) }
-            // The owner is the one recording it unless they name someone else still in the relationship.
-            let owner = newAction.owner ?? me
-            guard relationship.currentParticipants.contains(owner) else {
-                throw ValidationError([FieldIssue(field: "owner", message: "is not one of the people in this relationship; choose one of them")])
-            }
-            goal.actions.append(Goal.Action(text: text, owner: owner, due: newAction.due))
-        }
-        if let doneActions { for index in goal.actions.indices { goal.actions[index].done = doneActions.contains(index) } }
-        if let reachedMilestones {
-            for index in goal.milestones.indices {
-                goal.milestones[index].reachedOn = reachedMilestones.contains(index) ? goal.milestones[index].reachedOn ?? now : nil
-            }
-        }
-        if let newMilestone {
-            let title = newMilestone.title.trimmingCharacters(in: .whitespaces)
-            guard !title.isEmpty else { throw ValidationError([FieldIssue(field: "milestone", message: "is empty")]) }
-            if newMilestone.due > goal.due {
-                throw ValidationError([FieldIssue(field: "milestoneDue", message: "is after the goal's own date; a milestone comes on the way")])
-            }
-            goal.milestones.append(Goal.Milestone(title: title, due: newMilestone.due))
-            goal.milestones.sort { $0.due < $1.due }
-        }
-        goal.version += 1
-        goal.progress = progress
-        goal.editedBy = me
-        goal.editedAt = now
-    }
-
-    private func check(title: String, measure: String, competency: String?, progress: Int) async throws {
-        try Self.check(title: title, measure: measure, competency: competency, progress: progress,
-                       competencies: Set(try await store.competencies().map(\.slug)))
-    }
-
-    private static func check(title: String, measure: String, competency: String?, progress: Int, competencies: Set<String>) throws {
-        let issues = Goal.issues(title: title, measure: measure, competency: competency, progress: progress, competencies: competencies)
-        guard issues.isEmpty else { throw ValidationError(issues) }
-    }
-
-    private func currentGoals(_ id: Relationship.ID) async throws -> [(goal: Goal, versions: Int)] {
-        Self.current(try await store.goalVersions(of: id))
-    }
-
-    /// Each goal's latest version, soonest due first, and how many versions it has had.
-    static func current(_ goalVersions: [Goal]) -> [(goal: Goal, versions: Int)] {
-        Dictionary(grouping: goalVersions, by: \.id).values.compactMap { all in all.max { $0.version < $1.version }.map { ($0, all.count) } }
-            .sorted { ($0.goal.due, $0.goal.title) < ($1.goal.due, $1.goal.title) }
     }
 
     /// Refuses anyone but the pair, before anything else of a request is looked at.

@@ -84,6 +84,31 @@ extension LodestarAPI {
         return .ok(.init(body: .json(GoalBody(goal))))
     }
 
+    func reviseGoal(_ input: Operations.ReviseGoal.Input) async throws -> Operations.ReviseGoal.Output {
+        let (id, context) = (try relationshipID(input.path.id), try APIRequest.current())
+        let workspace = try await participantWorkspace(id, context)
+        let body = switch input.body { case .json(let json): try json.read() }
+        let goal = try await workspace.reviseGoal(id, goal: try Identifier(path: input.path.goalId, of: "goal"), title: body.title, measure: body.measure,
+                                                  competency: body.competency, due: try FormClock.day(body.due, field: "due"),
+                                                  expecting: try EntityTag.version(input.headers.ifMatch), now: context.now)
+        return .created(.init(body: .json(GoalBody(goal))))
+    }
+
+    func setGoalState(_ input: Operations.SetGoalState.Input) async throws -> Operations.SetGoalState.Output {
+        let (id, context) = (try relationshipID(input.path.id), try APIRequest.current())
+        let workspace = try await participantWorkspace(id, context)
+        let body = switch input.body { case .json(let json): try json.read() }
+        let goal = try await workspace.setGoalState(id, goal: try Identifier(path: input.path.goalId, of: "goal"), to: body.state, note: body.note ?? "",
+                                                    expecting: try EntityTag.version(input.headers.ifMatch), now: context.now)
+        return .ok(.init(body: .json(GoalBody(goal))))
+    }
+
+    func listGoalVersions(_ input: Operations.ListGoalVersions.Input) async throws -> Operations.ListGoalVersions.Output {
+        let (id, context) = (try relationshipID(input.path.id), try APIRequest.current())
+        let workspace = try await participantWorkspace(id, context)
+        return .ok(.init(body: .json(try await workspace.goalHistory(id, goal: try Identifier(path: input.path.goalId, of: "goal")).map(GoalBody.init))))
+    }
+
     func arrangeMeeting(_ input: Operations.ArrangeMeeting.Input) async throws -> Operations.ArrangeMeeting.Output {
         let (id, context) = (try relationshipID(input.path.id), try APIRequest.current())
         let workspace = try await participantWorkspace(id, context)

@@ -36,6 +36,11 @@ struct GoalInput: Decodable, Sendable {
     let due: String
 }
 
+struct GoalStateInput: Decodable, Sendable {
+    let state: GoalState
+    let note: String?
+}
+
 struct GoalUpdateInput: Decodable, Sendable {
     struct Action: Decodable, Sendable { let text: String; let owner: String?; let due: String }
     struct Milestone: Decodable, Sendable { let title: String; let due: String }
@@ -76,6 +81,7 @@ struct WorkspaceBody: Encodable, Hashable, Sendable {
     let people: [Member]
     let agreement: AgreementBody?
     let goals: [GoalBody]
+    let developmentGoals: [String]
     let meetings: [HeldMeetingBody]
     let minutes: Int
     let scheduled: [ScheduledMeetingBody]
@@ -94,6 +100,7 @@ struct WorkspaceBody: Encodable, Hashable, Sendable {
             }
         agreement = contents.agreement.map(AgreementBody.init)
         goals = contents.goals.map { GoalBody($0.goal) }
+        developmentGoals = contents.developmentGoals
         meetings = contents.meetings.map(HeldMeetingBody.init)
         minutes = contents.minutes
         scheduled = contents.scheduled.map(ScheduledMeetingBody.init)
@@ -179,6 +186,8 @@ struct GoalBody: Encodable, Hashable, Sendable {
     let competency: String?
     let due: String
     let progress: Int
+    let state: GoalState
+    let stateNote: String
     let actions: [Action]
     let milestones: [Milestone]
     let editedBy: String
@@ -192,6 +201,8 @@ struct GoalBody: Encodable, Hashable, Sendable {
         competency = goal.competency
         due = goal.due.day
         progress = goal.progress
+        state = goal.state
+        stateNote = goal.stateNote
         actions = goal.actions.map { Action(text: $0.text, owner: $0.owner.description, due: $0.due.day, done: $0.done) }
         milestones = goal.milestones.map { Milestone(title: $0.title, due: $0.due.day, reachedOn: $0.reachedOn?.day) }
         editedBy = goal.editedBy.description

@@ -10,9 +10,9 @@ struct WorkspacePages {
 
     func register(on router: Router<LodestarContext>) {
         router.get(.relationship(.key)) { request, context in
-            // A suggested time's link fills the form to arrange it.
+            // A suggested time's link fills the form to arrange it; a development goal's, the form to set a goal.
             let query = FormQuery(request)
-            let prefill = ["date", "time"].reduce(into: [String: String]()) { form, key in query.get(key).map { form[key] = $0 } }
+            let prefill = ["date", "time", "goalFrom"].reduce(into: [String: String]()) { form, key in query.get(key).map { form[key] = $0 } }
             return try await page(context, problems: [:], form: prefill)
         }
         router.post(.relationship(.key, .schedule)) { request, context in
@@ -109,6 +109,22 @@ struct WorkspacePages {
                                                    expecting: form["read"].flatMap { Int($0) }, now: context.now)
             }
         }
+        router.post(.goal(.key, .key, .revise)) { request, context in
+            let form = try await FormBody.fields(request)
+            return try await attempt(request, context, form) { workspace, id in
+                let competency = (form["competency"] ?? "").isEmpty ? nil : form["competency"]
+                _ = try await workspace.reviseGoal(id, goal: try context.parameters.id("goal", of: "goal"), title: form["title"] ?? "", measure: form["measure"] ?? "",
+                                                   competency: competency, due: try FormClock.day(form["due"] ?? "", field: "due"),
+                                                   expecting: form["read"].flatMap { Int($0) }, now: context.now)
+            }
+        }
+        router.post(.goal(.key, .key, .state)) { request, context in
+            let form = try await FormBody.fields(request)
+            return try await attempt(request, context, form) { workspace, id in
+                _ = try await workspace.setGoalState(id, goal: try context.parameters.id("goal", of: "goal"), to: try GoalState.parse(form["state"] ?? "", field: "state"),
+                                                     note: form["note"] ?? "", expecting: form["read"].flatMap { Int($0) }, now: context.now)
+            }
+        }
         router.post(.pulse(.key, .key)) { request, context in
             let form = try await FormBody.fields(request)
             return try await attempt(request, context, form) { workspace, id in
@@ -155,7 +171,7 @@ struct WorkspacePages {
         let contents = try await workspace.open(id)
         let zone = TimeZone(identifier: try context.signedIn().person?.timeZone ?? "") ?? .gmt
         let suggestions = contents.relationship.endedAt == nil ? try await workspace.suggestedTimes(id, now: context.now) : []
-        return pages.render(.relationship, WorkspaceView(contents, competencies: contents.competencies, suggestions: suggestions, zone: zone, now: context.now,
+        return pages.render(.relationship, WorkspaceView(contents, suggestions: suggestions, zone: zone, now: context.now,
                                                           problems: problems, form: form, csrf: context.session?.csrfToken ?? ""),
                             for: context, status: status)
     }

@@ -37,5 +37,6 @@ enum LodestarMigrations {
         M032_CreateCompetencyAssessments(),
         M033_CreateMilestones(),
         M034_CreateCertificates(),
+        M035_AddGoalStates(),
     ]
 }

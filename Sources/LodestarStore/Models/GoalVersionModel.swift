@@ -16,6 +16,8 @@ final class GoalVersionModel: Model, @unchecked Sendable {
     @Field(key: "progress") var progress: Int
     /// One JSON document (PostgreSQL would take a bare Swift array for an array column).
     @Field(key: "actions") var actions: Actions
+    @Field(key: "state") var state: String
+    @Field(key: "state_note") var stateNote: String
     @Field(key: "edited_by") var editedBy: UUID
     @Field(key: "edited_at") var editedAt: Date
 
@@ -32,13 +34,16 @@ final class GoalVersionModel: Model, @unchecked Sendable {
         due = goal.due
         progress = goal.progress
         actions = Actions(items: goal.actions, milestones: goal.milestones)
+        state = goal.state.rawValue
+        stateNote = goal.stateNote
         editedBy = goal.editedBy.uuid
         editedAt = goal.editedAt
     }
 
     var domain: Goal {
         Goal(id: Goal.ID(goalID), relationshipID: Relationship.ID(relationshipID), version: version, title: title, measure: measure,
-             competency: competency, due: due, progress: progress, actions: actions.items, milestones: actions.milestones ?? [], editedBy: Person.ID(editedBy), editedAt: editedAt)
+             competency: competency, due: due, progress: progress, actions: actions.items, milestones: actions.milestones ?? [],
+             state: GoalState(rawValue: state) ?? .open, stateNote: stateNote, editedBy: Person.ID(editedBy), editedAt: editedAt)
     }
 
     /// The goal's actions and milestones (versions written before milestones existed have none).

@@ -38,9 +38,7 @@ struct WorkspaceView {
     let pulseProblems: [String]
     let notes: [NoteLine]
     let noteProblem: String?
-    let goals: [GoalLine]
-    let goalProblems: [String]
-    let competencies: [Choice]
+    let goals: GoalLines
     /// Set once the relationship has ended: when and why.
     let ended: String?
     let isOpen: Bool
@@ -58,22 +56,6 @@ struct WorkspaceView {
     struct Meeting { let day: String; let minutes: Int; let mode: String; let pulseHref: String; let myPulse: String?; let asks: Bool; let asksFit: Bool }
     struct NoteLine { let text: String; let byline: String; let privacy: String }
     struct Choice { let value: String; let label: String }
-    struct GoalLine {
-        let href: String
-        /// The version shown, sent back so that a change made since is not overwritten unseen.
-        let version: Int
-        let title: String
-        let measure: String
-        let competency: String?
-        let due: String
-        let progress: Int
-        let overdue: Bool
-        let history: String
-        let actions: [ActionLine]
-        let milestones: [MilestoneLine]
-    }
-    struct ActionLine { let index: Int; let text: String; let owner: String; let due: String; let done: Bool }
-    struct MilestoneLine { let index: Int; let title: String; let due: String; let reached: String?; let late: Bool }
     struct Arranged {
         let href: String
         let cancelHref: String
@@ -92,7 +74,7 @@ struct WorkspaceView {
     struct Suggestion { let label: String; let arrangeHref: String }
     struct ArrangeForm { let date: String; let time: String; let minutes: String; let place: String; let virtual: Bool }
 
-    init(_ contents: RelationshipWorkspace.Contents, competencies: [Competency], suggestions: [Date], zone: TimeZone, now: Date,
+    init(_ contents: RelationshipWorkspace.Contents, suggestions: [Date], zone: TimeZone, now: Date,
          problems: [String: String], form: [String: String], csrf: String) {
         let people = contents.people, me = contents.me, relationship = contents.relationship
         let mentor = people.mentor, others = people.others(than: me)
@@ -166,21 +148,7 @@ struct WorkspaceView {
                      privacy: note.author != me ? "shared with you" : note.shared ? "shared" : "private")
         }
         noteProblem = problems["text"]
-        goals = contents.goals.map { goal, versions in
-            GoalLine(href: SiteURL.goal(.value(relationship.id), .value(goal.id)).path, version: goal.version, title: goal.title, measure: goal.measure, competency: goal.competency,
-                     due: goal.due.formatted(date: .abbreviated, time: .omitted), progress: goal.progress, overdue: goal.isOverdue(at: now),
-                     history: versions > 1 ? "\(versions) versions, last by \(names[goal.editedBy] ?? "?")" : "set by \(names[goal.editedBy] ?? "?")",
-                     actions: goal.actions.enumerated().map { index, action in
-                         ActionLine(index: index, text: action.text, owner: names[action.owner] ?? "?", due: action.due.formatted(date: .abbreviated, time: .omitted), done: action.done)
-                     },
-                     milestones: goal.milestones.enumerated().map { index, milestone in
-                         MilestoneLine(index: index, title: milestone.title, due: milestone.due.formatted(date: .abbreviated, time: .omitted),
-                                       reached: milestone.reachedOn?.formatted(date: .abbreviated, time: .omitted),
-                                       late: milestone.reachedOn == nil && milestone.due < now)
-                     })
-        }
-        goalProblems = ["goal", "title", "measure", "competency", "due", "progress", "action", "owner", "actionDue", "milestone", "milestoneDue"].compactMap { field in problems[field].map { "\(field): \($0)" } }
-        self.competencies = competencies.map { Choice(value: $0.slug, label: $0.name) }
+        goals = GoalLines(contents, relationshipOpen: relationship.endedAt == nil && !contents.left, names: names, now: now, problems: problems, form: form)
         owners = [Choice(value: "me", label: "me")] + others.map { Choice(value: $0.id.description, label: $0.name) }
         ended = relationship.endedAt.map { "This relationship ended on \($0.formatted(date: .long, time: .omitted)): \(relationship.endReason ?? "")" }
             ?? relationship.member(me)?.leftAt.map { "You left this group on \($0.formatted(date: .long, time: .omitted)); it is kept for you to read." }
