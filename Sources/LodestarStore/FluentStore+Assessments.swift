@@ -17,7 +17,7 @@ extension FluentStore {
     }
 
     public func save(_ assessment: CompetencyAssessment) async throws {
-        let ratings = String(decoding: try JSONEncoder().encode(assessment.ratings), as: UTF8.self)
+        let ratings = try StoredValue.json(assessment.ratings)
         try await sql.raw("""
             INSERT INTO competency_assessments (cycle_id, mentee_id, rater_id, perspective, moment, ratings, note, given_at) VALUES
             (\(bind: assessment.cycleID.uuid), \(bind: assessment.menteeID.uuid), \(bind: assessment.raterID.uuid), \(bind: assessment.perspective.rawValue),
@@ -28,11 +28,7 @@ extension FluentStore {
     }
 
     private func assessment(_ row: any SQLRow) throws -> CompetencyAssessment {
-        let text = try row.decode(column: "ratings", as: String.self)
-        let ratings: [String: Int]
-        do { ratings = try JSONDecoder().decode([String: Int].self, from: Data(text.utf8)) } catch {
-            throw StoredValue.Unknown(column: "competency_assessments.ratings", value: String(text.prefix(80)))
-        }
+        let ratings = try StoredValue.decodeJSON(try row.decode(column: "ratings", as: String.self), as: [String: Int].self, column: "competency_assessments.ratings")
         return CompetencyAssessment(
             cycleID: Cycle.ID(try row.decode(column: "cycle_id", as: UUID.self)), menteeID: Person.ID(try row.decode(column: "mentee_id", as: UUID.self)),
             raterID: Person.ID(try row.decode(column: "rater_id", as: UUID.self)),

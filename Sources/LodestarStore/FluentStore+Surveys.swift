@@ -17,7 +17,7 @@ extension FluentStore {
         try await sql.raw("""
             INSERT INTO survey_templates (id, programme_id, title, moment, audience, questions, added_by, added_at) VALUES
             (\(bind: template.id.uuid), \(bind: template.programmeID.uuid), \(bind: template.title), \(bind: template.moment.rawValue),
-            \(bind: template.audience.map(\.rawValue).joined(separator: ";")), \(bind: try Self.json(template.questions)),
+            \(bind: template.audience.map(\.rawValue).joined(separator: ";")), \(bind: try StoredValue.json(template.questions)),
             \(bind: template.added.by), \(bind: template.added.at))
             ON CONFLICT (id) DO UPDATE SET title = excluded.title, moment = excluded.moment, audience = excluded.audience, questions = excluded.questions
             """).run()
@@ -85,7 +85,7 @@ extension FluentStore {
     public func save(_ response: SurveyResponse) async throws {
         try await sql.raw("""
             INSERT INTO survey_responses (survey_id, person_id, role, answers, named, submitted_at) VALUES
-            (\(bind: response.surveyID.uuid), \(bind: response.personID.uuid), \(bind: response.role.rawValue), \(bind: try Self.json(response.answers)),
+            (\(bind: response.surveyID.uuid), \(bind: response.personID.uuid), \(bind: response.role.rawValue), \(bind: try StoredValue.json(response.answers)),
             \(bind: response.named), \(bind: response.submittedAt))
             ON CONFLICT (survey_id, person_id) DO UPDATE SET role = excluded.role, answers = excluded.answers, named = excluded.named,
             submitted_at = excluded.submitted_at
@@ -105,16 +105,6 @@ extension FluentStore {
             """)
     }
 
-    private static func json(_ value: some Encodable) throws -> String {
-        String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
-    }
-
-    private static func decodeJSON<T: Decodable>(_ text: String, as type: T.Type, column: String) throws -> T {
-        do { return try JSONDecoder().decode(type, from: Data(text.utf8)) } catch {
-            throw StoredValue.Unknown(column: column, value: String(text.prefix(80)))
-        }
-    }
-
     private func surveyTemplate(_ row: any SQLRow) throws -> SurveyTemplate {
         SurveyTemplate(
             id: SurveyTemplate.ID(try row.decode(column: "id", as: UUID.self)), programmeID: Programme.ID(try row.decode(column: "programme_id", as: UUID.self)),
@@ -123,7 +113,7 @@ extension FluentStore {
             audience: try row.decode(column: "audience", as: String.self).split(separator: ";").map {
                 try StoredValue.decode(String($0), as: EnrolmentRole.self, column: "survey_templates.audience")
             },
-            questions: try Self.decodeJSON(try row.decode(column: "questions", as: String.self), as: [SurveyQuestion].self, column: "survey_templates.questions"),
+            questions: try StoredValue.decodeJSON(try row.decode(column: "questions", as: String.self), as: [SurveyQuestion].self, column: "survey_templates.questions"),
             added: Attribution(by: try row.decode(column: "added_by", as: String.self), at: try row.decode(column: "added_at", as: Date.self)))
     }
 
@@ -138,7 +128,7 @@ extension FluentStore {
     private func response(_ row: any SQLRow) throws -> SurveyResponse {
         SurveyResponse(surveyID: Survey.ID(try row.decode(column: "survey_id", as: UUID.self)), personID: Person.ID(try row.decode(column: "person_id", as: UUID.self)),
                        role: try StoredValue.decode(try row.decode(column: "role", as: String.self), as: EnrolmentRole.self, column: "survey_responses.role"),
-                       answers: try Self.decodeJSON(try row.decode(column: "answers", as: String.self), as: [SurveyAnswer].self, column: "survey_responses.answers"),
+                       answers: try StoredValue.decodeJSON(try row.decode(column: "answers", as: String.self), as: [SurveyAnswer].self, column: "survey_responses.answers"),
                        named: try row.decode(column: "named", as: Bool.self), submittedAt: try row.decode(column: "submitted_at", as: Date.self))
     }
 }

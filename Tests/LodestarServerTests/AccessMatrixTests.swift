@@ -112,6 +112,10 @@ struct AccessMatrixTests {
         post(.cycle(.key, .certificate)): signedIn.subtracting([.readToken]),
         get(.certificate(.key)): everyone,
         get(.certificate(.key, .pdf)): everyone,
+        // Kudos are shown or hidden by their recipient, stories featured by their programme's
+        // managers (anyone else: not found).
+        post(.showKudos(.key)): signedIn.subtracting([.readToken]),
+        post(.featureStory(.key)): signedIn.subtracting([.readToken]),
         post(.application(.key)): signedIn.subtracting([.readToken]),
         post(.application(.key, .withdraw)): signedIn.subtracting([.readToken]),
         post(.application(.key, .decision)): signedIn.subtracting([.readToken]),
@@ -144,6 +148,9 @@ struct AccessMatrixTests {
         post(.goal(.key, .key)): [.mentor, .mentee],
         post(.goal(.key, .key, .revise)): [.mentor, .mentee],
         post(.goal(.key, .key, .state)): [.mentor, .mentee],
+        post(.relationship(.key, .kudos)): [.mentor, .mentee],
+        post(.relationship(.key, .story)): [.mentor, .mentee],
+        post(.relationship(.key, .approveStory)): [.mentor, .mentee],
         post(.pulse(.key, .key)): [.mentor, .mentee],
         post(.relationship(.key, .schedule)): [.mentor, .mentee],
         post(.meeting(.key, .key)): [.mentor, .mentee],
@@ -268,6 +275,12 @@ struct AccessMatrixTests {
         "GET /api/v1/cycles/:id/growth": managers,
         "GET /api/v1/people/:id/recognition": admins,
         "GET /api/v1/certificates": signedIn,
+        "GET /api/v1/kudos": signedIn,
+        "POST /api/v1/kudos": signedIn.subtracting([.readToken]),
+        "PUT /api/v1/kudos/:id/shown": signedIn.subtracting([.readToken]),
+        "GET /api/v1/programmes/:id/kudos": programmeMembers,
+        "GET /api/v1/programmes/:id/stories": programmeMembers,
+        "PUT /api/v1/stories/:id/featured": signedIn.subtracting([.readToken]),
         "POST /api/v1/cycles/:id/certificate": signedIn.subtracting([.readToken]),
         "GET /api/v1/applications/:id": signedIn,
         "PUT /api/v1/applications/:id": signedIn.subtracting([.readToken]),
@@ -298,6 +311,9 @@ struct AccessMatrixTests {
         "POST /api/v1/relationships/:id/goals/:goalId/revisions": [.mentor, .mentee],
         "GET /api/v1/relationships/:id/goals/:goalId/revisions": [.mentor, .mentee],
         "PUT /api/v1/relationships/:id/goals/:goalId/state": [.mentor, .mentee],
+        "GET /api/v1/relationships/:id/story": [.mentor, .mentee],
+        "PUT /api/v1/relationships/:id/story": [.mentor, .mentee],
+        "POST /api/v1/relationships/:id/story/approvals": [.mentor, .mentee],
         "POST /api/v1/relationships/:id/scheduled-meetings": [.mentor, .mentee],
         "PUT /api/v1/relationships/:id/scheduled-meetings/:meetingId": [.mentor, .mentee],
         "DELETE /api/v1/relationships/:id/scheduled-meetings/:meetingId": [.mentor, .mentee],
@@ -462,7 +478,7 @@ struct ConcreteIDs {
                 .replacingOccurrences(of: ":meetingId", with: UUID().uuidString.lowercased())
         }
         if path.contains("/webhooks/") || path.contains("/inbox/") || path.hasPrefix("/imports/") || path.contains("/applications/") || path.contains("/library/")
-            || path.contains("/training/") || path.contains("/resources/") || path.contains("/surveys/") {
+            || path.contains("/training/") || path.contains("/resources/") || path.contains("/surveys/") || path.contains("/kudos/") || path.contains("/stories/") {
             return path.replacingOccurrences(of: ":id", with: UUID().uuidString.lowercased()).replacingOccurrences(of: ":delivery", with: UUID().uuidString.lowercased())
         }
         return path.replacingOccurrences(of: ":slug", with: "strategic-thinking")

@@ -32,9 +32,13 @@ public struct RelationshipPeople: Sendable {
 
 extension Array where Element == Person {
     /// The names as a phrase: "Ann", "Ann and Ben", "Ann, Ben and Cy".
-    public var names: String {
-        let all = map(\.name)
-        guard all.count > 1 else { return all.first ?? "" }
-        return all.dropLast().joined(separator: ", ") + " and " + all.last!
+    public var names: String { map(\.name).phrase }
+}
+
+extension Array where Element == String {
+    /// The words as a phrase: "Ann", "Ann and Ben", "Ann, Ben and Cy".
+    public var phrase: String {
+        guard let last, count > 1 else { return first ?? "" }
+        return dropLast().joined(separator: ", ") + " and " + last
     }
 }

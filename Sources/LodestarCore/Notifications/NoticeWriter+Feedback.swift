@@ -34,3 +34,25 @@ extension NoticeWriter {
             """)
     }
 }
+
+extension NoticeWriter {
+    /// To the recipient of kudos; the words stay on their home page, not in the mail.
+    func kudos(to person: Person, from sender: Person, in programme: String, home: SiteURL) -> Notice {
+        notice(to: person, "\(sender.name) sent you kudos", """
+            \(sender.name) thanked you in \(programme). Read it on your home page, where you also choose whether it shows on the programme's page.
+
+            \(link(home))
+
+            """)
+    }
+
+    /// To the others of a relationship when one of them writes (or rewrites) its success story.
+    func storyWritten(to person: Person, by writer: Person, title: String, workspace: SiteURL) -> Notice {
+        notice(to: person, "Your success story: \(writer.name) asks for your approval", """
+            \(writer.name) wrote the story of your mentoring, “\(title)”. Read it in your workspace and approve it if it tells it right; your programme managers can feature it on the programme's page once all of you approve.
+
+            \(link(workspace))
+
+            """)
+    }
+}

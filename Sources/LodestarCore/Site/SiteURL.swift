@@ -40,6 +40,8 @@ public enum SiteURL: Sendable {
     case programmeSurveys(Parameter<Programme.ID>), scheduleSurvey(Parameter<Programme.ID>), survey(Parameter<Survey.ID>, SurveyPart? = nil)
     /// A certificate by its code — its verification address, open to anyone — and its PDF.
     case certificate(Parameter<String>, CertificatePart? = nil)
+    /// Kudos shown on the programme's page or taken off (its recipient); a story featured or not (the managers).
+    case showKudos(Parameter<Kudos.ID>), featureStory(Parameter<SuccessStory.ID>)
     /// One's own messages, and one of them.
     case inbox, message(Parameter<Notice.ID>)
     case cycle(Parameter<Cycle.ID>, CyclePart? = nil)
@@ -70,8 +72,9 @@ public enum SiteURL: Sendable {
     }
 
     public enum RelationshipPart: String, Sendable {
-        case schedule, end, agreement, notes, goals, meetings
+        case schedule, end, agreement, notes, goals, meetings, kudos, story
         case signAgreement = "agreement/sign"
+        case approveStory = "story/approve"
     }
 
     public enum GoalPart: String, Sendable { case revise, state }
@@ -131,6 +134,8 @@ public enum SiteURL: Sendable {
         case .scheduleSurvey(let id): "/programmes/\(id.segment("id"))/surveys/schedule"
         case .survey(let id, let part): "/surveys/\(id.segment("id"))" + Self.suffix(part?.rawValue)
         case .certificate(let code, let part): "/certificates/\(code.segment("code"))" + Self.suffix(part?.rawValue)
+        case .showKudos(let id): "/kudos/\(id.segment("id"))/shown"
+        case .featureStory(let id): "/stories/\(id.segment("id"))/feature"
         case .message(let id): "/inbox/\(id.segment("id"))"
         case .withdrawConflict(let id): "/conflicts/\(id.segment("id"))/withdraw"
         case .cycle(let id, let part): "/cycles/\(id.segment("id"))" + Self.suffix(part?.rawValue)

@@ -27,7 +27,8 @@ public struct RelationshipWorkspace: Sendable {
         public var asMentor: Bool { me == relationship.mentorPerson }
         /// True when the principal left this group; they read, and change nothing.
         public var left: Bool { relationship.member(me)?.leftAt != nil }
-        /// The programme's format (reverse and distance mentoring read differently).
+        /// The programme (kudos are sent within it) and its format (reverse and distance mentoring read differently).
+        public let programmeID: Programme.ID?
         public let format: MentoringFormat
         /// A pair, a group or a peer circle.
         public let shape: RelationshipShape
@@ -47,6 +48,8 @@ public struct RelationshipWorkspace: Sendable {
         /// The competencies the mentees named as development goals in their profile and no open
         /// goal builds yet, by priority: where a new goal can start.
         public let developmentGoals: [String]
+        /// The story they tell together, once one of them wrote it.
+        public let story: SuccessStory?
         /// The competency catalogue, for naming goals' competencies.
         public let competencies: [Competency]
         public var minutes: Int { meetings.reduce(0) { $0 + $1.minutes } }
@@ -79,12 +82,12 @@ public struct RelationshipWorkspace: Sendable {
         let mine = try await store.pulses(ofAny: [id]).filter { $0.personID == me }
         let goals = Self.current(try await store.goalVersions(of: id))
         return Contents(relationship: relationship, people: try await people(relationship), me: me,
-                        format: programme?.format ?? .oneToOne, shape: programme?.relationshipShape ?? .pair,
+                        programmeID: programme?.id, format: programme?.format ?? .oneToOne, shape: programme?.relationshipShape ?? .pair,
                         agreements: try await store.agreements(of: id), notes: notes, meetings: try await store.meetings(of: id),
                         myPulses: Dictionary(mine.map { ($0.meetingID, $0) }, uniquingKeysWith: { _, last in last }), asksFit: FitAnswer.asked(of: me, in: mine),
                         scheduled: try await store.scheduledMeetings(of: id),
                         goals: goals, developmentGoals: try await developmentGoals(of: relationship, me: me, besides: goals.map(\.goal)),
-                        competencies: try await store.competencies())
+                        story: try await store.story(of: id), competencies: try await store.competencies())
     }
 
     /// The oversight of a relationship: its participants, the programme's managers, admins.

@@ -158,7 +158,7 @@ extension LodestarAPI {
 
     /// The workspace, once the caller is one of the relationship's people: a body is read only
     /// then, so that anyone else is told they may not, not how to fix the body.
-    private func participantWorkspace(_ id: Relationship.ID, _ context: LodestarContext) async throws -> RelationshipWorkspace {
+    func participantWorkspace(_ id: Relationship.ID, _ context: LodestarContext) async throws -> RelationshipWorkspace {
         let workspace = try workspace(context)
         try await workspace.requireParticipant(id)
         return workspace
@@ -168,5 +168,5 @@ extension LodestarAPI {
         RelationshipWorkspace(store: store, principal: try context.signedIn(), publicURL: publicURL)
     }
 
-    private func relationshipID(_ text: String) throws -> Relationship.ID { try Identifier(path: text, of: "relationship") }
+    func relationshipID(_ text: String) throws -> Relationship.ID { try Identifier(path: text, of: "relationship") }
 }

@@ -46,6 +46,7 @@ struct WebPages {
         if let me = principal.person { recognition = try await Recognition(store: store, principal: principal).of(me.id) }
         return HomeView(home, training: try await Training(store: store, principal: principal).mine(applications: home.applications),
                         surveys: try await Surveys(store: store, principal: principal).mine(now: now), recognition: recognition,
-                        certificates: try await Certificates(store: store, principal: principal).mine(), for: principal, csrf: csrf)
+                        certificates: try await Certificates(store: store, principal: principal).mine(),
+                        kudos: try await KudosBoard(store: store, principal: principal).received(), for: principal, csrf: csrf)
     }
 }

@@ -125,6 +125,29 @@ struct WorkspacePages {
                                                      note: form["note"] ?? "", expecting: form["read"].flatMap { Int($0) }, now: context.now)
             }
         }
+        router.post(.relationship(.key, .kudos)) { request, context in
+            let form = try await FormBody.fields(request)
+            return try await attempt(request, context, form) { _, id in
+                guard let to = Person.ID(form["to"] ?? "") else {
+                    throw ValidationError([FieldIssue(field: "to", message: "choose one of the people in this relationship")])
+                }
+                _ = try await KudosBoard(store: store, principal: try context.signedIn(), publicURL: publicURL)
+                    .send(to: to, within: id, message: form["message"] ?? "", now: context.now)
+            }
+        }
+        router.post(.relationship(.key, .story)) { request, context in
+            let form = try await FormBody.fields(request)
+            return try await attempt(request, context, form, problemsUnder: "story-") { _, id in
+                _ = try await stories(context).write(id, title: form["storyTitle"] ?? "", text: form["storyText"] ?? "",
+                                                     expecting: form["read"].flatMap { Int($0) }, now: context.now)
+            }
+        }
+        router.post(.relationship(.key, .approveStory)) { request, context in
+            let form = try await FormBody.fields(request)
+            return try await attempt(request, context, form, problemsUnder: "story-") { _, id in
+                _ = try await stories(context).approve(id, version: Int(form["version"] ?? "") ?? 0, now: context.now)
+            }
+        }
         router.post(.pulse(.key, .key)) { request, context in
             let form = try await FormBody.fields(request)
             return try await attempt(request, context, form) { workspace, id in
@@ -147,8 +170,9 @@ struct WorkspacePages {
         }
     }
 
-    /// Runs a change; on success back to the page, on invalid values the page with each field's message.
-    private func attempt(_ request: Request, _ context: LodestarContext, _ form: [String: String],
+    /// Runs a change; on success back to the page, on invalid values the page with each field's
+    /// message (under `prefix` + the field, for a form whose fields share names with another's).
+    private func attempt(_ request: Request, _ context: LodestarContext, _ form: [String: String], problemsUnder prefix: String = "",
                          _ change: (RelationshipWorkspace, Relationship.ID) async throws -> Void) async throws -> Response {
         let id: Relationship.ID = try context.parameters.id(of: "relationship")
         let workspace = try workspace(context)
@@ -157,10 +181,11 @@ struct WorkspacePages {
             try await change(workspace, id)
             return Response(status: .seeOther, headers: [.location: SiteURL.relationship(.value(id)).path])
         } catch let error as ValidationError {
-            return try await page(context, problems: error.messagesByField, form: form, status: .unprocessableContent).response(from: request, context: context)
+            let problems = Dictionary(error.messagesByField.map { (prefix + $0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+            return try await page(context, problems: problems, form: form, status: .unprocessableContent).response(from: request, context: context)
         } catch let error as ChangedSinceRead {
             // Shown with what was typed kept, next to the newer version, to send again knowingly.
-            return try await page(context, problems: [error.what: error.description], form: form, status: .conflict).response(from: request, context: context)
+            return try await page(context, problems: [prefix + error.what: error.description], form: form, status: .conflict).response(from: request, context: context)
         }
     }
 
@@ -174,6 +199,10 @@ struct WorkspacePages {
         return pages.render(.relationship, WorkspaceView(contents, suggestions: suggestions, zone: zone, now: context.now,
                                                           problems: problems, form: form, csrf: context.session?.csrfToken ?? ""),
                             for: context, status: status)
+    }
+
+    private func stories(_ context: LodestarContext) throws -> SuccessStories {
+        SuccessStories(store: store, principal: try context.signedIn(), publicURL: publicURL)
     }
 
     private func workspace(_ context: LodestarContext) throws -> RelationshipWorkspace {

@@ -38,5 +38,6 @@ enum LodestarMigrations {
         M033_CreateMilestones(),
         M034_CreateCertificates(),
         M035_AddGoalStates(),
+        M036_CreateKudosAndStories(),
     ]
 }

@@ -55,4 +55,16 @@ enum StoredValue {
         guard let value = T(rawValue: raw) else { throw Unknown(column: column, value: raw) }
         return value
     }
+
+    /// A value as a JSON document in a text column.
+    static func json(_ value: some Encodable) throws -> String {
+        String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
+    }
+
+    /// A text column's JSON document, or the error that names the column.
+    static func decodeJSON<T: Decodable>(_ text: String, as type: T.Type, column: String) throws -> T {
+        do { return try JSONDecoder().decode(type, from: Data(text.utf8)) } catch {
+            throw Unknown(column: column, value: String(text.prefix(80)))
+        }
+    }
 }

@@ -78,7 +78,7 @@ struct GoalLines {
         }
         // A development goal's link fills the form; a refused new goal keeps what was typed (a revision sends `read`).
         let from = form["goalFrom"].flatMap { slug in competencyName[slug].map { (slug, $0) } }
-        let typed = form["read"] == nil ? form : [:]
+        let typed = form["read"] == nil && form["measure"] != nil ? form : [:]
         newGoal = NewGoal(open: contents.goals.isEmpty || from != nil || typed["title"] != nil,
                           title: from.map { "Grow in \($0.1)" } ?? typed["title"] ?? "", measure: typed["measure"] ?? "", due: typed["due"] ?? "",
                           competencies: options(from?.0 ?? typed["competency"].flatMap { $0.isEmpty ? nil : $0 }))

@@ -14,6 +14,7 @@ struct HomeView {
     let hasSurveys: Bool
     let recognition: RecognitionLines
     let certificates: [CertificateLine]
+    let kudos: KudosLines
     let hasCertificates: Bool
     let csrf: String
     // Stored, not computed: Mustache reads stored properties only.
@@ -82,7 +83,7 @@ struct HomeView {
     }
 
     init(_ home: ParticipantHome, training: [AssignedModule], surveys: [SurveyInvitation], recognition: RecognitionRecord?, certificates: [CertificateStatus],
-         for principal: Principal, csrf: String) {
+         kudos: [KudosLine], for principal: Principal, csrf: String) {
         self.csrf = csrf
         let lines = home.enrolments.map { entry in
             let (enrolment, cycle, programme) = (entry.enrolment, entry.cycle, entry.programme)
@@ -127,6 +128,7 @@ struct HomeView {
         }
         hasSurveys = !self.surveys.isEmpty
         self.recognition = RecognitionLines(recognition)
+        self.kudos = KudosLines(kudos, toggles: true)
         self.certificates = certificates.map { status in
             CertificateLine(place: status.cycle.place(in: status.programme), role: status.role.rawValue,
                             href: status.certificate.map { SiteURL.certificate(.value($0.code)).path },

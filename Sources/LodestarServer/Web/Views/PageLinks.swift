@@ -24,12 +24,13 @@ struct CycleLinks {
 
 /// A relationship's workspace and its forms (`{{links.notes}}`).
 struct RelationshipLinks {
-    let page, schedule, end, agreement, signAgreement, notes, goals, meetings: String
+    let page, schedule, end, agreement, signAgreement, notes, goals, meetings, kudos, story, approveStory: String
 
     init(_ id: Relationship.ID) {
         func at(_ part: SiteURL.RelationshipPart?) -> String { SiteURL.relationship(.value(id), part).path }
         (page, schedule, end, agreement) = (at(nil), at(.schedule), at(.end), at(.agreement))
         (signAgreement, notes, goals, meetings) = (at(.signAgreement), at(.notes), at(.goals), at(.meetings))
+        (kudos, story, approveStory) = (at(.kudos), at(.story), at(.approveStory))
     }
 }
 

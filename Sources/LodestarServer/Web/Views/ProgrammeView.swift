@@ -35,6 +35,8 @@ struct ProgrammeView {
     let copyHref: String
     let cyclesHref: String
     let nextCycle: String
+    let stories: StoryLines
+    let kudos: KudosLines
     let csrf: String
 
     /// Why archiving or restoring was refused, at the top.
@@ -70,6 +72,8 @@ struct ProgrammeView {
         copyHref = SiteURL.newProgramme.with([URLQueryItem(name: "from", value: programme.id.description)])
         cyclesHref = SiteURL.programmeCycles(.value(programme.id)).path
         nextCycle = "Cycle \((page.cycles.map(\.cycle.number).max() ?? 0) + 1)"
+        stories = StoryLines(featured: page.stories, toFeature: page.storiesToFeature)
+        kudos = KudosLines(page.kudos, toggles: false)
         self.csrf = csrf
         managers = page.managers.map {
             ManagersView(programme: programme.id, managers: $0, changes: page.changes ?? [], for: principal, csrf: csrf, problem: problem, email: email)

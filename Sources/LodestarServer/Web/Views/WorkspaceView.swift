@@ -39,6 +39,10 @@ struct WorkspaceView {
     let notes: [NoteLine]
     let noteProblem: String?
     let goals: GoalLines
+    let story: StoryForm
+    /// Whom kudos can go to: the others still in the relationship.
+    let thankable: [Choice]
+    let kudosProblem: String?
     /// Set once the relationship has ended: when and why.
     let ended: String?
     let isOpen: Bool
@@ -125,7 +129,8 @@ struct WorkspaceView {
         } ?? ""
         mayISign = !contents.left && current.map { $0.signatures[me] == nil } ?? false
         signProblem = problems["version"] ?? problems["agreement"]
-        let values = form.isEmpty ? current?.terms.values ?? [:] : form
+        // What was typed only when the agreement's own form was refused.
+        let values = form["expectations"] == nil ? current?.terms.values ?? [:] : form
         editTerms = Agreement.Terms.fields.map { Field(key: $0.key, label: $0.label, value: values[$0.key] ?? "", problem: problems[$0.key]) }
         let names = Dictionary(people.everyone.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let signedByAll = others.count == 1 ? " — signed by both" : " — signed by all"
@@ -148,6 +153,9 @@ struct WorkspaceView {
                      privacy: note.author != me ? "shared with you" : note.shared ? "shared" : "private")
         }
         noteProblem = problems["text"]
+        story = StoryForm(contents, problems: problems, form: form)
+        thankable = others.map { Choice(value: $0.id.description, label: $0.name) }
+        kudosProblem = ["to", "message"].compactMap { problems[$0] }.first
         goals = GoalLines(contents, relationshipOpen: relationship.endedAt == nil && !contents.left, names: names, now: now, problems: problems, form: form)
         owners = [Choice(value: "me", label: "me")] + others.map { Choice(value: $0.id.description, label: $0.name) }
         ended = relationship.endedAt.map { "This relationship ended on \($0.formatted(date: .long, time: .omitted)): \(relationship.endReason ?? "")" }

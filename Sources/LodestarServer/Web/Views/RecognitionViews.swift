@@ -1,0 +1,89 @@
+import Foundation
+import LodestarCore
+
+/// Kudos as a page shows them: on the recipient's home with the choice to show each on the
+/// programme's page, on the programme's page as allowed.
+struct KudosLines {
+    let lines: [Line]
+    let any: Bool
+
+    struct Line {
+        let from: String
+        let to: String
+        let programme: String
+        let message: String
+        let sent: String
+        let shown: Bool
+        /// The recipient's toggle, on their home page only.
+        let toggleHref: String?
+    }
+
+    init(_ kudos: [KudosLine], toggles: Bool) {
+        lines = kudos.map { line in
+            Line(from: line.fromName, to: line.toName, programme: line.programme, message: line.kudos.message, sent: line.kudos.sentAt.shownDay,
+                 shown: line.kudos.shown, toggleHref: toggles ? SiteURL.showKudos(.value(line.kudos.id)).path : nil)
+        }
+        any = !lines.isEmpty
+    }
+}
+
+/// Success stories on the programme's page: featured for everyone; for its managers the ones
+/// every teller approved, to feature.
+struct StoryLines {
+    let featured: [Story]
+    let toFeature: [Story]
+    let anyFeatured: Bool
+    let mayFeature: Bool
+
+    struct Story {
+        let title: String
+        let paragraphs: [String]
+        let tellers: String
+        let featureHref: String
+        let featured: Bool
+    }
+
+    init(featured: [StoryLine], toFeature: [StoryLine]?) {
+        func story(_ line: StoryLine) -> Story {
+            Story(title: line.story.title, paragraphs: line.story.text.components(separatedBy: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty },
+                  tellers: line.tellers, featureHref: SiteURL.featureStory(.value(line.story.id)).path, featured: line.story.featuredAt != nil)
+        }
+        self.featured = featured.map(story)
+        self.toFeature = (toFeature ?? []).map(story)
+        anyFeatured = !featured.isEmpty
+        mayFeature = toFeature != nil
+    }
+}
+
+/// The workspace's story: its text and who approved it, the approve button for whoever has not,
+/// and the form to write or rewrite it.
+struct StoryForm {
+    let exists: Bool
+    let title: String
+    let text: String
+    let version: Int
+    let approvals: String
+    let mayApprove: Bool
+    let featured: Bool
+    /// A member who left the group reads the story and changes nothing.
+    let left: Bool
+    let problems: [String]
+
+    init(_ contents: RelationshipWorkspace.Contents, problems: [String: String], form: [String: String]) {
+        let story = contents.story
+        exists = story != nil
+        let writing = form["storyTitle"] != nil
+        title = writing ? form["storyTitle"] ?? "" : story?.title ?? ""
+        text = writing ? form["storyText"] ?? "" : story?.text ?? ""
+        version = story?.version ?? 0
+        approvals = story.map { story in
+            contents.people.current.map { person in story.approvals[person.id].map { _ in "\(person.name) approved" } ?? "\(person.name) has not approved yet" }
+                .joined(separator: " · ")
+        } ?? ""
+        mayApprove = !contents.left && story.map { $0.approvals[contents.me] == nil } ?? false
+        featured = story?.featuredAt != nil
+        left = contents.left
+        // The story's routes send their problems under "story-" (the workspace's other forms have a title and a text too).
+        self.problems = ["story", "version", "title", "text"].compactMap { field in problems["story-" + field].map { "\(field): \($0)" } }
+    }
+}
