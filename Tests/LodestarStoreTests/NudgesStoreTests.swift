@@ -88,6 +88,8 @@ struct NudgesStoreTests {
             let notices = try await first.notices(page: .everything).items
             #expect(notices.filter { $0.subject.hasPrefix("Reminder:") }.count == 2 * reminded)
             #expect(notices.filter { $0.subject.hasPrefix("Time to meet") }.count == 2 * nudged)
+            // 100 days is beyond two monthly cadences: each quiet pair's mentor hears once more, as the mentor.
+            #expect(one.mentorNudges + two.mentorNudges == nudged && notices.filter { $0.subject.hasSuffix("is waiting to hear from you") }.count == nudged)
         }
     }
 }

@@ -88,3 +88,28 @@ extension NoticeWriter {
             """)
     }
 }
+
+extension NoticeWriter {
+    /// To a mentor whose relationship has had no meeting in twice the cadence: the mentor sets the pace.
+    func mentorNudge(_ pair: RelationshipWorkspace.Oversight, to mentor: Person, mentees: [Person], cadence: MeetingCadence) -> Notice {
+        let days = Int(now.timeIntervalSince(pair.lastMeeting ?? pair.relationship.startedAt) / 86400)
+        return notice(to: mentor, "\(mentees.names) is waiting to hear from you", """
+            \(pair.lastMeeting == nil ? "No meeting has been logged in the \(days) days since you were matched with \(mentees.names)"
+                                      : "You last met \(mentees.names) \(days) days ago"), twice the \(cadence.rawValue) rhythm you agreed.
+            As the mentor you set the pace: propose a time (Lodestar suggests some that suit you both), or, if something changed, tell \(mentees.names) and your programme manager.
+
+            \(link(.relationship(.value(pair.relationship.id))))
+
+            """)
+    }
+
+    /// To a mentor a mentee's request has been waiting on for a while.
+    func requestWaiting(to mentor: Person, from mentee: Person, until deadline: Date?) -> Notice {
+        notice(to: mentor, "\(mentee.name) is still waiting for your answer", """
+            \(mentee.name) asked you to be their mentor and is waiting for your answer. Accept, or decline with a reason, by \(deadline.map(mentor.moment) ?? "soon"); after that the request passes to their next choice.
+
+            \(link(.requests))
+
+            """)
+    }
+}

@@ -17,6 +17,37 @@ public struct CyclePage: Sendable {
     public let poorFits: Int
     /// While the cycle is draft: whether its programme passes the readiness check it must pass to open.
     public let readiness: ReadinessReport?
+    /// When each mentor last did something in the cycle's mentoring (absent: nothing yet).
+    public let mentorLastActive: [Person.ID: Date]
+    /// Mentors of open relationships quiet for more than two cadences, the longest quiet first.
+    public let quietMentors: [QuietMentor]
+
+    /// A mentor who has gone quiet: nothing done in their mentoring since `since`.
+    public struct QuietMentor: Sendable {
+        public let person: Person.ID
+        public let name: String
+        /// Their last activity, nil when they have done nothing since matched.
+        public let lastActive: Date?
+        /// What the quiet is counted from: their last activity, else their first relationship's start.
+        public let since: Date
+        /// Whole days of quiet at the time the page was read.
+        public let days: Int
+        public let relationships: Int
+
+        /// The quiet mentors among `relationships`' mentors at `now`.
+        static func among(_ relationships: [Oversight], activity: [Person.ID: Date], cadence: MeetingCadence, now: Date) -> [QuietMentor] {
+            let open = relationships.filter { $0.seen.relationship.endedAt == nil }
+            return Dictionary(grouping: open, by: \.seen.relationship.mentorPerson).compactMap { mentor, theirs -> QuietMentor? in
+                guard let started = theirs.map(\.seen.relationship.startedAt).min() else { return nil }
+                let since = max(activity[mentor] ?? started, started)
+                let quiet = now.timeIntervalSince(since)
+                guard quiet > 2 * TimeInterval(cadence.days) * 86400 else { return nil }
+                return QuietMentor(person: mentor, name: theirs[0].mentor, lastActive: activity[mentor], since: since, days: Int(quiet / 86400),
+                                   relationships: theirs.count)
+            }
+            .sorted { ($0.since, $0.name) < ($1.since, $1.name) }
+        }
+    }
 
     /// A relationship with what its managers may see of it, and its people's names.
     public struct Oversight: Sendable {
@@ -43,8 +74,11 @@ public struct CyclePage: Sendable {
         let relationships = try await store.relationships(in: cycle.id)
         let oversight = try await RelationshipWorkspace(store: store, principal: principal).oversight(of: relationships, in: programme, now: now)
         let named = try await Oversight.named(oversight, store).sorted { ($0.seen.health, $0.mentees) < ($1.seen.health, $1.mentees) }
+        let activity = relationships.isEmpty ? [:] : try await store.mentorActivity(in: cycle.id)
         return CyclePage(cycle: cycle, programme: programme, counts: try await store.enrolmentCounts(in: cycle.id), enrolled: enrolled,
                          relationships: Page(slicing: named, relationshipsPage), hasRelationships: !named.isEmpty, poorFits: named.filter { $0.seen.fit == .poor }.count,
-                         readiness: cycle.state == .draft ? try await ReadinessReview.report(of: programme.id, store) : nil)
+                         readiness: cycle.state == .draft ? try await ReadinessReview.report(of: programme.id, store) : nil,
+                         mentorLastActive: activity,
+                         quietMentors: cycle.state == .active ? QuietMentor.among(named, activity: activity, cadence: programme.cadence, now: now) : [])
     }
 }

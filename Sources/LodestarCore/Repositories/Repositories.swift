@@ -206,6 +206,8 @@ public protocol RelationshipRepository: Sendable {
     /// Marks a relationship nudged at `now` unless it was nudged since `notNudgedSince`; true
     /// for the one caller that marked it (the others, racing, get false).
     func claimNudge(of relationship: Relationship.ID, notNudgedSince: Date, now: Date) async throws -> Bool
+    /// Marks a relationship's mentor nudged unless they were since `notNudgedSince`: true for the one caller that marks it.
+    func claimMentorNudge(of relationship: Relationship.ID, notNudgedSince: Date, now: Date) async throws -> Bool
 }
 
 /// Meetings arranged ahead, and the secret calendar feeds that list them.
@@ -282,6 +284,13 @@ public protocol MentorRequestRepository: Sendable {
     func mentorRequests(toMentors mentors: [Enrolment.ID]) async throws -> [MentorRequest]
     /// Pending requests whose answer is overdue at `now`.
     func overdueMentorRequests(now: Date) async throws -> [MentorRequest]
+    /// Pending requests sent before `sentBefore` whose mentor was not nudged about them yet.
+    func unansweredMentorRequests(sentBefore: Date) async throws -> [MentorRequest]
+    /// Marks the mentor nudged about a pending request: true for the one caller that marks it.
+    func claimRequestNudge(of request: MentorRequest.ID, now: Date) async throws -> Bool
+    /// When each mentor of a cycle last did something in its mentoring: a meeting held in their
+    /// relationships, a goal, agreement or pulse they wrote, a request they answered.
+    func mentorActivity(in cycle: Cycle.ID) async throws -> [Person.ID: Date]
     /// Moves a request from one state to another unless something moved it first; true for the
     /// one caller that moved it.
     func claim(_ request: MentorRequest.ID, from: MentorRequest.State, to: MentorRequest.State, at: Date) async throws -> Bool

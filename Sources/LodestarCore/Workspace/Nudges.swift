@@ -2,7 +2,7 @@ import Foundation
 
 /// What the background job sends (M20): a reminder to both people a day before each arranged
 /// meeting, and a nudge to pairs whose relationship needs attention or is at risk — at most one
-/// per cadence; the surveys' announcements and reminders. Each is claimed in the database in the same transaction that writes its
+/// per cadence; the mentors' own nudges (`MentorNudges`); the surveys' announcements and reminders. Each is claimed in the database in the same transaction that writes its
 /// notices, so with several app servers every message is written exactly once.
 public struct Nudges: Sendable {
     let store: any LodestarRepositories
@@ -25,6 +25,9 @@ public struct Nudges: Sendable {
         /// Messages announcing an open survey, and reminders of one closing.
         public var surveysOpened = 0
         public var surveyReminders = 0
+        /// Mentors nudged about a relationship without meetings in two cadences, and about a request waiting on them.
+        public var mentorNudges = 0
+        public var requestNudges = 0
         /// Nothing written.
         public init() {}
     }
@@ -42,6 +45,8 @@ public struct Nudges: Sendable {
             let notices = people.current.map { about.reminder(meeting, to: $0, with: people.others(than: $0.id)) }
             if try await claimed(notices, [], { try await $0.claimReminder(of: meeting.id, now: now) }) { outcome.reminders += 1 }
         }
+        let mentors = MentorNudges(store: store, writer: writer)
+        outcome.requestNudges = try await mentors.waitingRequests(now: now)
         let oversight = RelationshipWorkspace(store: store, principal: .commandLine)
         for (programme, relationships) in try await openRelationshipsByProgramme() {
             for pair in try await oversight.oversight(of: relationships, in: programme, now: now) where pair.health < .onTrack {
@@ -54,6 +59,7 @@ public struct Nudges: Sendable {
                 // Integrations hear of a pair at risk with its nudge: once per cadence at most.
                 let events = pair.health == .atRisk ? [WebhookEvent.relationship(.relationshipAtRisk, pair.relationship, at: now)] : []
                 if try await claimed(notices, events, { try await $0.claimNudge(of: pair.relationship.id, notNudgedSince: since, now: now) }) { outcome.nudges += 1 }
+                if try await mentors.quietPair(pair, people, in: programme, now: now) { outcome.mentorNudges += 1 }
             }
         }
         (outcome.surveysOpened, outcome.surveyReminders) = try await SurveyAnnouncements(store: store, writer: writer).run(now: now)

@@ -42,9 +42,9 @@ extension LodestarAPI {
     func listCycleRelationships(_ input: Operations.ListCycleRelationships.Input) async throws -> Operations.ListCycleRelationships.Output {
         let cycleID: Cycle.ID = try Identifier(path: input.path.id, of: "cycle")
         let context = try APIRequest.current()
-        let page = try await CyclePage.read(cycleID, enrolled: try PageRequest(offset: 0, limit: 1), relationships: try APIRequest.page(input.query.offset, input.query.limit),
-                                            for: try context.signedIn(), now: context.now, store).relationships
-        return .ok(.init(body: .json(ListBody(page, RelationshipBody.init))))
+        let cyclePage = try await CyclePage.read(cycleID, enrolled: try PageRequest(offset: 0, limit: 1), relationships: try APIRequest.page(input.query.offset, input.query.limit),
+                                                 for: try context.signedIn(), now: context.now, store)
+        return .ok(.init(body: .json(ListBody(cyclePage.relationships) { RelationshipBody($0, mentorLastActive: cyclePage.mentorLastActive[$0.seen.relationship.mentorPerson]) })))
     }
 }
 
@@ -177,6 +177,8 @@ struct RelationshipBody: Encodable, Hashable, Sendable {
     let meetings: Int
     let minutes: Int
     let lastMeeting: Date?
+    /// When the mentor last did something in the cycle's mentoring.
+    let mentorLastActive: Date?
     let overdueGoals: Int
     /// The mean rating of the last rated meeting and the one before, 1–5.
     let pulse: Double?
@@ -188,7 +190,8 @@ struct RelationshipBody: Encodable, Hashable, Sendable {
     /// The least good of the participants' latest fit-check answers.
     let fit: FitAnswer?
 
-    init(_ oversight: CyclePage.Oversight) {
+    init(_ oversight: CyclePage.Oversight, mentorLastActive: Date?) {
+        self.mentorLastActive = mentorLastActive
         let seen = oversight.seen, relationship = seen.relationship
         id = relationship.id.description
         cycleId = relationship.cycleID.description

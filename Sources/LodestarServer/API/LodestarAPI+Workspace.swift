@@ -153,7 +153,8 @@ extension LodestarAPI {
         guard let relationship = try await store.relationship(id) else { throw NotFound("relationship", id) }
         let context = try APIRequest.current()
         let seen = try await workspace(context).oversight(of: relationship, now: context.now)
-        return RelationshipBody(try await CyclePage.Oversight.named([seen], store)[0])
+        guard let named = try await CyclePage.Oversight.named([seen], store).first else { throw NotFound("relationship", id) }
+        return RelationshipBody(named, mentorLastActive: try await store.mentorActivity(in: relationship.cycleID)[relationship.mentorPerson])
     }
 
     /// The workspace, once the caller is one of the relationship's people: a body is read only

@@ -65,8 +65,9 @@ extension RepeatingJob {
     static func nudges(_ nudges: Nudges, every interval: Duration, clock: ServerClock, logger: Logger, metrics: ServerMetrics) -> RepeatingJob {
         RepeatingJob(name: "Reminders and nudges", interval: interval, logger: logger, clock: clock, metrics: metrics) { now in
             let outcome = try await nudges.run(now: now)
-            guard outcome.reminders + outcome.nudges + outcome.expiredRequests + outcome.surveysOpened + outcome.surveyReminders > 0 else { return nil }
+            guard outcome != Nudges.Outcome() else { return nil }
             return "wrote \(outcome.reminders) meeting reminder(s) and \(outcome.nudges) nudge(s); \(outcome.expiredRequests) unanswered request(s) passed on; "
+                + "\(outcome.mentorNudges) quiet mentor(s) and \(outcome.requestNudges) mentor(s) with a waiting request nudged; "
                 + "\(outcome.surveysOpened) survey announcement(s), \(outcome.surveyReminders) survey reminder(s)"
         }
     }

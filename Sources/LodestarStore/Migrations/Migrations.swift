@@ -39,5 +39,6 @@ enum LodestarMigrations {
         M034_CreateCertificates(),
         M035_AddGoalStates(),
         M036_CreateKudosAndStories(),
+        M037_AddMentorNudges(),
     ]
 }

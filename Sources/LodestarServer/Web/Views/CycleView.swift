@@ -36,6 +36,8 @@ struct CycleView {
     let hasRelationships: Bool
     /// "2 pairings called not a fit", when any.
     let poorFits: String?
+    let quietMentors: [QuietMentor]
+    let cadence: String
     let relationshipsPaging: Paging
     /// While active: the way to pair by hand (late joiners, re-matching).
     let active: Bool
@@ -46,6 +48,7 @@ struct CycleView {
     let mentorColumn: String
 
     /// A relationship as its managers see it: never its notes.
+    struct QuietMentor { let name: String; let lastActive: String; let days: Int; let relationships: Int }
     struct Pair {
         let endHref: String
         let isOpen: Bool
@@ -61,6 +64,8 @@ struct CycleView {
         let healthLabel: String
         /// The pulse in figures (never a comment), and the comments shared with the managers.
         let pulse: String?
+        /// When the mentor last did something in the cycle's mentoring.
+        let mentorActive: String
         let sharedComments: [String]
     }
 
@@ -84,8 +89,14 @@ struct CycleView {
                         meetings: seen.meetings, hours: Double.hours(minutes: seen.minutes),
                         health: seen.health.rawValue, healthLabel: seen.health.label,
                         pulse: Self.pulse(seen),
+                        mentorActive: page.mentorLastActive[seen.relationship.mentorPerson].map { "mentor last active " + $0.shownDay } ?? "mentor not active yet",
                         sharedComments: seen.sharedComments.prefix(3).map(\.comment))
         }
+        quietMentors = page.quietMentors.map { quiet in
+            QuietMentor(name: quiet.name, lastActive: quiet.lastActive.map(\.shownDay) ?? "nothing since matched",
+                        days: quiet.days, relationships: quiet.relationships)
+        }
+        cadence = programme.cadence.rawValue
         let shape = programme.relationshipShape
         menteeColumn = switch shape { case .pair: "Mentee"; case .group: "Mentees"; case .circle: "Members" }
         mentorColumn = shape == .circle ? "Convener" : "Mentor"
