@@ -155,6 +155,8 @@ struct AccessMatrixTests {
         post(.relationship(.key, .schedule)): [.mentor, .mentee],
         post(.meeting(.key, .key)): [.mentor, .mentee],
         post(.meeting(.key, .key, .cancel)): [.mentor, .mentee],
+        post(.meeting(.key, .key, .held)): [.mentor, .mentee],
+        get(.meetingSeries(.key, .key)): [.mentor, .mentee],
         get(.meeting(.key, .key, .invitation)): [.mentor, .mentee],
         // Ending early: the pair, or the programme's manager (never a read token).
         post(.relationship(.key, .end)): managerWriters.union([.mentor, .mentee]),
@@ -318,6 +320,9 @@ struct AccessMatrixTests {
         "PUT /api/v1/relationships/:id/scheduled-meetings/:meetingId": [.mentor, .mentee],
         "DELETE /api/v1/relationships/:id/scheduled-meetings/:meetingId": [.mentor, .mentee],
         "GET /api/v1/relationships/:id/scheduled-meetings/:meetingId/invitation": [.mentor, .mentee],
+        "POST /api/v1/relationships/:id/scheduled-meetings/:meetingId/held": [.mentor, .mentee],
+        "POST /api/v1/relationships/:id/meeting-series": [.mentor, .mentee],
+        "GET /api/v1/relationships/:id/meeting-series/:seriesId/invitation": [.mentor, .mentee],
     ]
 
     @Test("every route of the router has an entry in the access matrix")
@@ -476,6 +481,7 @@ struct ConcreteIDs {
             // access rules to a 404, everyone else is refused before the lookup.
             return path.replacingOccurrences(of: ":id", with: relationship).replacingOccurrences(of: ":goalId", with: UUID().uuidString.lowercased())
                 .replacingOccurrences(of: ":meetingId", with: UUID().uuidString.lowercased())
+                .replacingOccurrences(of: ":seriesId", with: UUID().uuidString.lowercased()).replacingOccurrences(of: ":series", with: UUID().uuidString.lowercased())
         }
         if path.contains("/webhooks/") || path.contains("/inbox/") || path.hasPrefix("/imports/") || path.contains("/applications/") || path.contains("/library/")
             || path.contains("/training/") || path.contains("/resources/") || path.contains("/surveys/") || path.contains("/kudos/") || path.contains("/stories/") {

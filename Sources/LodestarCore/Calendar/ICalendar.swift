@@ -18,6 +18,11 @@ public struct CalendarEvent: Sendable, Equatable {
     public var cancelled: Bool
     public var organizer: Attendee
     public var attendees: [Attendee]
+    /// A series: its `RRULE` (e.g. `FREQ=WEEKLY;INTERVAL=2;COUNT=6`) and the occurrences it skips (`EXDATE`).
+    public var recurrence: String?
+    public var exceptions: [Date]
+    /// One occurrence of a series, by the start it had in the series (`RECURRENCE-ID`).
+    public var recurrenceID: Date?
 
     /// Someone taking part, by name and email.
     public struct Attendee: Sendable, Equatable {
@@ -32,7 +37,8 @@ public struct CalendarEvent: Sendable, Equatable {
 
     /// Creates an event.
     public init(uid: String, sequence: Int, stamp: Date, start: Date, end: Date, timeZone: TimeZone, summary: String,
-                description: String, location: String, cancelled: Bool, organizer: Attendee, attendees: [Attendee]) {
+                description: String, location: String, cancelled: Bool, organizer: Attendee, attendees: [Attendee],
+                recurrence: String? = nil, exceptions: [Date] = [], recurrenceID: Date? = nil) {
         self.uid = uid
         self.sequence = sequence
         self.stamp = stamp
@@ -45,6 +51,9 @@ public struct CalendarEvent: Sendable, Equatable {
         self.cancelled = cancelled
         self.organizer = organizer
         self.attendees = attendees
+        self.recurrence = recurrence
+        self.exceptions = exceptions
+        self.recurrenceID = recurrenceID
     }
 }
 
@@ -75,6 +84,9 @@ public enum ICalendar {
         var lines = ["BEGIN:VEVENT", "UID:\(event.uid)", "SEQUENCE:\(event.sequence)", "DTSTAMP:\(utc(event.stamp))",
                      "DTSTART\(zoned(event.start, event.timeZone))", "DTEND\(zoned(event.end, event.timeZone))",
                      "SUMMARY:\(escape(event.summary))", "STATUS:\(cancelled ? "CANCELLED" : "CONFIRMED")"]
+        if let recurrenceID = event.recurrenceID { lines.append("RECURRENCE-ID\(zoned(recurrenceID, event.timeZone))") }
+        if let rule = event.recurrence { lines.append("RRULE:\(rule)") }
+        for skipped in event.exceptions { lines.append("EXDATE\(zoned(skipped, event.timeZone))") }
         if !event.description.isEmpty { lines.append("DESCRIPTION:\(escape(event.description))") }
         if !event.location.isEmpty { lines.append("LOCATION:\(escape(event.location))") }
         lines.append("ORGANIZER;CN=\(parameter(event.organizer.name)):mailto:\(event.organizer.email)")

@@ -113,3 +113,17 @@ extension NoticeWriter {
             """)
     }
 }
+
+extension NoticeWriter {
+    /// To the others of a relationship when one of them arranges a series of meetings.
+    func seriesArranged(_ first: ScheduledMeeting, count: Int, cadence: MeetingCadence, by author: Person, to other: Person) -> Notice {
+        let (when, zone) = Self.meetingTime(first.startsAt, for: other, fallback: first.timeZone)
+        let invitation = first.series.map { link(.meetingSeries(.value(first.relationshipID), .value($0.id.uuidString.lowercased()))) } ?? ""
+        return notice(to: other, "\(count) mentoring meetings arranged, \(cadence.rawValue), from \(when)", """
+            \(author.name) arranged \(count) mentoring meetings, \(cadence.rawValue), the first on \(when) (\(zone.identifier)), \(first.minutes) minutes each, \
+            \(first.mode == .inPerson ? "in person" : "virtual")\(first.place.isEmpty ? "" : " — \(first.place)").
+            Each can be moved or cancelled on its own in your workspace. Add the whole series to your calendar: \(invitation)
+
+            """)
+    }
+}

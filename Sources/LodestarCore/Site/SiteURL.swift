@@ -58,6 +58,8 @@ public enum SiteURL: Sendable {
     /// One's pulse on a held meeting.
     case pulse(Parameter<Relationship.ID>, Parameter<HeldMeeting.ID>)
     case meeting(Parameter<Relationship.ID>, Parameter<ScheduledMeeting.ID>, MeetingPart? = nil)
+    /// A series of meetings' invitation: one repeating event.
+    case meetingSeries(Parameter<Relationship.ID>, Parameter<String>)
     case requests, request(Parameter<MentorRequest.ID>, Answer)
     case calendar, calendarFeed(Parameter<String>)
     case tokens, revokeToken(Parameter<ApiToken.ID>), outbox, invitations
@@ -72,7 +74,7 @@ public enum SiteURL: Sendable {
     }
 
     public enum RelationshipPart: String, Sendable {
-        case schedule, end, agreement, notes, goals, meetings, kudos, story
+        case schedule, end, agreement, notes, goals, meetings, kudos, story, series
         case signAgreement = "agreement/sign"
         case approveStory = "story/approve"
     }
@@ -80,7 +82,7 @@ public enum SiteURL: Sendable {
     public enum GoalPart: String, Sendable { case revise, state }
 
     public enum MeetingPart: String, Sendable {
-        case cancel
+        case cancel, held
         case invitation = "invitation.ics"
     }
 
@@ -148,6 +150,7 @@ public enum SiteURL: Sendable {
         case .pulse(let id, let meeting): "/relationships/\(id.segment("id"))/meetings/\(meeting.segment("meeting"))/pulse"
         case .goal(let id, let goal, let part): "/relationships/\(id.segment("id"))/goals/\(goal.segment("goal"))" + Self.suffix(part?.rawValue)
         case .meeting(let id, let meeting, let part): "/relationships/\(id.segment("id"))/schedule/\(meeting.segment("meeting"))" + Self.suffix(part?.rawValue)
+        case .meetingSeries(let id, let series): "/relationships/\(id.segment("id"))/series/\(series.segment("series"))/invitation.ics"
         case .requests: "/requests"
         case .request(let id, let answer): "/requests/\(id.segment("id"))/\(answer.rawValue)"
         case .calendar: "/calendar"

@@ -101,12 +101,12 @@ extension RelationshipWorkspace {
         return ICalendar.document([meeting.event(with: try await people(relationship).current)], method: meeting.cancelled ? .cancel : .request)
     }
 
-    private func scheduled(_ meetingID: ScheduledMeeting.ID, in id: Relationship.ID) async throws -> ScheduledMeeting {
+    func scheduled(_ meetingID: ScheduledMeeting.ID, in id: Relationship.ID) async throws -> ScheduledMeeting {
         guard let meeting = try await store.scheduledMeeting(meetingID), meeting.relationshipID == id else { throw NotFound("meeting", meetingID) }
         return meeting
     }
 
-    private func check(_ plan: MeetingPlan, _ relationship: Relationship, now: Date) async throws {
+    func check(_ plan: MeetingPlan, _ relationship: Relationship, now: Date) async throws {
         var issues: [FieldIssue] = []
         if plan.startsAt <= now { issues.append(FieldIssue(field: "startsAt", message: "is in the past; arrange meetings ahead (log held ones below)")) }
         if !(15...240).contains(plan.minutes) { issues.append(FieldIssue(field: "minutes", message: "\(plan.minutes) is not a meeting's length; give 15 to 240 minutes")) }

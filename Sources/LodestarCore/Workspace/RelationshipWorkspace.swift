@@ -30,6 +30,8 @@ public struct RelationshipWorkspace: Sendable {
         /// The programme (kudos are sent within it) and its format (reverse and distance mentoring read differently).
         public let programmeID: Programme.ID?
         public let format: MentoringFormat
+        /// How often the programme's pairs meet (a series of meetings repeats at it).
+        public let cadence: MeetingCadence
         /// A pair, a group or a peer circle.
         public let shape: RelationshipShape
         /// Every version, newest last.
@@ -82,7 +84,7 @@ public struct RelationshipWorkspace: Sendable {
         let mine = try await store.pulses(ofAny: [id]).filter { $0.personID == me }
         let goals = Self.current(try await store.goalVersions(of: id))
         return Contents(relationship: relationship, people: try await people(relationship), me: me,
-                        programmeID: programme?.id, format: programme?.format ?? .oneToOne, shape: programme?.relationshipShape ?? .pair,
+                        programmeID: programme?.id, format: programme?.format ?? .oneToOne, cadence: programme?.cadence ?? .monthly, shape: programme?.relationshipShape ?? .pair,
                         agreements: try await store.agreements(of: id), notes: notes, meetings: try await store.meetings(of: id),
                         myPulses: Dictionary(mine.map { ($0.meetingID, $0) }, uniquingKeysWith: { _, last in last }), asksFit: FitAnswer.asked(of: me, in: mine),
                         scheduled: try await store.scheduledMeetings(of: id),

@@ -23,10 +23,28 @@ public struct ScheduledMeeting: Sendable, Equatable, Identifiable {
     public var changedAt: Date
     /// When the reminder went out; a new time clears it.
     public var remindedAt: Date?
+    /// The series it belongs to, with the start it had in the series (its `RECURRENCE-ID`, kept when it moves).
+    public var series: Series?
+    /// The held meeting it was confirmed as, once it took place.
+    public var heldAs: HeldMeeting.ID?
+
+    /// Meetings arranged together at the programme's cadence: one calendar event that repeats.
+    public struct Series: Sendable, Equatable {
+        public var id: UUID
+        public var occurrence: Date
+        /// Creates a series membership.
+        public init(id: UUID, occurrence: Date) {
+            self.id = id
+            self.occurrence = occurrence
+        }
+        /// The iCalendar UID of the whole series.
+        public var uid: String { "series-\(id.uuidString.lowercased())@lodestar" }
+    }
 
     /// Creates a meeting.
     public init(id: ID = ID(), relationshipID: Relationship.ID, startsAt: Date, minutes: Int, mode: MeetingMode, place: String, timeZone: String,
-                sequence: Int = 0, cancelled: Bool = false, arrangedBy: Person.ID, changedAt: Date, remindedAt: Date? = nil) {
+                sequence: Int = 0, cancelled: Bool = false, arrangedBy: Person.ID, changedAt: Date, remindedAt: Date? = nil,
+                series: Series? = nil, heldAs: HeldMeeting.ID? = nil) {
         self.id = id
         self.relationshipID = relationshipID
         self.startsAt = startsAt
@@ -39,6 +57,8 @@ public struct ScheduledMeeting: Sendable, Equatable, Identifiable {
         self.arrangedBy = arrangedBy
         self.changedAt = changedAt
         self.remindedAt = remindedAt
+        self.series = series
+        self.heldAs = heldAs
     }
 
     /// Cancels it: the same event, one sequence on, so calendars that hold it drop it.
@@ -50,8 +70,8 @@ public struct ScheduledMeeting: Sendable, Equatable, Identifiable {
 
     public var endsAt: Date { startsAt.addingTimeInterval(TimeInterval(minutes * 60)) }
 
-    /// The iCalendar UID: the same for every version and the cancellation.
-    public var uid: String { "meeting-\(id)@lodestar" }
+    /// The iCalendar UID: the same for every version and the cancellation; a series' own for its occurrences.
+    public var uid: String { series?.uid ?? "meeting-\(id)@lodestar" }
 
     /// The event as calendars read it, among `people` (the relationship's, its mentor first).
     public func event(with people: [Person]) -> CalendarEvent {
@@ -63,6 +83,6 @@ public struct ScheduledMeeting: Sendable, Equatable, Identifiable {
             description: "Mentoring meeting (\(mode == .inPerson ? "in person" : "virtual")) arranged in Lodestar.",
             location: place, cancelled: cancelled,
             organizer: CalendarEvent.Attendee(name: organiser.name, email: organiser.email),
-            attendees: people.map { CalendarEvent.Attendee(name: $0.name, email: $0.email) })
+            attendees: people.map { CalendarEvent.Attendee(name: $0.name, email: $0.email) }, recurrenceID: series?.occurrence)
     }
 }

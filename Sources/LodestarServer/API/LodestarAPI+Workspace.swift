@@ -117,6 +117,29 @@ extension LodestarAPI {
         return .created(.init(body: .json(ScheduledMeetingBody(meeting))))
     }
 
+    func arrangeMeetingSeries(_ input: Operations.ArrangeMeetingSeries.Input) async throws -> Operations.ArrangeMeetingSeries.Output {
+        let (id, context) = (try relationshipID(input.path.id), try APIRequest.current())
+        let workspace = try await participantWorkspace(id, context)
+        let body = switch input.body { case .json(let json): try json.read() }
+        let meetings = try await workspace.scheduleSeries(id, try body.plan(), count: body.count, now: context.now)
+        return .created(.init(body: .json(ListBody(Page(items: meetings, total: meetings.count, request: .everything), ScheduledMeetingBody.init))))
+    }
+
+    func getSeriesInvitation(_ input: Operations.GetSeriesInvitation.Input) async throws -> Operations.GetSeriesInvitation.Output {
+        let id = try relationshipID(input.path.id)
+        let workspace = try workspace(try APIRequest.current())
+        try await workspace.requireParticipant(id)
+        guard let series = UUID(uuidString: input.path.seriesId) else { throw NotFound("meeting series", input.path.seriesId) }
+        return .ok(.init(body: .textCalendar(HTTPBody(try await workspace.seriesInvitation(id, series: series)))))
+    }
+
+    func confirmMeetingHeld(_ input: Operations.ConfirmMeetingHeld.Input) async throws -> Operations.ConfirmMeetingHeld.Output {
+        let (id, context) = (try relationshipID(input.path.id), try APIRequest.current())
+        let workspace = try await participantWorkspace(id, context)
+        let held = try await workspace.confirmHeld(id, meeting: try Identifier(path: input.path.meetingId, of: "meeting"), now: context.now)
+        return .created(.init(body: .json(HeldMeetingBody(held))))
+    }
+
     func moveMeeting(_ input: Operations.MoveMeeting.Input) async throws -> Operations.MoveMeeting.Output {
         let (id, context) = (try relationshipID(input.path.id), try APIRequest.current())
         let workspace = try await participantWorkspace(id, context)

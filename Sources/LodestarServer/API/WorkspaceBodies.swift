@@ -53,6 +53,19 @@ struct GoalUpdateInput: Decodable, Sendable {
     let reachedMilestones: [Int]?
 }
 
+/// A series of meetings: the first one's day and time, and how many at the programme's cadence.
+struct MeetingSeriesInput: Decodable, Sendable {
+    let date, time, timeZone: String
+    let minutes: Int
+    let mode: MeetingMode
+    let place: String?
+    let count: Int
+
+    func plan() throws -> RelationshipWorkspace.MeetingPlan {
+        try MeetingPlanInput(date: date, time: time, timeZone: timeZone, minutes: minutes, mode: mode, place: place).plan()
+    }
+}
+
 /// A meeting arranged or moved: a day and a time in a time zone, as the page's form takes it.
 struct MeetingPlanInput: Decodable, Sendable {
     let date: String
@@ -221,9 +234,13 @@ struct ScheduledMeetingBody: Encodable, Hashable, Sendable {
     let arrangedBy: String
     /// Goes up with every move and the cancellation; sent back as `If-Match`.
     let sequence: Int
+    let seriesId: String?
+    let heldMeetingId: String?
 
     init(_ meeting: ScheduledMeeting) {
         id = meeting.id.description
+        seriesId = meeting.series?.id.uuidString.lowercased()
+        heldMeetingId = meeting.heldAs?.description
         sequence = meeting.sequence
         startsAt = meeting.startsAt
         minutes = meeting.minutes

@@ -18,7 +18,12 @@ struct WorkspacePages {
         router.post(.relationship(.key, .schedule)) { request, context in
             let form = try await FormBody.fields(request)
             return try await attempt(request, context, form) { workspace, id in
-                _ = try await workspace.scheduleMeeting(id, try Self.meetingPlan(form), now: context.now)
+                // "1" arranges one meeting; more, a series at the programme's cadence.
+                guard let count = WholeNumber.parse(form["count"] ?? "1"), count >= 1 else {
+                    throw ValidationError([FieldIssue(field: "count", message: "'\(form["count"] ?? "")' is not a number of meetings")])
+                }
+                if count == 1 { _ = try await workspace.scheduleMeeting(id, try Self.meetingPlan(form), now: context.now) }
+                else { _ = try await workspace.scheduleSeries(id, try Self.meetingPlan(form), count: count, now: context.now) }
             }
         }
         router.post(.meeting(.key, .key)) { request, context in
@@ -32,6 +37,19 @@ struct WorkspacePages {
             return try await attempt(request, context, form) { workspace, id in
                 _ = try await workspace.cancelMeeting(id, meeting: try context.parameters.id("meeting", of: "meeting"), now: context.now)
             }
+        }
+        router.post(.meeting(.key, .key, .held)) { request, context in
+            let form = try await FormBody.fields(request)
+            return try await attempt(request, context, form) { workspace, id in
+                _ = try await workspace.confirmHeld(id, meeting: try context.parameters.id("meeting", of: "meeting"), now: context.now)
+            }
+        }
+        router.get(.meetingSeries(.key, .key)) { _, context in
+            let id: Relationship.ID = try context.parameters.id(of: "relationship")
+            let workspace = try workspace(context)
+            try await workspace.requireParticipant(id)
+            guard let series = UUID(uuidString: context.parameters.get("series") ?? "") else { throw NotFound("meeting series", context.parameters.get("series") ?? "") }
+            return CalendarPages.calendarResponse(try await workspace.seriesInvitation(id, series: series), filename: "mentoring-meetings.ics")
         }
         router.get(.meeting(.key, .key, .invitation)) { _, context in
             let id: Relationship.ID = try context.parameters.id(of: "relationship")

@@ -40,5 +40,6 @@ enum LodestarMigrations {
         M035_AddGoalStates(),
         M036_CreateKudosAndStories(),
         M037_AddMentorNudges(),
+        M038_AddMeetingSeries(),
     ]
 }

@@ -17,6 +17,9 @@ final class ScheduledMeetingModel: Model, @unchecked Sendable {
     @Field(key: "arranged_by") var arrangedBy: UUID
     @Field(key: "changed_at") var changedAt: Date
     @OptionalField(key: "reminded_at") var remindedAt: Date?
+    @OptionalField(key: "series_id") var seriesID: UUID?
+    @OptionalField(key: "series_occurrence") var seriesOccurrence: Date?
+    @OptionalField(key: "held_meeting_id") var heldMeetingID: UUID?
 
     init() {}
 
@@ -33,12 +36,16 @@ final class ScheduledMeetingModel: Model, @unchecked Sendable {
         arrangedBy = meeting.arrangedBy.uuid
         changedAt = meeting.changedAt
         remindedAt = meeting.remindedAt
+        seriesID = meeting.series?.id
+        seriesOccurrence = meeting.series?.occurrence
+        heldMeetingID = meeting.heldAs?.uuid
     }
 
     func domain() throws -> ScheduledMeeting {
         ScheduledMeeting(id: ScheduledMeeting.ID(id!), relationshipID: Relationship.ID(relationshipID), startsAt: startsAt, minutes: minutes,
                                 mode: try StoredValue.decode(mode, as: MeetingMode.self, column: "scheduled_meetings.mode"), place: place, timeZone: timeZone, sequence: sequence, cancelled: cancelled,
-                                arrangedBy: Person.ID(arrangedBy), changedAt: changedAt, remindedAt: remindedAt)
+                                arrangedBy: Person.ID(arrangedBy), changedAt: changedAt, remindedAt: remindedAt,
+                                series: seriesID.flatMap { id in seriesOccurrence.map { ScheduledMeeting.Series(id: id, occurrence: $0) } }, heldAs: heldMeetingID.map(HeldMeeting.ID.init))
     }
 }
 

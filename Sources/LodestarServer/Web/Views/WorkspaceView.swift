@@ -70,13 +70,23 @@ struct WorkspaceView {
         let place: String
         let cancelled: Bool
         let upcoming: Bool
+        /// The whole series' invitation, for an occurrence of one.
+        let seriesHref: String?
+        let held: Bool
+        /// Confirming a meeting that has taken place as held, in one click.
+        let confirmHref: String?
         /// The move form's values, in the viewer's zone.
         let date: String
         let time: String
         let virtual: Bool
     }
     struct Suggestion { let label: String; let arrangeHref: String }
-    struct ArrangeForm { let date: String; let time: String; let minutes: String; let place: String; let virtual: Bool }
+    struct ArrangeForm {
+        let date: String; let time: String; let minutes: String; let place: String; let virtual: Bool
+        /// Once, or a series of meetings at the programme's cadence.
+        let repeats: [Repeat]
+    }
+    struct Repeat { let value: String; let label: String; let selected: Bool }
 
     init(_ contents: RelationshipWorkspace.Contents, suggestions: [Date], zone: TimeZone, now: Date,
          problems: [String: String], form: [String: String], csrf: String) {
@@ -175,16 +185,23 @@ struct WorkspaceView {
             Arranged(href: SiteURL.meeting(.value(relationship.id), .value(meeting.id)).path, cancelHref: SiteURL.meeting(.value(relationship.id), .value(meeting.id), .cancel).path,
                      invitationHref: SiteURL.meeting(.value(relationship.id), .value(meeting.id), .invitation).path, when: both(meeting.startsAt), minutes: meeting.minutes,
                      mode: meeting.mode == .inPerson ? "in person" : "virtual", place: meeting.place, cancelled: meeting.cancelled,
-                     upcoming: !meeting.cancelled && meeting.startsAt > now, date: clock.date(meeting.startsAt), time: clock.time(meeting.startsAt),
+                     upcoming: !meeting.cancelled && meeting.startsAt > now,
+                     seriesHref: meeting.series.map { SiteURL.meetingSeries(.value(relationship.id), .value($0.id.uuidString.lowercased())).path },
+                     held: meeting.heldAs != nil,
+                     confirmHref: !meeting.cancelled && meeting.heldAs == nil && meeting.startsAt <= now
+                        ? SiteURL.meeting(.value(relationship.id), .value(meeting.id), .held).path : nil,
+                     date: clock.date(meeting.startsAt), time: clock.time(meeting.startsAt),
                      virtual: meeting.mode != .inPerson)
         }
         self.suggestions = suggestions.map { date in
             Suggestion(label: both(date), arrangeHref: SiteURL.relationship(.value(relationship.id)).with([URLQueryItem(name: "date", value: clock.date(date)), URLQueryItem(name: "time", value: clock.time(date))]) + "#arrange")
         }
         let arranging = form["date"] != nil || form["minutes"] != nil
+        let count = arranging ? form["count"] ?? "1" : "1"
         arrange = ArrangeForm(date: form["date"] ?? "", time: form["time"] ?? "", minutes: arranging ? form["minutes"] ?? "60" : "60",
-                              place: arranging ? form["place"] ?? "" : "", virtual: form["mode"] != "in-person")
-        arrangeProblems = ["startsAt", "minutes", "mode", "timeZone", "place", "meeting"].compactMap { field in problems[field].map { "\(field): \($0)" } }
+                              place: arranging ? form["place"] ?? "" : "", virtual: form["mode"] != "in-person",
+                              repeats: [1, 3, 6, 12].map { Repeat(value: String($0), label: $0 == 1 ? "once" : "\($0) meetings, \(contents.cadence.rawValue)", selected: String($0) == count) })
+        arrangeProblems = ["startsAt", "minutes", "mode", "timeZone", "place", "meeting", "count"].compactMap { field in problems[field].map { "\(field): \($0)" } }
         endProblem = problems["reason"]
         endedProblem = problems["relationship"]
     }
