@@ -8,6 +8,8 @@ public struct AppConfig: Sendable {
     /// Seed an empty database with the demo organisation.
     public var seedDemo: Bool
     public var demoSeed: UInt64
+    /// The demo also gets its programme's completed pilot cycle (`serve --demo`; tests seed without it).
+    public var demoHistory: Bool
     /// bcrypt's work factor for new password hashes (4–31; each step doubles the work).
     public var bcryptCost: UInt8
     /// Mark cookies `Secure` on every response (set when the public address is https); they are
@@ -36,7 +38,7 @@ public struct AppConfig: Sendable {
 
     /// Creates a configuration; defaults are the documented ones.
     public init(host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .sqliteFile(path: "lodestar.sqlite"),
-                seedDemo: Bool = false, demoSeed: UInt64 = 2027, bcryptCost: UInt8 = 12, secureCookies: Bool = false,
+                seedDemo: Bool = false, demoSeed: UInt64 = 2027, demoHistory: Bool = false, bcryptCost: UInt8 = 12, secureCookies: Bool = false,
                 publicURL: String? = nil, smtp: SMTPMailer? = nil, outboxInterval: Duration = .seconds(5),
                 webhookInterval: Duration = .seconds(5), nudgeInterval: Duration = .seconds(300), trustedProxies: Set<String> = [], clock: ServerClock = .system,
                 metricsSecret: String? = nil, metrics: ServerMetrics = ServerMetrics()) {
@@ -45,6 +47,7 @@ public struct AppConfig: Sendable {
         self.database = database
         self.seedDemo = seedDemo
         self.demoSeed = demoSeed
+        self.demoHistory = demoHistory
         self.bcryptCost = bcryptCost
         self.secureCookies = secureCookies || (publicURL?.hasPrefix("https://") ?? false)
         self.publicURL = publicURL ?? "http://\(host):\(port)"

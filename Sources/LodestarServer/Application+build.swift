@@ -15,7 +15,7 @@ public func buildApplication(config: AppConfig, logger: Logger = Logger(label: "
         if config.seedDemo {
             // A database with data is left exactly as it is: no demo accounts, passwords or roles
             // are added to it, so `--demo` can never open a real organisation's accounts.
-            if let demo = try await DemoSeeder(store: connection.store).seedIfEmpty(seed: config.demoSeed) {
+            if let demo = try await DemoSeeder(store: connection.store).seedIfEmpty(seed: config.demoSeed, history: config.demoHistory) {
                 logger.info("Seeded the demo organisation: \(demo.people.count) people, programme '\(demo.programme.name)'")
                 for signIn in try await DemoAccounts(store: connection.store, credentials: credentials).ensure(now: config.clock.now()) {
                     logger.info("Demo sign-in — \(signIn.role): \(signIn.email) / \(DemoAccounts.password)")

@@ -20,7 +20,7 @@ struct Demo: AsyncParsableCommand {
             try write(PeopleCSV.export(DemoOrganisation(seed: seed, size: size).people), to: peopleCSV == "-" ? nil : peopleCSV)
             return
         }
-        guard let demo = try await withStore(database, { try await DemoSeeder(store: $0).seedIfEmpty(seed: seed, size: size) }) else {
+        guard let demo = try await withStore(database, { try await DemoSeeder(store: $0).seedIfEmpty(seed: seed, size: size, history: true) }) else {
             throw ValidationError("the database already holds data; the demo goes only into an empty one")
         }
         let counts = Dictionary(grouping: demo.enrolments, by: \.role).mapValues(\.count)

@@ -48,6 +48,7 @@ struct Serve: AsyncParsableCommand {
             database: try settings.database(),
             seedDemo: demo,
             demoSeed: try settings.integer("demo.seed", default: UInt64(2027), range: 0...UInt64.max),
+            demoHistory: demo,
             publicURL: settings.optionalString("public.url"), smtp: smtp,
             nudgeInterval: .seconds(try settings.integer("nudge.interval", default: 300, range: 10...86400)),
             trustedProxies: Set(settings.string("trusted.proxy", default: "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }),

@@ -21,8 +21,13 @@ public struct Certificate: Sendable, Equatable {
 
     /// A new code, from the system's random source.
     public static func newCode() -> String {
-        let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
         var generator = SystemRandomNumberGenerator()
+        return newCode(using: &generator)
+    }
+
+    /// A code drawn from `generator` (the demo's, so the same demo has the same codes).
+    static func newCode(using generator: inout some RandomNumberGenerator) -> String {
+        let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
         return String((0..<16).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })
     }
 

@@ -24,7 +24,7 @@ public struct DemoAccounts: Sendable {
     /// Makes sure the demo accounts exist (when the demo programme does) and returns their sign-ins.
     public func ensure(now: Date) async throws -> [SignIn] {
         guard let programme = try await store.programmes(page: .everything).items.first,
-              let cycle = try await store.cycles(of: programme.id).first else { return [] }
+              let cycle = try await store.cycles(of: programme.id).max(by: { $0.number < $1.number }) else { return [] }
         let enrolments = try await store.allEnrolments(in: cycle.id)
         let enrolled = Set(enrolments.map(\.personID))
         var signIns: [SignIn] = []
@@ -47,8 +47,11 @@ public struct DemoAccounts: Sendable {
                 })
             }
         }
+        // The first mentor and mentee by employee id: the pair the demo's pilot cycle began with.
+        let externalIDs = Dictionary(try await store.people(ids: enrolled).map { ($0.id, $0.externalID) }, uniquingKeysWith: { first, _ in first })
         for role in [EnrolmentRole.mentor, .mentee] {
-            if let enrolment = enrolments.first(where: { $0.role == role }), let person = try await store.person(enrolment.personID) {
+            if let enrolment = enrolments.filter({ $0.role == role }).min(by: { (externalIDs[$0.personID] ?? "", $0.id.description) < (externalIDs[$1.personID] ?? "", $1.id.description) }),
+               let person = try await store.person(enrolment.personID) {
                 _ = try await account(role.rawValue + " in '\(cycle.name)'", email: person.email, person: person, admin: false)
             }
         }

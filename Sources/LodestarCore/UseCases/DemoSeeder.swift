@@ -8,8 +8,9 @@ public struct DemoSeeder: Sendable {
     public init(store: any LodestarRepositories) { self.store = store }
 
     /// Seeds the store when it is empty; returns the demo written, or nil if the store had data.
+    /// With `history`, the programme also has its completed pilot cycle (`DemoHistory`).
     @discardableResult
-    public func seedIfEmpty(seed: UInt64 = 2027, size: Int = 360) async throws -> DemoOrganisation? {
+    public func seedIfEmpty(seed: UInt64 = 2027, size: Int = 360, history: Bool = false) async throws -> DemoOrganisation? {
         guard try await store.isEmpty() else { return nil }
         let demo = DemoOrganisation(seed: seed, size: size)
         var random = SeededGenerator(seed: seed ^ 0x7472_6169_6e)
@@ -18,6 +19,7 @@ public struct DemoSeeder: Sendable {
         let modules = DemoTraining.modules(for: demo.programme.id, resources, &random, at: now)
         let templates = DemoSurveys.templates(for: demo.programme.id, &random, at: now)
         let surveys = DemoSurveys.schedule(templates, in: demo.cycle.id, &random, at: now)
+        let pilot = history ? DemoHistory(demo, endSurvey: templates.first { $0.moment == .endOfCycle }, &random, now: now) : nil
         try await store.inTransaction { store in
             try await store.apply(PeopleImportPlan(inserting: demo.people))
             try await store.save(demo.programme)
@@ -27,6 +29,7 @@ public struct DemoSeeder: Sendable {
             for module in modules { try await store.save(module) }
             for template in templates { try await store.save(template) }
             for survey in surveys { try await store.save(survey) }
+            if let pilot { try await pilot.save(in: store) }
         }
         return demo
     }
