@@ -20,6 +20,7 @@ from PyPI into .venv-browser on first use.
     python3 scripts/browser-test.py [--binary PATH] [--screenshots DIR]
 """
 import argparse, os, re, socket, subprocess, sys, tempfile, time, urllib.parse, urllib.request
+import datetime, zoneinfo
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -232,7 +233,8 @@ def main():
             driver = browser()
             try:
                 sign_in(driver, *sign_ins["manager"])
-                go(driver, driver.find_element(By.CSS_SELECTOR, "a[href^='/cycles/']"))
+                # The demo's enrolling cycle, not its closed pilot.
+                go(driver, driver.find_element(By.XPATH, "//a[starts-with(@href, '/cycles/') and normalize-space()='2027 cohort']"))
                 go(driver, driver.find_element(By.XPATH, "//button[text()='Move to matching']"))
                 go(driver, driver.find_element(By.LINK_TEXT, "Run matching"))
                 check("Proven optimal" in driver.page_source, "the manager sees a proven-optimal plan")
@@ -360,7 +362,8 @@ def main():
             driver = browser()
             try:
                 sign_in(driver, *sign_ins["mentee"])
-                go(driver, driver.find_element(By.XPATH, "//table[@id='my-surveys']//a[text()='End-of-cycle survey']"))
+                # This cycle's survey, not the pilot's the demo mentee answered before.
+                go(driver, driver.find_element(By.XPATH, "//table[@id='my-surveys']//tr[td[normalize-space()='2027 cohort']]//a[text()='End-of-cycle survey']"))
                 for name, value in (("q0", "4"), ("q1", "5"), ("q2", "0"), ("q3", "9")):
                     driver.find_element(By.CSS_SELECTOR, f"input[name='{name}'][value='{value}']").click()
                 driver.find_element(By.NAME, "q4").send_keys("More time for goals")
@@ -378,9 +381,12 @@ def main():
                 # Six meetings held: the certificate asks for half of the 13 a fortnightly cadence plans over 26 weeks.
                 go(driver, driver.find_element(By.LINK_TEXT, "Home"))
                 go(driver, [link for link in driver.find_elements(By.CSS_SELECTOR, "a[href^='/relationships/']") if link.text.strip() == names["mentor"]][0])
+                # Today as the mentee reads it, in the time zone the page names.
+                zone = re.search(r"your time zone, ([A-Za-z_/+-]+)\.", driver.page_source)
+                today = datetime.datetime.now(zoneinfo.ZoneInfo(zone.group(1)) if zone else datetime.timezone.utc).strftime("%Y-%m-%d")
                 for _ in range(6):
                     form = driver.find_element(By.XPATH, "//form[.//button[text()='Log meeting']]")
-                    set_value(driver, form.find_element(By.NAME, "heldOn"), time.strftime("%Y-%m-%d", time.gmtime()))
+                    set_value(driver, form.find_element(By.NAME, "heldOn"), today)
                     go(driver, form.find_element(By.XPATH, ".//button[text()='Log meeting']"))
                 check("6.0 hours in all" in driver.page_source, "the mentee logs six held meetings")
                 go(driver, driver.find_element(By.LINK_TEXT, "Home"))
@@ -390,13 +396,13 @@ def main():
                 driver.quit()
             driver = programme_surveys()
             try:
-                row = driver.find_element(By.XPATH, "//table[@id='surveys']//tr[td[1][normalize-space()='End-of-cycle survey']]")
+                row = driver.find_element(By.XPATH, "//table[@id='surveys']//tr[td[1][normalize-space()='End-of-cycle survey'] and td[normalize-space()='2027 cohort']]")
                 go(driver, row.find_element(By.LINK_TEXT, "Results"))
                 check(" · 1 of " in driver.page_source and "Figures appear when the survey closes" in driver.page_source,
                       "its results page counts the answer and keeps the figures for when it closes")
                 snap(driver, "survey-results-open")
                 go(driver, driver.find_element(By.CSS_SELECTOR, ".crumbs a[href^='/programmes/']"))
-                go(driver, driver.find_element(By.CSS_SELECTOR, "a[href^='/cycles/']"))
+                go(driver, driver.find_element(By.XPATH, "//a[starts-with(@href, '/cycles/') and normalize-space()='2027 cohort']"))
                 go(driver, driver.find_element(By.XPATH, "//button[text()='Move to closed']"))
                 check("state-closed" in driver.page_source, "the manager closes the cycle")
             finally:

@@ -75,3 +75,17 @@ struct WallTime {
         return String(date.formatted(style).prefix(16)).replacingOccurrences(of: "T", with: " ")
     }
 }
+
+@Suite("Logging a meeting held today")
+struct HeldTodayTests {
+    @Test("a meeting held today is logged before noon UTC, in New York and in Tokyo; tomorrow is refused")
+    func today() throws {
+        let morning = try #require(ISO8601DateFormatter().date(from: "2027-03-15T02:00:00Z"))  // 22:00 on the 14th in New York, 11:00 on the 15th in Tokyo
+        let day = { (text: String) in try #require(ISO8601DateFormatter().date(from: text + "T12:00:00Z")) }
+        let newYork = try #require(TimeZone(identifier: "America/New_York")), tokyo = try #require(TimeZone(identifier: "Asia/Tokyo"))
+        #expect(!RelationshipWorkspace.isLater(try day("2027-03-15"), than: morning, in: tokyo), "today in Tokyo")
+        #expect(!RelationshipWorkspace.isLater(try day("2027-03-14"), than: morning, in: newYork), "today in New York")
+        #expect(RelationshipWorkspace.isLater(try day("2027-03-15"), than: morning, in: newYork), "still tomorrow in New York")
+        #expect(RelationshipWorkspace.isLater(try day("2027-03-16"), than: morning, in: tokyo))
+    }
+}

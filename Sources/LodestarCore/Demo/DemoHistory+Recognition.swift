@@ -7,7 +7,7 @@ extension DemoHistory {
                             added: Attribution(by: "Lodestar demo", at: end.addingTimeInterval(-30 * 86400)))
         self.survey = survey
         let comments = ["More structure in the first month would help.", "Pair us with someone from another site.", "", "Keep the fortnightly rhythm."]
-        for (index, enrolment) in enrolments.enumerated() where index % 6 != 5 {
+        for (index, enrolment) in enrolments.enumerated() where index % 7 != 6 {
             let answers: [SurveyAnswer] = template.questions.enumerated().map { position, question in
                 switch question.kind {
                 case .scale: .number(Int.random(in: 3...5, using: &random))
@@ -44,7 +44,7 @@ extension DemoHistory {
         for (index, relationship) in relationships.enumerated() where relationship.endedAt == nil && index % 2 == 0 {
             guard let mentee = relationship.members.first?.person else { continue }
             kudos.append(Kudos(id: Kudos.ID(random.uuid()), programmeID: programme.id, from: mentee, to: relationship.mentorPerson,
-                               message: thanks[index / 2 % thanks.count], sentAt: end.addingTimeInterval(-Double(index) * 86400), shown: index % 4 == 0))
+                               message: thanks[index / 2 % thanks.count], sentAt: end.addingTimeInterval(-Double(index) * 86400), shown: index <= 4))
         }
         if let first = relationships.first, let mentee = first.members.first?.person {
             let written = end.addingTimeInterval(5 * 86400)

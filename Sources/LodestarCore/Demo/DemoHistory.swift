@@ -4,7 +4,7 @@ import Foundation
 /// who met fortnightly for six months, rated their meetings, answered the fit check and the
 /// end-of-cycle survey, rated their growth, earned milestones, certificates and kudos, and told
 /// a story — so every feedback and recognition page has data on first start. The demo's mentor
-/// and mentee were a pair in it.
+/// and mentee took part in it, each with someone else.
 struct DemoHistory {
     let cycle: Cycle
     var enrolments: [Enrolment] = []
@@ -47,14 +47,14 @@ struct DemoHistory {
         let start = Calendar(identifier: .gregorian).startOfDay(for: now.addingTimeInterval(-240 * day)), end = start.addingTimeInterval(182 * day)
         cycle = Cycle(id: Cycle.ID(random.uuid()), programmeID: demo.programme.id, number: 0, name: "2026 pilot", state: .closed,
                       dates: CycleDates(applicationsClose: start.addingTimeInterval(-21 * day), matching: start.addingTimeInterval(-7 * day), start: start, end: end))
-        // The demo's first mentors and mentees by employee id (its sign-ins the first pair), as a pilot of twelve pairs.
-        let externalIDs = Dictionary(demo.people.map { ($0.id, $0.externalID) }, uniquingKeysWith: { first, _ in first })
+        // The demo's first mentors and mentees by person id (its sign-ins the first of each, as `DemoAccounts` picks them), twelve pairs.
         func first(_ role: EnrolmentRole) -> ArraySlice<Enrolment> {
-            demo.enrolments.filter { $0.role == role }.sorted { (externalIDs[$0.personID] ?? "", $0.id.description) < (externalIDs[$1.personID] ?? "", $1.id.description) }
-                .prefix(Self.pairs)
+            demo.enrolments.filter { $0.role == role }.sorted { $0.personID.uuid.uuidString < $1.personID.uuid.uuidString }.prefix(Self.pairs)
         }
+        // Each mentor with the next one's mentee: the demo's sign-ins took part, each with someone
+        // else, so the current cycle can pair them afresh.
         let mentors = first(.mentor), mentees = first(.mentee)
-        for (index, (mentor, mentee)) in zip(mentors, mentees).enumerated() {
+        for (index, (mentor, mentee)) in zip(mentors, mentees.dropFirst() + mentees.prefix(1)).enumerated() {
             let pastMentor = Enrolment(id: Enrolment.ID(random.uuid()), cycleID: cycle.id, personID: mentor.personID, role: .mentor, profile: mentor.profile)
             let pastMentee = Enrolment(id: Enrolment.ID(random.uuid()), cycleID: cycle.id, personID: mentee.personID, role: .mentee, profile: mentee.profile)
             enrolments += [pastMentor, pastMentee]

@@ -23,9 +23,14 @@ public struct DemoAccounts: Sendable {
 
     /// Makes sure the demo accounts exist (when the demo programme does) and returns their sign-ins.
     public func ensure(now: Date) async throws -> [SignIn] {
-        guard let programme = try await store.programmes(page: .everything).items.first,
-              let cycle = try await store.cycles(of: programme.id).max(by: { $0.number < $1.number }) else { return [] }
-        let enrolments = try await store.allEnrolments(in: cycle.id)
+        guard let programme = try await store.programmes(page: .everything).items.first else { return [] }
+        // The latest cycle anyone is enrolled in: the demo's own, after its pilot, before any the manager opens.
+        var latest: (cycle: Cycle, enrolments: [Enrolment])?
+        for cycle in try await store.cycles(of: programme.id).sorted(by: { $0.number > $1.number }) {
+            let enrolments = try await store.allEnrolments(in: cycle.id)
+            if !enrolments.isEmpty { latest = (cycle, enrolments); break }
+        }
+        guard let (cycle, enrolments) = latest else { return [] }
         let enrolled = Set(enrolments.map(\.personID))
         var signIns: [SignIn] = []
         let hash = credentials.hash(password: Self.password)
@@ -47,10 +52,9 @@ public struct DemoAccounts: Sendable {
                 })
             }
         }
-        // The first mentor and mentee by employee id: the pair the demo's pilot cycle began with.
-        let externalIDs = Dictionary(try await store.people(ids: enrolled).map { ($0.id, $0.externalID) }, uniquingKeysWith: { first, _ in first })
+        // The first mentor and mentee by person id, whichever database and order (the demo's pilot cycle has them too).
         for role in [EnrolmentRole.mentor, .mentee] {
-            if let enrolment = enrolments.filter({ $0.role == role }).min(by: { (externalIDs[$0.personID] ?? "", $0.id.description) < (externalIDs[$1.personID] ?? "", $1.id.description) }),
+            if let enrolment = enrolments.filter({ $0.role == role }).min(by: { $0.personID.uuid.uuidString < $1.personID.uuid.uuidString }),
                let person = try await store.person(enrolment.personID) {
                 _ = try await account(role.rawValue + " in '\(cycle.name)'", email: person.email, person: person, admin: false)
             }

@@ -8,7 +8,9 @@ extension RelationshipWorkspace {
         let (relationship, me) = try await changing(id)
         var issues: [FieldIssue] = []
         if !(5...600).contains(minutes) { issues.append(FieldIssue(field: "minutes", message: "\(minutes) is not a meeting's length; give 5 to 600 minutes")) }
-        if heldOn > now { issues.append(FieldIssue(field: "heldOn", message: "is in the future; log meetings once they are held")) }
+        if Self.isLater(heldOn, than: now, in: principal.person?.zone(orElse: nil) ?? .gmt) {
+            issues.append(FieldIssue(field: "heldOn", message: "is in the future; log meetings once they are held"))
+        }
         if heldOn < relationship.startedAt.addingTimeInterval(-86400) {
             issues.append(FieldIssue(field: "heldOn", message: "is before the relationship began"))
         }
@@ -141,6 +143,18 @@ extension RelationshipWorkspace {
             try await tx.save(meeting)
             for notice in notices { try await tx.save(notice) }
         }
+    }
+
+    /// True when a held meeting's day (a form's date, kept at noon UTC) is after the logger's own
+    /// today: a meeting held this morning is logged before noon UTC too, wherever one lives.
+    public static func isLater(_ heldOn: Date, than now: Date, in zone: TimeZone) -> Bool {
+        guard heldOn > now else { return false }
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = .gmt
+        var local = utc
+        local.timeZone = zone
+        let held = utc.dateComponents([.year, .month, .day], from: heldOn), today = local.dateComponents([.year, .month, .day], from: now)
+        return (held.year ?? 0, held.month ?? 0, held.day ?? 0) > (today.year ?? 0, today.month ?? 0, today.day ?? 0)
     }
 
     func people(_ relationship: Relationship) async throws -> RelationshipPeople {
