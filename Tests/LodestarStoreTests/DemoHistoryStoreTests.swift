@@ -28,6 +28,9 @@ struct DemoHistoryStoreTests {
             let page = try await CyclePage.read(pilot.id, enrolled: try PageRequest(limit: 5), relationships: try PageRequest(limit: 20), for: manager, now: now, store)
             #expect(page.relationships.total == 12 && page.poorFits == 1)
             #expect(page.relationships.items.contains { $0.seen.relationship.endReason?.hasPrefix("Not a fit") == true })
+            // Read as it stood at its end: most pairs on track, the one that met rarely at risk — not every pair for the months since.
+            let health = page.relationships.items.map(\.seen.health)
+            #expect(health.filter { $0 == .onTrack }.count >= 6 && health.contains(.atRisk))
 
             let surveys = Surveys(store: store, principal: manager)
             let survey = try #require(try await store.surveys(in: [pilot.id]).first)

@@ -79,7 +79,8 @@ struct DemoHistory {
             editedBy: mentee.personID, editedAt: start.addingTimeInterval(3 * day), signatures: [mentor.personID: signed, mentee.personID: signed]))
         let count = poorFit ? 2 : rare ? 4 : 9 + index % 4
         for number in 0..<count {
-            let heldOn = start.addingTimeInterval(Double(10 + number * (rare ? 40 : 17)) * day)
+            // Spread over the six months (the rare pair: every forty days, and not since mid-cycle).
+            let heldOn = start.addingTimeInterval((10 + Double(number) * (rare ? 40 : 170 / Double(count))) * day)
             let meeting = HeldMeeting(id: HeldMeeting.ID(random.uuid()), relationshipID: relationship.id, heldOn: heldOn, minutes: [45, 60, 60, 75][number % 4],
                                       mode: number % 3 == 0 ? .inPerson : .virtual, loggedBy: number % 2 == 0 ? mentee.personID : mentor.personID)
             meetings.append(meeting)

@@ -72,7 +72,9 @@ public struct CyclePage: Sendable {
         try principal.requireManager(of: programme, "seeing who takes part in a cycle")
         let enrolled = try await store.participants(in: cycle.id, page: page)
         let relationships = try await store.relationships(in: cycle.id)
-        let oversight = try await RelationshipWorkspace(store: store, principal: principal).oversight(of: relationships, in: programme, now: now)
+        // A closed cycle reads as it stood at its end: no pair turns "at risk" for not meeting after it.
+        let asOf = cycle.state == .closed ? min(now, cycle.dates.end ?? now) : now
+        let oversight = try await RelationshipWorkspace(store: store, principal: principal).oversight(of: relationships, in: programme, now: asOf)
         let named = try await Oversight.named(oversight, store).sorted { ($0.seen.health, $0.mentees) < ($1.seen.health, $1.mentees) }
         let activity = relationships.isEmpty ? [:] : try await store.mentorActivity(in: cycle.id)
         return CyclePage(cycle: cycle, programme: programme, counts: try await store.enrolmentCounts(in: cycle.id), enrolled: enrolled,
