@@ -25,6 +25,10 @@ extension FluentStore {
         try await claim("UPDATE scheduled_meetings SET reminded_at = \(bind: now) WHERE id = \(bind: meeting.uuid) AND reminded_at IS NULL RETURNING id")
     }
 
+    public func claimHeld(_ meeting: ScheduledMeeting.ID, as held: HeldMeeting.ID) async throws -> Bool {
+        try await claim("UPDATE scheduled_meetings SET held_meeting_id = \(bind: held.uuid) WHERE id = \(bind: meeting.uuid) AND held_meeting_id IS NULL RETURNING id")
+    }
+
     public func claimNudge(of relationship: Relationship.ID, notNudgedSince: Date, now: Date) async throws -> Bool {
         try await claim("""
             UPDATE relationships SET nudged_at = \(bind: now)

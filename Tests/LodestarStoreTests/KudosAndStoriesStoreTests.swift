@@ -94,3 +94,22 @@ struct KudosAndStoriesStoreTests {
         }
     }
 }
+
+@Suite("Stories and goals: what is not there")
+struct MissingRecordStoreTests {
+    @Test("approving a story no one wrote says to write it first; a goal that does not exist has no history", arguments: TestDatabase.allCases)
+    func missing(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let (_, mentor, mentee, demo) = try await UseCaseAccessStoreTests.demo(store)
+            let relationship = try await WorkspaceStoreTests.pair(mentor, mentee, in: demo, since: Date(), store)
+            do {
+                _ = try await SuccessStories(store: store, principal: mentor).approve(relationship.id, version: 1, now: Date())
+                Issue.record("approved a story that was never written")
+            } catch let error as ValidationError {
+                #expect(error.issues.map(\.field) == ["story"])
+            }
+            await #expect(throws: NotFound.self) { try await RelationshipWorkspace(store: store, principal: mentee).goalHistory(relationship.id, goal: Goal.ID()) }
+            await #expect(throws: NotFound.self) { try await KudosBoard(store: store, principal: mentee).show(Kudos.ID(), true) }
+        }
+    }
+}

@@ -89,3 +89,22 @@ struct HeldTodayTests {
         #expect(RelationshipWorkspace.isLater(try day("2027-03-16"), than: morning, in: tokyo))
     }
 }
+
+@Suite("Meeting series: cancelled and unknown")
+struct MeetingSeriesEdgeStoreTests {
+    @Test("a series with every occurrence cancelled is cancelled as one event; an unknown meeting is not found, not confirmed", arguments: TestDatabase.allCases)
+    func cancelledSeries(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let now = MeetingSeriesStoreTests.now
+            let (relationship, _, mentee, _, _) = try await NudgesStoreTests.activePair(store, since: now)
+            let workspace = RelationshipWorkspace(store: store, principal: mentee)
+            let meetings = try await workspace.scheduleSeries(relationship.id, MeetingsStoreTests.plan(48), count: 3, now: now)
+            for meeting in meetings { _ = try await workspace.cancelMeeting(relationship.id, meeting: meeting.id, now: now) }
+            let ics = try await workspace.seriesInvitation(relationship.id, series: try #require(meetings.first?.series?.id))
+            #expect(ics.contains("METHOD:CANCEL") && ics.contains("STATUS:CANCELLED") && ics.contains("RRULE:") && !ics.contains("RECURRENCE-ID"),
+                    "the whole series is cancelled, not its first occurrence")
+            await #expect(throws: NotFound.self) { try await workspace.confirmHeld(relationship.id, meeting: ScheduledMeeting.ID(), now: now) }
+            #expect(try await store.meetings(of: relationship.id).isEmpty)
+        }
+    }
+}

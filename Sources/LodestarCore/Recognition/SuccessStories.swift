@@ -86,12 +86,13 @@ public struct SuccessStories: Sendable {
 
     static func stories(in programme: Programme.ID, managed: Bool,
                         _ store: some KudosRepository & WorkspaceRepository & PeopleRepository) async throws -> (featured: [StoryLine], ready: [StoryLine]?) {
-        var lines: [StoryLine] = []
+        var approved: [(SuccessStory, Relationship)] = []
         for story in try await store.stories(in: programme, featuredOnly: !managed) {
-            guard let relationship = try await store.relationship(story.relationshipID), story.isApproved(in: relationship) else { continue }
-            let names = try await store.names(of: Set(relationship.currentParticipants))
-            lines.append(StoryLine(story: story, tellers: relationship.currentParticipants.compactMap { names[$0] }.phrase))
+            if let relationship = try await store.relationship(story.relationshipID), story.isApproved(in: relationship) { approved.append((story, relationship)) }
         }
+        // Every teller's name in one query.
+        let names = try await store.names(of: Set(approved.flatMap(\.1.currentParticipants)))
+        let lines = approved.map { story, relationship in StoryLine(story: story, tellers: relationship.currentParticipants.compactMap { names[$0] }.phrase) }
         return (lines.filter { $0.story.featuredAt != nil }, managed ? lines.filter { $0.story.featuredAt == nil } : nil)
     }
 

@@ -221,6 +221,8 @@ public protocol CalendarRepository: Sendable {
     func meetingsAwaitingReminder(startingBefore: Date, after: Date) async throws -> [ScheduledMeeting]
     /// Marks a meeting reminded unless it already was; true for the one caller that marked it.
     func claimReminder(of meeting: ScheduledMeeting.ID, now: Date) async throws -> Bool
+    /// Records that an arranged meeting took place as `held` unless it was confirmed already; true for the one caller that records it.
+    func claimHeld(_ meeting: ScheduledMeeting.ID, as held: HeldMeeting.ID) async throws -> Bool
     /// Sets an account's feed secret (its digest), replacing any earlier one.
     func saveCalendarFeed(account: Account.ID, digest: String, createdAt: Date) async throws
     /// The account whose feed has this digest.

@@ -15,16 +15,23 @@ extension RelationshipWorkspace {
             issues.append(FieldIssue(field: "heldOn", message: "is before the relationship began"))
         }
         guard issues.isEmpty else { throw ValidationError(issues) }
-        let meeting = HeldMeeting(relationshipID: id, heldOn: heldOn, minutes: minutes, mode: mode, loggedBy: me)
+        return try await record(HeldMeeting(relationshipID: id, heldOn: heldOn, minutes: minutes, mode: mode, loggedBy: me), in: relationship, now: now)
+    }
+
+    /// Stores a held meeting, asks everyone still in it how it went, awards milestones;
+    /// `claim` runs first in the same transaction and may refuse it (a meeting confirmed twice).
+    func record(_ meeting: HeldMeeting, in relationship: Relationship, now: Date,
+                claim: (@Sendable (any LodestarRepositories) async throws -> Void)? = nil) async throws -> HeldMeeting {
         // Everyone still in it is asked how the meeting went (and sees the question in the workspace).
         let writer = NoticeWriter(publicURL: publicURL, now: now, about: try await store.programmeID(of: relationship))
-        let asked = try await people(relationship).current.map { writer.pulseAsked($0, heldOn: heldOn, workspace: .relationship(.value(id))) }
-        try await store.inTransaction { [relationship] tx in
+        let asked = try await people(relationship).current.map { writer.pulseAsked($0, heldOn: meeting.heldOn, workspace: .relationship(.value(relationship.id))) }
+        try await store.inTransaction { tx in
+            try await claim?(tx)
             try await tx.save(meeting)
             try await tx.enqueue(.meetingHeld(meeting, in: relationship, at: now))
             for notice in asked { try await tx.save(notice) }
         }
-        try await celebrate(id, now: now)
+        try await celebrate(relationship.id, now: now)
         return meeting
     }
 

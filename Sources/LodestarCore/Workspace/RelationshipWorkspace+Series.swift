@@ -44,28 +44,29 @@ extension RelationshipWorkspace {
         master.recurrenceID = nil
         master.start = firstStart
         master.end = firstStart.addingTimeInterval(TimeInterval(first.minutes * 60))
-        master.cancelled = false
         master.sequence = meetings.map(\.sequence).max() ?? 0
         master.recurrence = cadence.rule(count: meetings.count)
         master.exceptions = meetings.filter(\.cancelled).compactMap { $0.series?.occurrence }
-        let changed = meetings.filter { !$0.cancelled && $0.sequence > 0 }.map { $0.event(with: people) }
-        let everyOneCancelled = meetings.allSatisfy(\.cancelled)
-        return ICalendar.document(everyOneCancelled ? [first.event(with: people)] : [master] + changed,
-                                  method: everyOneCancelled ? .cancel : .request)
+        // Every occurrence cancelled: the whole series is, as one event.
+        master.cancelled = meetings.allSatisfy(\.cancelled)
+        let changed = master.cancelled ? [] : meetings.filter { !$0.cancelled && $0.sequence > 0 }.map { $0.event(with: people) }
+        return ICalendar.document([master] + changed, method: master.cancelled ? .cancel : .request)
     }
 
     /// Confirms an arranged meeting that has taken place as held: logged with its day, length
     /// and mode, without retyping.
     public func confirmHeld(_ id: Relationship.ID, meeting meetingID: ScheduledMeeting.ID, now: Date) async throws -> HeldMeeting {
-        _ = try await changing(id)
-        var meeting = try await scheduled(meetingID, in: id)
+        let (relationship, me) = try await changing(id)
+        let meeting = try await scheduled(meetingID, in: id)
+        let already = ValidationError([FieldIssue(field: "meeting", message: "is confirmed as held already")])
         guard !meeting.cancelled else { throw ValidationError([FieldIssue(field: "meeting", message: "was cancelled; if it took place after all, log it below")]) }
         guard meeting.startsAt <= now else { throw ValidationError([FieldIssue(field: "meeting", message: "has not taken place yet; confirm it once it has")]) }
-        guard meeting.heldAs == nil else { throw ValidationError([FieldIssue(field: "meeting", message: "is confirmed as held already")]) }
-        let held = try await logMeeting(id, heldOn: meeting.startsAt, minutes: meeting.minutes, mode: meeting.mode, now: now)
-        meeting.heldAs = held.id
-        try await store.save(meeting)
-        return held
+        guard meeting.heldAs == nil else { throw already }
+        let held = HeldMeeting(relationshipID: id, heldOn: meeting.startsAt, minutes: meeting.minutes, mode: meeting.mode, loggedBy: me)
+        // Two clicks at once log it once: the second finds the meeting claimed and writes nothing.
+        return try await record(held, in: relationship, now: now) { tx in
+            guard try await tx.claimHeld(meetingID, as: held.id) else { throw already }
+        }
     }
 }
 

@@ -45,7 +45,7 @@ struct StoryLines {
 
     init(featured: [StoryLine], toFeature: [StoryLine]?) {
         func story(_ line: StoryLine) -> Story {
-            Story(title: line.story.title, paragraphs: line.story.text.components(separatedBy: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty },
+            Story(title: line.story.title, paragraphs: line.story.paragraphs,
                   tellers: line.tellers, featureHref: SiteURL.featureStory(.value(line.story.id)).path, featured: line.story.featuredAt != nil)
         }
         self.featured = featured.map(story)
@@ -60,6 +60,8 @@ struct StoryLines {
 struct StoryForm {
     let exists: Bool
     let title: String
+    /// The story as written, a paragraph per line; the form's text, what was typed when it was refused.
+    let paragraphs: [String]
     let text: String
     let version: Int
     let approvals: String
@@ -75,6 +77,7 @@ struct StoryForm {
         let writing = form["storyTitle"] != nil
         title = writing ? form["storyTitle"] ?? "" : story?.title ?? ""
         text = writing ? form["storyText"] ?? "" : story?.text ?? ""
+        paragraphs = story?.paragraphs ?? []
         version = story?.version ?? 0
         approvals = story.map { story in
             contents.people.current.map { person in story.approvals[person.id].map { _ in "\(person.name) approved" } ?? "\(person.name) has not approved yet" }
@@ -86,4 +89,9 @@ struct StoryForm {
         // The story's routes send their problems under "story-" (the workspace's other forms have a title and a text too).
         self.problems = ["story", "version", "title", "text"].compactMap { field in problems["story-" + field].map { "\(field): \($0)" } }
     }
+}
+
+extension SuccessStory {
+    /// The text's paragraphs: its non-empty lines.
+    var paragraphs: [String] { text.components(separatedBy: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty } }
 }
