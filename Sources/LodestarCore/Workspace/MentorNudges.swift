@@ -14,8 +14,7 @@ struct MentorNudges: Sendable {
     func quietPair(_ pair: RelationshipWorkspace.Oversight, _ people: RelationshipPeople, in programme: Programme, now: Date) async throws -> Bool {
         let twoCadences = 2 * TimeInterval(programme.cadence.days) * 86400
         guard now.timeIntervalSince(pair.lastMeeting ?? pair.relationship.startedAt) > twoCadences else { return false }
-        let mentees = people.current.filter { $0.id != people.mentor.id }
-        let notice = writer.about(programme.id).mentorNudge(pair, to: people.mentor, mentees: mentees, cadence: programme.cadence)
+        let notice = writer.about(programme.id).mentorNudge(pair, to: people.mentor, mentees: people.others(than: people.mentor.id), cadence: programme.cadence)
         let id = pair.relationship.id
         return try await store.inTransaction { tx in
             guard try await tx.claimMentorNudge(of: id, notNudgedSince: now.addingTimeInterval(-twoCadences), now: now) else { return false }

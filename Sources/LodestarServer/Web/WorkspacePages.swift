@@ -97,8 +97,7 @@ struct WorkspacePages {
         router.post(.relationship(.key, .goals)) { request, context in
             let form = try await FormBody.fields(request)
             return try await attempt(request, context, form) { workspace, id in
-                let competency = (form["competency"] ?? "").isEmpty ? nil : form["competency"]
-                _ = try await workspace.addGoal(id, title: form["title"] ?? "", measure: form["measure"] ?? "", competency: competency,
+                _ = try await workspace.addGoal(id, title: form["title"] ?? "", measure: form["measure"] ?? "", competency: Self.competency(form),
                                                 due: try FormClock.day(form["due"] ?? "", field: "due"), now: context.now)
             }
         }
@@ -130,9 +129,8 @@ struct WorkspacePages {
         router.post(.goal(.key, .key, .revise)) { request, context in
             let form = try await FormBody.fields(request)
             return try await attempt(request, context, form) { workspace, id in
-                let competency = (form["competency"] ?? "").isEmpty ? nil : form["competency"]
                 _ = try await workspace.reviseGoal(id, goal: try context.parameters.id("goal", of: "goal"), title: form["title"] ?? "", measure: form["measure"] ?? "",
-                                                   competency: competency, due: try FormClock.day(form["due"] ?? "", field: "due"),
+                                                   competency: Self.competency(form), due: try FormClock.day(form["due"] ?? "", field: "due"),
                                                    expecting: form["read"].flatMap { Int($0) }, now: context.now)
             }
         }
@@ -226,6 +224,9 @@ struct WorkspacePages {
     private func workspace(_ context: LodestarContext) throws -> RelationshipWorkspace {
         RelationshipWorkspace(store: store, principal: try context.signedIn(), publicURL: publicURL)
     }
+
+    /// A goal form's competency: none when left empty.
+    static func competency(_ form: [String: String]) -> String? { form["competency"].flatMap { $0.isEmpty ? nil : $0 } }
 
     /// A meeting from the arrange or move form: date and time read in the given zone.
     static func meetingPlan(_ form: [String: String]) throws -> RelationshipWorkspace.MeetingPlan {
