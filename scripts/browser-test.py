@@ -389,6 +389,14 @@ def main():
                     set_value(driver, form.find_element(By.NAME, "heldOn"), today)
                     go(driver, form.find_element(By.XPATH, ".//button[text()='Log meeting']"))
                 check("6.0 hours in all" in driver.page_source, "the mentee logs six held meetings")
+                # The pulse and the fit check on the first of them: a poor meeting, and the pairing not a fit.
+                form = driver.find_element(By.CSS_SELECTOR, "form.pulse-form")
+                Select(form.find_element(By.NAME, "rating")).select_by_value("2")
+                Select(form.find_element(By.NAME, "fit")).select_by_value("not-a-fit")
+                go(driver, form.find_element(By.XPATH, ".//button[text()='Rate']"))
+                check("your pulse: 2 of 5; the pairing: not a fit" in driver.page_source and "You said this pairing is not a fit" in driver.page_source,
+                      "the mentee rates a meeting 2 of 5 and answers the fit check: not a fit; the workspace says what follows")
+                snap(driver, "workspace-not-a-fit")
                 go(driver, driver.find_element(By.LINK_TEXT, "Home"))
                 check("Agreement signed" in driver.page_source and "First meeting" in driver.page_source,
                       "the mentee's home shows the milestones: agreement signed, first meeting")
@@ -403,6 +411,17 @@ def main():
                 snap(driver, "survey-results-open")
                 go(driver, driver.find_element(By.CSS_SELECTOR, ".crumbs a[href^='/programmes/']"))
                 go(driver, driver.find_element(By.XPATH, "//a[starts-with(@href, '/cycles/') and normalize-space()='2027 cohort']"))
+                alert = driver.find_element(By.ID, "poor-fits")
+                check("1 pairing called not a fit" in alert.text and f"{names['mentee']} with {names['mentor']}" in alert.text,
+                      "the manager sees the alert on the cycle page: the pair called not a fit")
+                snap(driver, "cycle-not-a-fit")
+                go(driver, alert.find_element(By.XPATH, f".//button[text()='End and pair {names['mentee']} again']"))
+                check(arrives(driver, "/pairs") and f"Mentors for {names['mentee']}" in driver.page_source, "ending it opens the mentee's mentors, best first")
+                offered = [row.find_element(By.TAG_NAME, "td").text for row in driver.find_elements(By.CSS_SELECTOR, "#admissible-mentors tbody tr")]
+                check(offered and names["mentor"] not in offered, f"the previous mentor is not offered ({len(offered)} offered, {offered[0] if offered else 'none'} first)")
+                snap(driver, "pairs-rematch")
+                go(driver, driver.find_element(By.CSS_SELECTOR, "#admissible-mentors tbody tr button"))
+                check(arrives(driver, "/cycles/") and "each ended since" in driver.page_source, f"the manager re-matches {names['mentee']} with {offered[0] if offered else '?'}")
                 go(driver, driver.find_element(By.XPATH, "//button[text()='Move to closed']"))
                 check("state-closed" in driver.page_source, "the manager closes the cycle")
             finally:

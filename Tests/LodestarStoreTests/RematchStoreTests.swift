@@ -13,6 +13,11 @@ struct RematchStoreTests {
     func endAndRematch(database: TestDatabase) async throws {
         try await database.withStore { store in
             let (relationship, mentor, mentee, demo, manager) = try await NudgesStoreTests.activePair(store, since: Self.now.addingTimeInterval(-30 * 86400))
+            // Without rotation between cycles, a pair that ended in this one is still never made again.
+            var programme = try #require(try await store.programme(demo.programme.id))
+            programme.matching = programme.effectiveMatching
+            programme.matching?.rotation = false
+            try await store.save(programme)
             let asMentee = RelationshipWorkspace(store: store, principal: mentee)
             await #expect(throws: ValidationError.self) { try await asMentee.end(relationship.id, reason: "  ", now: Self.now) }
             await #expect(throws: AccessDenied.self) {
@@ -36,14 +41,21 @@ struct RematchStoreTests {
             } catch let error as ValidationError {
                 #expect(error.summary.contains(HardRule.rotation.explanation))
             }
-            var admissible: (mentor: Enrolment.ID, explanation: PairExplanation)?
-            for other in candidates.mentors where other.enrolment.id != relationship.mentor {
-                let explanation = try await pairing.preview(demo.cycle.id, mentee: relationship.mentee, mentor: other.enrolment.id, now: Self.now)
-                if explanation.brokenRules.isEmpty { admissible = (other.enrolment.id, explanation); break }
+            // The mentee's mentors: the admissible best first, the old mentor among the excluded, by rotation.
+            let options = try await pairing.options(for: relationship.mentee, among: candidates, now: Self.now)
+            #expect(options.count == candidates.mentors.count)
+            let old = try #require(options.first { $0.enrolment.id == relationship.mentor })
+            #expect(old.explanation.score == nil && old.explanation.brokenRules.contains(.rotation))
+            let scores = options.map { $0.explanation.score?.total ?? -1 }
+            #expect(scores == scores.sorted(by: >), "best first, the excluded last")
+            let best = try #require(options.first, "another mentor can take the mentee")
+            let preview = try #require(best.explanation.score, "the best is admissible")
+            await #expect(throws: ValidationError.self, "options are for the cycle's mentees without a mentor, not a mentor") {
+                try await pairing.options(for: relationship.mentor, among: candidates, now: Self.now)
             }
-            let (other, preview) = try #require(admissible, "another mentor can take the mentee")
+            let other = best.enrolment.id
             let again = try await pairing.pair(demo.cycle.id, mentee: relationship.mentee, mentor: other, now: Self.now)
-            #expect(again.score == preview.score?.total)
+            #expect(again.score == preview.total)
             #expect(try await store.relationships(in: demo.cycle.id).filter { $0.mentee == relationship.mentee }.count == 2)
             await #expect(throws: ValidationError.self, "one open relationship per mentee") {
                 try await pairing.pair(demo.cycle.id, mentee: relationship.mentee, mentor: other, now: Self.now)

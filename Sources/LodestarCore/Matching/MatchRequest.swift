@@ -14,6 +14,8 @@ public struct MatchRequest: Sendable {
     public var conflicts: Set<PersonPair>
     /// Pairs from earlier cycles of the programme (excluded when the programme rotates).
     public var previousPairs: Set<PersonPair>
+    /// Pairs that ended early in this cycle: never made again, rotation or not.
+    public var endedPairs: Set<PersonPair> = []
     /// Hand-made pairs (mentee enrolment, mentor enrolment) kept as they are.
     public var locked: [(mentee: Enrolment.ID, mentor: Enrolment.ID)]
     /// Mentees the manager keeps out of this plan (reported unmatched, "left out").
@@ -42,6 +44,9 @@ public struct MatchRequest: Sendable {
         self.seed = seed
         self.now = now
     }
+
+    /// The pairs the rotation rule excludes: earlier cycles' when the programme rotates, and this cycle's ended ones.
+    var excludedPairs: Set<PersonPair> { (settings.rotation ? previousPairs : []).union(endedPairs) }
 }
 
 /// A matching run that can't go ahead, and what to change.

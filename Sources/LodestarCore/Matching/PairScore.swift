@@ -43,7 +43,7 @@ struct PairJudge: Sendable {
     let settings: MatchingSettings
     let mentees: CohortSide
     let mentors: CohortSide
-    /// Declared conflicts and earlier pairs, as ordered pairs of person numbers.
+    /// Declared conflicts and the pairs rotation excludes (the request decides which), as ordered pairs of person numbers.
     private let conflicts: Set<Int64>
     private let previousPairs: Set<Int64>
     /// By mentor index: not trained while the programme asks for it (empty when it doesn't).
@@ -71,7 +71,7 @@ struct PairJudge: Sendable {
             })
         }
         self.conflicts = keys(conflicts)
-        self.previousPairs = settings.rotation ? keys(previousPairs) : []
+        self.previousPairs = keys(previousPairs)
         untrained = settings.requiresMentorTraining && !untrainedMentors.isEmpty ? cohort.mentors.people.map { untrainedMentors.contains($0.id) } : []
         weights = MatchCriterion.allCases.map { ($0, settings.weights[$0]) }.filter { $0.1 > 0 }
         weightTotal = weights.reduce(0) { $0 + $1.1 }

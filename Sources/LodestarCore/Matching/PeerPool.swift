@@ -23,7 +23,7 @@ struct PeerPool {
             pool.map { var copy = $0; copy.role = role; copy.profile.capacity = role == .mentor ? 1 : nil; return copy }
         }
         let cohort = Cohort(enrolments: side(.mentee) + side(.mentor), people: request.people, managers: request.managers, now: request.now)
-        judge = try PairJudge(format: .peer, settings: request.settings, cohort: cohort, conflicts: request.conflicts, previousPairs: request.previousPairs,
+        judge = try PairJudge(format: .peer, settings: request.settings, cohort: cohort, conflicts: request.conflicts, previousPairs: request.excludedPairs,
                               untrainedMentors: request.untrainedMentors)
         members = cohort.mentees
         let indexOf = Dictionary(uniqueKeysWithValues: members.enrolments.enumerated().map { ($1.personID, $0) })

@@ -27,7 +27,8 @@ public struct CycleMatching: Sendable {
         var request = MatchRequest(
             cycle: cycle.id, format: programme.format, settings: settings, enrolments: try await store.allEnrolments(in: cycle.id),
             people: Array(try await store.people(enrolledIn: cycle.id).values), conflicts: Set(try await store.conflicts().map(\.people)),
-            previousPairs: Set(earlier.flatMap(\.pairs) + endedHere), locked: edits.locked, fairness: fairness, seed: seed, now: now)
+            previousPairs: Set(earlier.flatMap(\.pairs)), locked: edits.locked, fairness: fairness, seed: seed, now: now)
+        request.endedPairs = Set(endedHere)
         request.leftOut = edits.leftOut
         request.managers = try await store.reportingLines()
         if settings.requiresMentorTraining { request.untrainedMentors = try await store.untrained(.mentor, in: cycle.id) }

@@ -40,6 +40,29 @@ public struct ManualPairing: Sendable {
         return Candidates(cycle: cycle, programme: programme, mentees: mentees.sorted { $0.1.name < $1.1.name }, mentors: mentors.sorted { $0.1.name < $1.1.name })
     }
 
+    /// A mentor with room as one mentee's possible mentor: the pair's score, or the rules it breaks.
+    public struct MentorOption: Sendable {
+        public let enrolment: Enrolment
+        public let person: Person
+        public let room: Int
+        public let explanation: PairExplanation
+    }
+
+    /// The mentors with room for one of `candidates`' mentees: those the hard rules admit, best
+    /// score first, then those they exclude (a mentor whose pair with the mentee ended is excluded
+    /// by rotation) — so a re-match never proposes the previous mentor.
+    public func options(for mentee: Enrolment.ID, among candidates: Candidates, now: Date) async throws -> [MentorOption] {
+        guard candidates.mentees.contains(where: { $0.enrolment.id == mentee }) else {
+            throw ValidationError([FieldIssue(field: "mentee", message: "has a mentor in this cycle, or is not one of its mentees; choose one from the list")])
+        }
+        let request = try await CycleMatching(store: store).request(for: candidates.cycle.id, now: now)
+        let explained = Dictionary(try MatchPlanner.explainAll(mentee: mentee, in: request).map { ($0.mentor, $0.explanation) }) { first, _ in first }
+        return candidates.mentors.compactMap { mentor in
+            explained[mentor.enrolment.id].map { MentorOption(enrolment: mentor.enrolment, person: mentor.person, room: mentor.room, explanation: $0) }
+        }
+        .sorted { ($0.explanation.score?.total ?? -1, $1.person.name) > ($1.explanation.score?.total ?? -1, $0.person.name) }
+    }
+
     /// The pair's score and breakdown, or the rules it breaks (a mentee's ended pair counts as rotation).
     public func preview(_ cycleID: Cycle.ID, mentee: Enrolment.ID, mentor: Enrolment.ID, now: Date) async throws -> PairExplanation {
         _ = try await managed(cycleID)

@@ -74,8 +74,12 @@ extension LodestarAPI {
 
     func listPairCandidates(_ input: Operations.ListPairCandidates.Input) async throws -> Operations.ListPairCandidates.Output {
         let cycleID: Cycle.ID = try Identifier(path: input.path.id, of: "cycle")
-        let candidates = try await ManualPairing(store: store, principal: try APIRequest.principal()).candidates(cycleID)
-        return .ok(.init(body: .json(PairCandidatesBody(candidates))))
+        let context = try APIRequest.current()
+        let pairing = ManualPairing(store: store, principal: try context.signedIn())
+        let candidates = try await pairing.candidates(cycleID)
+        guard let mentee = input.query.mentee else { return .ok(.init(body: .json(PairCandidatesBody(candidates)))) }
+        let options = try await pairing.options(for: try Identifier(path: mentee, of: "mentee enrolment"), among: candidates, now: context.now)
+        return .ok(.init(body: .json(PairCandidatesBody(candidates, options: options))))
     }
 
     func pairByHand(_ input: Operations.PairByHand.Input) async throws -> Operations.PairByHand.Output {
@@ -188,12 +192,29 @@ struct SpeedEventBody: Encodable, Hashable, Sendable {
 /// Who can still be paired by hand: mentees without a mentor, mentors with room.
 struct PairCandidatesBody: Encodable, Hashable, Sendable {
     struct Mentee: Encodable, Hashable, Sendable { let enrolmentId: String; let name: String; let previousPairEnded: String? }
-    struct Mentor: Encodable, Hashable, Sendable { let enrolmentId: String; let name: String; let room: Int }
+    struct Mentor: Encodable, Hashable, Sendable {
+        let enrolmentId: String; let name: String; let room: Int
+        var score: Double? = nil; var reasons: String? = nil; var brokenRules: [String]? = nil
+    }
     let mentees: [Mentee]
     let mentors: [Mentor]
 
     init(_ candidates: ManualPairing.Candidates) {
+        self.init(candidates, mentors: candidates.mentors.map { Mentor(enrolmentId: $0.enrolment.id.description, name: $0.person.name, room: $0.room) })
+    }
+
+    private init(_ candidates: ManualPairing.Candidates, mentors: [Mentor]) {
         mentees = candidates.mentees.map { Mentee(enrolmentId: $0.enrolment.id.description, name: $0.person.name, previousPairEnded: $0.ended) }
-        mentors = candidates.mentors.map { Mentor(enrolmentId: $0.enrolment.id.description, name: $0.person.name, room: $0.room) }
+        self.mentors = mentors
+    }
+
+    /// The mentors ranked for one mentee: each with the pair's score and reasons, or its broken rules.
+    init(_ candidates: ManualPairing.Candidates, options: [ManualPairing.MentorOption]) {
+        self.init(candidates, mentors: options.map { option in
+            let score = option.explanation.score
+            return Mentor(enrolmentId: option.enrolment.id.description, name: option.person.name, room: option.room,
+                          score: score.map { ($0.total * 10).rounded() / 10 }, reasons: score.map { $0.strongestFirst.prefix(2).map(\.summary).joined(separator: "; ") },
+                          brokenRules: option.explanation.brokenRules.map(\.explanation))
+        })
     }
 }

@@ -39,11 +39,14 @@ struct PairingPages {
         let pairing = ManualPairing(store: store, principal: try context.signedIn())
         let candidates = try await pairing.candidates(cycleID)
         var preview: PairingView.Preview?
-        if let mentee, let mentor {
-            let explanation = try await pairing.preview(cycleID, mentee: mentee, mentor: mentor, now: context.now)
-            preview = PairingView.Preview(explanation)
+        var options: [ManualPairing.MentorOption] = []
+        if let mentee, candidates.mentees.contains(where: { $0.enrolment.id == mentee }) {
+            if let mentor {
+                preview = PairingView.Preview(try await pairing.preview(cycleID, mentee: mentee, mentor: mentor, now: context.now))
+            }
+            options = try await pairing.options(for: mentee, among: candidates, now: context.now)
         }
-        return pages.render(.pairs, PairingView(candidates: candidates, mentee: mentee, mentor: mentor,
+        return pages.render(.pairs, PairingView(candidates: candidates, mentee: mentee, mentor: mentor, options: options,
                                                  preview: preview, problem: problem, csrf: context.session?.csrfToken ?? ""),
                             for: context, status: status)
     }
@@ -55,13 +58,22 @@ struct PairingView {
     let cycleLinks: CycleLinks
     let csrf: String
     let mentees: [Choice]
-    let mentors: [Choice]
+    /// The chosen mentee's name, once one is chosen.
+    let chosen: String?
+    let menteeValue: String
+    /// The mentors the hard rules admit for the chosen mentee, best first.
+    let admissible: [Option]
+    /// The mentors they exclude, with the rules.
+    let excluded: [String]
+    let excludedSummary: String
     let ended: [String]
     let preview: Preview?
     let problem: String?
     let mayPair: Bool
+    let mentorValue: String
 
     struct Choice { let value: String; let label: String; let selected: Bool }
+    struct Option { let value: String; let name: String; let room: Int; let score: String; let reasons: String }
     struct Preview {
         let score: String?
         let criteria: [String]
@@ -73,20 +85,30 @@ struct PairingView {
         }
     }
 
-    init(candidates: ManualPairing.Candidates, mentee: Enrolment.ID?, mentor: Enrolment.ID?,
+    init(candidates: ManualPairing.Candidates, mentee: Enrolment.ID?, mentor: Enrolment.ID?, options: [ManualPairing.MentorOption],
          preview: Preview?, problem: String?, csrf: String) {
         let cycle = candidates.cycle, programme = candidates.programme
         title = "Pair by hand · \(cycle.name)"
         heading = "\(programme.name) · \(cycle.name)"
         cycleLinks = CycleLinks(cycle.id)
         self.csrf = csrf
+        let chosen = candidates.mentees.first { $0.enrolment.id == mentee }
         mentees = candidates.mentees.map { Choice(value: $0.enrolment.id.description, label: $0.person.name + ($0.ended == nil ? "" : " (relationship ended)"),
-                                                  selected: $0.enrolment.id == mentee) }
-        mentors = candidates.mentors.map { Choice(value: $0.enrolment.id.description, label: "\($0.person.name) — \($0.room) place\($0.room == 1 ? "" : "s") left",
-                                                  selected: $0.enrolment.id == mentor) }
+                                                  selected: $0.enrolment.id == chosen?.enrolment.id) }
+        self.chosen = chosen?.person.name
+        menteeValue = chosen?.enrolment.id.description ?? ""
+        admissible = options.compactMap { option in
+            option.explanation.score.map { score in
+                Option(value: option.enrolment.id.description, name: option.person.name, room: option.room, score: score.total.written(decimals: 1),
+                       reasons: score.strongestFirst.prefix(2).map(\.summary).joined(separator: "; "))
+            }
+        }
+        excluded = options.filter { $0.explanation.score == nil }.map { "\($0.person.name) — \($0.explanation.brokenRules.map(\.explanation).joined(separator: "; "))" }
+        excludedSummary = "\(excluded.count) \(excluded.count == 1 ? "mentor" : "mentors") excluded by a hard rule"
         ended = candidates.mentees.compactMap { entry in entry.ended.map { "\(entry.person.name): \($0)" } }
         self.preview = preview
         self.problem = problem
         mayPair = preview?.broken.isEmpty ?? false
+        mentorValue = mentor?.description ?? ""
     }
 }

@@ -66,8 +66,11 @@ struct WorkspacePages {
             do {
                 let relationship = try await workspace.end(id, reason: form["reason"] ?? "", now: context.now)
                 let principal = try context.signedIn()
+                // A manager goes on to pair again — the mentee of a pair already chosen.
+                let mentee = relationship.currentMembers.count == 1 ? relationship.currentMembers[0].enrolment.description : nil
                 let back = principal.person.map { relationship.includes($0.id) } ?? false
-                    ? SiteURL.relationship(.value(id)).path : SiteURL.cycle(.value(relationship.cycleID), .pairs).path
+                    ? SiteURL.relationship(.value(id)).path
+                    : SiteURL.cycle(.value(relationship.cycleID), .pairs).with(mentee.map { [URLQueryItem(name: "mentee", value: $0)] } ?? [])
                 return Response(status: .seeOther, headers: [.location: back])
             } catch let error as ValidationError {
                 // The pair sees the message beside the form; a manager on the error page.

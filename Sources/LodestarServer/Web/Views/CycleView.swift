@@ -36,6 +36,9 @@ struct CycleView {
     let hasRelationships: Bool
     /// "2 pairings called not a fit", when any.
     let poorFits: String?
+    /// The open ones, each with the way to end it and pair its mentee again.
+    let notAFit: [NotAFit]
+    struct NotAFit { let pair: String; let endHref: String; let mentee: String?; let reason: String }
     let quietMentors: [QuietMentor]
     let cadence: String
     let relationshipsPaging: Paging
@@ -126,7 +129,14 @@ struct CycleView {
         paging = Paging(page.enrolled, path: SiteURL.cycle(.value(cycle.id)).path, query: [:])
         matching = cycle.state == .matching
         hasRelationships = page.hasRelationships
-        poorFits = page.poorFits == 0 ? nil : "\(page.poorFits) \(page.poorFits == 1 ? "pairing" : "pairings") called not a fit in the fit check — end early and pair by hand to re-match"
+        poorFits = page.poorFits == 0 ? nil : "\(page.poorFits) \(page.poorFits == 1 ? "pairing" : "pairings") called not a fit in the fit check"
+            + (page.notAFit.isEmpty ? ", each ended since." : ". End one and pair its mentee again: the same mentor is not proposed.")
+        notAFit = page.notAFit.map { named in
+            // A pair ends and its mentee is paired again; a group's member leaves it from the workspace instead.
+            let single = named.seen.relationship.currentMembers.count == 1
+            return NotAFit(pair: "\(named.mentees) with \(named.mentor)", endHref: SiteURL.relationship(.value(named.seen.relationship.id), .end).path,
+                           mentee: single ? named.mentees : nil, reason: "Not a fit, said in the fit check")
+        }
         relationshipsPaging = Paging(page.relationships) { offset, limit in
             SiteURL.cycle(.value(cycle.id)).with([URLQueryItem(name: "relationships-offset", value: String(offset)),
                                                   URLQueryItem(name: "relationships-limit", value: String(limit))])

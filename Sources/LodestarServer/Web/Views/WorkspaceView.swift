@@ -34,6 +34,8 @@ struct WorkspaceView {
     let history: [String]
     let meetings: [Meeting]
     let hours: String
+    /// After one's own "not a fit", while the relationship is open: what happens next.
+    let notAFit: String?
     let meetingProblems: [String]
     let pulseProblems: [String]
     let notes: [NoteLine]
@@ -156,6 +158,11 @@ struct WorkspaceView {
                            asks: mine == nil && !contents.left && contents.relationship.endedAt == nil, asksFit: contents.asksFit)
         }
         hours = Double.hours(minutes: contents.minutes)
+        let myFit = contents.myPulses.values.filter { $0.fit != nil }.max { $0.givenAt < $1.givenAt }?.fit
+        notAFit = myFit == .poor && relationship.endedAt == nil && !contents.left
+            ? "You said this pairing is not a fit. Your programme manager has been told; they can end it well and match "
+              + (me == relationship.mentorPerson ? "your mentee" : "you") + " with another mentor in this cycle — never the same one again."
+            : nil
         meetingProblems = ["heldOn", "minutes"].compactMap { problems[$0] }
         pulseProblems = ["rating", "comment", "fit"].compactMap { problems[$0] }
         notes = contents.notes.map { note in
