@@ -35,6 +35,15 @@ extension FluentStore {
         try await sql.raw("UPDATE kudos SET shown = \(bind: shown) WHERE id = \(bind: id.uuid)").run()
     }
 
+    public func participants(of programme: Programme.ID, named name: String, limit: Int) async throws -> [Person] {
+        let pattern = "%" + Self.likeEscaped(name.lowercased()) + "%"
+        return try await rows("""
+            SELECT \(unsafeRaw: Person.select()) FROM people WHERE people.name_key LIKE \(bind: pattern) ESCAPE '\\' AND people.id IN
+              (SELECT enrolments.person_id FROM enrolments JOIN cycles ON cycles.id = enrolments.cycle_id WHERE cycles.programme_id = \(bind: programme.uuid))
+            ORDER BY people.name, people.external_id LIMIT \(literal: max(0, limit))
+            """) { try Person(RowColumns(row: $0, prefix: "p_")) }
+    }
+
     private func kudos(_ row: any SQLRow) throws -> Kudos {
         Kudos(id: Kudos.ID(try row.decode(column: "id", as: UUID.self)), programmeID: Programme.ID(try row.decode(column: "programme_id", as: UUID.self)),
               from: Person.ID(try row.decode(column: "from_person", as: UUID.self)), to: Person.ID(try row.decode(column: "to_person", as: UUID.self)),

@@ -115,6 +115,9 @@ struct AccessMatrixTests {
         // Kudos are shown or hidden by their recipient, stories featured by their programme's
         // managers (anyone else: not found).
         post(.showKudos(.key)): signedIn.subtracting([.readToken]),
+        // Sending kudos: the page says whom one may thank (no one, outside any programme).
+        get(.kudos): signedIn,
+        post(.kudos): signedIn.subtracting([.readToken]),
         post(.featureStory(.key)): signedIn.subtracting([.readToken]),
         post(.application(.key)): signedIn.subtracting([.readToken]),
         post(.application(.key, .withdraw)): signedIn.subtracting([.readToken]),
@@ -281,6 +284,7 @@ struct AccessMatrixTests {
         "POST /api/v1/kudos": signedIn.subtracting([.readToken]),
         "PUT /api/v1/kudos/:id/shown": signedIn.subtracting([.readToken]),
         "GET /api/v1/programmes/:id/kudos": programmeMembers,
+        "GET /api/v1/programmes/:id/kudos/recipients": [.mentor, .mentee],
         "GET /api/v1/programmes/:id/stories": programmeMembers,
         "PUT /api/v1/stories/:id/featured": signedIn.subtracting([.readToken]),
         "POST /api/v1/cycles/:id/certificate": signedIn.subtracting([.readToken]),

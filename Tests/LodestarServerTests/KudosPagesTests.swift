@@ -50,6 +50,49 @@ struct KudosPagesTests {
         }
     }
 
+    @Test("kudos to anyone in one's programme from the Send kudos page and the API: found by name, never someone outside it, refused with the words kept")
+    func sendToAnyone() async throws {
+        let demo = DemoOrganisation()
+        let callers = CallerBox()
+        try await withApp(demo: true, prepare: { store in try await AccessMatrixTests.prepareRoles(in: store, demo: demo, into: callers) }) { client in
+            let mentee = try #require(callers.value[.mentee]), manager = try #require(callers.value[.manager])
+            guard case .session(_, let csrf) = mentee else { Issue.record("sessions"); return }
+            let (_, relationship) = try await client.json(.get, "/api/v1/relationships/\(callers.relationship)", as: .admin)
+            let pair = [value(relationship, "mentorName") as? String, value(relationship, "menteeNames") as? String].compactMap { $0 }
+            let enrolled = Set(demo.enrolments.map(\.personID))
+            let colleague = try #require(demo.people.first { enrolled.contains($0.id) && !pair.contains($0.name) })
+            let outsider = try #require(demo.people.first { !enrolled.contains($0.id) })
+            let (_, home) = try await client.page("/", as: mentee)
+            #expect(home.contains("id=\"send-kudos-link\" href=\"/kudos\"") || home.contains("href=\"/kudos\" id=\"send-kudos-link\""))
+            let search = SiteURL.kudos.with([URLQueryItem(name: "programme", value: demo.programme.id.description), URLQueryItem(name: "q", value: colleague.name)])
+            let (_, found) = try await client.page(search, as: mentee)
+            #expect(found.contains("value=\"\(colleague.id)\"") && found.contains(colleague.name))
+            let me = try #require(value(relationship, "menteeNames") as? String)
+            let (_, mine) = try await client.page(SiteURL.kudos.with([URLQueryItem(name: "q", value: me)]), as: mentee)
+            #expect(!mine.contains("name=\"to\""), "no one to thank by one's own name: oneself is left out")
+            let (_, outside) = try await client.page(SiteURL.kudos.with([URLQueryItem(name: "q", value: outsider.name)]), as: mentee)
+            #expect(!outside.contains("value=\"\(outsider.id)\""), "someone outside the programme is not found")
+            let refused = try await client.form("/kudos", ["csrf": csrf, "programme": demo.programme.id.description, "to": outsider.id.description,
+                                                           "message": "Thanks for the coffee"], as: mentee)
+            let refusedPage = String(buffer: refused.body)
+            #expect(refused.status == .unprocessableContent && refusedPage.contains("is not a participant of") && refusedPage.contains("Thanks for the coffee"))
+            let sent = try await client.form("/kudos", ["csrf": csrf, "programme": demo.programme.id.description, "to": colleague.id.description,
+                                                        "q": colleague.name, "message": "Thank you for the launch plan review"], as: mentee)
+            let back = try #require(sent.headers[.location])
+            #expect(sent.status == .seeOther && back.contains("sent=1"))
+            #expect(try await client.page(back, as: mentee).1.contains("id=\"kudos-sent\""))
+            let (_, admins) = try await client.page("/kudos", as: .adminBrowser)
+            #expect(admins.contains("you take part in none yet"))
+
+            let recipients = "/api/v1/programmes/\(demo.programme.id)/kudos/recipients?name=\(colleague.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+            let (status, list) = try await client.json(.get, recipients, as: mentee)
+            #expect(status == .ok && (value(list, "items") as? [[String: Any]])?.contains { $0["personId"] as? String == colleague.id.description } == true)
+            #expect(try await client.json(.get, recipients, as: manager).0 == .forbidden, "a manager outside the programme's cycles thanks no one in it")
+            let long = String(repeating: "a", count: 201)
+            #expect(try await client.json(.get, "/api/v1/programmes/\(demo.programme.id)/kudos/recipients?name=\(long)", as: mentee).0 == .unprocessableContent)
+        }
+    }
+
     @Test("through the API: kudos sent, read by the recipient, shown on the programme's list; a story written, approved, featured", arguments: TestDatabase.allCases)
     func api(database: TestDatabase) async throws {
         let demo = DemoOrganisation()

@@ -49,6 +49,29 @@ struct KudosAndStoriesStoreTests {
         }
     }
 
+    @Test("whom to thank: a programme's participants found by part of a name, ignoring case, oneself and outsiders left out, a % or _ taken literally",
+          arguments: TestDatabase.allCases)
+    func recipients(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let (manager, mentor, mentee, demo) = try await UseCaseAccessStoreTests.demo(store)
+            let board = KudosBoard(store: store, principal: mentee)
+            let enrolled = Set(demo.enrolments.map(\.personID))
+            let everyone = try await board.recipients(in: demo.programme.id, named: "")
+            #expect(everyone.count == min(KudosBoard.recipientsAtMost, enrolled.count - 1) && everyone.map(\.name) == everyone.map(\.name).sorted())
+            #expect(!everyone.contains { $0.id == mentee.person?.id } && everyone.allSatisfy { enrolled.contains($0.id) })
+            let name = try #require(mentor.person?.name)
+            let part = String(name.dropFirst(2).prefix(5)).uppercased()
+            let found = try await board.recipients(in: demo.programme.id, named: part)
+            #expect(found.contains { $0.id == mentor.person?.id } && found.allSatisfy { $0.name.lowercased().contains(part.lowercased()) })
+            let outsider = try #require(demo.people.first { !enrolled.contains($0.id) })
+            let byOutsidersName = try await board.recipients(in: demo.programme.id, named: outsider.name)
+            #expect(byOutsidersName.allSatisfy { $0.id != outsider.id })
+            let percent = try await board.recipients(in: demo.programme.id, named: "%"), underscore = try await board.recipients(in: demo.programme.id, named: "_")
+            #expect(percent.isEmpty && underscore.isEmpty)
+            await #expect(throws: AccessDenied.self, "a manager takes no part in it") { try await KudosBoard(store: store, principal: manager).recipients(in: demo.programme.id, named: "") }
+        }
+    }
+
     @Test("a story is seen by no one but its tellers until all approve the same text; a manager features it; a rewrite asks again and takes it off",
           arguments: TestDatabase.allCases)
     func stories(database: TestDatabase) async throws {

@@ -60,6 +60,26 @@ public struct KudosBoard: Sendable {
         return try await send(to: recipient, in: programme, message: message, now: now)
     }
 
+    /// The programmes the principal takes part in, by name: where they may send kudos.
+    public func myProgrammes() async throws -> [Programme] {
+        let ids = Set(principal.enrolments.map(\.programmeID))
+        return ids.isEmpty ? [] : try await store.programmes(ids: ids).sorted { $0.name < $1.name }
+    }
+
+    /// How many people a search for a recipient lists at most.
+    public static let recipientsAtMost = 20
+
+    /// Whom the principal may thank in one of their programmes: its participants (of any of its
+    /// cycles) whose name contains `name`, themselves left out, at most `recipientsAtMost`.
+    public func recipients(in programmeID: Programme.ID, named name: String) async throws -> [Person] {
+        guard let me = principal.person, principal.enrolments.contains(where: { $0.programmeID == programmeID }) else {
+            throw AccessDenied("Finding whom to thank in a programme needs a part in it: mentor or mentee.")
+        }
+        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard name.count <= 200 else { throw ValidationError([FieldIssue(field: "name", message: "is longer than 200 characters")]) }
+        return try await store.participants(of: programmeID, named: name, limit: Self.recipientsAtMost + 1).filter { $0.id != me.id }.prefix(Self.recipientsAtMost).map { $0 }
+    }
+
     /// The kudos the principal received, newest first.
     public func received() async throws -> [KudosLine] {
         guard let me = principal.person else { return [] }

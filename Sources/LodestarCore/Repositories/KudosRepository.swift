@@ -11,6 +11,9 @@ public protocol KudosRepository: Sendable {
     /// How many a person sent since `since`.
     func kudosCount(from person: Person.ID, since: Date) async throws -> Int
     func setShown(_ id: Kudos.ID, _ shown: Bool) async throws
+    /// At most `limit` participants of any cycle of a programme whose name contains `name`
+    /// (ignoring case), by name: whom kudos in it may go to.
+    func participants(of programme: Programme.ID, named name: String, limit: Int) async throws -> [Person]
 
     /// Stores a story, the first or a new version of a relationship's.
     func save(_ story: SuccessStory) async throws

@@ -42,6 +42,8 @@ public enum SiteURL: Sendable {
     case certificate(Parameter<String>, CertificatePart? = nil)
     /// Kudos shown on the programme's page or taken off (its recipient); a story featured or not (the managers).
     case showKudos(Parameter<Kudos.ID>), featureStory(Parameter<SuccessStory.ID>)
+    /// Sending kudos to anyone in one's programmes.
+    case kudos
     /// One's own messages, and one of them.
     case inbox, message(Parameter<Notice.ID>)
     case cycle(Parameter<Cycle.ID>, CyclePart? = nil)
@@ -137,6 +139,7 @@ public enum SiteURL: Sendable {
         case .survey(let id, let part): "/surveys/\(id.segment("id"))" + Self.suffix(part?.rawValue)
         case .certificate(let code, let part): "/certificates/\(code.segment("code"))" + Self.suffix(part?.rawValue)
         case .showKudos(let id): "/kudos/\(id.segment("id"))/shown"
+        case .kudos: "/kudos"
         case .featureStory(let id): "/stories/\(id.segment("id"))/feature"
         case .message(let id): "/inbox/\(id.segment("id"))"
         case .withdrawConflict(let id): "/conflicts/\(id.segment("id"))/withdraw"

@@ -29,6 +29,12 @@ extension LodestarAPI {
         return .ok(.init(body: .json(ListBody(Page(items: shown, total: shown.count, request: .everything), KudosBody.init))))
     }
 
+    func listKudosRecipients(_ input: Operations.ListKudosRecipients.Input) async throws -> Operations.ListKudosRecipients.Output {
+        let programme: Programme.ID = try Identifier(path: input.path.id, of: "programme")
+        let people = try await KudosBoard(store: store, principal: try APIRequest.principal()).recipients(in: programme, named: input.query.name ?? "")
+        return .ok(.init(body: .json(ListBody(Page(items: people, total: people.count, request: .everything), KudosRecipientBody.init))))
+    }
+
     func listProgrammeStories(_ input: Operations.ListProgrammeStories.Input) async throws -> Operations.ListProgrammeStories.Output {
         let stories = try await SuccessStories(store: store, principal: try APIRequest.principal()).stories(in: try Identifier(path: input.path.id, of: "programme"))
         return .ok(.init(body: .json(ProgrammeStoriesBody(featured: stories.featured.map(StoryBody.init), toFeature: stories.ready?.map(StoryBody.init)))))
@@ -130,4 +136,17 @@ struct StoryBody: Encodable, Hashable, Sendable {
 struct ProgrammeStoriesBody: Encodable, Hashable, Sendable {
     let featured: [StoryBody]
     let toFeature: [StoryBody]?
+}
+
+/// A participant of a programme one may thank.
+struct KudosRecipientBody: Encodable, Hashable, Sendable {
+    let personId: String
+    let name: String
+    let title: String
+
+    init(_ person: Person) {
+        personId = person.id.description
+        name = person.name
+        title = person.title
+    }
 }

@@ -72,7 +72,7 @@ struct PairingView {
     let mayPair: Bool
     let mentorValue: String
 
-    struct Choice { let value: String; let label: String; let selected: Bool }
+    typealias Choice = SelectOption
     struct Option { let value: String; let name: String; let room: Int; let score: String; let reasons: String }
     struct Preview {
         let score: String?

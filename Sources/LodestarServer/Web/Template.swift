@@ -8,7 +8,7 @@ enum Template: String, CaseIterable, Sendable {
     case programmeSurveys = "programme-surveys"
     case survey
     case surveyResults = "survey-results"
-    case growth, certificate
+    case growth, certificate, kudos
     case cycleGrowth = "cycle-growth"
     case programmeForm = "programme-form"
     case forgotPassword = "forgot-password"

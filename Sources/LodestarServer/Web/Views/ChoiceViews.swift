@@ -18,7 +18,7 @@ struct ChooseView {
 
     struct Option { let rank: Int; let name: String; let title: String; let score: String; let reasons: String; let room: Int }
     struct Slot { let number: Int; let label: String; let choices: [Choice] }
-    struct Choice { let value: String; let label: String; let selected: Bool }
+    typealias Choice = SelectOption
     struct RequestLine { let rank: Int; let mentor: String; let state: String; let detail: String }
 
     init(_ choosing: MenteeChoice.Choosing, names: [Enrolment.ID: String], problems: [String], form: [String: String], csrf: String) {

@@ -15,6 +15,8 @@ struct HomeView {
     let recognition: RecognitionLines
     let certificates: [CertificateLine]
     let kudos: KudosLines
+    /// For a participant: where to thank someone in their programmes.
+    let sendKudos: String?
     let hasCertificates: Bool
     let csrf: String
     // Stored, not computed: Mustache reads stored properties only.
@@ -129,6 +131,7 @@ struct HomeView {
         hasSurveys = !self.surveys.isEmpty
         self.recognition = RecognitionLines(recognition)
         self.kudos = KudosLines(kudos, toggles: true)
+        sendKudos = principal.enrolments.isEmpty ? nil : SiteURL.kudos.path
         self.certificates = certificates.map { status in
             CertificateLine(place: status.cycle.place(in: status.programme), role: status.role.rawValue,
                             href: status.certificate.map { SiteURL.certificate(.value($0.code)).path },

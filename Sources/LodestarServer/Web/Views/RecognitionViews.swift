@@ -95,3 +95,41 @@ extension SuccessStory {
     /// The text's paragraphs: its non-empty lines.
     var paragraphs: [String] { text.components(separatedBy: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty } }
 }
+
+/// Sending kudos: one's programmes, a search of a programme's participants by name, and the
+/// message — what was typed kept when a field is refused.
+struct SendKudosView {
+    let title = "Send kudos"
+    let crumbs = [Crumb("Home", SiteURL.home.path), Crumb("Send kudos")]
+    let href = SiteURL.kudos.path
+    let csrf: String
+    let perDay = Kudos.perDay
+    let programmes: [Choice]
+    let programmeName: String
+    let programmeValue: String
+    let query: String
+    let people: [Choice]
+    /// When the list stops short of everyone the search finds.
+    let more: String?
+    let message: String
+    let toProblem: String?
+    let messageProblem: String?
+    let sent: String?
+
+    typealias Choice = SelectOption
+
+    init(programmes: [Programme], chosen: Programme?, query: String, people: [Person], form: [String: String], problems: [String: String],
+         sent: String?, csrf: String) {
+        self.csrf = csrf
+        self.programmes = programmes.map { Choice(value: $0.id.description, label: $0.name, selected: $0.id == chosen?.id) }
+        programmeName = chosen?.name ?? ""
+        programmeValue = chosen?.id.description ?? ""
+        self.query = query
+        self.people = people.map { Choice(value: $0.id.description, label: $0.title.isEmpty ? $0.name : "\($0.name) — \($0.title)", selected: $0.id.description == form["to"]) }
+        more = people.count < KudosBoard.recipientsAtMost ? nil : "The first \(KudosBoard.recipientsAtMost) by name; type more of a name to find someone else."
+        message = form["message"] ?? ""
+        toProblem = problems["to"]
+        messageProblem = problems["message"]
+        self.sent = sent
+    }
+}

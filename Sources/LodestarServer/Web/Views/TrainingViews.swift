@@ -19,7 +19,7 @@ struct LibraryView {
     let csrf: String
     let href = SiteURL.library.path
 
-    struct Option { let value: String; let label: String; let selected: Bool }
+    typealias Option = SelectOption
     struct Line { let href: String; let title: String; let kind: String; let summary: String; let tags: String }
     struct Entered { let title: String; let summary: String; let body: String; let link: String }
 
