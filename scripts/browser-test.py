@@ -421,7 +421,7 @@ def main():
                 check(offered and names["mentor"] not in offered, f"the previous mentor is not offered ({len(offered)} offered, {offered[0] if offered else 'none'} first)")
                 snap(driver, "pairs-rematch")
                 go(driver, driver.find_element(By.CSS_SELECTOR, "#admissible-mentors tbody tr button"))
-                check(arrives(driver, "/cycles/") and "each ended since" in driver.page_source, f"the manager re-matches {names['mentee']} with {offered[0] if offered else '?'}")
+                check(arrives(driver, "/cycles/") and "1 pairing called not a fit in the fit check." in driver.page_source, f"the manager re-matches {names['mentee']} with {offered[0] if offered else '?'}")
                 go(driver, driver.find_element(By.XPATH, "//button[text()='Move to closed']"))
                 check("state-closed" in driver.page_source, "the manager closes the cycle")
             finally:

@@ -123,6 +123,30 @@ struct MeetingPagesTests {
         }
     }
 
+    @Test("once its cycle closes, the workspace reads as complete: nothing to log, arrange or end; the home says complete; a late note is refused")
+    func complete() async throws {
+        let demo = DemoOrganisation()
+        let callers = CallerBox()
+        try await withApp(demo: true, prepare: { store in try await AccessMatrixTests.prepareRoles(in: store, demo: demo, into: callers) }) { client in
+            let manager = callers.value[.manager]!, mentee = callers.value[.mentee]!
+            guard case .session(_, let managerCSRF) = manager, case .session(_, let menteeCSRF) = mentee else { Issue.record("sessions"); return }
+            let path = "/relationships/\(callers.relationship)"
+            let (_, before) = try await client.page(path, as: mentee)
+            #expect(before.contains("Log meeting") && !before.contains("This mentoring is complete"))
+            let (_, relationship) = try await client.json(.get, "/api/v1\(path)", as: manager)
+            let cycle = "/cycles/\(try #require(value(relationship, "cycleId") as? String))"
+            #expect(try await client.form("\(cycle)/state", ["csrf": managerCSRF, "state": "closed"], as: manager).status == .seeOther)
+            let (_, after) = try await client.page(path, as: mentee)
+            #expect(after.contains("This mentoring is complete") && !after.contains("Log meeting") && !after.contains("Arrange meeting") && !after.contains("<h2>Ending early</h2>"))
+            #expect(after.contains("Write your story"), "the story can still be told")
+            let late = try await client.form("\(path)/notes", ["csrf": menteeCSRF, "text": "after the close"], as: mentee)
+            #expect(late.status == .unprocessableContent && String(buffer: late.body).contains("is complete"))
+            #expect(try await client.page("/", as: mentee).1.contains("complete, from"))
+            let (_, closed) = try await client.page(cycle, as: manager)
+            #expect(closed.contains("state-closed") && !closed.contains("<summary>End early</summary>"))
+        }
+    }
+
     @Test("reverse and distance mentoring say what they mean in the workspace")
     func formatNotes() async throws {
         for (format, text) in [(MentoringFormat.reverse, "Reverse mentoring: a more junior colleague mentors you"), (.distance, "Distance mentoring: you meet virtually")] {

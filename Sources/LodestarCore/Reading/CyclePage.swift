@@ -15,7 +15,7 @@ public struct CyclePage: Sendable {
     public let hasRelationships: Bool
     /// Relationships someone in them called not a fit, in the whole cycle.
     public let poorFits: Int
-    /// Of those, the ones still open — each waits for its manager to end it and pair again.
+    /// Of those, while the cycle is active, the ones still open — each waits for its manager to end it and pair again.
     public let notAFit: [Oversight]
     /// While the cycle is draft: whether its programme passes the readiness check it must pass to open.
     public let readiness: ReadinessReport?
@@ -81,7 +81,7 @@ public struct CyclePage: Sendable {
         let activity = relationships.isEmpty ? [:] : try await store.mentorActivity(in: cycle.id)
         return CyclePage(cycle: cycle, programme: programme, counts: try await store.enrolmentCounts(in: cycle.id), enrolled: enrolled,
                          relationships: Page(slicing: named, relationshipsPage), hasRelationships: !named.isEmpty, poorFits: named.filter { $0.seen.fit == .poor }.count,
-                         notAFit: named.filter { $0.seen.fit == .poor && $0.seen.relationship.endedAt == nil },
+                         notAFit: cycle.state == .active ? named.filter { $0.seen.fit == .poor && $0.seen.relationship.endedAt == nil } : [],
                          readiness: cycle.state == .draft ? try await ReadinessReview.report(of: programme.id, store) : nil,
                          mentorLastActive: activity,
                          quietMentors: cycle.state == .active ? QuietMentor.among(named, activity: activity, cadence: programme.cadence, now: now) : [])

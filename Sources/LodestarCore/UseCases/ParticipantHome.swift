@@ -44,6 +44,8 @@ public struct ParticipantHome: Sendable {
             guard members.count == relationship.members.count else { return nil }
             return Open(people: RelationshipPeople(relationship: relationship, mentor: mentor, members: members), cycle: cycle, programme: programme)
         }
+        // The current first, then those of closed cycles — complete, kept to read — the latest first.
+        .sorted { ($0.cycle.state == .closed ? 1 : 0, $1.people.relationship.startedAt) < ($1.cycle.state == .closed ? 1 : 0, $0.people.relationship.startedAt) }
         let applications = try await ApplicationPage.all(of: me, store).filter(\.cycle.takesEnrolments)
         return ParticipantHome(enrolments: enrolments, relationships: relationships, applications: applications)
     }

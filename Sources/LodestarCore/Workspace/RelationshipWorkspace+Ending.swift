@@ -14,6 +14,7 @@ extension RelationshipWorkspace {
         guard !reason.isEmpty else { throw ValidationError([FieldIssue(field: "reason", message: "is empty; say why it ends (the mentee's next match takes it into account)")]) }
         guard reason.count <= 1000 else { throw ValidationError([FieldIssue(field: "reason", message: "is longer than 1,000 characters")]) }
         guard relationship.endedAt == nil else { return relationship }
+        try await refuseIfComplete(relationship)
         if let me { try refuseIfLeft(relationship, me) }
         let people = try await people(relationship)
         if let me, relationship.endingLeaves(for: me) {

@@ -32,6 +32,8 @@ public struct RelationshipWorkspace: Sendable {
         public let format: MentoringFormat
         /// How often the programme's pairs meet (a series of meetings repeats at it).
         public let cadence: MeetingCadence
+        /// Set when the relationship's cycle has closed — the relationship is complete: the cycle's name.
+        public let completedIn: String?
         /// A pair, a group or a peer circle.
         public let shape: RelationshipShape
         /// Every version, newest last.
@@ -80,11 +82,13 @@ public struct RelationshipWorkspace: Sendable {
     public func open(_ id: Relationship.ID) async throws -> Contents {
         let (relationship, me) = try await participation(id)
         let notes = try await store.notes(of: id).filter { $0.author == me || $0.shared }
-        let programme = try await store.programme(of: relationship)
+        let place = try await store.cycleWithProgramme(relationship.cycleID)
+        let programme = place?.programme
         let mine = try await store.pulses(ofAny: [id]).filter { $0.personID == me }
         let goals = Self.current(try await store.goalVersions(of: id))
         return Contents(relationship: relationship, people: try await people(relationship), me: me,
-                        programmeID: programme?.id, format: programme?.format ?? .oneToOne, cadence: programme?.cadence ?? .monthly, shape: programme?.relationshipShape ?? .pair,
+                        programmeID: programme?.id, format: programme?.format ?? .oneToOne, cadence: programme?.cadence ?? .monthly,
+                        completedIn: place.flatMap { $0.cycle.state == .closed ? $0.cycle.name : nil }, shape: programme?.relationshipShape ?? .pair,
                         agreements: try await store.agreements(of: id), notes: notes, meetings: try await store.meetings(of: id),
                         myPulses: Dictionary(mine.map { ($0.meetingID, $0) }, uniquingKeysWith: { _, last in last }), asksFit: FitAnswer.asked(of: me, in: mine),
                         scheduled: try await store.scheduledMeetings(of: id),
@@ -192,7 +196,15 @@ public struct RelationshipWorkspace: Sendable {
             throw ValidationError([FieldIssue(field: "relationship", message: "ended on \(ended.formatted(date: .abbreviated, time: .omitted)); it is kept to read but no longer changes")])
         }
         try refuseIfLeft(relationship, me)
+        try await refuseIfComplete(relationship)
         return (relationship, me)
+    }
+
+    /// A relationship whose cycle has closed is complete: read, its story told, never changed.
+    func refuseIfComplete(_ relationship: Relationship) async throws {
+        if let cycle = try await store.cycle(relationship.cycleID), cycle.state == .closed {
+            throw ValidationError([FieldIssue(field: "relationship", message: "is complete: \(cycle.name) has closed; it is kept to read, and its story can still be told, but it no longer changes")])
+        }
     }
 
     /// A member who left a group reads it and changes nothing (ending it included).

@@ -214,7 +214,7 @@ struct WorkspacePages {
         let workspace = try workspace(context)
         let contents = try await workspace.open(id)
         let zone = TimeZone(identifier: try context.signedIn().person?.timeZone ?? "") ?? .gmt
-        let suggestions = contents.relationship.endedAt == nil ? try await workspace.suggestedTimes(id, now: context.now) : []
+        let suggestions = contents.relationship.endedAt == nil && contents.completedIn == nil ? try await workspace.suggestedTimes(id, now: context.now) : []
         return pages.render(.relationship, WorkspaceView(contents, suggestions: suggestions, zone: zone, now: context.now,
                                                           problems: problems, form: form, csrf: context.session?.csrfToken ?? ""),
                             for: context, status: status)

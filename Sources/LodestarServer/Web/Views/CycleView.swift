@@ -86,7 +86,7 @@ struct CycleView {
         }
         relationships = page.relationships.items.map { named in
             let seen = named.seen
-            return Pair(endHref: SiteURL.relationship(.value(seen.relationship.id), .end).path, isOpen: seen.relationship.endedAt == nil,
+            return Pair(endHref: SiteURL.relationship(.value(seen.relationship.id), .end).path, isOpen: seen.relationship.endedAt == nil && cycle.state != .closed,
                         endReason: seen.relationship.endReason, mentor: named.mentor, mentee: named.mentees,
                         score: seen.relationship.score.written(decimals: 1), agreement: seen.agreementSigned ? "signed" : "not yet",
                         meetings: seen.meetings, hours: Double.hours(minutes: seen.minutes),
@@ -130,7 +130,7 @@ struct CycleView {
         matching = cycle.state == .matching
         hasRelationships = page.hasRelationships
         poorFits = page.poorFits == 0 ? nil : "\(page.poorFits) \(page.poorFits == 1 ? "pairing" : "pairings") called not a fit in the fit check"
-            + (page.notAFit.isEmpty ? ", each ended since." : ". End one and pair its mentee again: the same mentor is not proposed.")
+            + (page.notAFit.isEmpty ? "." : ". End one and pair its mentee again: the same mentor is not proposed.")
         notAFit = page.notAFit.map { named in
             // A pair ends and its mentee is paired again; a group's member leaves it from the workspace instead.
             let single = named.seen.relationship.currentMembers.count == 1

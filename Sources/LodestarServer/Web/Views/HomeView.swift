@@ -108,7 +108,9 @@ struct HomeView {
             return RelationshipLine(href: SiteURL.relationship(.value(people.relationship.id)).path, partner: others.names, partnerRole: role,
                                     partnerTitle: others.count == 1 ? "\(others[0].title), \(others[0].department)" : "\(others.count + 1) people",
                                     place: open.cycle.place(in: programme),
-                                    since: people.relationship.startedAt.formatted(date: .abbreviated, time: .omitted))
+                                    since: open.cycle.state == .closed
+                                        ? "complete, from \(people.relationship.startedAt.formatted(date: .abbreviated, time: .omitted))"
+                                        : "since \(people.relationship.startedAt.formatted(date: .abbreviated, time: .omitted))")
         }
         applications = home.applications.map { page in
             let state = page.application.state

@@ -93,6 +93,8 @@ struct WorkspaceView {
     init(_ contents: RelationshipWorkspace.Contents, suggestions: [Date], zone: TimeZone, now: Date,
          problems: [String: String], form: [String: String], csrf: String) {
         let people = contents.people, me = contents.me, relationship = contents.relationship
+        // Open to change: not ended, not left, its cycle not closed.
+        let open = relationship.endedAt == nil && !contents.left && contents.completedIn == nil
         let mentor = people.mentor, others = people.others(than: me)
         func described(_ them: [Person]) -> String { them.map { "\($0.name) (\($0.title), \($0.department))" }.joined(separator: " · ") }
         title = "Mentoring · " + people.current.map(\.name).joined(separator: " & ")
@@ -155,11 +157,11 @@ struct WorkspaceView {
                            pulseHref: SiteURL.pulse(.value(contents.relationship.id), .value(meeting.id)).path,
                            myPulse: mine.map { "your pulse: \($0.rating) of 5" + ($0.comment.isEmpty ? "" : $0.commentShared ? ", comment shared with your programme manager" : ", comment kept to yourself")
                                 + ($0.fit.map { "; the pairing: \($0.words)" } ?? "") },
-                           asks: mine == nil && !contents.left && contents.relationship.endedAt == nil, asksFit: contents.asksFit)
+                           asks: mine == nil && open, asksFit: contents.asksFit)
         }
         hours = Double.hours(minutes: contents.minutes)
         let myFit = contents.myPulses.values.filter { $0.fit != nil }.max { $0.givenAt < $1.givenAt }?.fit
-        notAFit = myFit == .poor && relationship.endedAt == nil && !contents.left
+        notAFit = myFit == .poor && open
             ? "You said this pairing is not a fit. Your programme manager has been told; they can end it well and match "
               + (me == relationship.mentorPerson ? "your mentee" : "you") + " with another mentor in this cycle — never the same one again."
             : nil
@@ -173,11 +175,12 @@ struct WorkspaceView {
         story = StoryForm(contents, problems: problems, form: form)
         thankable = others.map { Choice(value: $0.id.description, label: $0.name) }
         kudosProblem = ["to", "message"].compactMap { problems[$0] }.first
-        goals = GoalLines(contents, relationshipOpen: relationship.endedAt == nil && !contents.left, names: names, now: now, problems: problems, form: form)
+        goals = GoalLines(contents, relationshipOpen: open, names: names, now: now, problems: problems, form: form)
         owners = [Choice(value: "me", label: "me")] + others.map { Choice(value: $0.id.description, label: $0.name) }
         ended = relationship.endedAt.map { "This relationship ended on \($0.formatted(date: .long, time: .omitted)): \(relationship.endReason ?? "")" }
+            ?? contents.completedIn.map { "This mentoring is complete: \($0) has closed. The workspace stays for you to read, and your story can still be told." }
             ?? relationship.member(me)?.leftAt.map { "You left this group on \($0.formatted(date: .long, time: .omitted)); it is kept for you to read." }
-        isOpen = relationship.endedAt == nil && !contents.left
+        isOpen = open
         self.zone = zone.identifier
         let clock = WallClock(zone: zone)
         // Times read in the others' zones too when they are apart from the viewer's.
