@@ -50,6 +50,16 @@ post_form() {
   curl -fs -o /dev/null -H "Cookie: lodestar_session=$2" --data-urlencode "csrf=$csrf" ${5:+--data "$5"} "http://127.0.0.1:$1$4"
 }
 
+# The programme's cycle still enrolling on port $1 as session $2 (the demo also has a closed pilot).
+enrolling_cycle() {
+  local programme cycle
+  programme=$(curl -fs -H "Cookie: lodestar_session=$2" "http://127.0.0.1:$1/" | grep -o '/programmes/[0-9a-f-]\{36\}' | head -1)
+  for cycle in $(curl -fs -H "Cookie: lodestar_session=$2" "http://127.0.0.1:$1$programme" | grep -o '/cycles/[0-9a-f-]\{36\}' | awk '!seen[$0]++'); do
+    if curl -fs -H "Cookie: lodestar_session=$2" "http://127.0.0.1:$1$cycle" | grep -q '>Move to matching<'; then echo "$programme $cycle"; return 0; fi
+  done
+  echo "no cycle of $programme can move to matching" >&2; exit 1
+}
+
 floor_rps=""
 # wrk on port $1, path $2, cookie $3; prints one row of the table.
 measure() {
@@ -79,8 +89,7 @@ bench_demo() {
   manager=$(grep -o 'programme manager of [^:]*: [^ ]*' "$log" | head -1 | sed 's/.*: //')
   mentee=$(grep -o 'mentee in [^:]*: [^ ]*' "$log" | head -1 | sed 's/.*: //')
   session=$(sign_in "$port" "$manager")
-  programme=$(curl -fs -H "Cookie: lodestar_session=$session" "http://127.0.0.1:$port/" | grep -o '/programmes/[0-9a-f-]\{36\}' | head -1)
-  cycle=$(curl -fs -H "Cookie: lodestar_session=$session" "http://127.0.0.1:$port$programme" | grep -o '/cycles/[0-9a-f-]\{36\}' | head -1)
+  read -r programme cycle <<<"$(enrolling_cycle "$port" "$session")"
   post_form "$port" "$session" "$cycle" "$cycle/state" "state=matching"
   measure "home ($label)" "$port" / "$session"
   measure "programme ($label)" "$port" "$programme" "$session"
@@ -119,8 +128,7 @@ timed() {
   end=$(date +%s.%N)
   awk -v a="$start" -v b="$end" -v label="$1" -v status="$status" 'BEGIN { printf "  %s: %.2f s (HTTP %s)\n", label, b - a, status }'
 }
-programme=$(curl -fs -H "Cookie: lodestar_session=$session" "http://127.0.0.1:8393/" | grep -o '/programmes/[0-9a-f-]\{36\}' | head -1)
-cycle=$(curl -fs -H "Cookie: lodestar_session=$session" "http://127.0.0.1:8393$programme" | grep -o '/cycles/[0-9a-f-]\{36\}' | head -1)
+read -r programme cycle <<<"$(enrolling_cycle 8393 "$session")"
 post_form 8393 "$session" "$cycle" "$cycle/state" "state=matching"
 timed "cycle page" "$cycle"
 timed "plan page" "$cycle/plan"
