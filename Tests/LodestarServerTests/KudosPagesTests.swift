@@ -81,6 +81,14 @@ struct KudosPagesTests {
             let back = try #require(sent.headers[.location])
             #expect(sent.status == .seeOther && back.contains("sent=1"))
             #expect(try await client.page(back, as: mentee).1.contains("id=\"kudos-sent\""))
+            let (_, firstTwenty) = try await client.page("/kudos", as: mentee)
+            #expect(firstTwenty.contains("The first \(KudosBoard.recipientsAtMost) by name"), "an empty search lists the first and says there are more")
+            #expect(!found.contains("The first \(KudosBoard.recipientsAtMost) by name"), "a name found once says nothing of more")
+            let unchosen = try await client.form("/kudos", ["csrf": csrf, "message": "Thanks"], as: mentee)
+            #expect(unchosen.status == .unprocessableContent && String(buffer: unchosen.body).contains("choose one of your programmes"))
+            let notMine = try await client.form("/kudos", ["csrf": csrf, "programme": UUID().uuidString.lowercased(), "to": colleague.id.description,
+                                                           "message": "Thanks"], as: mentee)
+            #expect(notMine.status == .forbidden, "kudos only in a programme one takes part in")
             let (_, admins) = try await client.page("/kudos", as: .adminBrowser)
             #expect(admins.contains("you take part in none yet"))
 

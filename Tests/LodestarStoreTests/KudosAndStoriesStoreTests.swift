@@ -56,18 +56,19 @@ struct KudosAndStoriesStoreTests {
             let (manager, mentor, mentee, demo) = try await UseCaseAccessStoreTests.demo(store)
             let board = KudosBoard(store: store, principal: mentee)
             let enrolled = Set(demo.enrolments.map(\.personID))
-            let everyone = try await board.recipients(in: demo.programme.id, named: "")
+            let (everyone, more) = try await board.recipients(in: demo.programme.id, named: "")
+            #expect(more == (enrolled.count - 1 > KudosBoard.recipientsAtMost), "more are said to be found exactly when there are")
             #expect(everyone.count == min(KudosBoard.recipientsAtMost, enrolled.count - 1) && everyone.map(\.name) == everyone.map(\.name).sorted())
             #expect(!everyone.contains { $0.id == mentee.person?.id } && everyone.allSatisfy { enrolled.contains($0.id) })
             let name = try #require(mentor.person?.name)
             let part = String(name.dropFirst(2).prefix(5)).uppercased()
-            let found = try await board.recipients(in: demo.programme.id, named: part)
+            let found = try await board.recipients(in: demo.programme.id, named: part).people
             #expect(found.contains { $0.id == mentor.person?.id } && found.allSatisfy { $0.name.lowercased().contains(part.lowercased()) })
             let outsider = try #require(demo.people.first { !enrolled.contains($0.id) })
-            let byOutsidersName = try await board.recipients(in: demo.programme.id, named: outsider.name)
+            let byOutsidersName = try await board.recipients(in: demo.programme.id, named: outsider.name).people
             #expect(byOutsidersName.allSatisfy { $0.id != outsider.id })
             let percent = try await board.recipients(in: demo.programme.id, named: "%"), underscore = try await board.recipients(in: demo.programme.id, named: "_")
-            #expect(percent.isEmpty && underscore.isEmpty)
+            #expect(percent.people.isEmpty && underscore.people.isEmpty && !percent.more)
             await #expect(throws: AccessDenied.self, "a manager takes no part in it") { try await KudosBoard(store: store, principal: manager).recipients(in: demo.programme.id, named: "") }
         }
     }

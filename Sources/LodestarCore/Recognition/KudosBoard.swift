@@ -70,14 +70,17 @@ public struct KudosBoard: Sendable {
     public static let recipientsAtMost = 20
 
     /// Whom the principal may thank in one of their programmes: its participants (of any of its
-    /// cycles) whose name contains `name`, themselves left out, at most `recipientsAtMost`.
-    public func recipients(in programmeID: Programme.ID, named name: String) async throws -> [Person] {
+    /// cycles) whose name contains `name`, themselves left out, at most `recipientsAtMost`;
+    /// `more` when the search finds others beyond them.
+    public func recipients(in programmeID: Programme.ID, named name: String) async throws -> (people: [Person], more: Bool) {
         guard let me = principal.person, principal.enrolments.contains(where: { $0.programmeID == programmeID }) else {
             throw AccessDenied("Finding whom to thank in a programme needs a part in it: mentor or mentee.")
         }
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard name.count <= 200 else { throw ValidationError([FieldIssue(field: "name", message: "is longer than 200 characters")]) }
-        return try await store.participants(of: programmeID, named: name, limit: Self.recipientsAtMost + 1).filter { $0.id != me.id }.prefix(Self.recipientsAtMost).map { $0 }
+        // One more than shown, and one more for the principal, whom the search may find too.
+        let others = try await store.participants(of: programmeID, named: name, limit: Self.recipientsAtMost + 2).filter { $0.id != me.id }
+        return (Array(others.prefix(Self.recipientsAtMost)), others.count > Self.recipientsAtMost)
     }
 
     /// The kudos the principal received, newest first.

@@ -31,7 +31,7 @@ extension LodestarAPI {
 
     func listKudosRecipients(_ input: Operations.ListKudosRecipients.Input) async throws -> Operations.ListKudosRecipients.Output {
         let programme: Programme.ID = try Identifier(path: input.path.id, of: "programme")
-        let people = try await KudosBoard(store: store, principal: try APIRequest.principal()).recipients(in: programme, named: input.query.name ?? "")
+        let people = try await KudosBoard(store: store, principal: try APIRequest.principal()).recipients(in: programme, named: input.query.name ?? "").people
         return .ok(.init(body: .json(ListBody(Page(items: people, total: people.count, request: .everything), KudosRecipientBody.init))))
     }
 

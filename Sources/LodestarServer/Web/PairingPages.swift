@@ -41,10 +41,9 @@ struct PairingPages {
         var preview: PairingView.Preview?
         var options: [ManualPairing.MentorOption] = []
         if let mentee, candidates.mentees.contains(where: { $0.enrolment.id == mentee }) {
-            if let mentor {
-                preview = PairingView.Preview(try await pairing.preview(cycleID, mentee: mentee, mentor: mentor, now: context.now))
-            }
             options = try await pairing.options(for: mentee, among: candidates, now: context.now)
+            // The chosen pair's explanation is among the options: the cycle's request is built once.
+            preview = options.first { $0.enrolment.id == mentor }.map { PairingView.Preview($0.explanation) }
         }
         return pages.render(.pairs, PairingView(candidates: candidates, mentee: mentee, mentor: mentor, options: options,
                                                  preview: preview, problem: problem, csrf: context.session?.csrfToken ?? ""),

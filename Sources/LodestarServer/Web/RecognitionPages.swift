@@ -49,9 +49,9 @@ struct RecognitionPages {
         let board = KudosBoard(store: store, principal: try context.signedIn(), publicURL: publicURL)
         let programmes = try await board.myProgrammes()
         let chosen = programmes.first { $0.id.description == programme } ?? programmes.first
-        var people: [Person] = []
-        if let chosen { people = try await board.recipients(in: chosen.id, named: name) }
-        return pages.render(.kudos, SendKudosView(programmes: programmes, chosen: chosen, query: name, people: people, form: form, problems: problems,
+        var found: (people: [Person], more: Bool) = ([], false)
+        if let chosen { found = try await board.recipients(in: chosen.id, named: name) }
+        return pages.render(.kudos, SendKudosView(programmes: programmes, chosen: chosen, query: name, found: found, form: form, problems: problems,
                                                   sent: sent, csrf: context.session?.csrfToken ?? ""), for: context, status: status)
     }
 }

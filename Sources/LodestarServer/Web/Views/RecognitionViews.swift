@@ -118,15 +118,15 @@ struct SendKudosView {
 
     typealias Choice = SelectOption
 
-    init(programmes: [Programme], chosen: Programme?, query: String, people: [Person], form: [String: String], problems: [String: String],
+    init(programmes: [Programme], chosen: Programme?, query: String, found: (people: [Person], more: Bool), form: [String: String], problems: [String: String],
          sent: String?, csrf: String) {
         self.csrf = csrf
         self.programmes = programmes.map { Choice(value: $0.id.description, label: $0.name, selected: $0.id == chosen?.id) }
         programmeName = chosen?.name ?? ""
         programmeValue = chosen?.id.description ?? ""
         self.query = query
-        self.people = people.map { Choice(value: $0.id.description, label: $0.title.isEmpty ? $0.name : "\($0.name) — \($0.title)", selected: $0.id.description == form["to"]) }
-        more = people.count < KudosBoard.recipientsAtMost ? nil : "The first \(KudosBoard.recipientsAtMost) by name; type more of a name to find someone else."
+        people = found.people.map { Choice(value: $0.id.description, label: $0.title.isEmpty ? $0.name : "\($0.name) — \($0.title)", selected: $0.id.description == form["to"]) }
+        more = !found.more ? nil : "The first \(KudosBoard.recipientsAtMost) by name; type more of a name to find someone else."
         message = form["message"] ?? ""
         toProblem = problems["to"]
         messageProblem = problems["message"]
