@@ -12,48 +12,69 @@ public final class StoreConnection: Sendable {
     public let location: DatabaseLocation
     /// The repositories over this database.
     public let store: FluentStore
-    private let databases: Databases
-    private let eventLoopGroup: MultiThreadedEventLoopGroup?
+    private let databases: [Databases]
+    private let eventLoopGroups: [MultiThreadedEventLoopGroup]
+    private let threadPools: [NIOThreadPool]
     private let logger: Logger
 
     /// Opens (but does not migrate) the database at `location`.
     public init(location: DatabaseLocation, logger: Logger = Logger(label: "lodestar.store")) throws {
         let poolName = "lodestar-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8).lowercased())"
-        // SQLite has one writer: one event loop, hence one connection, serialises writes instead of
-        // failing them with "database is locked". PostgreSQL shares the process-wide loops.
-        let group: any EventLoopGroup
+        let db: any Database
         switch location {
-        case .sqliteFile, .sqliteMemory:
-            let own = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-            eventLoopGroup = own
-            group = own
-        case .postgres:
-            eventLoopGroup = nil
-            group = MultiThreadedEventLoopGroup.singleton
-        }
-        let databases = Databases(threadPool: NIOThreadPool.singleton, on: group)
-        switch location {
-        // One SQLite connection serves every request in turn: a request waits for it behind a long
-        // write (a publication, an import) rather than failing after the pool's usual 10 seconds.
-        case .sqliteFile(let path): databases.use(.sqlite(.file(path), connectionPoolTimeout: Self.sqliteWait, sqlLogLevel: .trace), as: .sqlite)
-        case .sqliteMemory: databases.use(.sqlite(.memory, connectionPoolTimeout: Self.sqliteWait, sqlLogLevel: .trace), as: .sqlite)
+        case .sqliteFile(let path):
+            // SQLite has one writer: one event loop, hence one connection, serialises writes instead
+            // of failing them with "database is locked". Reads go to their own connections (one per
+            // loop, each with a thread of its own to run on), so they never queue behind the writer.
+            let writer = try Self.sqlite(.file(path), loops: 1, threads: NIOThreadPool.singleton, logger: logger)
+            let readerThreads = NIOThreadPool(numberOfThreads: Self.sqliteReaders)
+            readerThreads.start()
+            let readers = try Self.sqlite(.file(path), loops: Self.sqliteReaders, threads: readerThreads, logger: logger)
+            databases = [writer.databases, readers.databases]
+            eventLoopGroups = [writer.group, readers.group]
+            threadPools = [readerThreads]
+            db = ReadersAndWriter(writer: writer.connections[0], readers: readers.connections)
+        case .sqliteMemory:
+            // A database in memory is the one connection's own: readers would each open another.
+            let only = try Self.sqlite(.memory, loops: 1, threads: NIOThreadPool.singleton, logger: logger)
+            (databases, eventLoopGroups, threadPools, db) = ([only.databases], [only.group], [], only.connections[0])
         case .postgres(let url):
             // Each pool names itself, so that `pg_stat_activity` tells its connections from others'.
+            // PostgreSQL shares the process-wide loops.
             var configuration = try SQLPostgresConfiguration(url: url)
             configuration.coreConfiguration.options.additionalStartupParameters.append(("application_name", poolName))
-            databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: Self.postgresConnectionsPerLoop, sqlLogLevel: .trace), as: .psql)
-        }
-        guard let db = databases.database(logger: logger, on: group.any()) else {
-            throw DatabaseURLError(url: location.description, reason: "the database could not be opened")
+            let postgres = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
+            postgres.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: Self.postgresConnectionsPerLoop, sqlLogLevel: .trace), as: .psql)
+            guard let opened = postgres.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any()) else {
+                throw DatabaseURLError(url: location.description, reason: "the database could not be opened")
+            }
+            (databases, eventLoopGroups, threadPools, db) = ([postgres], [], [], opened)
         }
         self.location = location
-        self.databases = databases
         self.logger = logger
         let pool = location.kind == "postgresql"
             ? DatabasePool(name: poolName, limit: Self.postgresConnectionsPerLoop * System.coreCount)
             : DatabasePool(name: nil, limit: 1)
         self.store = FluentStore(db: db, kind: location.kind, pool: pool)
     }
+
+    /// A SQLite database on `loops` event loops of its own — one connection each — running its
+    /// statements on `threads`.
+    private static func sqlite(_ configuration: SQLiteConfiguration, loops: Int, threads: NIOThreadPool,
+                               logger: Logger) throws -> (databases: Databases, group: MultiThreadedEventLoopGroup, connections: [any Database & SQLDatabase]) {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: loops)
+        let databases = Databases(threadPool: threads, on: group)
+        // A request waits for its connection behind a long write (a publication, an import)
+        // rather than failing after the pool's usual 10 seconds.
+        databases.use(.sqlite(configuration, connectionPoolTimeout: sqliteWait, sqlLogLevel: .trace), as: .sqlite)
+        let connections = group.makeIterator().compactMap { databases.database(logger: logger, on: $0) as? any Database & SQLDatabase }
+        guard connections.count == loops else { throw DatabaseURLError(url: "sqlite", reason: "the database could not be opened") }
+        return (databases, group, connections)
+    }
+
+    /// Reader connections of a SQLite file: enough to keep both cores busy while some wait for a
+    /// thread hop.
+    static let sqliteReaders = max(2, System.coreCount * 2)
 
     /// PostgreSQL connections each of the process's event loops (one per core) may open.
     static let postgresConnectionsPerLoop = 4
@@ -134,10 +155,11 @@ public final class StoreConnection: Sendable {
     /// The PostgreSQL advisory lock that serialises migrations across servers.
     static let migrationLock = 0x4C4F_4445_5354_4152 // "LODESTAR"
 
-    /// Closes the pools (and the SQLite event loop).
+    /// Closes the pools (and SQLite's event loops and reader threads).
     public func shutdown() async {
-        await databases.shutdownAsync()
-        try? await eventLoopGroup?.shutdownGracefully()
+        for databases in databases { await databases.shutdownAsync() }
+        for group in eventLoopGroups { try? await group.shutdownGracefully() }
+        for threads in threadPools { try? await threads.shutdownGracefully() }
     }
 }
 

@@ -85,4 +85,20 @@ struct RequestLogTests {
             }
         }
     }
+    @Test("a line is valid JSON whatever its message holds: quotes, backslashes, line breaks, control characters, nested metadata")
+    func escaping() throws {
+        let log = Lines()
+        var logger = log.logger
+        logger[metadataKey: "hb.request.id"] = "abc"
+        logger.info("said \"hi\"\\ then\nleft\u{01}", metadata: ["count": .stringConvertible(3), "ratio": .stringConvertible(0.5), "ok": .stringConvertible(true),
+                                                                   "list": .array(["a", .stringConvertible(2)]), "nested": .dictionary(["é": "ü"])])
+        let line = try #require(log.all.first)
+        #expect(!line.contains("\n"), "no raw line break inside the line")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(object["message"] as? String == "said \"hi\"\\ then\nleft\u{01}")
+        #expect(object["request_id"] as? String == "abc" && object["count"] as? Int == 3 && object["ratio"] as? Double == 0.5 && object["ok"] as? Bool == true)
+        #expect((object["list"] as? [Any])?.count == 2 && (object["nested"] as? [String: String]) == ["é": "ü"])
+        #expect(line.hasPrefix(#"{"count":3,"label":"lodestar","level":"info","list":["a",2],"#), "keys sorted")
+        #expect((object["time"] as? String)?.hasSuffix("Z") == true)
+    }
 }

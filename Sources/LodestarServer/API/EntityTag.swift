@@ -10,7 +10,7 @@ enum EntityTag {
         encoder.outputFormatting = [.sortedKeys]
         encoder.dateEncodingStrategy = .secondsSince1970
         let digest = SHA256.hash(data: try encoder.encode(record))
-        return "\"" + digest.prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
+        return "\"" + digest.prefix(16).hex + "\""
     }
 
     /// The version an `If-Match` names for a versioned record (an agreement, a goal): `"3"` is

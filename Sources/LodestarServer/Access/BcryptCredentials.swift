@@ -17,7 +17,7 @@ public struct BcryptCredentials: Credentials {
     public func verify(password: String, against hash: String) -> Bool { Bcrypt.verify(password, hash: hash) }
 
     public func digest(token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(token.utf8)).hex
     }
 
     public func newToken() -> String {

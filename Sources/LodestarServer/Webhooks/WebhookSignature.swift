@@ -33,6 +33,6 @@ public enum WebhookSignature {
 
     private static func hex(secret: String, signed: String) -> String {
         let code = HMAC<SHA256>.authenticationCode(for: Data(signed.utf8), using: SymmetricKey(data: Data(secret.utf8)))
-        return code.map { String(format: "%02x", $0) }.joined()
+        return code.hex
     }
 }

@@ -1,0 +1,15 @@
+extension Sequence<UInt8> {
+    /// The bytes in lower-case hexadecimal, two digits each (a digest as tokens and tags write it).
+    /// Written digit by digit: `String(format:)` cost a tenth of a page's time when every request
+    /// digested its session token.
+    var hex: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(underestimatedCount * 2)
+        for byte in self {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+}
