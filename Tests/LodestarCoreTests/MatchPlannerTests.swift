@@ -241,4 +241,33 @@ struct MentorsAsRowsTests {
         }
         #expect(cohort.mentees.count == 60 && cohort.mentors.count == 25 && differing == 0)
     }
+
+    @Test("the cost matrix forbids exactly the pairs a rule excludes, declared conflicts and earlier pairings included, and counts each rule")
+    func costsAgreeWithRules() throws {
+        let generated = DemoOrganisation.cohort(mentees: 60, mentors: 25)
+        let cohort = LodestarCore.Cohort(enrolments: generated.enrolments, people: generated.people, now: Date(timeIntervalSince1970: 1_800_000_000))
+        var random = SeededGenerator(seed: 7)
+        func somePairs(_ count: Int) -> Set<PersonPair> {
+            Set((0..<count).map { _ in
+                PersonPair(cohort.mentees.people[Int.random(in: 0..<cohort.mentees.count, using: &random)].id,
+                           cohort.mentors.people[Int.random(in: 0..<cohort.mentors.count, using: &random)].id)
+            })
+        }
+        let (conflicts, previous) = (somePairs(40), somePairs(40))
+        let judge = try PairJudge(format: .oneToOne, settings: .defaults(for: .oneToOne), cohort: cohort, conflicts: conflicts, previousPairs: previous)
+        let rows = Array(0..<cohort.mentees.count)
+        let (values, admissible, ruleCounts) = MatchPlanner.costs(rows, columns: cohort.mentors.count, judge: judge)
+        var expected = [Int](repeating: 0, count: HardRule.allCases.count), differing = 0, expectedAdmissible = 0
+        for mentee in rows {
+            for mentor in 0..<cohort.mentors.count {
+                let broken = judge.brokenRules(mentee, mentor)
+                if broken.isEmpty { expectedAdmissible += 1 }
+                for (index, rule) in HardRule.allCases.enumerated() where broken.contains(HardRules(rule)) { expected[index] += 1 }
+                if broken.isEmpty != (values[mentee * cohort.mentors.count + mentor] != DenseCosts.forbidden) { differing += 1 }
+            }
+        }
+        #expect(differing == 0 && admissible == expectedAdmissible && ruleCounts == expected)
+        let index = { (rule: HardRule) in HardRule.allCases.firstIndex(of: rule) ?? 0 }
+        #expect(ruleCounts[index(.declaredConflict)] >= 30 && ruleCounts[index(.rotation)] >= 30, "the random pairs excluded some")
+    }
 }

@@ -99,12 +99,16 @@ public enum MatchPlanner {
                 DispatchQueue.concurrentPerform(iterations: shares) { share in
                     let tally = share * (rules + 1)
                     let totals = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, columns))
-                    defer { totals.deallocate() }
+                    let marks = UnsafeMutableBufferPointer<PairMark>.allocate(capacity: max(1, columns))
+                    marks.initialize(repeating: [])
+                    defer { totals.deallocate(); marks.deallocate() }
                     for row in (share * free.count / shares)..<((share + 1) * free.count / shares) {
                         let mentee = free[row]
                         judge.totals(mentee, into: totals)
+                        judge.mark(mentee, in: marks)
+                        defer { judge.clear(mentee, in: marks) }
                         for mentor in 0..<columns {
-                            let broken = judge.brokenRules(mentee, mentor)
+                            let broken = judge.brokenRules(mentee, mentor, marked: marks[mentor])
                             if broken.isEmpty {
                                 tallies[tally + rules] += 1
                                 // The judge took only settings in range, so the total is within 0…100.

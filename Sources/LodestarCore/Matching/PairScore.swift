@@ -46,6 +46,10 @@ struct PairJudge: Sendable {
     /// Declared conflicts and the pairs rotation excludes (the request decides which), as ordered pairs of person numbers.
     private let conflicts: Set<Int64>
     private let previousPairs: Set<Int64>
+    /// The same pairs by person number: whom each person may not be paired with, and why.
+    private let pairedAgainst: [Int32: [(person: Int32, rule: PairMark)]]
+    /// Mentor indices by person number.
+    private let mentorsOfPerson: [Int32: [Int]]
     /// By mentor index: not trained while the programme asks for it (empty when it doesn't).
     private let untrained: [Bool]
     private let weights: [(MatchCriterion, Double)]
@@ -72,6 +76,16 @@ struct PairJudge: Sendable {
         }
         self.conflicts = keys(conflicts)
         self.previousPairs = keys(previousPairs)
+        var against: [Int32: [(person: Int32, rule: PairMark)]] = [:]
+        for (pairs, mark) in [(self.conflicts, PairMark.conflict), (self.previousPairs, .previous)] {
+            for key in pairs {
+                let (a, b) = (Int32(truncatingIfNeeded: key >> 32), Int32(truncatingIfNeeded: key))
+                against[a, default: []].append((b, mark))
+                against[b, default: []].append((a, mark))
+            }
+        }
+        pairedAgainst = against
+        mentorsOfPerson = Dictionary(grouping: cohort.mentors.personIndex.indices, by: { cohort.mentors.personIndex[$0] })
         untrained = settings.requiresMentorTraining && !untrainedMentors.isEmpty ? cohort.mentors.people.map { untrainedMentors.contains($0.id) } : []
         weights = MatchCriterion.allCases.map { ($0, settings.weights[$0]) }.filter { $0.1 > 0 }
         weightTotal = weights.reduce(0) { $0 + $1.1 }
@@ -83,19 +97,43 @@ struct PairJudge: Sendable {
 
     /// Every hard rule the pair breaks; empty when the pair is admissible.
     func brokenRules(_ i: Int, _ j: Int) -> HardRules {
+        let a = mentees.personIndex[i], b = mentors.personIndex[j]
+        var marks: PairMark = []
+        if !conflicts.isEmpty && conflicts.contains(Self.key(a, b)) { marks.insert(.conflict) }
+        if !previousPairs.isEmpty && previousPairs.contains(Self.key(a, b)) { marks.insert(.previous) }
+        return brokenRules(i, j, marked: marks)
+    }
+
+    /// The mentors mentee `i` may not meet for a declared conflict or an earlier pairing, marked
+    /// in `marks` (one per mentor, all empty before); `clear` empties them again. A row's few
+    /// such mentors are looked up once, instead of every pair in a set.
+    func mark(_ i: Int, in marks: UnsafeMutableBufferPointer<PairMark>) {
+        for (person, mark) in pairedAgainst[mentees.personIndex[i]] ?? [] {
+            for j in mentorsOfPerson[person] ?? [] { marks[j].insert(mark) }
+        }
+    }
+
+    func clear(_ i: Int, in marks: UnsafeMutableBufferPointer<PairMark>) {
+        for (person, _) in pairedAgainst[mentees.personIndex[i]] ?? [] {
+            for j in mentorsOfPerson[person] ?? [] { marks[j] = [] }
+        }
+    }
+
+    /// Every hard rule the pair breaks, its conflict and earlier pairing already known.
+    func brokenRules(_ i: Int, _ j: Int, marked: PairMark) -> HardRules {
         var rules: HardRules = []
         if mentors.capacity[j] <= 0 { rules.insert(HardRules(.capacity)) }
         let a = mentees.personIndex[i], b = mentors.personIndex[j]
         if a == b { rules.insert(HardRules(.samePerson)) }
         if Self.manages(mentors, j, mentees, i) || Self.manages(mentees, i, mentors, j) { rules.insert(HardRules(.reportingLine)) }
-        if !conflicts.isEmpty && conflicts.contains(Self.key(a, b)) { rules.insert(HardRules(.declaredConflict)) }
+        if marked.contains(.conflict) { rules.insert(HardRules(.declaredConflict)) }
         if !seniorityAllowed(mentees.level[i], mentors.level[j]) { rules.insert(HardRules(.seniority)) }
         if mentees.languages.common(i, mentors.languages, j) == 0 { rules.insert(HardRules(.sharedLanguage)) }
         if format == .distance {
             let virtual = mentees.meetingMode[i] != .inPerson && mentors.meetingMode[j] != .inPerson
             if !virtual || mentees.availability.common(i, mentors.availability, j) * 15 < settings.minimumWeeklyOverlap { rules.insert(HardRules(.distance)) }
         }
-        if !previousPairs.isEmpty && previousPairs.contains(Self.key(a, b)) { rules.insert(HardRules(.rotation)) }
+        if marked.contains(.previous) { rules.insert(HardRules(.rotation)) }
         if !untrained.isEmpty && untrained[j] { rules.insert(HardRules(.mentorTraining)) }
         return rules
     }
@@ -204,6 +242,14 @@ struct PairJudge: Sendable {
     @inline(__always) private static func manages(_ aSide: CohortSide, _ a: Int, _ bSide: CohortSide, _ b: Int) -> Bool {
         aSide.entry[a] >= 0 && bSide.entry[b] > aSide.entry[a] && bSide.entry[b] < aSide.exit[a]
     }
+}
+
+/// Why two people may not be paired, apart from the rules read off the cohort: a declared
+/// conflict, an earlier pairing.
+struct PairMark: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let conflict = PairMark(rawValue: 1)
+    static let previous = PairMark(rawValue: 2)
 }
 
 /// Two people, in no particular order: a declared conflict or an earlier pairing.
