@@ -52,10 +52,13 @@ post_form() {
 
 # The programme's cycle still enrolling on port $1 as session $2 (the demo also has a closed pilot).
 enrolling_cycle() {
-  local programme cycle
+  local programme cycle page
   programme=$(curl -fs -H "Cookie: lodestar_session=$2" "http://127.0.0.1:$1/" | grep -o '/programmes/[0-9a-f-]\{36\}' | head -1)
   for cycle in $(curl -fs -H "Cookie: lodestar_session=$2" "http://127.0.0.1:$1$programme" | grep -o '/cycles/[0-9a-f-]\{36\}' | awk '!seen[$0]++'); do
-    if curl -fs -H "Cookie: lodestar_session=$2" "http://127.0.0.1:$1$cycle" | grep -q '>Move to matching<'; then echo "$programme $cycle"; return 0; fi
+    # The page is read whole first: `curl | grep -q` fails under pipefail when grep stops reading
+    # a large page early and curl can't finish writing it.
+    page=$(curl -fs -H "Cookie: lodestar_session=$2" "http://127.0.0.1:$1$cycle") || { echo "$cycle answered with an error" >&2; exit 1; }
+    if grep -q '>Move to matching<' <<<"$page"; then echo "$programme $cycle"; return 0; fi
   done
   echo "no cycle of $programme can move to matching" >&2; exit 1
 }

@@ -21,6 +21,11 @@ struct ReadersAndWriter: Database, SQLDatabase {
     /// The next reader connection, in turn.
     var readers: any Database & SQLDatabase { connections[turn.next() % connections.count] }
 
+    /// Runs `statement` once on every reader connection (each pool holds exactly one).
+    func onEveryReader(_ statement: SQLQueryString) async throws {
+        for reader in connections { try await reader.raw(statement).run() }
+    }
+
     private final class Turn: Sendable {
         private let count = Atomic<Int>(0)
         func next() -> Int { count.wrappingAdd(1, ordering: .relaxed).oldValue & Int.max }

@@ -100,6 +100,8 @@ public final class StoreConnection: Sendable {
         case .sqliteFile:
             try await sql.raw("PRAGMA journal_mode = WAL").run()
             try await sql.raw("PRAGMA busy_timeout = \(literal: Self.busyTimeoutMilliseconds)").run()
+            // A reader meets a lock only while another process recovers or resets the log: it waits too.
+            try await (store.db as? ReadersAndWriter)?.onEveryReader("PRAGMA busy_timeout = \(literal: Self.busyTimeoutMilliseconds)")
         case .sqliteMemory, .postgres: break
         }
     }
