@@ -21,9 +21,10 @@ struct ReadersAndWriter: Database, SQLDatabase {
     /// The next reader connection, in turn.
     var readers: any Database & SQLDatabase { connections[turn.next() % connections.count] }
 
-    /// Runs `statement` once on every reader connection (each pool holds exactly one).
-    func onEveryReader(_ statement: SQLQueryString) async throws {
-        for reader in connections { try await reader.raw(statement).run() }
+    /// Runs `statement` once on the writer and on every reader connection (each pool holds exactly
+    /// one): a setting of the connection, such as its busy timeout.
+    func onEveryConnection(_ statement: SQLQueryString) async throws {
+        for connection in [writer] + connections { try await connection.raw(statement).run() }
     }
 
     private final class Turn: Sendable {

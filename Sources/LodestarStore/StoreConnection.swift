@@ -95,15 +95,10 @@ public final class StoreConnection: Sendable {
     /// write that waits for another process's lock a bounded time, then fails as `StoreBusy`
     /// (the driver's default handler would wait forever, holding the one connection).
     func prepareConnection() async throws {
-        guard let sql = store.db as? any SQLDatabase else { return }
-        switch location {
-        case .sqliteFile:
-            try await sql.raw("PRAGMA journal_mode = WAL").run()
-            try await sql.raw("PRAGMA busy_timeout = \(literal: Self.busyTimeoutMilliseconds)").run()
-            // A reader meets a lock only while another process recovers or resets the log: it waits too.
-            try await (store.db as? ReadersAndWriter)?.onEveryReader("PRAGMA busy_timeout = \(literal: Self.busyTimeoutMilliseconds)")
-        case .sqliteMemory, .postgres: break
-        }
+        // Readers meet a lock only while another process recovers or resets the log: they wait too.
+        guard let split = store.db as? ReadersAndWriter else { return }
+        try await split.writer.raw("PRAGMA journal_mode = WAL").run()
+        try await split.onEveryConnection("PRAGMA busy_timeout = \(literal: Self.busyTimeoutMilliseconds)")
     }
 
     /// Runs the first `count` migrations (the tests upgrade a database from an earlier schema).

@@ -57,6 +57,20 @@ struct ReadersAndWriterTests {
         }
     }
 
+    @Test("every connection, the readers' as well as the writer's, waits out another process's lock")
+    func busyTimeoutOnEveryConnection() async throws {
+        try await withSQLiteFile { connection in
+            try await connection.migrate()
+            let split = try #require(connection.store.db as? ReadersAndWriter)
+            var timeouts: [Int] = [try await split.writer.raw("PRAGMA busy_timeout").first(decodingColumn: "timeout", as: Int.self) ?? 0]
+            // The readers take turns: as many reads as there are readers reach each once.
+            for _ in 0..<StoreConnection.sqliteReaders {
+                timeouts.append(try await split.readers.raw("PRAGMA busy_timeout").first(decodingColumn: "timeout", as: Int.self) ?? 0)
+            }
+            #expect(timeouts == [Int](repeating: StoreConnection.busyTimeoutMilliseconds, count: StoreConnection.sqliteReaders + 1))
+        }
+    }
+
     /// Runs `body` on a store over a new SQLite file, then closes and removes it.
     private func withSQLiteFile(_ body: (StoreConnection) async throws -> Void) async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("lodestar-readers-\(UUID()).sqlite").path

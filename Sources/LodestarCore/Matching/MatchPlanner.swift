@@ -106,7 +106,7 @@ public enum MatchPlanner {
                         let mentee = free[row]
                         judge.totals(mentee, into: totals)
                         judge.mark(mentee, in: marks)
-                        defer { judge.clear(mentee, in: marks) }
+                        defer { judge.mark(mentee, in: marks, clear: true) }
                         for mentor in 0..<columns {
                             let broken = judge.brokenRules(mentee, mentor, marked: marks[mentor])
                             if broken.isEmpty {

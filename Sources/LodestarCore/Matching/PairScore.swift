@@ -43,10 +43,8 @@ struct PairJudge: Sendable {
     let settings: MatchingSettings
     let mentees: CohortSide
     let mentors: CohortSide
-    /// Declared conflicts and the pairs rotation excludes (the request decides which), as ordered pairs of person numbers.
-    private let conflicts: Set<Int64>
-    private let previousPairs: Set<Int64>
-    /// The same pairs by person number: whom each person may not be paired with, and why.
+    /// Declared conflicts and the pairs rotation excludes (the request decides which), by person
+    /// number: whom each person may not be paired with, and why.
     private let pairedAgainst: [Int32: [(person: Int32, rule: PairMark)]]
     /// Mentor indices by person number.
     private let mentorsOfPerson: [Int32: [Int]]
@@ -68,18 +66,10 @@ struct PairJudge: Sendable {
         for side in [cohort.mentees, cohort.mentors] {
             for (i, person) in side.people.enumerated() { numbers[person.id] = side.personIndex[i] }
         }
-        func keys(_ pairs: Set<PersonPair>) -> Set<Int64> {
-            Set(pairs.compactMap { pair in
-                guard let a = numbers[pair.first], let b = numbers[pair.second] else { return nil }
-                return Self.key(a, b)
-            })
-        }
-        self.conflicts = keys(conflicts)
-        self.previousPairs = keys(previousPairs)
         var against: [Int32: [(person: Int32, rule: PairMark)]] = [:]
-        for (pairs, mark) in [(self.conflicts, PairMark.conflict), (self.previousPairs, .previous)] {
-            for key in pairs {
-                let (a, b) = (Int32(truncatingIfNeeded: key >> 32), Int32(truncatingIfNeeded: key))
+        for (pairs, mark) in [(conflicts, PairMark.conflict), (previousPairs, .previous)] {
+            for pair in pairs {
+                guard let a = numbers[pair.first], let b = numbers[pair.second] else { continue }
                 against[a, default: []].append((b, mark))
                 against[b, default: []].append((a, mark))
             }
@@ -91,31 +81,19 @@ struct PairJudge: Sendable {
         weightTotal = weights.reduce(0) { $0 + $1.1 }
     }
 
-    @inline(__always) private static func key(_ a: Int32, _ b: Int32) -> Int64 {
-        Int64(min(a, b)) << 32 | Int64(max(a, b))
-    }
-
     /// Every hard rule the pair breaks; empty when the pair is admissible.
     func brokenRules(_ i: Int, _ j: Int) -> HardRules {
-        let a = mentees.personIndex[i], b = mentors.personIndex[j]
-        var marks: PairMark = []
-        if !conflicts.isEmpty && conflicts.contains(Self.key(a, b)) { marks.insert(.conflict) }
-        if !previousPairs.isEmpty && previousPairs.contains(Self.key(a, b)) { marks.insert(.previous) }
-        return brokenRules(i, j, marked: marks)
+        let mentor = mentors.personIndex[j]
+        let marked = (pairedAgainst[mentees.personIndex[i]] ?? []).reduce(into: PairMark()) { if $1.person == mentor { $0.insert($1.rule) } }
+        return brokenRules(i, j, marked: marked)
     }
 
     /// The mentors mentee `i` may not meet for a declared conflict or an earlier pairing, marked
-    /// in `marks` (one per mentor, all empty before); `clear` empties them again. A row's few
-    /// such mentors are looked up once, instead of every pair in a set.
-    func mark(_ i: Int, in marks: UnsafeMutableBufferPointer<PairMark>) {
+    /// in `marks` (one per mentor, all empty before); `clear: true` empties them again. A row's
+    /// few such mentors are looked up once, not every pair.
+    func mark(_ i: Int, in marks: UnsafeMutableBufferPointer<PairMark>, clear: Bool = false) {
         for (person, mark) in pairedAgainst[mentees.personIndex[i]] ?? [] {
-            for j in mentorsOfPerson[person] ?? [] { marks[j].insert(mark) }
-        }
-    }
-
-    func clear(_ i: Int, in marks: UnsafeMutableBufferPointer<PairMark>) {
-        for (person, _) in pairedAgainst[mentees.personIndex[i]] ?? [] {
-            for j in mentorsOfPerson[person] ?? [] { marks[j] = [] }
+            for j in mentorsOfPerson[person] ?? [] { marks[j] = clear ? [] : marks[j].union(mark) }
         }
     }
 
