@@ -40,15 +40,17 @@ public final class StoreConnection: Sendable {
             (databases, eventLoopGroups, threadPools, db) = ([only.databases], [only.group], [], only.connections[0])
         case .postgres(let url):
             // Each pool names itself, so that `pg_stat_activity` tells its connections from others'.
-            // PostgreSQL shares the process-wide loops.
+            // PostgreSQL shares the process-wide loops; each loop has a pool of its own, and the
+            // store takes them in turn, so the protocol's work is spread over every core.
             var configuration = try SQLPostgresConfiguration(url: url)
             configuration.coreConfiguration.options.additionalStartupParameters.append(("application_name", poolName))
             let postgres = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
             postgres.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: Self.postgresConnectionsPerLoop, sqlLogLevel: .trace), as: .psql)
-            guard let opened = postgres.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any()) else {
-                throw DatabaseURLError(url: location.description, reason: "the database could not be opened")
+            let pools = MultiThreadedEventLoopGroup.singleton.makeIterator().compactMap {
+                postgres.database(logger: logger, on: $0) as? any Database & SQLDatabase
             }
-            (databases, eventLoopGroups, threadPools, db) = ([postgres], [], [], opened)
+            guard !pools.isEmpty else { throw DatabaseURLError(url: location.description, reason: "the database could not be opened") }
+            (databases, eventLoopGroups, threadPools, db) = ([postgres], [], [], InTurn(pools))
         }
         self.location = location
         self.logger = logger

@@ -225,7 +225,7 @@ struct MentorsAsRowsTests {
 /// one pair at a time. The two must agree exactly, or a plan would be optimal for other scores
 /// than the ones it shows.
 @Suite struct RowScoringTests {
-    @Test("a mentee's row of totals equals each pair's total to the last bit, in every format", arguments: [MentoringFormat.oneToOne, .reverse, .distance])
+    @Test("a mentee's row of totals equals each pair's total to the last bit, in every format", arguments: [MentoringFormat.oneToOne, .reverse, .distance, .peer])
     func rowEqualsPairs(format: MentoringFormat) throws {
         let generated = DemoOrganisation.cohort(mentees: 60, mentors: 25)
         let cohort = LodestarCore.Cohort(enrolments: generated.enrolments, people: generated.people, now: Date(timeIntervalSince1970: 1_800_000_000))

@@ -36,7 +36,7 @@ struct Cohort {
             for interest in profile.interests { interests.insert(index.interests.index(interest.lowercased()), for: i) }
             for language in people[i].languages { languages.insert(index.languages.index(language.lowercased()), for: i) }
             for bit in utcQuarterHours(profile.availability, timeZone: people[i].timeZone, now: now) { availability.insert(bit, for: i) }
-            for skill in profile.skills { proficiency[i * competencies + index.competencies.index(skill.competency)] = UInt8(clamping: skill.proficiency) }
+            for skill in profile.skills { proficiency[index.competencies.index(skill.competency) * enrolments.count + i] = UInt8(clamping: skill.proficiency) }
             for goal in profile.developmentGoals {
                 goalCompetency.append(Int32(index.competencies.index(goal.competency)))
                 goalWeight.append(Double(4 - min(max(goal.priority, 1), 3)))

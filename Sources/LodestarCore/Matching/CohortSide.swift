@@ -25,7 +25,8 @@ struct CohortSide: Sendable {
     let interests: WordSets
     let languages: WordSets
     let availability: WordSets
-    /// Mentors: proficiency 0–5 per competency, `competencyCount` per participant.
+    /// Mentors: proficiency 0–5, competency by competency (`count` per competency, so a goal's
+    /// fit against every mentor reads one run of memory).
     let proficiency: [UInt8]
     let competencyCount: Int
     /// Mentees: goals `goalStart[i] ..< goalStart[i + 1]`, weight 3 for priority 1 down to 1.

@@ -144,48 +144,75 @@ struct PairJudge: Sendable {
         for j in 0..<mentorCount { totals[j] = 0 }
         for (criterion, weight) in weights {
             switch criterion {
-            case .availabilityOverlap:
-                let occupied = mentees.availability.occupiedWords(of: i)
-                for j in 0..<mentorCount { totals[j] += weight * Self.overlapValue(mentees.availability.common(i, mentors.availability, j, occupied: occupied)) }
+            case .goalSkillFit:
+                goalFits(i) { j, value in totals[j] += weight * value }
+            case .seniorityGap:
+                let level = mentees.level[i]
+                for j in 0..<mentorCount { totals[j] += weight * Self.seniorityValue(gap: Double(mentors.level[j] - level), format) }
             case .sharedInterests:
                 let occupied = mentees.interests.occupiedWords(of: i)
                 for j in 0..<mentorCount {
                     totals[j] += weight * Self.interestsValue(mentees.interests.common(i, mentors.interests, j, occupied: occupied), i, j, mentees, mentors)
                 }
-            default:
+            case .communicationStyle:
+                let style = mentees.style[i]
+                for j in 0..<mentorCount { totals[j] += weight * Self.styleValue(style, mentors.style[j]) }
+            case .learningPreference:
+                let learning = mentees.learning[i]
+                for j in 0..<mentorCount { totals[j] += weight * Self.learningValue(learning, mentors.learning[j]) }
+            case .availabilityOverlap:
+                let occupied = mentees.availability.occupiedWords(of: i)
+                for j in 0..<mentorCount { totals[j] += weight * Self.overlapValue(mentees.availability.common(i, mentors.availability, j, occupied: occupied)) }
+            case .location, .crossDepartment:
                 for j in 0..<mentorCount { totals[j] += weight * part(criterion, i, j) }
             }
         }
         for j in 0..<mentorCount { totals[j] = weightTotal > 0 ? 100 * totals[j] / weightTotal : 0 }
     }
 
+    /// Mentee `i`'s goal fit against every mentor, handed to `use` mentor by mentor: goal by goal
+    /// over all mentors (one run of memory each), each mentor's sum added in the goals' order as
+    /// `part` adds it, so the two agree to the last bit.
+    @inline(__always) private func goalFits(_ i: Int, _ use: (Int, Double) -> Void) {
+        let mentorCount = mentors.count, goals = Int(mentees.goalStart[i])..<Int(mentees.goalStart[i + 1])
+        let wanted = goals.reduce(0.0) { $0 + mentees.goalWeight[$1] }
+        guard wanted > 0 else {
+            for j in 0..<mentorCount { use(j, 0.5) }
+            return
+        }
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, mentorCount)) { got in
+            got.initialize(repeating: 0)
+            mentors.proficiency.withUnsafeBufferPointer { proficiency in
+                for goal in goals {
+                    let weight = mentees.goalWeight[goal], competency = Int(mentees.goalCompetency[goal])
+                    guard competency < mentors.competencyCount else { continue }
+                    let run = competency * mentorCount
+                    for j in 0..<mentorCount { got[j] += weight * Double(proficiency[run + j]) / 5 }
+                }
+            }
+            for j in 0..<mentorCount { use(j, got[j] / wanted) }
+        }
+    }
+
     @inline(__always) private func part(_ criterion: MatchCriterion, _ i: Int, _ j: Int) -> Double {
         switch criterion {
         case .goalSkillFit:
             var got = 0.0, wanted = 0.0
-            let competencies = mentors.competencyCount
             for goal in Int(mentees.goalStart[i])..<Int(mentees.goalStart[i + 1]) {
                 let weight = mentees.goalWeight[goal]
                 wanted += weight
                 let competency = Int(mentees.goalCompetency[goal])
-                if competency < competencies { got += weight * Double(mentors.proficiency[j * competencies + competency]) / 5 }
+                if competency < mentors.competencyCount { got += weight * Double(mentors.proficiency[competency * mentors.count + j]) / 5 }
             }
             return wanted > 0 ? got / wanted : 0.5
         case .seniorityGap:
-            let gap = Double(mentors.level[j] - mentees.level[i])
-            switch format {
-            case .peer: return max(0, 1 - abs(gap) / 2)
-            case .reverse: return max(0, 1 - abs(-gap - 3) / 6)
-            default: return max(0, 1 - abs(gap - 3) / 6)
-            }
+            return Self.seniorityValue(gap: Double(mentors.level[j] - mentees.level[i]), format)
         case .sharedInterests:
             return Self.interestsValue(mentees.interests.common(i, mentors.interests, j), i, j, mentees, mentors)
         case .communicationStyle:
-            let a = mentees.style[i], b = mentors.style[j]
-            return a < 0 || b < 0 ? 0.5 : (a == b ? 1 : 0.3)
+            return Self.styleValue(mentees.style[i], mentors.style[j])
         case .learningPreference:
-            let a = mentees.learning[i], b = mentors.learning[j]
-            return a < 0 || b < 0 ? 0.5 : (a == b ? 1 : 0.4)
+            return Self.learningValue(mentees.learning[i], mentors.learning[j])
         case .availabilityOverlap:
             return Self.overlapValue(mentees.availability.common(i, mentors.availability, j))
         case .location:
@@ -195,6 +222,21 @@ struct PairJudge: Sendable {
             return mentees.department[i] == mentors.department[j] ? 0 : 1
         }
     }
+
+    /// A level gap's fit: peers close in level, a mentor some three levels above (reverse: below).
+    @inline(__always) private static func seniorityValue(gap: Double, _ format: MentoringFormat) -> Double {
+        switch format {
+        case .peer: max(0, 1 - abs(gap) / 2)
+        case .reverse: max(0, 1 - abs(-gap - 3) / 6)
+        default: max(0, 1 - abs(gap - 3) / 6)
+        }
+    }
+
+    /// Same communication style 1, different 0.3, either unknown 0.5.
+    @inline(__always) private static func styleValue(_ a: Int8, _ b: Int8) -> Double { a < 0 || b < 0 ? 0.5 : (a == b ? 1 : 0.3) }
+
+    /// Same learning preference 1, different 0.4, either unknown 0.5.
+    @inline(__always) private static func learningValue(_ a: Int8, _ b: Int8) -> Double { a < 0 || b < 0 ? 0.5 : (a == b ? 1 : 0.4) }
 
     /// Shared interests over all the pair's interests (Jaccard), from how many they share.
     @inline(__always) private static func interestsValue(_ shared: Int, _ i: Int, _ j: Int, _ mentees: CohortSide, _ mentors: CohortSide) -> Double {
