@@ -424,6 +424,18 @@ def main():
                 check(arrives(driver, "/cycles/") and "1 pairing called not a fit in the fit check." in driver.page_source, f"the manager re-matches {names['mentee']} with {offered[0] if offered else '?'}")
                 go(driver, driver.find_element(By.XPATH, "//button[text()='Move to closed']"))
                 check("state-closed" in driver.page_source, "the manager closes the cycle")
+                go(driver, driver.find_element(By.ID, "dashboard-link"))
+                funnel = driver.find_elements(By.CSS_SELECTOR, "svg.chart[aria-labelledby='funnel-title funnel-desc'] rect")
+                check(arrives(driver, "/dashboard") and len(funnel) == 5 and "Mentees who completed the cycle" in driver.page_source,
+                      f"the closed cycle's dashboard draws its funnel ({len(funnel)} bars) beside its figures")
+                snap(driver, "dashboard-cycle")
+                go(driver, driver.find_element(By.XPATH, "//p[contains(@class, 'crumbs')]//a[normalize-space()='Dashboard']"))
+                charts = driver.find_elements(By.CSS_SELECTOR, "svg.chart[role='img']")
+                columns = [cell.text for cell in driver.find_elements(By.CSS_SELECTOR, "#cycles-side-by-side thead th")]
+                check(len(charts) == 2 and columns[1:] == ["2026 pilot", "2027 cohort"], f"the programme's dashboard sets its cycles side by side ({columns}) with {len(charts)} charts")
+                snap(driver, "dashboard-programme")
+                csv = fetch(base, urllib.parse.urlparse(driver.current_url).path + ".csv", driver, kind="text/csv")
+                check(csv.startswith(b"indicator,key,unit,2026 pilot,2027 cohort\r\n"), "the table downloads as CSV")
             finally:
                 driver.quit()
             driver = browser()

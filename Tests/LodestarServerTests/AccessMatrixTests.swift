@@ -107,6 +107,11 @@ struct AccessMatrixTests {
         post(.growth(.key)): signedIn.subtracting([.readToken]),
         post(.askLineManager(.key)): signedIn.subtracting([.readToken]),
         get(.cycle(.key, .growth)): managers,
+        // Dashboards: a cycle's and a programme's figures are their managers' (and admins').
+        get(.cycle(.key, .dashboard)): managers,
+        get(.cycle(.key, .dashboardCSV)): managers,
+        get(.programmeDashboard(.key)): managers,
+        get(.programmeDashboardCSV(.key)): managers,
         // Certificates: taken by the people of a cycle (anyone else: not found); a certificate's
         // page and PDF are open to anyone with its code — its verification address.
         post(.cycle(.key, .certificate)): signedIn.subtracting([.readToken]),
@@ -278,6 +283,8 @@ struct AccessMatrixTests {
         "POST /api/v1/enrolments/:id/growth/requests": signedIn.subtracting([.readToken]),
         "PUT /api/v1/enrolments/:id/assessments/:moment": signedIn.subtracting([.readToken]),
         "GET /api/v1/cycles/:id/growth": managers,
+        "GET /api/v1/cycles/:id/indicators": managers,
+        "GET /api/v1/programmes/:id/indicators": managers,
         "GET /api/v1/people/:id/recognition": admins,
         "GET /api/v1/certificates": signedIn,
         "GET /api/v1/kudos": signedIn,

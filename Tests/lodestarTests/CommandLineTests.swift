@@ -197,6 +197,34 @@ final class CommandLineTests {
         #expect(try lodestar("match", "--cycle", String(cycleID), "--lock", "nonsense").errors.contains("must be MENTEE_ENROLMENT_ID:MENTOR_ENROLMENT_ID"))
     }
 
+    @Test("report prints a cycle's indicators as CSV and JSON and a programme's cycles side by side; it asks for exactly one of --cycle and --programme")
+    func report() async throws {
+        let seeded = try lodestar("demo")
+        let cycleID = try #require(seeded.output.split(separator: "\n").first { $0.hasPrefix("Cycle id: ") }?.dropFirst(10))
+        let csv = try lodestar("report", "--cycle", String(cycleID))
+        #expect(csv.status == 0, "\(csv.errors)")
+        #expect(csv.output.hasPrefix("indicator,key,value,unit\r\n") && csv.output.contains("Mentees enrolled,mentees-enrolled,83,count"))
+        let json = try lodestar("report", "--cycle", String(cycleID), "--format", "json")
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect(body["cycleId"] as? String == String(cycleID) && (body["indicators"] as? [Any])?.isEmpty == false)
+        let connection = try StoreConnection(location: .sqliteFile(path: String(database.dropFirst("sqlite://".count))))
+        let programme: Programme.ID
+        do {
+            programme = try #require(try await connection.store.programmes(ids: nil).first).id
+            await connection.shutdown()
+        } catch {
+            await connection.shutdown()
+            throw error
+        }
+        let side = try lodestar("report", "--programme", programme.description)
+        #expect(side.status == 0 && side.output.hasPrefix("indicator,key,unit,2026 pilot,2027 cohort\r\n"), "\(side.errors)")
+        #expect(side.output.contains("Relationships,relationships,count,12,0"))
+        #expect(try lodestar("report").errors.contains("give either --cycle or --programme"))
+        #expect(try lodestar("report", "--cycle", String(cycleID), "--programme", programme.description).errors.contains("give either --cycle or --programme"))
+        #expect(try lodestar("report", "--cycle", "nonsense").errors.contains("is not a cycle id"))
+        #expect(try lodestar("report", "--cycle", String(cycleID), "--format", "xml").status != 0)
+    }
+
     @Test("match --publish makes the relationships once; a cycle not in matching is refused with its state")
     func publish() async throws {
         let seeded = try lodestar("demo")

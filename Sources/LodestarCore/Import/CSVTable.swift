@@ -163,7 +163,8 @@ public enum CSVText {
         defer { stream.close() }
         do {
             let writer = try CSVWriter(stream: stream, newline: .crlf)
-            try writer.write(row: header)
+            // A header can hold names people gave (a programme's cycles): it is made as safe as the rows.
+            try writer.write(row: header.map(formulaSafe))
             for row in rows { try writer.write(row: row.map(formulaSafe)) }
         } catch {
             // Writing to memory fails only if memory does; what was written is returned.

@@ -163,8 +163,12 @@ struct PairJudge: Sendable {
             case .availabilityOverlap:
                 let occupied = mentees.availability.occupiedWords(of: i)
                 for j in 0..<mentorCount { totals[j] += weight * Self.overlapValue(mentees.availability.common(i, mentors.availability, j, occupied: occupied)) }
-            case .location, .crossDepartment:
-                for j in 0..<mentorCount { totals[j] += weight * part(criterion, i, j) }
+            case .location:
+                let (mode, location) = (mentees.meetingMode[i], mentees.location[i])
+                for j in 0..<mentorCount { totals[j] += weight * Self.locationValue(mode, location, mentors.meetingMode[j], mentors.location[j]) }
+            case .crossDepartment:
+                let department = mentees.department[i]
+                for j in 0..<mentorCount { totals[j] += weight * (department == mentors.department[j] ? 0 : 1) }
             }
         }
         for j in 0..<mentorCount { totals[j] = weightTotal > 0 ? 100 * totals[j] / weightTotal : 0 }
@@ -216,8 +220,7 @@ struct PairJudge: Sendable {
         case .availabilityOverlap:
             return Self.overlapValue(mentees.availability.common(i, mentors.availability, j))
         case .location:
-            guard mentees.meetingMode[i] == .inPerson || mentors.meetingMode[j] == .inPerson else { return 1 }
-            return mentees.location[i] >= 0 && mentees.location[i] == mentors.location[j] ? 1 : 0
+            return Self.locationValue(mentees.meetingMode[i], mentees.location[i], mentors.meetingMode[j], mentors.location[j])
         case .crossDepartment:
             return mentees.department[i] == mentors.department[j] ? 0 : 1
         }
@@ -230,6 +233,12 @@ struct PairJudge: Sendable {
         case .reverse: max(0, 1 - abs(-gap - 3) / 6)
         default: max(0, 1 - abs(gap - 3) / 6)
         }
+    }
+
+    /// Where either meets in person, the same known location 1, else 0; both virtual 1.
+    @inline(__always) private static func locationValue(_ menteeMode: MeetingMode, _ menteeLocation: Int32, _ mentorMode: MeetingMode, _ mentorLocation: Int32) -> Double {
+        guard menteeMode == .inPerson || mentorMode == .inPerson else { return 1 }
+        return menteeLocation >= 0 && menteeLocation == mentorLocation ? 1 : 0
     }
 
     /// Same communication style 1, different 0.3, either unknown 0.5.

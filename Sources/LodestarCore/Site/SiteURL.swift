@@ -23,6 +23,8 @@ public enum SiteURL: Sendable {
     /// The directory as a CSV file; uploading a people file; an upload's preview, confirming or discarding it.
     case peopleCSV, peopleImports, upload(Parameter<PendingImport.ID>, UploadPart? = nil)
     case programme(Parameter<Programme.ID>)
+    /// A programme's dashboard (its cycles side by side) and its CSV.
+    case programmeDashboard(Parameter<Programme.ID>), programmeDashboardCSV(Parameter<Programme.ID>)
     /// A new programme's form; a programme's settings; opening its next cycle.
     case newProgramme, editProgramme(Parameter<Programme.ID>), programmeCycles(Parameter<Programme.ID>)
     /// Archiving a programme, and bringing it back.
@@ -69,7 +71,8 @@ public enum SiteURL: Sendable {
     case redeliver(Parameter<WebhookEndpoint.ID>, Parameter<WebhookDelivery.ID>)
 
     public enum CyclePart: String, Sendable {
-        case plan, weights, state, dates, publish, pairs, speed, choose, imports, applications, invitations, growth, certificate
+        case plan, weights, state, dates, publish, pairs, speed, choose, imports, applications, invitations, growth, certificate, dashboard
+        case dashboardCSV = "dashboard.csv"
         case invitationFile = "invitations/file"
         case speedPrint = "speed/print"
         case speedCalendar = "speed/calendar.ics"
@@ -118,6 +121,8 @@ public enum SiteURL: Sendable {
         case .peopleImports: "/people/imports"
         case .upload(let id, let part): "/imports/\(id.segment("id"))" + Self.suffix(part?.rawValue)
         case .programme(let id): "/programmes/\(id.segment("id"))"
+        case .programmeDashboard(let id): "/programmes/\(id.segment("id"))/dashboard"
+        case .programmeDashboardCSV(let id): "/programmes/\(id.segment("id"))/dashboard.csv"
         case .newProgramme: "/programmes/new"
         case .editProgramme(let id): "/programmes/\(id.segment("id"))/edit"
         case .programmeCycles(let id): "/programmes/\(id.segment("id"))/cycles"

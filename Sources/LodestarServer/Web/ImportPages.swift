@@ -12,8 +12,7 @@ struct ImportPages {
     func register(on router: Router<LodestarContext>) {
         router.get(.peopleCSV) { _, context in
             let csv = try await context.peopleDirectory(store).exportCSV()
-            return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: #"attachment; filename="people.csv""#],
-                            body: .init(byteBuffer: ByteBuffer(string: csv)))
+            return Response.csv(csv, named: "people.csv")
         }
         router.post(.peopleImports) { request, context in
             try context.signedIn().requireAdmin("importing people")

@@ -67,8 +67,7 @@ struct SurveyPages {
         router.get(.survey(.key, .resultsCSV)) { _, context in
             let results = try await surveys(context).results(try context.parameters.id(of: "survey"), now: context.now)
             let csv = CSVText.write(header: SurveyResults.csvHeader, rows: results.csvRows)
-            return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: #"attachment; filename="survey-results.csv""#],
-                            body: .init(byteBuffer: ByteBuffer(string: csv)))
+            return Response.csv(csv, named: "survey-results.csv")
         }
     }
 

@@ -10,6 +10,8 @@ enum Template: String, CaseIterable, Sendable {
     case surveyResults = "survey-results"
     case growth, certificate, kudos
     case cycleGrowth = "cycle-growth"
+    case dashboard
+    case programmeDashboard = "programme-dashboard"
     case programmeForm = "programme-form"
     case forgotPassword = "forgot-password"
     case setPassword = "set-password"
@@ -17,8 +19,8 @@ enum Template: String, CaseIterable, Sendable {
     case speedPrint = "speed-print"
     case planMentee = "plan-mentee"
     /// Partials, drawn into pages: paging links, the form's CSRF field, a problem with a form or
-    /// with one field, the trail above a heading.
-    case paging, csrf, problem, crumbs
+    /// with one field, the trail above a heading, a chart with its table.
+    case paging, csrf, problem, crumbs, chart
     case fieldProblem = "field-problem"
     case formField = "form-field"
     case readinessSummary = "readiness-summary"

@@ -23,6 +23,7 @@ struct CycleView {
     /// The cycle's applications: invitations and decisions.
     let applicationsHref: String
     let growthHref: String
+    let dashboardHref: String
     /// The cycle's calendar, each day with its form field; changeable until the cycle closes.
     let dates: [Day]
     let mayChangeDates: Bool
@@ -125,6 +126,7 @@ struct CycleView {
         enrolmentUpload = cycle.takesEnrolments ? SiteURL.cycle(.value(cycle.id), .imports).path : nil
         applicationsHref = SiteURL.cycle(.value(cycle.id), .applications).path
         growthHref = SiteURL.cycle(.value(cycle.id), .growth).path
+        dashboardHref = SiteURL.cycle(.value(cycle.id), .dashboard).path
         self.csrf = csrf
         paging = Paging(page.enrolled, path: SiteURL.cycle(.value(cycle.id)).path, query: [:])
         matching = cycle.state == .matching

@@ -30,6 +30,7 @@ struct ProgrammeView {
     let messagesHref: String
     let trainingHref: String
     let surveysHref: String
+    let dashboardHref: String
     let restoreHref: String
     let editHref: String
     let copyHref: String
@@ -66,6 +67,7 @@ struct ProgrammeView {
         messagesHref = SiteURL.programmeMessages(.value(programme.id)).path
         trainingHref = SiteURL.programmeTraining(.value(programme.id)).path
         surveysHref = SiteURL.programmeSurveys(.value(programme.id)).path
+        dashboardHref = SiteURL.programmeDashboard(.value(programme.id)).path
         restoreHref = SiteURL.restoreProgramme(.value(programme.id)).path
         mayCopy = principal.isAdmin
         editHref = SiteURL.editProgramme(.value(programme.id)).path

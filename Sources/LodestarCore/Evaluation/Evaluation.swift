@@ -1,0 +1,50 @@
+import Foundation
+
+/// A programme's cycles measured side by side.
+public struct ProgrammeIndicators: Sendable, Equatable {
+    public let programme: Programme
+    /// Its cycles in order, the first first.
+    public let cycles: [CycleIndicators]
+}
+
+/// Evaluation (PRODUCT.md M15): the indicators of a cycle or of a programme's cycles, for the
+/// programme's managers and admins — the dashboards, the API, the exports and `lodestar report`.
+public struct Evaluation: Sendable {
+    let store: any LodestarRepositories
+    let principal: Principal
+
+    public init(store: any LodestarRepositories, principal: Principal) {
+        self.store = store
+        self.principal = principal
+    }
+
+    /// One cycle's indicators at `now`.
+    public func cycle(_ id: Cycle.ID, now: Date) async throws -> CycleIndicators {
+        let (cycle, programme) = try await store.cycleAndProgramme(id)
+        try principal.requireManager(of: programme, "reading a cycle's indicators")
+        return try await measure(cycle, of: programme, now: now)
+    }
+
+    /// Every cycle of a programme, measured at `now`.
+    public func programme(_ id: Programme.ID, now: Date) async throws -> ProgrammeIndicators {
+        guard let programme = try await store.programme(id) else { throw NotFound("programme", id) }
+        try principal.requireManager(of: programme, "reading a programme's indicators")
+        var cycles: [CycleIndicators] = []
+        for cycle in try await store.cycles(of: id).sorted(by: { $0.number < $1.number }) {
+            cycles.append(try await measure(cycle, of: programme, now: now))
+        }
+        return ProgrammeIndicators(programme: programme, cycles: cycles)
+    }
+
+    /// A cycle's records read in six queries, however many relationships it has.
+    private func measure(_ cycle: Cycle, of programme: Programme, now: Date) async throws -> CycleIndicators {
+        let relationships = try await store.relationships(in: cycle.id)
+        let ids = relationships.map(\.id)
+        let records = CycleIndicators.Records(
+            cycle: cycle, programme: programme, enrolled: try await store.enrolmentCounts(in: cycle.id),
+            applications: try await store.applications(in: cycle.id), relationships: relationships,
+            meetings: ids.isEmpty ? [] : try await store.meetings(ofAny: ids), goalVersions: ids.isEmpty ? [] : try await store.goalVersions(ofAny: ids),
+            agreements: ids.isEmpty ? [] : try await store.agreements(ofAny: ids), pulses: ids.isEmpty ? [] : try await store.pulses(ofAny: ids))
+        return CycleIndicators(records, now: now)
+    }
+}

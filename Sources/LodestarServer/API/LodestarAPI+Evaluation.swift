@@ -1,0 +1,67 @@
+import Foundation
+import LodestarCore
+import OpenAPIRuntime
+
+/// `/api/v1/cycles/{id}/indicators` and `/api/v1/programmes/{id}/indicators`: the dashboards' figures.
+extension LodestarAPI {
+    func getCycleIndicators(_ input: Operations.GetCycleIndicators.Input) async throws -> Operations.GetCycleIndicators.Output {
+        let indicators = try await evaluation().cycle(try Identifier(path: input.path.id, of: "cycle"), now: try APIRequest.current().now)
+        return .ok(.init(body: .json(CycleIndicatorsBody(indicators))))
+    }
+
+    func getProgrammeIndicators(_ input: Operations.GetProgrammeIndicators.Input) async throws -> Operations.GetProgrammeIndicators.Output {
+        let indicators = try await evaluation().programme(try Identifier(path: input.path.id, of: "programme"), now: try APIRequest.current().now)
+        return .ok(.init(body: .json(ProgrammeIndicatorsBody(indicators))))
+    }
+
+    private func evaluation() throws -> Evaluation { Evaluation(store: store, principal: try APIRequest.principal()) }
+}
+
+/// A cycle's indicators as the API and `lodestar report --format json` write them.
+public struct CycleIndicatorsBody: Encodable, Hashable, Sendable {
+    struct Line: Encodable, Hashable, Sendable {
+        let key: String
+        let label: String
+        let value: Double?
+        let unit: String
+    }
+    struct Stage: Encodable, Hashable, Sendable {
+        let stage: String
+        let count: Int
+    }
+    struct Ending: Encodable, Hashable, Sendable {
+        let reason: String
+        let count: Int
+    }
+    let cycleId: String
+    let cycleName: String
+    let state: String
+    let indicators: [Line]
+    let funnel: [Stage]
+    let earlyEndings: [Ending]
+    let scores: [Double]
+
+    public init(_ indicators: CycleIndicators) {
+        cycleId = indicators.cycle.id.description
+        cycleName = indicators.cycle.name
+        state = indicators.cycle.state.rawValue
+        // A figure that is not a finite number (none is, but JSON has no NaN) is left out, as one not yet measured.
+        self.indicators = indicators.table.map { Line(key: $0.key, label: $0.label, value: $0.value.flatMap { $0.isFinite ? $0 : nil }, unit: $0.unit.rawValue) }
+        funnel = indicators.funnel.map { Stage(stage: $0.stage, count: $0.count) }
+        earlyEndings = indicators.earlyEndings.map { Ending(reason: $0.reason, count: $0.count) }
+        scores = indicators.scores.filter(\.isFinite)
+    }
+}
+
+/// A programme's cycles' indicators.
+public struct ProgrammeIndicatorsBody: Encodable, Hashable, Sendable {
+    let programmeId: String
+    let programmeName: String
+    let cycles: [CycleIndicatorsBody]
+
+    public init(_ indicators: ProgrammeIndicators) {
+        programmeId = indicators.programme.id.description
+        programmeName = indicators.programme.name
+        cycles = indicators.cycles.map(CycleIndicatorsBody.init)
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import LodestarCore
+
+/// A cycle's dashboard: the mentees' funnel and the match scores as charts with their tables,
+/// every indicator, and the early endings by reason.
+struct CycleDashboardView {
+    let title: String
+    let heading: String
+    let crumbs: [Crumb]
+    let lead: String
+    let csvHref: String
+    let funnel: Chart
+    let scores: Chart
+    let indicators: [Line]
+    let endings: [Line]
+    let hasEndings: Bool
+
+    struct Line { let label: String; let value: String }
+
+    /// A chart and the table that says the same.
+    struct Chart {
+        let svg: String
+        let caption: String
+        let lines: [Line]
+
+        init(_ chart: BarChart) {
+            svg = chart.svg
+            caption = chart.title
+            lines = chart.bars.map { Line(label: $0.label, value: $0.written) }
+        }
+    }
+
+    init(_ indicators: CycleIndicators) {
+        let (cycle, programme) = (indicators.cycle, indicators.programme)
+        title = "Dashboard · \(cycle.place(in: programme))"
+        heading = "What \(cycle.name) achieved"
+        crumbs = [Crumb("Home", SiteURL.home.path), Crumb(programme.name, SiteURL.programme(.value(programme.id)).path),
+                  Crumb("Dashboard", SiteURL.programmeDashboard(.value(programme.id)).path), Crumb(cycle.name, SiteURL.cycle(.value(cycle.id)).path)]
+        lead = cycle.state == .closed
+            ? "The cycle as it stood when it closed. Counts and figures only: nothing anyone wrote is read here."
+            : "The cycle so far (it is \(cycle.state.rawValue)). Counts and figures only: nothing anyone wrote is read here."
+        csvHref = SiteURL.cycle(.value(cycle.id), .dashboardCSV).path
+        funnel = Chart(BarChart(id: "funnel", title: "Mentees from applying to \(indicators.completedMentees == nil ? "meeting" : "completing")",
+                                bars: indicators.funnel.map { BarChart.Bar(label: $0.stage.capitalisedFirst, value: Double($0.count), written: $0.count.formatted()) }))
+        scores = Chart(BarChart(id: "scores", title: "Match scores of the relationships",
+                                bars: Self.bands(indicators.scores).map { BarChart.Bar(label: $0.label, value: Double($0.count), written: $0.count.formatted()) }))
+        self.indicators = indicators.table.map { Line(label: $0.label, value: $0.written) }
+        endings = indicators.earlyEndings.map { Line(label: $0.reason, value: $0.count.formatted()) }
+        hasEndings = !endings.isEmpty
+    }
+
+    /// Scores counted in bands of ten points, the best first (100 counts in the top band).
+    static func bands(_ scores: [Double]) -> [(label: String, count: Int)] {
+        var counts = [Int](repeating: 0, count: 10)
+        for score in scores where score.isFinite && score >= 0 { counts[min(9, Int(min(score, 100) / 10))] += 1 }
+        return (0..<10).reversed().map { band -> (label: String, count: Int) in
+            let low = band * 10
+            return (band == 9 ? "90–100" : "\(low)–\(low + 9)", counts[band])
+        }
+    }
+}
+
+/// A programme's dashboard: its cycles side by side, indicator by indicator, with two charts.
+struct ProgrammeDashboardView {
+    let title: String
+    let heading: String
+    let crumbs: [Crumb]
+    let csvHref: String
+    let cycles: [Crumb]
+    let lines: [Line]
+    let charts: [CycleDashboardView.Chart]
+    let hasCycles: Bool
+
+    struct Line { let label: String; let values: [String] }
+
+    init(_ indicators: ProgrammeIndicators) {
+        let programme = indicators.programme
+        title = "Dashboard · \(programme.name)"
+        heading = "What \(programme.name) achieved, cycle by cycle"
+        crumbs = [Crumb("Home", SiteURL.home.path), Crumb(programme.name, SiteURL.programme(.value(programme.id)).path), Crumb("Dashboard")]
+        csvHref = SiteURL.programmeDashboardCSV(.value(programme.id)).path
+        cycles = indicators.cycles.map { Crumb($0.cycle.name, SiteURL.cycle(.value($0.cycle.id), .dashboard).path) }
+        lines = indicators.lines.map { line in Line(label: line.label, values: line.values.map { $0?.written ?? "—" }) }
+        func byCycle(_ id: String, _ title: String, _ share: (CycleIndicators) -> Double?) -> CycleDashboardView.Chart {
+            CycleDashboardView.Chart(BarChart(id: id, title: title, bars: indicators.cycles.map { cycle in
+                let value = share(cycle).map { $0 * 100 }
+                return BarChart.Bar(label: cycle.cycle.name, value: value ?? 0, written: value.map { "\($0.written(decimals: 1)) %" } ?? "—")
+            }))
+        }
+        charts = [byCycle("matched", "Mentees matched, by cycle", \.matchRate), byCycle("met", "Relationships that met within 14 days, by cycle", \.metWithin14Days)]
+        hasCycles = !indicators.cycles.isEmpty
+    }
+}

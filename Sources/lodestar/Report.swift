@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import LodestarCore
+import LodestarServer
+
+/// `lodestar report`: a cycle's or a programme's indicators — the dashboards' figures — as CSV
+/// (formula-safe) or as the API's JSON, for scripts and spreadsheets.
+struct Report: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print what a cycle or a programme achieved: its indicators as CSV (a column per cycle for a programme) or JSON.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
+
+    @Option(help: "A cycle's id.") var cycle: String?
+    @Option(help: "A programme's id: its cycles side by side.") var programme: String?
+    @Option(help: "csv or json.") var format: Format = .csv
+    @Option(name: .shortAndLong, help: "File to write; standard output when omitted.") var output: String?
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        guard (cycle == nil) != (programme == nil) else { throw ValidationError("give either --cycle or --programme") }
+    }
+
+    func run() async throws {
+        let now = Date()
+        let text: String = try await reportingValidation {
+            try await withStore(database, creating: false) { store in
+                let evaluation = Evaluation(store: store, principal: .commandLine)
+                if let cycle {
+                    guard let id = Cycle.ID(cycle) else { throw ValidationError("--cycle '\(cycle)' is not a cycle id") }
+                    let indicators = try await evaluation.cycle(id, now: now)
+                    return format == .csv ? CSVText.write(header: CycleIndicators.csvHeader, rows: indicators.csvRows) : try Self.json(CycleIndicatorsBody(indicators))
+                }
+                guard let programme, let id = Programme.ID(programme) else { throw ValidationError("--programme '\(programme ?? "")' is not a programme id") }
+                let indicators = try await evaluation.programme(id, now: now)
+                return format == .csv ? CSVText.write(header: indicators.csvHeader, rows: indicators.csvRows) : try Self.json(ProgrammeIndicatorsBody(indicators))
+            }
+        }
+        try write(text, to: output)
+    }
+
+    private static func json(_ body: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(body), as: UTF8.self) + "\n"
+    }
+}

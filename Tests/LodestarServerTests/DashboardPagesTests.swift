@@ -1,0 +1,78 @@
+import Foundation
+import LodestarCore
+import LodestarStore
+@testable import LodestarServer
+import LodestarTestSupport
+import Testing
+
+/// The dashboards in the browser and the API, on the demo's closed pilot.
+@Suite("Dashboards in the browser and the API")
+struct DashboardPagesTests {
+    @Test("the manager reads the pilot's funnel and figures as charts with their tables, downloads them as CSV, and finds the API's the same; a mentor is refused",
+          arguments: TestDatabase.allCases)
+    func pilot(database: TestDatabase) async throws {
+        try await withAppAndStore(database, prepare: { store in
+            try await DemoSeeder(store: store).seedIfEmpty(history: true)
+            try await ApplicationPagesTests.signIn(store)
+        }) { client, store in
+            let manager = ApplicationPagesTests.manager, mentor = ApplicationPagesTests.mentor
+            let programme = try #require(try await store.programmes(ids: nil).first)
+            let pilot = try #require(try await store.cycles(of: programme.id).first { $0.state == .closed })
+
+            let (_, programmePage) = try await client.page("/programmes/\(programme.id)", as: manager)
+            #expect(programmePage.contains(#"href="/programmes/\#(programme.id)/dashboard" id="dashboard-link""#))
+            let (status, page) = try await client.page("/cycles/\(pilot.id)/dashboard", as: manager)
+            #expect(status == .ok)
+            // Each chart names itself and says its figures in words, and the same figures stand in a table.
+            #expect(page.contains(#"role="img" aria-labelledby="funnel-title funnel-desc""#) && page.contains(#"<title id="funnel-title">Mentees from applying to completing</title>"#))
+            let figures = try await Evaluation(store: store, principal: .commandLine).cycle(pilot.id, now: Date())
+            let matched = try #require(figures.table.first { $0.key == "match-rate" })
+            #expect(page.contains("<td>Mentees matched, of those enrolled</td><td class=\"num\">\(matched.written)</td>"))
+            #expect(page.contains("Matched: \(figures.matchedMentees)") && page.contains(#"<td>Matched</td><td class="num">\#(figures.matchedMentees)</td>"#))
+            #expect(figures.relationships > 0 && figures.completedMentees != nil)
+
+            let (type, text) = try await client.execute(uri: "/cycles/\(pilot.id)/dashboard.csv", method: .get, headers: manager.headers) { response in
+                (response.headers[.contentType], String(buffer: response.body))
+            }
+            #expect(type == "text/csv; charset=utf-8" && text.hasPrefix("indicator,key,value,unit\r\n"))
+            #expect(text.contains("\"Mentees matched, of those enrolled\",match-rate,\(matched.csvValue),percent\r\n"))
+
+            let (_, side) = try await client.page("/programmes/\(programme.id)/dashboard", as: manager)
+            #expect(side.contains(">\(pilot.name)</a></th>") && side.contains(#"aria-labelledby="matched-title matched-desc""#))
+            let (_, json) = try await client.json(.get, "/api/v1/programmes/\(programme.id)/indicators")
+            let cycles = try #require(value(json, "cycles") as? [[String: Any]])
+            let pilotJSON = try #require(cycles.first { $0["cycleId"] as? String == pilot.id.description })
+            let lines = try #require(pilotJSON["indicators"] as? [[String: Any]])
+            #expect(lines.first { $0["key"] as? String == "relationships" }?["value"] as? Double == Double(figures.relationships))
+
+            for path in ["/cycles/\(pilot.id)/dashboard", "/programmes/\(programme.id)/dashboard.csv"] {
+                #expect(try await client.page(path, as: mentor).0 == .forbidden, "\(path) is the managers'")
+            }
+        }
+    }
+}
+
+@Suite("Charts drawn by the server")
+struct BarChartTests {
+    @Test("every text is escaped, the longest bar is full width, and a value that is no number or none draws no bar")
+    func escapingAndScale() {
+        let chart = BarChart(id: "c", title: "Ends <early>", bars: [
+            BarChart.Bar(label: "<script>alert(1)</script>", value: 10, written: "10 & more"),
+            BarChart.Bar(label: "half", value: 5, written: "5"),
+            BarChart.Bar(label: "none", value: .nan, written: "—"),
+            BarChart.Bar(label: "zero", value: 0, written: "0"),
+        ])
+        let svg = chart.svg
+        #expect(!svg.contains("<script>") && svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && svg.contains("10 &amp; more"))
+        #expect(svg.contains("<title id=\"c-title\">Ends &lt;early&gt;</title>"))
+        #expect(svg.contains(#"width="340" height="20"><title>&lt;script&gt;"#) && svg.contains(#"width="170" height="20"><title>half"#))
+        #expect(svg.contains(#"width="0" height="20"><title>none"#) && svg.contains(#"width="0" height="20"><title>zero"#))
+        #expect(chart.description == "<script>alert(1)</script>: 10 & more; half: 5; none: —; zero: 0")
+    }
+
+    @Test("match scores fall in bands of ten, 100 in the top one, and a stored score out of range is counted at its end, never trapping")
+    func scoreBands() {
+        let bands = CycleDashboardView.bands([100, 95, 90, 89.99, 0, 1e300, -5, .infinity])
+        #expect(bands.first?.label == "90–100" && bands.first?.count == 4 && bands[1].count == 1 && bands.last?.label == "0–9" && bands.last?.count == 1)
+    }
+}

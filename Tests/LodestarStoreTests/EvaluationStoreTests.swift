@@ -1,0 +1,94 @@
+import Foundation
+import LodestarCore
+import LodestarStore
+import LodestarTestSupport
+import Testing
+
+@Suite("Evaluation: a cycle's indicators")
+struct EvaluationStoreTests {
+    static let start = Date(timeIntervalSince1970: 1_800_000_000)
+    static func day(_ days: Double) -> Date { start.addingTimeInterval(days * 86_400) }
+
+    /// Three relationships whose figures are known, 60 days into a 180-day cycle:
+    /// - A, score 80: met on days 5 (60 min) and 30 (90 min); its agreement signed by both; one goal achieved, one open;
+    ///   pulses 5 and 4. Its mentee applied on day −10.
+    /// - B, score 62: met on day 20 (30 min) — later than 14 days; its agreement signed by the mentor only; a pulse of 2,
+    ///   "not a fit". Its mentee applied on day −4.
+    /// - C, score 45: started on day 50, ended on day 55 "moved team", never met: too young to count for the 14 days.
+    @Test("every indicator equals the figure worked out by hand, and the programme's table holds the same", arguments: TestDatabase.allCases)
+    func knownFigures(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let (manager, _, mentee, demo) = try await UseCaseAccessStoreTests.demo(store)
+            var cycle = demo.cycle
+            cycle.state = .active
+            cycle.dates = CycleDates(applicationsClose: nil, matching: nil, start: Self.start, end: Self.day(180))
+            try await store.save(cycle)
+            let mentors = demo.enrolments.filter { $0.role == .mentor }.prefix(3), mentees = demo.enrolments.filter { $0.role == .mentee }.prefix(3)
+            try #require(mentors.count == 3 && mentees.count == 3)
+            func relationship(_ index: Int, score: Double, from: Double, ended: Double? = nil, reason: String? = nil) -> Relationship {
+                let mentor = mentors[mentors.startIndex + index], mentee = mentees[mentees.startIndex + index]
+                return Relationship(cycleID: cycle.id, mentor: mentor.id, mentee: mentee.id, mentorPerson: mentor.personID, menteePerson: mentee.personID,
+                                    score: score, startedAt: Self.day(from), endedAt: ended.map(Self.day), endReason: reason)
+            }
+            let (a, b, c) = (relationship(0, score: 80, from: 0), relationship(1, score: 62, from: 0), relationship(2, score: 45, from: 50, ended: 55, reason: "moved team"))
+            try await store.insert([a, b, c])
+            func meeting(_ relationship: Relationship, _ day: Double, _ minutes: Int) async throws -> HeldMeeting {
+                let held = HeldMeeting(relationshipID: relationship.id, heldOn: Self.day(day), minutes: minutes, mode: .virtual, loggedBy: relationship.mentorPerson)
+                try await store.save(held)
+                return held
+            }
+            let a1 = try await meeting(a, 5, 60), a2 = try await meeting(a, 30, 90), b1 = try await meeting(b, 20, 30)
+            let terms = Agreement.Terms(expectations: "e", goals: "g", timeFrame: "t", cadence: "c", confidentiality: "x", ending: "z")
+            let aMentee = try #require(a.members.first).person, bMentee = try #require(b.members.first).person
+            try await store.save(Agreement(relationshipID: a.id, version: 1, terms: terms, editedBy: a.mentorPerson, editedAt: Self.day(2),
+                                           signatures: [a.mentorPerson: Self.day(2), aMentee: Self.day(3)]))
+            try await store.save(Agreement(relationshipID: b.id, version: 1, terms: terms, editedBy: b.mentorPerson, editedAt: Self.day(2),
+                                           signatures: [b.mentorPerson: Self.day(2)]))
+            let goal = Goal(relationshipID: a.id, title: "Chair a meeting", measure: "Chaired", competency: nil, due: Self.day(90), editedBy: aMentee, editedAt: Self.day(6))
+            var achieved = goal
+            (achieved.version, achieved.state, achieved.editedAt) = (2, .achieved, Self.day(40))
+            for version in [goal, achieved, Goal(relationshipID: a.id, title: "Delegate", measure: "Done", competency: nil, due: Self.day(120), editedBy: aMentee, editedAt: Self.day(6))] {
+                try await store.save(version)
+            }
+            try await store.save(MeetingPulse(meetingID: a1.id, relationshipID: a.id, personID: aMentee, rating: 5, comment: "", commentShared: false, fit: .good, givenAt: Self.day(5)))
+            try await store.save(MeetingPulse(meetingID: a2.id, relationshipID: a.id, personID: a.mentorPerson, rating: 4, comment: "", commentShared: false, givenAt: Self.day(30)))
+            try await store.save(MeetingPulse(meetingID: b1.id, relationshipID: b.id, personID: bMentee, rating: 2, comment: "", commentShared: false, fit: .poor, givenAt: Self.day(20)))
+            for (person, role, applied) in [(aMentee, EnrolmentRole.mentee, -10.0), (bMentee, .mentee, -4), (a.mentorPerson, .mentor, -12)] {
+                try await store.save(ProgrammeApplication(cycleID: cycle.id, personID: person, role: role, state: .accepted,
+                                                          invited: Attribution(by: "manager", at: Self.day(-20)), appliedAt: Self.day(applied)))
+            }
+
+            let now = Self.day(60)
+            let figures = try await Evaluation(store: store, principal: manager).cycle(cycle.id, now: now)
+            let enrolledMentees = try #require(try await store.enrolmentCounts(in: cycle.id)[.mentee])
+            #expect(figures.applied == [.mentee: 2, .mentor: 1])
+            #expect(figures.relationships == 3 && figures.matchedMentees == 3 && figures.menteesWhoMet == 2 && figures.completedMentees == nil)
+            #expect(figures.matchRate == 3 / Double(enrolledMentees))
+            #expect(figures.medianDaysToMatch == 7, "10 and 4 days")
+            #expect(figures.metWithin14Days == 0.5, "A met on day 5, B on day 20; C is too young to count")
+            #expect(figures.meetings == 3 && figures.mentoringMinutes == 180 && figures.mentoringHours == 3)
+            // 60 + 60 + 5 days of mentoring, in months of 30.4375 days.
+            #expect(abs((figures.meetingsPerMonth ?? 0) - 3 * 30.4375 / 125) < 1e-9)
+            #expect(abs(figures.expectedPerMonth - 30.4375 / Double(demo.programme.cadence.days)) < 1e-9)
+            #expect(figures.agreementsSigned == 1 && figures.goalsSet == 2 && figures.goalsAchieved == 1 && figures.goalCompletion == 0.5)
+            #expect(abs((figures.meanPulse ?? 0) - 11.0 / 3) < 1e-9 && figures.pulses == 3)
+            #expect(figures.poorFits == 1 && figures.earlyEndings.map(\.reason) == ["moved team"] && figures.earlyEndings.map(\.count) == [1])
+            #expect(figures.scores.sorted() == [45, 62, 80])
+            #expect(figures.funnel.map(\.count) == [2, enrolledMentees, 3, 2])
+            let lines = Dictionary(uniqueKeysWithValues: figures.table.map { ($0.key, $0) })
+            #expect(lines["met-within-14-days"]?.written == "50.0 %" && lines["days-to-match"]?.csvValue == "7.0" && lines["mentoring-hours"]?.written == "3.0 h")
+
+            let programme = try await Evaluation(store: store, principal: manager).programme(demo.programme.id, now: now)
+            #expect(programme.cycles.contains(figures))
+            // Closed at day 60: the same relationships, A and B completed, C ended early.
+            cycle.state = .closed
+            cycle.dates.end = Self.day(60)
+            try await store.save(cycle)
+            #expect(try await Evaluation(store: store, principal: manager).cycle(cycle.id, now: Self.day(400)).completedMentees == 2)
+
+            // Only its managers and admins read a cycle's figures.
+            await #expect(throws: AccessDenied.self) { try await Evaluation(store: store, principal: mentee).cycle(cycle.id, now: now) }
+            await #expect(throws: AccessDenied.self) { try await Evaluation(store: store, principal: mentee).programme(demo.programme.id, now: now) }
+        }
+    }
+}
