@@ -6,7 +6,8 @@
 #     (PostgreSQL when initdb is on the machine);
 #  2. a 50,000-person organisation with its cycle in matching: the cycle and plan pages' times
 #     and the server's peak memory;
-#  3. `lodestar bench-match` (10,000 mentees x 2,000 mentors).
+#  3. `lodestar bench-match` (10,000 mentees x 2,000 mentors), and what each hard rule costs a
+#     2,000 x 500 plan (the plan page's what-if).
 #   scripts/bench-pages.sh [SECONDS per page, default 10] [SIZE of the large organisation, default 50000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -141,3 +142,6 @@ echo "  peak memory of the server: $(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 
 echo
 echo "Matching alone (lodestar bench-match, 10,000 x 2,000):"
 "$bin" bench-match | sed 's/^/  /'
+echo
+echo "What each hard rule costs a 2,000 x 500 plan (lodestar bench-match --what-if):"
+"$bin" bench-match --mentees 2000 --mentors 500 --repeat 1 --what-if | sed 's/^/  /'

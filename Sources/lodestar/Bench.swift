@@ -10,6 +10,7 @@ struct BenchMatch: ParsableCommand {
     @Option(help: "Mentees in the cohort.") var mentees: Int = 10_000
     @Option(help: "Mentors in the cohort.") var mentors: Int = 2_000
     @Option(name: .customLong("repeat"), help: "Runs; the best time counts.") var runs: Int = 3
+    @Flag(help: "Also time what each hard rule costs the plan (the plan made again without each rule that excludes a pair).") var whatIf = false
 
     func validate() throws {
         guard mentees > 0, mentors > 0, runs > 0 else { throw ValidationError("--mentees, --mentors and --repeat must be above 0") }
@@ -26,8 +27,18 @@ struct BenchMatch: ParsableCommand {
             plan = try MatchPlanner.plan(request)
             best = min(best, clock.now - start)
         }
-        let seconds = Double(best.components.seconds) + Double(best.components.attoseconds) / 1e18
-        let stats = plan!.statistics
-        print(#"{"mentees":\#(stats.mentees),"mentors":\#(stats.mentors),"admissible_pairs":\#(stats.admissiblePairs),"matched":\#(stats.matched),"objective":\#(plan!.certificate.objective),"optimal":\#(plan!.certificate.optimal),"plan_seconds":\#(String(format: "%.3f", seconds))}"#)
+        guard let plan else { return }
+        let stats = plan.statistics
+        var line = #"{"mentees":\#(stats.mentees),"mentors":\#(stats.mentors),"admissible_pairs":\#(stats.admissiblePairs),"matched":\#(stats.matched),"objective":\#(plan.certificate.objective),"optimal":\#(plan.certificate.optimal),"plan_seconds":\#(Self.seconds(best))"#
+        if whatIf {
+            let start = clock.now
+            let costs = try RuleCosts.of(request, plan: plan)
+            line += #","rules_tried":\#(costs.rules.count),"what_if_seconds":\#(Self.seconds(clock.now - start))"#
+        }
+        print(line + "}")
+    }
+
+    private static func seconds(_ duration: Duration) -> String {
+        String(format: "%.3f", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
     }
 }

@@ -14,6 +14,7 @@ struct Match: AsyncParsableCommand {
     @Option(name: .customLong("lock"), help: "Keep a hand-made pair, MENTEE_ENROLMENT_ID:MENTOR_ENROLMENT_ID (repeatable); the rest is optimised around it.")
     var locks: [String] = []
     @Flag(help: "Publish the plan: create the relationships, make the cycle active, notify everyone.") var publish = false
+    @Flag(help: "After the plan, what each hard rule costs it: the plan made again without each rule that excludes a pair.") var whatIf = false
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
@@ -35,8 +36,8 @@ struct Match: AsyncParsableCommand {
                   : "Already published: the cycle has \(outcome.relationships.count) relationships; nothing was created.")
             return
         }
-        let plan = try await reportingImportErrors(cycle) {
-            try await withStore(database, creating: false) { try await CycleMatching(store: $0).plan(cycleID, seed: seed, fairness: fairness, edits: PlanEdits(locked: locked), now: Date()) }
+        let (request, plan) = try await reportingImportErrors(cycle) {
+            try await withStore(database, creating: false) { try await CycleMatching(store: $0).planned(cycleID, seed: seed, fairness: fairness, edits: PlanEdits(locked: locked), now: Date()) }
         }
         if json {
             let encoder = JSONEncoder()
@@ -45,6 +46,7 @@ struct Match: AsyncParsableCommand {
             return
         }
         print(MatchReport(plan: plan).text)
+        if whatIf { print(MatchReport.ruleCosts(try RuleCosts.of(request, plan: plan))) }
     }
 }
 
@@ -77,6 +79,16 @@ struct MatchReport {
         lines.append("")
         lines.append("Seed \(plan.seed); nothing was stored.")
         return lines.joined(separator: "\n")
+    }
+
+    /// Each rule's cost, a line per rule that excludes pairs.
+    static func ruleCosts(_ costs: RuleCosts) -> String {
+        guard !costs.rules.isEmpty else { return "\nWhat each rule costs: no rule a programme can change excludes a pair." }
+        return (["", "What each rule costs (the plan made again without it):"] + costs.rules.map { line in
+            let stats = line.statistics
+            return "  \(line.rule.rawValue) (excludes \(line.excludedPairs) pairs): \(stats.matched) of \(stats.mentees) matched, mean score \(String(format: "%.1f", stats.meanScore))"
+                + (line.reached.isEmpty ? "" : "; would reach \(line.reached.joined(separator: ", "))")
+        }).joined(separator: "\n")
     }
 
     private func format(_ value: Double) -> String { String(format: "%.1f", value) }

@@ -53,6 +53,7 @@ struct AccessMatrixTests {
         get(.cycle(.key)): managers,
         get(.cycle(.key, .plan)): managers,
         get(.planMentee(.key, .key)): managers,
+        get(.cycle(.key, .ruleCosts)): managers,
         post(.cycle(.key, .publish)): managerWriters,
         post(.cycle(.key, .state)): managerWriters,
         post(.cycle(.key, .dates)): managerWriters,
@@ -248,6 +249,7 @@ struct AccessMatrixTests {
         "POST /api/v1/cycles/:id/enrolments/import": managerWriters,
         "POST /api/v1/cycles/:id/plan": managerWriters,
         "POST /api/v1/cycles/:id/plan/mentees/:menteeId": managerWriters,
+        "POST /api/v1/cycles/:id/plan/what-if": managerWriters,
         "POST /api/v1/cycles/:id/publish": managerWriters,
         "GET /api/v1/cycles/:id/relationships": managers,
         // Tokens are managed by a signed-in admin only: a token can't list, mint or revoke tokens.

@@ -174,7 +174,7 @@ public enum MatchPlanner {
     static func judge(_ request: MatchRequest) throws -> PairJudge {
         try PairJudge(format: request.format, settings: request.settings,
                       cohort: Cohort(enrolments: request.enrolments, people: request.people, managers: request.managers, now: request.now),
-                      conflicts: request.conflicts, previousPairs: request.excludedPairs, untrainedMentors: request.untrainedMentors)
+                      conflicts: request.conflicts, previousPairs: request.excludedPairs, untrainedMentors: request.untrainedMentors, relaxed: request.relaxed)
     }
 
     /// Why a pair scores as it does, or which hard rules exclude it.

@@ -23,6 +23,8 @@ public struct MatchRequest: Sendable {
     /// Mentors who have not completed the programme's mentor training; excluded when the
     /// settings ask for training first.
     public var untrainedMentors: Set<Person.ID> = []
+    /// Hard rules left out of this run, to see what each costs (the plan's what-if); never for a published plan.
+    public var relaxed: HardRules = []
     /// Minimise the worst match first, then maximise the total.
     public var fairness: Bool
     public var seed: UInt64

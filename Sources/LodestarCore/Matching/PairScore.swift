@@ -52,11 +52,13 @@ struct PairJudge: Sendable {
     private let untrained: [Bool]
     private let weights: [(MatchCriterion, Double)]
     private let weightTotal: Double
+    /// Rules this run leaves out (a what-if): a pair breaking only these is admissible.
+    private let relaxed: HardRules
 
     /// Settings out of range (stored by an older version, say) are refused here, where every
     /// scoring path passes, before any arithmetic on them.
     init(format: MentoringFormat, settings: MatchingSettings, cohort: Cohort, conflicts: Set<PersonPair>, previousPairs: Set<PersonPair>,
-         untrainedMentors: Set<Person.ID> = []) throws(ValidationError) {
+         untrainedMentors: Set<Person.ID> = [], relaxed: HardRules = []) throws(ValidationError) {
         _ = try settings.checked()
         self.format = format
         self.settings = settings
@@ -79,6 +81,8 @@ struct PairJudge: Sendable {
         untrained = settings.requiresMentorTraining && !untrainedMentors.isEmpty ? cohort.mentors.people.map { untrainedMentors.contains($0.id) } : []
         weights = MatchCriterion.allCases.map { ($0, settings.weights[$0]) }.filter { $0.1 > 0 }
         weightTotal = weights.reduce(0) { $0 + $1.1 }
+        // Capacity and the same person are facts, not choices: they are never relaxed.
+        self.relaxed = relaxed.subtracting([HardRules(.capacity), HardRules(.samePerson)])
     }
 
     /// Every hard rule the pair breaks; empty when the pair is admissible.
@@ -113,7 +117,7 @@ struct PairJudge: Sendable {
         }
         if marked.contains(.previous) { rules.insert(HardRules(.rotation)) }
         if !untrained.isEmpty && untrained[j] { rules.insert(HardRules(.mentorTraining)) }
-        return rules
+        return rules.subtracting(relaxed)
     }
 
     /// The weighted score of an admissible pair, with each criterion's part.

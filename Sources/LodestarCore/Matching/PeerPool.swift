@@ -24,7 +24,7 @@ struct PeerPool {
         }
         let cohort = Cohort(enrolments: side(.mentee) + side(.mentor), people: request.people, managers: request.managers, now: request.now)
         judge = try PairJudge(format: .peer, settings: request.settings, cohort: cohort, conflicts: request.conflicts, previousPairs: request.excludedPairs,
-                              untrainedMentors: request.untrainedMentors)
+                              untrainedMentors: request.untrainedMentors, relaxed: request.relaxed)
         members = cohort.mentees
         let indexOf = Dictionary(uniqueKeysWithValues: members.enrolments.enumerated().map { ($1.personID, $0) })
         self.indexOf = indexOf

@@ -73,6 +73,7 @@ public enum SiteURL: Sendable {
     public enum CyclePart: String, Sendable {
         case plan, weights, state, dates, publish, pairs, speed, choose, imports, applications, invitations, growth, certificate, dashboard
         case dashboardCSV = "dashboard.csv"
+        case ruleCosts = "plan/what-if"
         case invitationFile = "invitations/file"
         case speedPrint = "speed/print"
         case speedCalendar = "speed/calendar.ics"

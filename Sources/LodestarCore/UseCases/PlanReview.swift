@@ -100,6 +100,14 @@ public struct PlanReview: Sendable {
                        pairs: Page(slicing: pairs, query.pairs), unmatched: Page(slicing: unmatched, query.unmatched), search: search)
     }
 
+    /// What each hard rule costs the plan of the query's run and edits: the plan made again
+    /// without each rule that excludes a pair (several plans: a page of its own, asked for).
+    public func ruleCosts(_ cycleID: Cycle.ID, _ query: Query, now: Date) async throws -> (cycle: Cycle, programme: Programme, costs: RuleCosts) {
+        let (cycle, programme) = try await managedCycle(cycleID)
+        let planned = try await CycleMatching(store: store, plans: plans).planned(cycle.id, seed: query.seed, fairness: query.fairness, edits: query.edits, now: now)
+        return (cycle, programme, try RuleCosts.of(planned.request, plan: planned.plan))
+    }
+
     /// The edits with `edit` made.
     static func apply(_ edit: Edit, to edits: PlanEdits) -> PlanEdits {
         var edits = edits

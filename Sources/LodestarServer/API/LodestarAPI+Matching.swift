@@ -6,11 +6,9 @@ import LodestarCore
 extension LodestarAPI {
     func planMatching(_ input: Operations.PlanMatching.Input) async throws -> Operations.PlanMatching.Output {
         let cycleID: Cycle.ID = try Identifier(path: input.path.id, of: "cycle")
-        let principal = try APIRequest.principal()
-        try principal.requireManager(of: try await store.cycleAndProgramme(cycleID).programme, "planning a matching")
-        let body = switch input.body { case .json(let json): try json.read() }
-        let query = PlanReview.Query(seed: body.seed ?? 1, fairness: body.fairness ?? false, edits: try body.edits(), search: body.search ?? "",
-                                     pairs: try APIRequest.page(input.query.offset, input.query.limit), unmatched: .everything)
+        let (principal, query) = try await planning(cycleID, pairs: try APIRequest.page(input.query.offset, input.query.limit), unmatched: .everything) {
+            switch input.body { case .json(let json): try json.read() }
+        }
         let reading = try await PlanReview(store: store, principal: principal, plans: plans).plan(cycleID, query, now: try APIRequest.current().now)
         return .ok(.init(body: .json(PlanBody(reading))))
     }
@@ -18,14 +16,22 @@ extension LodestarAPI {
     func mentorOptions(_ input: Operations.MentorOptions.Input) async throws -> Operations.MentorOptions.Output {
         let cycleID: Cycle.ID = try Identifier(path: input.path.id, of: "cycle")
         let mentee: Enrolment.ID = try Identifier(path: input.path.menteeId, of: "mentee enrolment")
-        let principal = try APIRequest.principal()
-        try principal.requireManager(of: try await store.cycleAndProgramme(cycleID).programme, "planning a matching")
-        let body = switch input.body { case .json(let json): try json.read() }
-        let query = PlanReview.Query(seed: body.seed ?? 1, fairness: body.fairness ?? false, edits: try body.edits(), search: body.search ?? "",
-                                     pairs: try APIRequest.page(input.query.offset, input.query.limit))
+        let (principal, query) = try await planning(cycleID, pairs: try APIRequest.page(input.query.offset, input.query.limit)) {
+            switch input.body { case .json(let json): try json.read() }
+        }
         let choice = try await PlanReview(store: store, principal: principal, plans: plans)
             .mentorChoice(for: mentee, in: cycleID, query, now: try APIRequest.current().now)
         return .ok(.init(body: .json(MentorOptionsBody(choice))))
+    }
+
+    /// The caller, once they manage the cycle, and the plan query of the body `read` reads (only then).
+    func planning(_ cycleID: Cycle.ID, pairs: PageRequest = .first, unmatched: PageRequest = .first,
+                  _ read: () throws -> PlanRequest) async throws -> (principal: Principal, query: PlanReview.Query) {
+        let principal = try APIRequest.principal()
+        try principal.requireManager(of: try await store.cycleAndProgramme(cycleID).programme, "planning a matching")
+        let body = try read()
+        return (principal, PlanReview.Query(seed: body.seed ?? 1, fairness: body.fairness ?? false, edits: try body.edits(), search: body.search ?? "",
+                                            pairs: pairs, unmatched: unmatched))
     }
 
     func publishMatching(_ input: Operations.PublishMatching.Input) async throws -> Operations.PublishMatching.Output {
@@ -93,6 +99,12 @@ struct PlanBody: Encodable, Hashable, Sendable {
         let coverage: Double, meanScore: Double, minimumScore: Double
         let admissiblePairs: Int
         let excludedPairs: [String: Int]
+
+        init(_ stats: MatchPlan.Statistics) {
+            (mentees, mentors, matched, coverage, meanScore, minimumScore, admissiblePairs) =
+                (stats.mentees, stats.mentors, stats.matched, stats.coverage, stats.meanScore, stats.minimumScore, stats.admissiblePairs)
+            excludedPairs = Dictionary(uniqueKeysWithValues: stats.excludedPairs.map { ($0.key.rawValue, $0.value) })
+        }
     }
     struct Certificate: Encodable, Hashable, Sendable {
         let solver: String, optimal: Bool, gap: Int64, objective: Int64
@@ -110,9 +122,7 @@ struct PlanBody: Encodable, Hashable, Sendable {
         let plan = reading.plan, stats = plan.statistics
         cycleId = reading.cycle.id.description
         seed = plan.seed
-        statistics = Statistics(mentees: stats.mentees, mentors: stats.mentors, matched: stats.matched, coverage: stats.coverage,
-                                meanScore: stats.meanScore, minimumScore: stats.minimumScore, admissiblePairs: stats.admissiblePairs,
-                                excludedPairs: Dictionary(uniqueKeysWithValues: stats.excludedPairs.map { ($0.key.rawValue, $0.value) }))
+        statistics = Statistics(stats)
         certificate = Certificate(solver: plan.certificate.solver, optimal: plan.certificate.optimal, gap: plan.certificate.gap, objective: plan.certificate.objective)
         pairs = ListBody(reading.pairs) { proposal in
             Pair(menteeId: proposal.mentee.description, mentorId: proposal.mentor.description, menteeName: proposal.menteeName,

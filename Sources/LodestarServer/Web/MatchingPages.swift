@@ -16,6 +16,13 @@ struct MatchingPages {
                 .plan(try context.parameters.id(of: "cycle"), query, trying: try Self.edit(request), now: context.now)
             return pages.render(.plan, PlanView(reading, seed: query.seed, fairness: query.fairness, csrf: context.session?.csrfToken ?? ""), for: context)
         }
+        router.get(.cycle(.key, .ruleCosts)) { request, context in
+            let query = try Self.planQuery(request)
+            let (cycle, programme, costs) = try await PlanReview(store: store, principal: try context.signedIn(), plans: plans)
+                .ruleCosts(try context.parameters.id(of: "cycle"), query, now: context.now)
+            let links = PlanLinks(cycleID: cycle.id, seed: query.seed, fairness: query.fairness, edits: query.edits, search: "")
+            return pages.render(.ruleCosts, RuleCostsView(cycle: cycle, programme: programme, costs: costs, links: links), for: context)
+        }
         router.get(.planMentee(.key, .key)) { request, context in
             let query = try Self.planQuery(request)
             let choice = try await PlanReview(store: store, principal: try context.signedIn(), plans: plans)

@@ -12,6 +12,7 @@ enum Template: String, CaseIterable, Sendable {
     case cycleGrowth = "cycle-growth"
     case dashboard
     case programmeDashboard = "programme-dashboard"
+    case ruleCosts = "rule-costs"
     case programmeForm = "programme-form"
     case forgotPassword = "forgot-password"
     case setPassword = "set-password"

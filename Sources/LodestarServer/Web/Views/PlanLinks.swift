@@ -35,6 +35,9 @@ struct PlanLinks {
         SiteURL.link(SiteURL.cycle(.value(cycleID), .plan).path, carried(edits) + extra)
     }
 
+    /// What each hard rule costs this plan.
+    var ruleCosts: String { SiteURL.link(SiteURL.cycle(.value(cycleID), .ruleCosts).path, carried(search: "")) }
+
     /// The choice of another mentor for `mentee`.
     func choice(for mentee: Enrolment.ID) -> String {
         SiteURL.link(SiteURL.planMentee(.value(cycleID), .value(mentee)).path, carried(search: ""))

@@ -80,6 +80,9 @@ struct PlanView {
         let choiceLink: String?
     }
 
+    /// What each hard rule costs this plan (its what-if).
+    let ruleCostsLink: String
+
     init(_ reading: PlanReview.Reading, seed: UInt64, fairness: Bool, csrf: String) {
         let (plan, cycle, programme, edits) = (reading.plan, reading.cycle, reading.programme, reading.edits)
         let links = PlanLinks(cycleID: cycle.id, seed: seed, fairness: fairness, edits: edits, search: reading.search)
@@ -134,6 +137,7 @@ struct PlanView {
         totalScore = total.written(decimals: 1)
         change = reading.uneditedTotal.map { String(format: "%+.1f against the plan without your changes (%.1f)", total - $0, $0) }
         undoLink = SiteURL.link(SiteURL.cycle(.value(cycle.id), .plan).path, links.settings)
+        ruleCostsLink = links.ruleCosts
         coverage = String(format: "%.0f%%", plan.statistics.coverage * 100)
         exclusions = plan.statistics.excludedPairs.sorted { $0.key < $1.key }.map {
             Exclusion(rule: $0.key.rawValue, meaning: $0.key.explanation, pairs: $0.value.formatted())
