@@ -429,6 +429,12 @@ def main():
                 check(arrives(driver, "/dashboard") and len(funnel) == 5 and "Mentees who completed the cycle" in driver.page_source,
                       f"the closed cycle's dashboard draws its funnel ({len(funnel)} bars) beside its figures")
                 snap(driver, "dashboard-cycle")
+                go(driver, driver.find_element(By.ID, "fairness-link"))
+                headings = [h.text for h in driver.find_elements(By.TAG_NAME, "h2")]
+                check(arrives(driver, "/fairness") and headings == ["Gender", "Ethnicity", "Age band", "Disability"],
+                      f"the dashboard's fairness audit sets out each opt-in dimension ({', '.join(headings)})")
+                snap(driver, "fairness")
+                driver.back()
                 go(driver, driver.find_element(By.XPATH, "//p[contains(@class, 'crumbs')]//a[normalize-space()='Dashboard']"))
                 charts = driver.find_elements(By.CSS_SELECTOR, "svg.chart[role='img']")
                 columns = [cell.text for cell in driver.find_elements(By.CSS_SELECTOR, "#cycles-side-by-side thead th")]

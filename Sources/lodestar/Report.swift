@@ -13,12 +13,14 @@ struct Report: AsyncParsableCommand {
 
     @Option(help: "A cycle's id.") var cycle: String?
     @Option(help: "A programme's id: its cycles side by side.") var programme: String?
+    @Flag(help: "With --cycle: the fairness audit — each opt-in group's representation and match figures, small groups hidden — instead of the indicators.") var fairness = false
     @Option(help: "csv or json.") var format: Format = .csv
     @Option(name: .shortAndLong, help: "File to write; standard output when omitted.") var output: String?
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
         guard (cycle == nil) != (programme == nil) else { throw ValidationError("give either --cycle or --programme") }
+        guard !fairness || cycle != nil else { throw ValidationError("--fairness audits one cycle: give --cycle") }
     }
 
     func run() async throws {
@@ -28,6 +30,10 @@ struct Report: AsyncParsableCommand {
                 let evaluation = Evaluation(store: store, principal: .commandLine)
                 if let cycle {
                     guard let id = Cycle.ID(cycle) else { throw ValidationError("--cycle '\(cycle)' is not a cycle id") }
+                    if fairness {
+                        let audit = try await evaluation.fairness(id)
+                        return format == .csv ? CSVText.write(header: FairnessAudit.csvHeader, rows: audit.csvRows) : try Self.json(FairnessAuditBody(audit))
+                    }
                     let indicators = try await evaluation.cycle(id, now: now)
                     return format == .csv ? CSVText.write(header: CycleIndicators.csvHeader, rows: indicators.csvRows) : try Self.json(CycleIndicatorsBody(indicators))
                 }

@@ -111,6 +111,8 @@ struct AccessMatrixTests {
         // Dashboards: a cycle's and a programme's figures are their managers' (and admins').
         get(.cycle(.key, .dashboard)): managers,
         get(.cycle(.key, .dashboardCSV)): managers,
+        get(.cycle(.key, .fairness)): managers,
+        get(.cycle(.key, .fairnessCSV)): managers,
         get(.programmeDashboard(.key)): managers,
         get(.programmeDashboardCSV(.key)): managers,
         // Certificates: taken by the people of a cycle (anyone else: not found); a certificate's
@@ -286,6 +288,7 @@ struct AccessMatrixTests {
         "PUT /api/v1/enrolments/:id/assessments/:moment": signedIn.subtracting([.readToken]),
         "GET /api/v1/cycles/:id/growth": managers,
         "GET /api/v1/cycles/:id/indicators": managers,
+        "GET /api/v1/cycles/:id/fairness": managers,
         "GET /api/v1/programmes/:id/indicators": managers,
         "GET /api/v1/people/:id/recognition": admins,
         "GET /api/v1/certificates": signedIn,

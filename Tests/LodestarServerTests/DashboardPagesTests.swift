@@ -45,7 +45,18 @@ struct DashboardPagesTests {
             let lines = try #require(pilotJSON["indicators"] as? [[String: Any]])
             #expect(lines.first { $0["key"] as? String == "relationships" }?["value"] as? Double == Double(figures.relationships))
 
-            for path in ["/cycles/\(pilot.id)/dashboard", "/programmes/\(programme.id)/dashboard.csv"] {
+            // The fairness audit, linked from the dashboard: the page, its CSV and the API tell the same groups.
+            #expect(page.contains(#"<a href="/cycles/\#(pilot.id)/fairness" id="fairness-link">Fairness audit</a>"#))
+            let audit = try await Evaluation(store: store, principal: .commandLine).fairness(pilot.id)
+            let (_, fairness) = try await client.page("/cycles/\(pilot.id)/fairness", as: manager)
+            #expect(fairness.contains("<h2>Gender</h2>") && fairness.contains("<h2>Disability</h2>"))
+            for group in try #require(audit.dimensions.first).groups {
+                #expect(fairness.contains("<tr><td>\(group.label)</td>" + (group.hidden ? "<td colspan=\"9\"" : "<td class=\"num\">")), "\(group.label)")
+            }
+            let (_, auditJSON) = try await client.json(.get, "/api/v1/cycles/\(pilot.id)/fairness")
+            let dimensions = try #require(value(auditJSON, "dimensions") as? [[String: Any]])
+            #expect(dimensions.map { $0["name"] as? String } == ["Gender", "Ethnicity", "Age band", "Disability"])
+            for path in ["/cycles/\(pilot.id)/dashboard", "/programmes/\(programme.id)/dashboard.csv", "/cycles/\(pilot.id)/fairness", "/cycles/\(pilot.id)/fairness.csv"] {
                 #expect(try await client.page(path, as: mentor).0 == .forbidden, "\(path) is the managers'")
             }
         }

@@ -91,4 +91,47 @@ struct EvaluationStoreTests {
             await #expect(throws: AccessDenied.self) { try await Evaluation(store: store, principal: mentee).programme(demo.programme.id, now: now) }
         }
     }
+
+    /// Gender as the mentees gave it: 6 women, 5 men, 1 non-binary, the rest nothing; every mentor a woman.
+    /// Two women matched (scores 80 and 60, the second ended early, a pulse of 4), one man (70).
+    @Test("the fairness audit gives each group its figures, hides a group under five and the smallest other that would give it away",
+          arguments: TestDatabase.allCases)
+    func fairness(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let (manager, _, mentee, demo) = try await UseCaseAccessStoreTests.demo(store)
+            var cycle = demo.cycle
+            (cycle.state, cycle.dates) = (.active, CycleDates(start: Self.start, end: Self.day(180)))
+            try await store.save(cycle)
+            let mentees = demo.enrolments.filter { $0.role == .mentee }, mentors = demo.enrolments.filter { $0.role == .mentor }
+            let genders = Array(repeating: "woman", count: 6) + Array(repeating: "Man", count: 5) + ["non-binary"]
+            for (index, enrolment) in (mentees.map { ($0, false) } + mentors.map { ($0, true) }).enumerated() {
+                var person = try #require(try await store.person(enrolment.0.personID))
+                person.demographics.gender = enrolment.1 ? "woman" : (index < genders.count ? genders[index] : " ")
+                try await store.save(person)
+            }
+            func pair(_ mentor: Int, _ mentee: Int, score: Double, ended: Double? = nil) -> Relationship {
+                Relationship(cycleID: cycle.id, mentor: mentors[mentor].id, mentee: mentees[mentee].id, mentorPerson: mentors[mentor].personID,
+                             menteePerson: mentees[mentee].personID, score: score, startedAt: Self.start, endedAt: ended.map(Self.day), endReason: ended == nil ? nil : "moved")
+            }
+            let (first, second, third) = (pair(0, 0, score: 80), pair(1, 1, score: 60, ended: 10), pair(2, 6, score: 70))
+            try await store.insert([first, second, third])
+            let held = HeldMeeting(relationshipID: first.id, heldOn: Self.day(3), minutes: 60, mode: .virtual, loggedBy: first.mentorPerson)
+            try await store.save(held)
+            try await store.save(MeetingPulse(meetingID: held.id, relationshipID: first.id, personID: mentees[0].personID, rating: 4, comment: "", commentShared: false, givenAt: Self.day(3)))
+
+            let audit = try await Evaluation(store: store, principal: manager).fairness(cycle.id)
+            let gender = try #require(audit.dimensions.first { $0.name == "Gender" })
+            #expect(gender.groups.map(\.label) == ["man", "non-binary", "woman", FairnessAudit.notGiven])
+            #expect(gender.groups.map(\.hidden) == [true, true, false, false], "non-binary alone would be one person; the men hidden too, or the rest would give her away")
+            let women = try #require(gender.groups[2].figures), rest = try #require(gender.groups[3].figures)
+            #expect(women.mentees == 6 && women.matched == 2 && women.matchRate == 2.0 / 6 && women.meanScore == 70 && women.lowestScore == 60)
+            #expect(women.meanPulse == 4 && women.pulses == 1 && women.endedEarly == 1 && women.mentors == mentors.count && women.applicants == 0)
+            #expect(rest.mentees == mentees.count - 12 && rest.matched == 0 && rest.meanScore == nil && rest.mentors == 0)
+            #expect(gender.groups[0].figures == nil && gender.groups[1].figures == nil)
+            let csv = audit.csvRows.filter { $0[0] == "Gender" }
+            #expect(csv.map { $0[2] } == ["yes", "yes", "no", "no"] && csv[0][3...].allSatisfy(\.isEmpty) && csv[2][7] == "33.3")
+
+            await #expect(throws: AccessDenied.self) { try await Evaluation(store: store, principal: mentee).fairness(cycle.id) }
+        }
+    }
 }

@@ -36,6 +36,21 @@ public struct Evaluation: Sendable {
         return ProgrammeIndicators(programme: programme, cycles: cycles)
     }
 
+    /// How matching served each opt-in group of a cycle's mentees, small groups hidden.
+    public func fairness(_ id: Cycle.ID) async throws -> FairnessAudit {
+        let (cycle, programme) = try await store.cycleAndProgramme(id)
+        try principal.requireManager(of: programme, "reading a cycle's fairness audit")
+        let enrolments = try await store.allEnrolments(in: cycle.id)
+        let applicants = try await store.applications(in: cycle.id).filter { $0.appliedAt != nil }.map(\.personID)
+        var people = try await store.people(enrolledIn: cycle.id)
+        let missing = Set(applicants).subtracting(people.keys)
+        if !missing.isEmpty { for person in try await store.people(ids: missing) { people[person.id] = person } }
+        let relationships = try await store.relationships(in: cycle.id)
+        let pulses = relationships.isEmpty ? [] : try await store.pulses(ofAny: relationships.map(\.id))
+        return FairnessAudit(FairnessAudit.Records(cycle: cycle, programme: programme, enrolments: enrolments, applicants: applicants,
+                                                   people: people, relationships: relationships, pulses: pulses))
+    }
+
     /// A cycle's records read in six queries, however many relationships it has.
     private func measure(_ cycle: Cycle, of programme: Programme, now: Date) async throws -> CycleIndicators {
         let relationships = try await store.relationships(in: cycle.id)

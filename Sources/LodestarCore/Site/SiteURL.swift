@@ -74,6 +74,8 @@ public enum SiteURL: Sendable {
         case plan, weights, state, dates, publish, pairs, speed, choose, imports, applications, invitations, growth, certificate, dashboard
         case dashboardCSV = "dashboard.csv"
         case ruleCosts = "plan/what-if"
+        case fairness
+        case fairnessCSV = "fairness.csv"
         case invitationFile = "invitations/file"
         case speedPrint = "speed/print"
         case speedCalendar = "speed/calendar.ics"

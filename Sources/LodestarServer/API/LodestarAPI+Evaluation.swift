@@ -14,6 +14,10 @@ extension LodestarAPI {
         return .ok(.init(body: .json(ProgrammeIndicatorsBody(indicators))))
     }
 
+    func getCycleFairness(_ input: Operations.GetCycleFairness.Input) async throws -> Operations.GetCycleFairness.Output {
+        .ok(.init(body: .json(FairnessAuditBody(try await evaluation().fairness(try Identifier(path: input.path.id, of: "cycle"))))))
+    }
+
     private func evaluation() throws -> Evaluation { Evaluation(store: store, principal: try APIRequest.principal()) }
 }
 
@@ -63,5 +67,36 @@ public struct ProgrammeIndicatorsBody: Encodable, Hashable, Sendable {
         programmeId = indicators.programme.id.description
         programmeName = indicators.programme.name
         cycles = indicators.cycles.map(CycleIndicatorsBody.init)
+    }
+}
+
+/// A cycle's fairness audit as the API and `lodestar report --fairness --format json` write it.
+public struct FairnessAuditBody: Encodable, Hashable, Sendable {
+    struct Group: Encodable, Hashable, Sendable {
+        let label: String
+        let hidden: Bool
+        let applicants: Int?, mentors: Int?, mentees: Int?, matched: Int?
+        let meanScore: Double?, lowestScore: Double?, meanPulse: Double?
+        let pulses: Int?, endedEarly: Int?
+    }
+    struct Dimension: Encodable, Hashable, Sendable {
+        let name: String
+        let groups: [Group]
+    }
+    let cycleId: String
+    let minimumGroup: Int
+    let dimensions: [Dimension]
+
+    public init(_ audit: FairnessAudit) {
+        cycleId = audit.cycle.id.description
+        minimumGroup = SmallGroups.minimum
+        dimensions = audit.dimensions.map { dimension in
+            Dimension(name: dimension.name, groups: dimension.groups.map { group in
+                let figures = group.figures
+                return Group(label: group.label, hidden: group.hidden, applicants: figures?.applicants, mentors: figures?.mentors, mentees: figures?.mentees,
+                             matched: figures?.matched, meanScore: figures?.meanScore, lowestScore: figures?.lowestScore, meanPulse: figures?.meanPulse,
+                             pulses: figures?.pulses, endedEarly: figures?.endedEarly)
+            })
+        }
     }
 }

@@ -13,6 +13,7 @@ enum Template: String, CaseIterable, Sendable {
     case dashboard
     case programmeDashboard = "programme-dashboard"
     case ruleCosts = "rule-costs"
+    case fairness
     case programmeForm = "programme-form"
     case forgotPassword = "forgot-password"
     case setPassword = "set-password"

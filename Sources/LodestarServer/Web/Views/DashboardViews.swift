@@ -9,6 +9,7 @@ struct CycleDashboardView {
     let crumbs: [Crumb]
     let lead: String
     let csvHref: String
+    let fairnessHref: String
     let funnel: Chart
     let scores: Chart
     let indicators: [Line]
@@ -40,6 +41,7 @@ struct CycleDashboardView {
             ? "The cycle as it stood when it closed. Counts and figures only: nothing anyone wrote is read here."
             : "The cycle so far (it is \(cycle.state.rawValue)). Counts and figures only: nothing anyone wrote is read here."
         csvHref = SiteURL.cycle(.value(cycle.id), .dashboardCSV).path
+        fairnessHref = SiteURL.cycle(.value(cycle.id), .fairness).path
         funnel = Chart(BarChart(id: "funnel", title: "Mentees from applying to \(indicators.completedMentees == nil ? "meeting" : "completing")",
                                 bars: indicators.funnel.map { BarChart.Bar(label: $0.stage.capitalisedFirst, value: Double($0.count), written: $0.count.formatted()) }))
         scores = Chart(BarChart(id: "scores", title: "Match scores of the relationships",
