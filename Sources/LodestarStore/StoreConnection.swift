@@ -78,8 +78,10 @@ public final class StoreConnection: Sendable {
     /// thread hop.
     static let sqliteReaders = max(2, System.coreCount * 2)
 
-    /// PostgreSQL connections each of the process's event loops (one per core) may open.
-    static let postgresConnectionsPerLoop = 4
+    /// PostgreSQL connections each of the process's event loops (one per core) may open: two a
+    /// core keep both busy (the pages measured no faster with more), and many servers — or the
+    /// tests' many stores at once — within the database's `max_connections`.
+    static let postgresConnectionsPerLoop = 2
 
     /// How long a request waits for SQLite's one connection before answering busy.
     static let sqliteWait = TimeAmount.seconds(60)
