@@ -62,8 +62,8 @@ struct MetricsTests {
             func sample(_ prefix: String) -> Double? {
                 text.split(separator: "\n").first { $0.hasPrefix(prefix) }.flatMap { Double($0.split(separator: " ").last ?? "") }
             }
-            // Two connections for each event loop, whose pools the store takes in turn.
-            let limit = Double(2 * System.coreCount)
+            // The store's one pool, of four connections.
+            let limit = 4.0
             #expect(sample("lodestar_database_pool_limit") == limit)
             #expect(sample(#"lodestar_database_connections{state="active"}"#) ?? 0 >= 1, "the scrape's own query runs on one")
             let open = ["active", "idle", "idle in transaction"].compactMap { sample(#"lodestar_database_connections{state="\#($0)"}"#) }.reduce(0, +)
