@@ -51,7 +51,7 @@ public struct Evaluation: Sendable {
                                                    people: people, relationships: relationships, pulses: pulses))
     }
 
-    /// A cycle's records read in six queries, however many relationships it has.
+    /// A cycle's records read in seven queries, however many relationships it has.
     private func measure(_ cycle: Cycle, of programme: Programme, now: Date) async throws -> CycleIndicators {
         let relationships = try await store.relationships(in: cycle.id)
         let ids = relationships.map(\.id)
