@@ -2,6 +2,7 @@ import FluentKit
 import Logging
 import NIOCore
 import SQLKit
+import Synchronization
 
 /// A SQLite file as a server needs it: reads outside a transaction go to a pool of reader
 /// connections, everything else — writes, transactions, schema changes, a held connection — to
@@ -9,18 +10,26 @@ import SQLKit
 /// writer, so a page's reads no longer queue behind an import, a publication or each other.
 struct ReadersAndWriter: Database, SQLDatabase {
     let writer: any Database & SQLDatabase
-    /// The reader connections, taken in turn.
-    let readers: InTurn
+    private let connections: [any Database & SQLDatabase]
+    private let turn = Turn()
 
     init(writer: any Database & SQLDatabase, readers: [any Database & SQLDatabase]) {
         self.writer = writer
-        self.readers = InTurn(readers.isEmpty ? [writer] : readers)
+        self.connections = readers.isEmpty ? [writer] : readers
     }
+
+    /// The next reader connection, in turn.
+    var reader: any Database & SQLDatabase { connections[turn.next() % connections.count] }
 
     /// Runs `statement` once on the writer and on every reader connection (each pool holds exactly
     /// one): a setting of the connection, such as its busy timeout.
     func onEveryConnection(_ statement: SQLQueryString) async throws {
-        for connection in [writer] + readers.members { try await connection.raw(statement).run() }
+        for connection in [writer] + connections { try await connection.raw(statement).run() }
+    }
+
+    private final class Turn: Sendable {
+        private let count = Atomic<Int>(0)
+        func next() -> Int { count.wrappingAdd(1, ordering: .relaxed).oldValue & Int.max }
     }
 
     /// Where a statement runs: only a plain `SELECT` is a read (a `WITH …` may write).
@@ -37,7 +46,7 @@ struct ReadersAndWriter: Database, SQLDatabase {
 
     func execute(query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void) -> EventLoopFuture<Void> {
         switch query.action {
-        case .read, .aggregate: readers.next.execute(query: query, onOutput: onOutput)
+        case .read, .aggregate: reader.execute(query: query, onOutput: onOutput)
         default: writer.execute(query: query, onOutput: onOutput)
         }
     }
@@ -56,11 +65,11 @@ struct ReadersAndWriter: Database, SQLDatabase {
     var queryLogLevel: Logger.Level? { writer.queryLogLevel }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
-        runsOnReader(query) ? readers.next.execute(sql: query, onRow) : writer.execute(sql: query, onRow)
+        runsOnReader(query) ? reader.execute(sql: query, onRow) : writer.execute(sql: query, onRow)
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        if runsOnReader(query) { try await readers.next.execute(sql: query, onRow) } else { try await writer.execute(sql: query, onRow) }
+        if runsOnReader(query) { try await reader.execute(sql: query, onRow) } else { try await writer.execute(sql: query, onRow) }
     }
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {

@@ -56,6 +56,10 @@ struct DashboardPagesTests {
             let (_, auditJSON) = try await client.json(.get, "/api/v1/cycles/\(pilot.id)/fairness")
             let dimensions = try #require(value(auditJSON, "dimensions") as? [[String: Any]])
             #expect(dimensions.map { $0["name"] as? String } == ["Gender", "Ethnicity", "Age band", "Disability"])
+            let unknown = UUID()
+            for path in ["/cycles/\(unknown)/dashboard", "/programmes/\(unknown)/dashboard", "/cycles/\(unknown)/fairness"] {
+                #expect(try await client.page(path, as: manager).0 == .notFound, "\(path)")
+            }
             for path in ["/cycles/\(pilot.id)/dashboard", "/programmes/\(programme.id)/dashboard.csv", "/cycles/\(pilot.id)/fairness", "/cycles/\(pilot.id)/fairness.csv"] {
                 #expect(try await client.page(path, as: mentor).0 == .forbidden, "\(path) is the managers'")
             }

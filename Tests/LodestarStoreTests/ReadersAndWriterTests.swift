@@ -65,7 +65,7 @@ struct ReadersAndWriterTests {
             var timeouts: [Int] = [try await split.writer.raw("PRAGMA busy_timeout").first(decodingColumn: "timeout", as: Int.self) ?? 0]
             // The readers take turns: as many reads as there are readers reach each once.
             for _ in 0..<StoreConnection.sqliteReaders {
-                timeouts.append(try await split.readers.raw("PRAGMA busy_timeout").first(decodingColumn: "timeout", as: Int.self) ?? 0)
+                timeouts.append(try await split.reader.raw("PRAGMA busy_timeout").first(decodingColumn: "timeout", as: Int.self) ?? 0)
             }
             #expect(timeouts == [Int](repeating: StoreConnection.busyTimeoutMilliseconds, count: StoreConnection.sqliteReaders + 1))
         }

@@ -228,6 +228,7 @@ final class CommandLineTests {
         #expect(try lodestar("report").errors.contains("give either --cycle or --programme"))
         #expect(try lodestar("report", "--cycle", String(cycleID), "--programme", programme.description).errors.contains("give either --cycle or --programme"))
         #expect(try lodestar("report", "--cycle", "nonsense").errors.contains("is not a cycle id"))
+        #expect(try lodestar("report", "--cycle", "6f1c4d0e-0000-4000-8000-000000000000").errors.contains("no cycle with id"))
         #expect(try lodestar("report", "--cycle", String(cycleID), "--format", "xml").status != 0)
     }
 

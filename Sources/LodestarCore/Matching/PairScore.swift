@@ -172,7 +172,7 @@ struct PairJudge: Sendable {
                 for j in 0..<mentorCount { totals[j] += weight * Self.locationValue(mode, location, mentors.meetingMode[j], mentors.location[j]) }
             case .crossDepartment:
                 let department = mentees.department[i]
-                for j in 0..<mentorCount { totals[j] += weight * (department == mentors.department[j] ? 0 : 1) }
+                for j in 0..<mentorCount { totals[j] += weight * Self.departmentValue(department, mentors.department[j]) }
             }
         }
         for j in 0..<mentorCount { totals[j] = weightTotal > 0 ? 100 * totals[j] / weightTotal : 0 }
@@ -226,7 +226,7 @@ struct PairJudge: Sendable {
         case .location:
             return Self.locationValue(mentees.meetingMode[i], mentees.location[i], mentors.meetingMode[j], mentors.location[j])
         case .crossDepartment:
-            return mentees.department[i] == mentors.department[j] ? 0 : 1
+            return Self.departmentValue(mentees.department[i], mentors.department[j])
         }
     }
 
@@ -244,6 +244,9 @@ struct PairJudge: Sendable {
         guard menteeMode == .inPerson || mentorMode == .inPerson else { return 1 }
         return menteeLocation >= 0 && menteeLocation == mentorLocation ? 1 : 0
     }
+
+    /// Another department 1 (the pair widens the mentee's reach), the same 0.
+    @inline(__always) private static func departmentValue(_ a: Int32, _ b: Int32) -> Double { a == b ? 0 : 1 }
 
     /// Same communication style 1, different 0.3, either unknown 0.5.
     @inline(__always) private static func styleValue(_ a: Int8, _ b: Int8) -> Double { a < 0 || b < 0 ? 0.5 : (a == b ? 1 : 0.3) }
