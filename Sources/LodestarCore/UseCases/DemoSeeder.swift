@@ -20,6 +20,10 @@ public struct DemoSeeder: Sendable {
         let templates = DemoSurveys.templates(for: demo.programme.id, &random, at: now)
         let surveys = DemoSurveys.schedule(templates, in: demo.cycle.id, &random, at: now)
         let pilot = history ? DemoHistory(demo, endSurvey: templates.first { $0.moment == .endOfCycle }, &random, now: now) : nil
+        let outcomes = pilot.map {
+            DemoOutcomes.records(for: demo.people, pilotMentees: Set($0.relationships.flatMap { $0.members.map(\.person) }),
+                                 pilotStart: $0.cycle.dates.start ?? now, now: now, &random)
+        } ?? []
         try await store.inTransaction { store in
             try await store.apply(PeopleImportPlan(inserting: demo.people))
             try await store.save(demo.programme)
@@ -29,7 +33,10 @@ public struct DemoSeeder: Sendable {
             for module in modules { try await store.save(module) }
             for template in templates { try await store.save(template) }
             for survey in surveys { try await store.save(survey) }
-            if let pilot { try await pilot.save(in: store) }
+            if let pilot {
+                try await pilot.save(in: store)
+                _ = try await store.replace(outcomes, imported: Attribution(by: "HR system (demo)", at: now))
+            }
         }
         return demo
     }

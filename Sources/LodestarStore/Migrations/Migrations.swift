@@ -41,5 +41,6 @@ enum LodestarMigrations {
         M036_CreateKudosAndStories(),
         M037_AddMentorNudges(),
         M038_AddMeetingSeries(),
+        M039_CreateEmploymentOutcomes(),
     ]
 }
