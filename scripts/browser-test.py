@@ -442,6 +442,11 @@ def main():
                 snap(driver, "dashboard-programme")
                 csv = fetch(base, urllib.parse.urlparse(driver.current_url).path + ".csv", driver, kind="text/csv")
                 check(csv.startswith(b"indicator,key,unit,2026 pilot,2027 cohort\r\n"), "the table downloads as CSV")
+                go(driver, driver.find_element(By.ID, "outcomes-link"))
+                rows = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "#lift tbody tr")]
+                check(arrives(driver, "/outcomes") and len(rows) == 2 and rows[0].startswith("Still employed a year on")
+                      and "How the comparison was made" in driver.page_source, f"the outcome lift compares the pilot's mentees with comparable people ({rows[0] if rows else 'no rows'})")
+                snap(driver, "outcome-lift")
             finally:
                 driver.quit()
             driver = browser()

@@ -6,7 +6,7 @@ import LodestarCore
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import CSV files; a file with any problem is refused whole and every problem is listed.",
-        subcommands: [People.self, Enrolments.self])
+        subcommands: [People.self, Enrolments.self, Outcomes.self])
 
     struct People: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Import or update people (matched on the id column).")
@@ -35,6 +35,21 @@ struct Import: AsyncParsableCommand {
             let text = try readCSV(file)
             let summary = try await reportingImportErrors(file) {
                 try await withStore(database, creating: create) { try await ProgrammeOffice(store: $0, principal: .commandLine).importEnrolments(text, into: cycleID) }
+            }
+            print("Imported \(file): \(summary).")
+        }
+    }
+
+    struct Outcomes: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import HR outcomes (person_id, hired_on, left_on, promoted_on, rating): a person's line replaces their record; others keep theirs.")
+        @Argument(help: "The HR outcomes CSV file.") var file: String
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let text = try readCSV(file)
+            let summary = try await reportingImportErrors(file) {
+                try await withStore(database, creating: false) { try await LodestarCore.Outcomes(store: $0, principal: .commandLine).importCSV(text, now: Date()) }
             }
             print("Imported \(file): \(summary).")
         }

@@ -14,6 +14,7 @@ struct Report: AsyncParsableCommand {
     @Option(help: "A cycle's id.") var cycle: String?
     @Option(help: "A programme's id: its cycles side by side.") var programme: String?
     @Flag(help: "With --cycle: the fairness audit — each opt-in group's representation and match figures, small groups hidden — instead of the indicators.") var fairness = false
+    @Flag(help: "With --programme: the outcome lift — whether its mentees stayed and were promoted more than comparable people — instead of the indicators.") var lift = false
     @Option(help: "csv or json.") var format: Format = .csv
     @Option(name: .shortAndLong, help: "File to write; standard output when omitted.") var output: String?
     @OptionGroup var database: DatabaseOptions
@@ -21,6 +22,7 @@ struct Report: AsyncParsableCommand {
     func validate() throws {
         guard (cycle == nil) != (programme == nil) else { throw ValidationError("give either --cycle or --programme") }
         guard !fairness || cycle != nil else { throw ValidationError("--fairness audits one cycle: give --cycle") }
+        guard !lift || programme != nil else { throw ValidationError("--lift measures a programme: give --programme") }
     }
 
     func run() async throws {
@@ -38,6 +40,10 @@ struct Report: AsyncParsableCommand {
                     return format == .csv ? CSVText.write(header: CycleIndicators.csvHeader, rows: indicators.csvRows) : try Self.json(CycleIndicatorsBody(indicators))
                 }
                 guard let programme, let id = Programme.ID(programme) else { throw ValidationError("--programme '\(programme ?? "")' is not a programme id") }
+                if lift {
+                    let measured = try await Outcomes(store: store, principal: .commandLine).lift(of: id, now: now)
+                    return format == .csv ? CSVText.write(header: OutcomeLift.csvHeader, rows: measured.lift.csvRows) : try Self.json(OutcomeLiftBody(measured))
+                }
                 let indicators = try await evaluation.programme(id, now: now)
                 return format == .csv ? CSVText.write(header: indicators.csvHeader, rows: indicators.csvRows) : try Self.json(ProgrammeIndicatorsBody(indicators))
             }

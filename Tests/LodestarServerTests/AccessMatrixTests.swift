@@ -115,6 +115,11 @@ struct AccessMatrixTests {
         get(.cycle(.key, .fairnessCSV)): managers,
         get(.programmeDashboard(.key)): managers,
         get(.programmeDashboardCSV(.key)): managers,
+        // Outcome lift: a programme's figures are its managers'; the HR file is imported by admins.
+        get(.programmeOutcomes(.key)): managers,
+        get(.programmeOutcomesCSV(.key)): managers,
+        get(.outcomes): admins,
+        post(.outcomes): adminWriters,
         // Certificates: taken by the people of a cycle (anyone else: not found); a certificate's
         // page and PDF are open to anyone with its code — its verification address.
         post(.cycle(.key, .certificate)): signedIn.subtracting([.readToken]),
@@ -290,6 +295,9 @@ struct AccessMatrixTests {
         "GET /api/v1/cycles/:id/indicators": managers,
         "GET /api/v1/cycles/:id/fairness": managers,
         "GET /api/v1/programmes/:id/indicators": managers,
+        "GET /api/v1/programmes/:id/outcome-lift": managers,
+        "GET /api/v1/outcomes": anyManager,
+        "POST /api/v1/outcomes/import": adminWriters,
         "GET /api/v1/people/:id/recognition": admins,
         "GET /api/v1/certificates": signedIn,
         "GET /api/v1/kudos": signedIn,

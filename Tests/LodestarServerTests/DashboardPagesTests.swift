@@ -1,4 +1,5 @@
 import Foundation
+import HummingbirdTesting
 import LodestarCore
 import LodestarStore
 @testable import LodestarServer
@@ -8,15 +9,21 @@ import Testing
 /// The dashboards in the browser and the API, on the demo's closed pilot.
 @Suite("Dashboards in the browser and the API")
 struct DashboardPagesTests {
-    @Test("the manager reads the pilot's funnel and figures as charts with their tables, downloads them as CSV, and finds the API's the same; a mentor is refused",
-          arguments: TestDatabase.allCases)
-    func pilot(database: TestDatabase) async throws {
+    /// The app over the demo with its closed pilot, the manager and the mentor signed in, and its programme.
+    static func withPilot(_ database: TestDatabase, _ body: @Sendable (any TestClientProtocol, FluentStore, Programme) async throws -> Void) async throws {
         try await withAppAndStore(database, prepare: { store in
             try await DemoSeeder(store: store).seedIfEmpty(history: true)
             try await ApplicationPagesTests.signIn(store)
         }) { client, store in
+            try await body(client, store, try #require(try await store.programmes(ids: nil).first))
+        }
+    }
+
+    @Test("the manager reads the pilot's funnel and figures as charts with their tables, downloads them as CSV, and finds the API's the same; a mentor is refused",
+          arguments: TestDatabase.allCases)
+    func pilot(database: TestDatabase) async throws {
+        try await Self.withPilot(database) { client, store, programme in
             let manager = ApplicationPagesTests.manager, mentor = ApplicationPagesTests.mentor
-            let programme = try #require(try await store.programmes(ids: nil).first)
             let pilot = try #require(try await store.cycles(of: programme.id).first { $0.state == .closed })
 
             let (_, programmePage) = try await client.page("/programmes/\(programme.id)", as: manager)

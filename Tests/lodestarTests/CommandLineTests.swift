@@ -232,6 +232,33 @@ final class CommandLineTests {
         #expect(try lodestar("report", "--cycle", String(cycleID), "--format", "xml").status != 0)
     }
 
+    @Test("import outcomes refuses a bad file whole with its lines and columns, takes a good one; report --lift prints the programme's lift as CSV and JSON")
+    func outcomes() async throws {
+        let seeded = try lodestar("demo")
+        #expect(seeded.status == 0, "\(seeded.errors)")
+        let connection = try StoreConnection(location: .sqliteFile(path: String(database.dropFirst("sqlite://".count))))
+        let programme: Programme.ID, person: String
+        do {
+            programme = try #require(try await connection.store.programmes(ids: nil).first).id
+            person = try #require(try await connection.store.allPeople().first).externalID
+            await connection.shutdown()
+        } catch {
+            await connection.shutdown()
+            throw error
+        }
+        let bad = try lodestar("import", "outcomes", try file("bad.csv", "person_id,rating\n\(person),0\nP-NOBODY,3\n"))
+        #expect(bad.status != 0 && bad.errors.contains("line 2, column 2 (rating): '0' is not a rating"), "\(bad.errors)")
+        let good = try lodestar("import", "outcomes", try file("good.csv", "person_id,hired_on,promoted_on\n\(person),2020-01-06,2026-01-05\n"))
+        #expect(good.status == 0 && good.output.contains("good.csv: 0 people added, 1 replaced"), "\(good.errors)")
+        let csv = try lodestar("report", "--programme", programme.description, "--lift")
+        #expect(csv.status == 0 && csv.output.hasPrefix("outcome,enough data,mentees,"), "\(csv.errors)")
+        #expect(csv.output.contains("\r\nretention,") && csv.output.contains("\r\npromotion,"))
+        let json = try lodestar("report", "--programme", programme.description, "--lift", "--format", "json")
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect(body["programmeId"] as? String == programme.description && (body["cohorts"] as? [Any])?.count == 1)
+        #expect(try lodestar("report", "--cycle", programme.description, "--lift").errors.contains("--lift measures a programme: give --programme"))
+    }
+
     @Test("match --publish makes the relationships once; a cycle not in matching is refused with its state")
     func publish() async throws {
         let seeded = try lodestar("demo")

@@ -58,6 +58,25 @@ public struct OutcomeLift: Sendable, Equatable {
     /// Mentees whose stratum holds nobody to compare them with.
     public let withoutComparison: Int
 
+    /// What is measured.
+    public enum Outcome: String, Sendable, CaseIterable {
+        case retention, promotion
+        public var label: String { self == .retention ? "Still employed a year on" : "Promoted within the year" }
+    }
+
+    /// Each outcome with its finding, retention first.
+    public var findings: [(outcome: Outcome, finding: Finding)] { [(.retention, retention), (.promotion, promotion)] }
+
+    /// How the comparison is made, in words, for the page, the API and the report.
+    public static let method = """
+        Each cycle that has begun is a cohort, followed for a year from its first day (or until today, when the year has not passed). \
+        A mentee is compared with the people of the HR outcomes who were employed that day and had not taken part in the programme, \
+        of the same level band (levels in twos), department and tenure band (under 1, 1–3, 3–5, 5–10, 10 or more years). \
+        The comparison group's rate is weighted to how many mentees each such group holds, and the difference comes with a 95 % \
+        confidence interval; mentees with nobody comparable are left out and counted. Below \(minimumGroup) people on either side \
+        there is no figure. This shows association, not cause: people who join a programme may differ in ways the file does not show.
+        """
+
     /// The smallest group, on either side, that yields a figure.
     public static let minimumGroup = 10
     /// How long after its start a cohort is followed.
@@ -167,5 +186,24 @@ extension WorkforceMember {
     /// True when the person had joined (or joined on an unknown day) and not yet left on `day`.
     func employed(on day: Date) -> Bool {
         (outcome.hiredOn.map { $0 <= day } ?? true) && (outcome.leftOn.map { $0 > day } ?? true)
+    }
+}
+
+extension OutcomeLift {
+    /// The lift as a table: a line per outcome, shares in percent, the difference in points.
+    public static let csvHeader = ["outcome", "enough data", "mentees", "mentees' rate (%)", "comparable people", "their rate (%)",
+                                   "difference (points)", "95 % interval, low", "95 % interval, high"]
+
+    public var csvRows: [[String]] {
+        findings.map { outcome, finding in
+            func percent(_ share: Double) -> String { (share * 100).written(decimals: 1) }
+            switch finding {
+            case .measured(let m):
+                return [outcome.rawValue, "yes", String(m.participants), percent(m.participantRate), String(m.comparison), percent(m.comparisonRate),
+                        percent(m.difference), percent(m.low), percent(m.high)]
+            case .notEnoughData(let participants, let comparison):
+                return [outcome.rawValue, "no", String(participants), "", String(comparison), "", "", "", ""]
+            }
+        }
     }
 }

@@ -8,7 +8,7 @@ public struct OutcomeImportSummary: Sendable, Equatable, CustomStringConvertible
         self.created = created
         self.replaced = replaced
     }
-    public var description: String { "\(created) people's outcomes added, \(replaced) replaced" }
+    public var description: String { "\(created) people added, \(replaced) replaced" }
 }
 
 /// A programme's outcome lift with what it rests on.

@@ -25,6 +25,10 @@ public enum SiteURL: Sendable {
     case programme(Parameter<Programme.ID>)
     /// A programme's dashboard (its cycles side by side) and its CSV.
     case programmeDashboard(Parameter<Programme.ID>), programmeDashboardCSV(Parameter<Programme.ID>)
+    /// A programme's outcome lift (its mentees against comparable people) and its CSV.
+    case programmeOutcomes(Parameter<Programme.ID>), programmeOutcomesCSV(Parameter<Programme.ID>)
+    /// Importing the HR outcomes the lift is measured on.
+    case outcomes
     /// A new programme's form; a programme's settings; opening its next cycle.
     case newProgramme, editProgramme(Parameter<Programme.ID>), programmeCycles(Parameter<Programme.ID>)
     /// Archiving a programme, and bringing it back.
@@ -126,6 +130,9 @@ public enum SiteURL: Sendable {
         case .programme(let id): "/programmes/\(id.segment("id"))"
         case .programmeDashboard(let id): "/programmes/\(id.segment("id"))/dashboard"
         case .programmeDashboardCSV(let id): "/programmes/\(id.segment("id"))/dashboard.csv"
+        case .programmeOutcomes(let id): "/programmes/\(id.segment("id"))/outcomes"
+        case .programmeOutcomesCSV(let id): "/programmes/\(id.segment("id"))/outcomes.csv"
+        case .outcomes: "/admin/outcomes"
         case .newProgramme: "/programmes/new"
         case .editProgramme(let id): "/programmes/\(id.segment("id"))/edit"
         case .programmeCycles(let id): "/programmes/\(id.segment("id"))/cycles"

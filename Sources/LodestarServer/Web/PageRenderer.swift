@@ -78,6 +78,7 @@ struct PageRenderer: Sendable {
                 links.append(Link(href: SiteURL.outbox.path, label: "Outbox"))
                 links.append(Link(href: SiteURL.tokens.path, label: "API tokens"))
                 links.append(Link(href: SiteURL.webhooks.path, label: "Webhooks"))
+                links.append(Link(href: SiteURL.outcomes.path, label: "HR outcomes"))
             }
             if principal.isAdmin || !principal.managedProgrammes.isEmpty {
                 links.append(Link(href: SiteURL.conflicts.path, label: "Conflicts"))

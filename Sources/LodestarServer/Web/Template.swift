@@ -14,6 +14,8 @@ enum Template: String, CaseIterable, Sendable {
     case programmeDashboard = "programme-dashboard"
     case ruleCosts = "rule-costs"
     case fairness
+    case outcomes
+    case outcomeLift = "outcome-lift"
     case programmeForm = "programme-form"
     case forgotPassword = "forgot-password"
     case setPassword = "set-password"

@@ -68,6 +68,7 @@ struct ProgrammeDashboardView {
     let heading: String
     let crumbs: [Crumb]
     let csvHref: String
+    let outcomesHref: String
     let cycles: [Crumb]
     let lines: [Line]
     let charts: [CycleDashboardView.Chart]
@@ -81,6 +82,7 @@ struct ProgrammeDashboardView {
         heading = "What \(programme.name) achieved, cycle by cycle"
         crumbs = [Crumb("Home", SiteURL.home.path), Crumb(programme.name, SiteURL.programme(.value(programme.id)).path), Crumb("Dashboard")]
         csvHref = SiteURL.programmeDashboardCSV(.value(programme.id)).path
+        outcomesHref = SiteURL.programmeOutcomes(.value(programme.id)).path
         cycles = indicators.cycles.map { Crumb($0.cycle.name, SiteURL.cycle(.value($0.cycle.id), .dashboard).path) }
         lines = indicators.lines.map { line in Line(label: line.label, values: line.values.map { $0?.written ?? "—" }) }
         func byCycle(_ id: String, _ title: String, _ share: (CycleIndicators) -> Double?) -> CycleDashboardView.Chart {
