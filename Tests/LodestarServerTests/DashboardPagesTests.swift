@@ -58,7 +58,7 @@ struct DashboardPagesTests {
             let (_, fairness) = try await client.page("/cycles/\(pilot.id)/fairness", as: manager)
             #expect(fairness.contains("<h2>Gender</h2>") && fairness.contains("<h2>Disability</h2>"))
             for group in try #require(audit.dimensions.first).groups {
-                #expect(fairness.contains("<tr><td>\(group.label)</td>" + (group.hidden ? "<td colspan=\"9\"" : "<td class=\"num\">")), "\(group.label)")
+                #expect(fairness.contains("<tr><td>\(group.label)</td>" + (group.hidden ? "<td colspan=\"10\"" : "<td class=\"num\">")), "\(group.label)")
             }
             let (_, auditJSON) = try await client.json(.get, "/api/v1/cycles/\(pilot.id)/fairness")
             let dimensions = try #require(value(auditJSON, "dimensions") as? [[String: Any]])

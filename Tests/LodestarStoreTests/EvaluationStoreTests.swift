@@ -93,6 +93,58 @@ struct EvaluationStoreTests {
     }
 
     /// Gender as the mentees gave it: 6 women, 5 men, 1 non-binary, the rest nothing; every mentor a woman.
+    /// One relationship starts on day 0; a survey anchored to matching closed on day 1, answered by five:
+    /// scale answers 5, 4, 4, 3, 5 (mean 4.2) and 0–10 answers 10, 9, 8, 6, 10 (three promoters, one
+    /// detractor: +40). A second closed survey answered by two (1 and 1) is too small to count, and one
+    /// still open does not count yet. Five mentees rated themselves at the start and end: changes of
+    /// +1, +1, +0.5, 0, +2.5 (mean +1); their line managers rated only four, too few to show.
+    @Test("survey satisfaction, net promoter score and competency growth equal the figures worked out by hand", arguments: TestDatabase.allCases)
+    func feedbackFigures(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let (manager, _, _, demo) = try await UseCaseAccessStoreTests.demo(store)
+            var cycle = demo.cycle
+            (cycle.state, cycle.dates) = (.active, CycleDates(start: Self.start, end: Self.day(180)))
+            try await store.save(cycle)
+            let mentees = Array(demo.enrolments.filter { $0.role == .mentee }.prefix(5)), mentor = try #require(demo.enrolments.first { $0.role == .mentor })
+            try await store.insert([Relationship(cycleID: cycle.id, mentor: mentor.id, mentee: mentees[0].id, mentorPerson: mentor.personID,
+                                                 menteePerson: mentees[0].personID, score: 70, startedAt: Self.start)])
+            let added = Attribution(by: "manager", at: Self.day(-30))
+            let template = SurveyTemplate(programmeID: demo.programme.id, title: "How is it going?", moment: .midCycle, audience: [.mentee],
+                                          questions: [SurveyQuestion(kind: .scale, text: "Useful?"), SurveyQuestion(kind: .text, text: "Why?"),
+                                                      SurveyQuestion(kind: .nps, text: "Recommend?")], added: added)
+            try await store.save(template)
+            func survey(days: Int, answers: [(Int, Int)]) async throws {
+                let survey = Survey(cycleID: cycle.id, templateID: template.id, anchor: .afterMatching, days: days, openDays: 1, added: added)
+                try await store.save(survey)
+                for (index, (scale, nps)) in answers.enumerated() {
+                    try await store.save(SurveyResponse(surveyID: survey.id, personID: mentees[index].personID, role: .mentee,
+                                                        answers: [.number(scale), .text("fine"), .number(nps)], named: false, submittedAt: Self.day(Double(days))))
+                }
+            }
+            try await survey(days: 0, answers: [(5, 10), (4, 9), (4, 8), (3, 6), (5, 10)])
+            try await survey(days: 10, answers: [(1, 0), (1, 0)])
+            try await survey(days: 60, answers: [(1, 0), (1, 0), (1, 0), (1, 0), (1, 0)])
+            for (index, (start, end)) in [((2, 3), (3, 4)), ((1, 1), (2, 2)), ((3, 3), (3, 4)), ((4, 4), (4, 4)), ((1, 2), (4, 4))].enumerated() {
+                let mentee = mentees[index].personID
+                for (moment, (delegation, feedback), day) in [(AssessmentMoment.start, start, 5.0), (.end, end, 50)] {
+                    try await store.save(CompetencyAssessment(cycleID: cycle.id, menteeID: mentee, raterID: mentee, perspective: .mentee, moment: moment,
+                                                              ratings: ["delegation": delegation, "giving-feedback": feedback], note: "", givenAt: Self.day(day)))
+                    if index < 4 {
+                        try await store.save(CompetencyAssessment(cycleID: cycle.id, menteeID: mentee, raterID: mentor.personID, perspective: .lineManager,
+                                                                  moment: moment, ratings: ["delegation": delegation], note: "", givenAt: Self.day(day)))
+                    }
+                }
+            }
+
+            let figures = try await Evaluation(store: store, principal: manager).cycle(cycle.id, now: Self.day(60))
+            #expect(figures.surveySatisfaction.map { abs($0 - 4.2) < 1e-9 } == true && figures.netPromoterScore == 40)
+            #expect(figures.selfGrowth == 1 && figures.lineManagerGrowth == nil)
+            let lines = Dictionary(uniqueKeysWithValues: figures.table.map { ($0.key, $0) })
+            #expect(lines["net-promoter-score"]?.written == "+40" && lines["growth-self"]?.written == "+1.00 points" && lines["growth-line-manager"]?.written == "—")
+            #expect(lines["survey-satisfaction"]?.csvValue == "4.20")
+        }
+    }
+
     /// Two women matched (scores 80 and 60, the second ended early, a pulse of 4), one man (70).
     @Test("the fairness audit gives each group its figures, hides a group under five and the smallest other that would give it away",
           arguments: TestDatabase.allCases)
@@ -118,6 +170,11 @@ struct EvaluationStoreTests {
             let held = HeldMeeting(relationshipID: first.id, heldOn: Self.day(3), minutes: 60, mode: .virtual, loggedBy: first.mentorPerson)
             try await store.save(held)
             try await store.save(MeetingPulse(meetingID: held.id, relationshipID: first.id, personID: mentees[0].personID, rating: 4, comment: "", commentShared: false, givenAt: Self.day(3)))
+            // The two matched women applied 10 and 4 days before their relationships started: 7 days to match, the median.
+            for (mentee, applied) in [(mentees[0], -10.0), (mentees[1], -4)] {
+                try await store.save(ProgrammeApplication(cycleID: cycle.id, personID: mentee.personID, role: .mentee, state: .accepted,
+                                                          invited: Attribution(by: "manager", at: Self.day(-20)), appliedAt: Self.day(applied)))
+            }
 
             let audit = try await Evaluation(store: store, principal: manager).fairness(cycle.id)
             let gender = try #require(audit.dimensions.first { $0.name == "Gender" })
@@ -125,11 +182,13 @@ struct EvaluationStoreTests {
             #expect(gender.groups.map(\.hidden) == [true, true, false, false], "non-binary alone would be one person; the men hidden too, or the rest would give her away")
             let women = try #require(gender.groups[2].figures), rest = try #require(gender.groups[3].figures)
             #expect(women.mentees == 6 && women.matched == 2 && women.matchRate == 2.0 / 6 && women.meanScore == 70 && women.lowestScore == 60)
-            #expect(women.meanPulse == 4 && women.pulses == 1 && women.endedEarly == 1 && women.mentors == mentors.count && women.applicants == 0)
+            #expect(women.meanPulse == 4 && women.pulses == 1 && women.endedEarly == 1 && women.mentors == mentors.count)
+            #expect(women.applicants == nil, "two applicants are too few to show")
+            #expect(women.medianDaysToMatch == 7)
             #expect(rest.mentees == mentees.count - 12 && rest.matched == 0 && rest.meanScore == nil && rest.mentors == 0)
             #expect(gender.groups[0].figures == nil && gender.groups[1].figures == nil)
             let csv = audit.csvRows.filter { $0[0] == "Gender" }
-            #expect(csv.map { $0[2] } == ["yes", "yes", "no", "no"] && csv[0][3...].allSatisfy(\.isEmpty) && csv[2][7] == "33.3")
+            #expect(csv.map { $0[2] } == ["yes", "yes", "no", "no"] && csv[0][3...].allSatisfy(\.isEmpty) && csv[2][7] == "33.3" && csv[2][13] == "7.0")
 
             await #expect(throws: AccessDenied.self) { try await Evaluation(store: store, principal: mentee).fairness(cycle.id) }
         }

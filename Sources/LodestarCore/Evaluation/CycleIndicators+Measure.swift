@@ -12,6 +12,7 @@ extension CycleIndicators {
         let goalVersions: [Goal]
         let agreements: [Agreement]
         let pulses: [MeetingPulse]
+        let feedback: Feedback
     }
 
     init(_ records: Records, now: Date) {
@@ -63,7 +64,9 @@ extension CycleIndicators {
             poorFits: relationships.filter { FitAnswer.latest(in: pulses[$0.id] ?? []).values.contains(.poor) }.count,
             earlyEndings: Dictionary(grouping: endedEarly) { $0.endReason.flatMap { $0.isEmpty ? nil : $0 } ?? "no reason given" }
                 .map { Ending(reason: $0.key, count: $0.value.count) }.sorted { ($1.count, $0.reason) < ($0.count, $1.reason) },
-            scores: relationships.map(\.score))
+            scores: relationships.map(\.score),
+            surveySatisfaction: records.feedback.satisfaction, netPromoterScore: records.feedback.netPromoterScore,
+            selfGrowth: records.feedback.growth(.mentee), lineManagerGrowth: records.feedback.growth(.lineManager))
     }
 
     /// The middle value (the mean of the two middle ones for an even count); nil for none.

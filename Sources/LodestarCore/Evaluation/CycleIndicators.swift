@@ -39,6 +39,14 @@ public struct CycleIndicators: Sendable, Equatable {
     public let earlyEndings: [Ending]
     /// Every relationship's match score (0–100), for their distribution.
     public let scores: [Double]
+    /// The mean answer to the closed surveys' 1–5 questions, from surveys five or more answered.
+    public let surveySatisfaction: Double?
+    /// The closed surveys' net promoter score (−100…100), from five answers up.
+    public let netPromoterScore: Double?
+    /// The mean change, start to end, of the mentees' ratings of their focus competencies: their own,
+    /// and their line managers' (360°); each from five mentees rated at both moments up.
+    public let selfGrowth: Double?
+    public let lineManagerGrowth: Double?
 
     public struct Ending: Sendable, Equatable {
         public let reason: String

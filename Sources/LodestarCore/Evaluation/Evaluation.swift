@@ -41,25 +41,37 @@ public struct Evaluation: Sendable {
         let (cycle, programme) = try await store.cycleAndProgramme(id)
         try principal.requireManager(of: programme, "reading a cycle's fairness audit")
         let enrolments = try await store.allEnrolments(in: cycle.id)
-        let applicants = try await store.applications(in: cycle.id).filter { $0.appliedAt != nil }.map(\.personID)
+        let applications = try await store.applications(in: cycle.id).filter { $0.appliedAt != nil }
+        let applicants = applications.map(\.personID)
+        let appliedAt = Dictionary(applications.compactMap { application in application.appliedAt.map { (application.personID, $0) } }, uniquingKeysWith: min)
         var people = try await store.people(enrolledIn: cycle.id)
         let missing = Set(applicants).subtracting(people.keys)
         if !missing.isEmpty { for person in try await store.people(ids: missing) { people[person.id] = person } }
         let relationships = try await store.relationships(in: cycle.id)
         let pulses = relationships.isEmpty ? [] : try await store.pulses(ofAny: relationships.map(\.id))
         return FairnessAudit(FairnessAudit.Records(cycle: cycle, programme: programme, enrolments: enrolments, applicants: applicants,
-                                                   people: people, relationships: relationships, pulses: pulses))
+                                                   appliedAt: appliedAt, people: people, relationships: relationships, pulses: pulses))
     }
 
-    /// A cycle's records read in seven queries, however many relationships it has.
+    /// A cycle's records read in nine queries, however many relationships it has, and two for each
+    /// closed survey.
     private func measure(_ cycle: Cycle, of programme: Programme, now: Date) async throws -> CycleIndicators {
         let relationships = try await store.relationships(in: cycle.id)
         let ids = relationships.map(\.id)
+        var surveys: [(questions: [SurveyQuestion], responses: [SurveyResponse])] = []
+        for survey in try await store.surveys(in: [cycle.id]) {
+            // Only a closed survey's answers count, as its results show them only then.
+            guard let window = survey.window(end: cycle.dates.end, matchedAt: relationships.map(\.startedAt).min()), window.end <= now,
+                  let template = try await store.surveyTemplate(survey.templateID) else { continue }
+            surveys.append((template.questions, try await store.responses(to: survey.id)))
+        }
+        let assessments = try await store.assessments(in: cycle.id, perspective: .mentee) + store.assessments(in: cycle.id, perspective: .lineManager)
         let records = CycleIndicators.Records(
             cycle: cycle, programme: programme, enrolled: try await store.enrolmentCounts(in: cycle.id),
             applications: try await store.applications(in: cycle.id), relationships: relationships,
             meetings: ids.isEmpty ? [] : try await store.meetings(ofAny: ids), goalVersions: ids.isEmpty ? [] : try await store.goalVersions(ofAny: ids),
-            agreements: ids.isEmpty ? [] : try await store.agreements(ofAny: ids), pulses: ids.isEmpty ? [] : try await store.pulses(ofAny: ids))
+            agreements: ids.isEmpty ? [] : try await store.agreements(ofAny: ids), pulses: ids.isEmpty ? [] : try await store.pulses(ofAny: ids),
+            feedback: CycleIndicators.Feedback(surveys: surveys, assessments: assessments))
         return CycleIndicators(records, now: now)
     }
 }

@@ -32,6 +32,8 @@ public struct FairnessAudit: Sendable {
         public let matched: Int
         public let meanScore: Double?
         public let lowestScore: Double?
+        /// Days from a matched mentee's application to their relationship's start, the median.
+        public let medianDaysToMatch: Double?
         /// The mean of the pulses the group's mentees gave, with how many.
         public let meanPulse: Double?
         public let pulses: Int
@@ -53,6 +55,8 @@ public struct FairnessAudit: Sendable {
         let programme: Programme
         let enrolments: [Enrolment]
         let applicants: [Person.ID]
+        /// When each applicant applied.
+        let appliedAt: [Person.ID: Date]
         let people: [Person.ID: Person]
         let relationships: [Relationship]
         let pulses: [MeetingPulse]
@@ -85,6 +89,11 @@ public struct FairnessAudit: Sendable {
                     applicants: applicants[group] ?? 0, mentors: mentorCounts[group] ?? 0, mentees: people.count,
                     matched: people.filter { relationshipsOf[$0] != nil }.count,
                     meanScore: scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count), lowestScore: scores.min(),
+                    medianDaysToMatch: CycleIndicators.median(people.flatMap { person in
+                        (relationshipsOf[person] ?? []).compactMap { relationship in
+                            records.appliedAt[person].map { max(0, relationship.startedAt.timeIntervalSince($0)) / 86_400 }
+                        }
+                    }),
                     meanPulse: pulses.isEmpty ? nil : Double(pulses.reduce(0) { $0 + $1.rating }) / Double(pulses.count), pulses: pulses.count,
                     endedEarly: early.count))
             })
@@ -102,7 +111,7 @@ public struct FairnessAudit: Sendable {
 
 extension FairnessAudit {
     public static let csvHeader = ["dimension", "group", "hidden", "applicants", "mentors", "mentees", "matched", "match_rate_percent",
-                                   "mean_score", "lowest_score", "mean_pulse", "pulses", "ended_early"]
+                                   "mean_score", "lowest_score", "mean_pulse", "pulses", "ended_early", "median_days_to_match"]
 
     /// A line per group; a hidden group's figures are left empty.
     public var csvRows: [[String]] {
@@ -113,7 +122,7 @@ extension FairnessAudit {
                 return [dimension.name, group.label, group.hidden ? "yes" : "no", figures?.applicants.map(String.init) ?? "",
                         figures?.mentors.map(String.init) ?? "", figures.map { String($0.mentees) } ?? "", figures.map { String($0.matched) } ?? "",
                         number(figures?.matchRate.map { $0 * 100 }, 1), number(figures?.meanScore, 1), number(figures?.lowestScore, 1),
-                        number(figures?.meanPulse, 2), figures.map { String($0.pulses) } ?? "", figures.map { String($0.endedEarly) } ?? ""]
+                        number(figures?.meanPulse, 2), figures.map { String($0.pulses) } ?? "", figures.map { String($0.endedEarly) } ?? "", number(figures?.medianDaysToMatch, 1)]
             }
         }
     }

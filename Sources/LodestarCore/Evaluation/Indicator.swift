@@ -14,6 +14,10 @@ public struct Indicator: Sendable, Equatable {
         case count, percent, days, hours
         case perMonth = "per-month"
         case rating = "rating-of-5"
+        /// A net promoter score, −100…100.
+        case netPromoter = "net-promoter-score"
+        /// A change of a 1–5 rating, in points.
+        case ratingChange = "rating-change"
     }
 
     /// The value for a reader: "66.7 %", "3.5 days", "—" for none.
@@ -26,13 +30,19 @@ public struct Indicator: Sendable, Equatable {
         case .hours: "\(value.written(decimals: 1)) h"
         case .perMonth: "\(value.written(decimals: 2)) a month"
         case .rating: "\(value.written(decimals: 2)) of 5"
+        case .netPromoter: (value > 0 ? "+" : "") + Int(value.rounded()).formatted()
+        case .ratingChange: (value > 0 ? "+" : "") + "\(value.written(decimals: 2)) points"
         }
     }
 
     /// The value for a spreadsheet: a plain number (a share in percent), empty for none.
     public var csvValue: String {
         guard let value else { return "" }
-        return unit == .count ? String(Int(value.rounded())) : value.written(decimals: unit == .perMonth || unit == .rating ? 2 : 1)
+        return switch unit {
+        case .count, .netPromoter: String(Int(value.rounded()))
+        case .perMonth, .rating, .ratingChange: value.written(decimals: 2)
+        case .percent, .days, .hours: value.written(decimals: 1)
+        }
     }
 }
 
@@ -61,6 +71,10 @@ extension CycleIndicators {
             line("goal-completion", "Goals achieved, of those set", percent(goalCompletion), .percent),
             line("pulse", "How meetings felt (mean pulse)", meanPulse, .rating),
             line("poor-fit-rate", "Relationships called not a fit", percent(poorFitRate), .percent),
+            line("survey-satisfaction", "Satisfaction in the surveys (mean answer)", surveySatisfaction, .rating),
+            line("net-promoter-score", "Net promoter score", netPromoterScore, .netPromoter),
+            line("growth-self", "Competency growth, the mentees' own ratings", selfGrowth, .ratingChange),
+            line("growth-line-manager", "Competency growth, their line managers' ratings", lineManagerGrowth, .ratingChange),
             line("ended-early", "Relationships ended early", Double(endedEarly), .count),
         ] + (completedMentees.map { [line("mentees-completed", "Mentees who completed the cycle", Double($0), .count)] } ?? [])
     }

@@ -78,6 +78,7 @@ public struct FairnessAuditBody: Encodable, Hashable, Sendable {
         let applicants: Int?, mentors: Int?, mentees: Int?, matched: Int?
         let meanScore: Double?, lowestScore: Double?, meanPulse: Double?
         let pulses: Int?, endedEarly: Int?
+        let medianDaysToMatch: Double?
     }
     struct Dimension: Encodable, Hashable, Sendable {
         let name: String
@@ -95,7 +96,7 @@ public struct FairnessAuditBody: Encodable, Hashable, Sendable {
                 let figures = group.figures
                 return Group(label: group.label, hidden: group.hidden, applicants: figures?.applicants, mentors: figures?.mentors, mentees: figures?.mentees,
                              matched: figures?.matched, meanScore: figures?.meanScore, lowestScore: figures?.lowestScore, meanPulse: figures?.meanPulse,
-                             pulses: figures?.pulses, endedEarly: figures?.endedEarly)
+                             pulses: figures?.pulses, endedEarly: figures?.endedEarly, medianDaysToMatch: figures?.medianDaysToMatch)
             })
         }
     }

@@ -27,7 +27,7 @@ struct FairnessView {
                 return Group(label: group.label, hidden: false, cells: [
                     count(figures.applicants), count(figures.mentors), figures.mentees.formatted(), figures.matched.formatted(),
                     figures.matchRate.map { "\(($0 * 100).written(decimals: 1)) %" } ?? "—", figure(figures.meanScore, 1), figure(figures.lowestScore, 1),
-                    figures.meanPulse.map { "\($0.written(decimals: 2)) (\(figures.pulses))" } ?? "—", figures.endedEarly.formatted(),
+                    figures.meanPulse.map { "\($0.written(decimals: 2)) (\(figures.pulses))" } ?? "—", figures.endedEarly.formatted(), figure(figures.medianDaysToMatch, 1),
                 ])
             }, hasGroups: !dimension.groups.isEmpty)
         }
