@@ -4,18 +4,18 @@ import LodestarCore
 import LodestarServer
 
 /// `lodestar report`: a cycle's or a programme's indicators — the dashboards' figures — as CSV
-/// (formula-safe) or as the API's JSON, for scripts and spreadsheets.
+/// (formula-safe) or as the API's JSON, for scripts and spreadsheets, or as the one-page report.
 struct Report: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print what a cycle or a programme achieved: its indicators as CSV (a column per cycle for a programme) or JSON.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json, html }
 
     @Option(help: "A cycle's id.") var cycle: String?
     @Option(help: "A programme's id: its cycles side by side.") var programme: String?
     @Flag(help: "With --cycle: the fairness audit — each opt-in group's representation and match figures, small groups hidden — instead of the indicators.") var fairness = false
     @Flag(help: "With --programme: the outcome lift — whether its mentees stayed and were promoted more than comparable people — instead of the indicators.") var lift = false
-    @Option(help: "csv or json.") var format: Format = .csv
+    @Option(help: "csv, json, or html: the one-page report to print, standing alone (not with --fairness or --lift).") var format: Format = .csv
     @Option(name: .shortAndLong, help: "File to write; standard output when omitted.") var output: String?
     @OptionGroup var database: DatabaseOptions
 
@@ -23,6 +23,7 @@ struct Report: AsyncParsableCommand {
         guard (cycle == nil) != (programme == nil) else { throw ValidationError("give either --cycle or --programme") }
         guard !fairness || cycle != nil else { throw ValidationError("--fairness audits one cycle: give --cycle") }
         guard !lift || programme != nil else { throw ValidationError("--lift measures a programme: give --programme") }
+        guard format != .html || !(fairness || lift) else { throw ValidationError("--format html writes the one-page report; leave out --fairness and --lift") }
     }
 
     func run() async throws {
@@ -37,7 +38,11 @@ struct Report: AsyncParsableCommand {
                         return format == .csv ? CSVText.write(header: FairnessAudit.csvHeader, rows: audit.csvRows) : try Self.json(FairnessAuditBody(audit))
                     }
                     let indicators = try await evaluation.cycle(id, now: now)
-                    return format == .csv ? CSVText.write(header: CycleIndicators.csvHeader, rows: indicators.csvRows) : try Self.json(CycleIndicatorsBody(indicators))
+                    switch format {
+                    case .csv: return CSVText.write(header: CycleIndicators.csvHeader, rows: indicators.csvRows)
+                    case .json: return try Self.json(CycleIndicatorsBody(indicators))
+                    case .html: return try await PrintableReport.html(indicators, now: now)
+                    }
                 }
                 guard let programme, let id = Programme.ID(programme) else { throw ValidationError("--programme '\(programme ?? "")' is not a programme id") }
                 if lift {
@@ -45,7 +50,11 @@ struct Report: AsyncParsableCommand {
                     return format == .csv ? CSVText.write(header: OutcomeLift.csvHeader, rows: measured.lift.csvRows) : try Self.json(OutcomeLiftBody(measured))
                 }
                 let indicators = try await evaluation.programme(id, now: now)
-                return format == .csv ? CSVText.write(header: indicators.csvHeader, rows: indicators.csvRows) : try Self.json(ProgrammeIndicatorsBody(indicators))
+                switch format {
+                case .csv: return CSVText.write(header: indicators.csvHeader, rows: indicators.csvRows)
+                case .json: return try Self.json(ProgrammeIndicatorsBody(indicators))
+                case .html: return try await PrintableReport.html(indicators, lift: try await Outcomes(store: store, principal: .commandLine).lift(of: id, now: now), now: now)
+                }
             }
         }
         try write(text, to: output)

@@ -117,6 +117,10 @@ struct AccessMatrixTests {
         get(.programmeDashboardCSV(.key)): managers,
         // Outcome lift: a programme's figures are its managers'; the HR file is imported by admins.
         get(.programmeOutcomes(.key)): managers,
+        get(.cycle(.key, .report)): managers,
+        get(.cycle(.key, .reportPDF)): managers,
+        get(.programmeReport(.key)): managers,
+        get(.programmeReportPDF(.key)): managers,
         get(.programmeOutcomesCSV(.key)): managers,
         get(.outcomes): admins,
         post(.outcomes): adminWriters,

@@ -63,11 +63,27 @@ struct DashboardPagesTests {
             let (_, auditJSON) = try await client.json(.get, "/api/v1/cycles/\(pilot.id)/fairness")
             let dimensions = try #require(value(auditJSON, "dimensions") as? [[String: Any]])
             #expect(dimensions.map { $0["name"] as? String } == ["Gender", "Ethnicity", "Age band", "Disability"])
+            // The one-page report: linked from the dashboard, the same figures, and as a PDF.
+            #expect(page.contains(#"<a href="/cycles/\#(pilot.id)/report" id="report-link">One-page report</a>"#))
+            let (_, report) = try await client.page("/cycles/\(pilot.id)/report", as: manager)
+            #expect(report.contains(#"<body class="report">"#) && report.contains("<h1>What \(pilot.name) achieved</h1>"))
+            #expect(report.contains("<tr><td>Mentees matched, of those enrolled</td><td class=\"num\">\(matched.written)</td></tr>"))
+            #expect(report.contains(#"<span class="figure">\#(matched.written)</span> Mentees matched, of those enrolled"#), "a headline figure")
+            for path in ["/cycles/\(pilot.id)/report.pdf", "/programmes/\(programme.id)/report.pdf"] {
+                let (type, pdf) = try await client.execute(uri: path, method: .get, headers: manager.headers) { ($0.headers[.contentType], Data($0.body.readableBytesView)) }
+                let text = String(decoding: pdf, as: UTF8.self)
+                #expect(type == "application/pdf" && text.hasPrefix("%PDF-1.4") && text.hasSuffix("%%EOF\n") && text.contains("/Count 1"), "\(path) is one page")
+                #expect(text.contains("achieved") && text.contains("(Mentees matched, of those enrolled) Tj"), "\(path)")
+            }
+            let (_, programmeReport) = try await client.page("/programmes/\(programme.id)/report", as: manager)
+            #expect(programmeReport.contains("<th class=\"num\">\(pilot.name)</th>") && programmeReport.contains("<h2>Outcomes against comparable people</h2>"))
+            #expect(programmeReport.contains("<li>Still employed a year on: mentees "))
             let unknown = UUID()
             for path in ["/cycles/\(unknown)/dashboard", "/programmes/\(unknown)/dashboard", "/cycles/\(unknown)/fairness"] {
                 #expect(try await client.page(path, as: manager).0 == .notFound, "\(path)")
             }
-            for path in ["/cycles/\(pilot.id)/dashboard", "/programmes/\(programme.id)/dashboard.csv", "/cycles/\(pilot.id)/fairness", "/cycles/\(pilot.id)/fairness.csv"] {
+            for path in ["/cycles/\(pilot.id)/dashboard", "/programmes/\(programme.id)/dashboard.csv", "/cycles/\(pilot.id)/fairness", "/cycles/\(pilot.id)/fairness.csv",
+                         "/cycles/\(pilot.id)/report", "/programmes/\(programme.id)/report.pdf"] {
                 #expect(try await client.page(path, as: mentor).0 == .forbidden, "\(path) is the managers'")
             }
         }

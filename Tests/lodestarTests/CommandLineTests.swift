@@ -222,6 +222,13 @@ final class CommandLineTests {
         let side = try lodestar("report", "--programme", programme.description)
         #expect(side.status == 0 && side.output.hasPrefix("indicator,key,unit,2026 pilot,2027 cohort\r\n"), "\(side.errors)")
         #expect(side.output.contains("Relationships,relationships,count,12,0"))
+        let html = try lodestar("report", "--cycle", String(cycleID), "--format", "html")
+        #expect(html.status == 0 && html.output.hasPrefix("<!doctype html>") && html.output.contains("<style>") && !html.output.contains("/assets/style.css"),
+                "the report stands alone, its stylesheet written in: \(html.errors)")
+        #expect(html.output.contains("<h1>What 2027 cohort achieved</h1>") && html.output.contains("<td>Mentees enrolled</td><td class=\"num\">83</td>"))
+        let programmeHTML = try lodestar("report", "--programme", programme.description, "--format", "html")
+        #expect(programmeHTML.status == 0 && programmeHTML.output.contains("<th class=\"num\">2026 pilot</th>"), "\(programmeHTML.errors)")
+        #expect(try lodestar("report", "--cycle", String(cycleID), "--fairness", "--format", "html").errors.contains("--format html writes the one-page report"))
         let audit = try lodestar("report", "--cycle", String(cycleID), "--fairness")
         #expect(audit.status == 0 && audit.output.hasPrefix("dimension,group,hidden,applicants,mentors,mentees,matched,") && audit.output.contains("\r\nGender,"))
         #expect(try lodestar("report", "--programme", programme.description, "--fairness").errors.contains("--fairness audits one cycle: give --cycle"))

@@ -27,6 +27,8 @@ public enum SiteURL: Sendable {
     case programmeDashboard(Parameter<Programme.ID>), programmeDashboardCSV(Parameter<Programme.ID>)
     /// A programme's outcome lift (its mentees against comparable people) and its CSV.
     case programmeOutcomes(Parameter<Programme.ID>), programmeOutcomesCSV(Parameter<Programme.ID>)
+    /// A programme's one-page report, to print, and as a PDF.
+    case programmeReport(Parameter<Programme.ID>), programmeReportPDF(Parameter<Programme.ID>)
     /// Importing the HR outcomes the lift is measured on.
     case outcomes
     /// A new programme's form; a programme's settings; opening its next cycle.
@@ -80,6 +82,8 @@ public enum SiteURL: Sendable {
         case ruleCosts = "plan/what-if"
         case fairness
         case fairnessCSV = "fairness.csv"
+        case report
+        case reportPDF = "report.pdf"
         case invitationFile = "invitations/file"
         case speedPrint = "speed/print"
         case speedCalendar = "speed/calendar.ics"
@@ -133,6 +137,8 @@ public enum SiteURL: Sendable {
         case .programmeOutcomes(let id): "/programmes/\(id.segment("id"))/outcomes"
         case .programmeOutcomesCSV(let id): "/programmes/\(id.segment("id"))/outcomes.csv"
         case .outcomes: "/admin/outcomes"
+        case .programmeReport(let id): "/programmes/\(id.segment("id"))/report"
+        case .programmeReportPDF(let id): "/programmes/\(id.segment("id"))/report.pdf"
         case .newProgramme: "/programmes/new"
         case .editProgramme(let id): "/programmes/\(id.segment("id"))/edit"
         case .programmeCycles(let id): "/programmes/\(id.segment("id"))/cycles"

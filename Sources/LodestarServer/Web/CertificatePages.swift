@@ -25,8 +25,7 @@ struct CertificatePages {
             let code = context.parameters.get("code") ?? ""
             guard let reading = try await Certificates.verify(code, in: store) else { throw NotFound("certificate with the code", code) }
             let pdf = CertificatePDF.document(reading, verification: address(of: code))
-            return Response(status: .ok, headers: [.contentType: "application/pdf", .contentDisposition: #"attachment; filename="certificate-\#(code).pdf""#],
-                            body: .init(byteBuffer: ByteBuffer(bytes: pdf)))
+            return Response.pdf(pdf, named: "certificate-\(code).pdf")
         }
     }
 

@@ -24,6 +24,25 @@ struct DashboardPages {
             let audit = try await evaluation(context).fairness(try context.parameters.id(of: "cycle"))
             return Response.csv(CSVText.write(header: FairnessAudit.csvHeader, rows: audit.csvRows), named: "fairness-audit.csv")
         }
+        router.get(.cycle(.key, .report)) { _, context in
+            let id: Cycle.ID = try context.parameters.id(of: "cycle")
+            var report = ReportView(try await evaluation(context).cycle(id, now: context.now), now: context.now)
+            report.links = [Crumb("Back to the dashboard", SiteURL.cycle(.value(id), .dashboard).path), Crumb("Download as PDF", SiteURL.cycle(.value(id), .reportPDF).path)]
+            return pages.render(.report, report, for: context)
+        }
+        router.get(.cycle(.key, .reportPDF)) { _, context in
+            let report = ReportView(try await evaluation(context).cycle(try context.parameters.id(of: "cycle"), now: context.now), now: context.now)
+            return Response.pdf(ReportPDF.document(report), named: "cycle-report.pdf")
+        }
+        router.get(.programmeReport(.key)) { _, context in
+            let id: Programme.ID = try context.parameters.id(of: "programme")
+            var report = try await programmeReport(id, context)
+            report.links = [Crumb("Back to the dashboard", SiteURL.programmeDashboard(.value(id)).path), Crumb("Download as PDF", SiteURL.programmeReportPDF(.value(id)).path)]
+            return pages.render(.report, report, for: context)
+        }
+        router.get(.programmeReportPDF(.key)) { _, context in
+            Response.pdf(ReportPDF.document(try await programmeReport(try context.parameters.id(of: "programme"), context)), named: "programme-report.pdf")
+        }
         router.get(.programmeDashboard(.key)) { _, context in
             let indicators = try await evaluation(context).programme(try context.parameters.id(of: "programme"), now: context.now)
             return pages.render(.programmeDashboard, ProgrammeDashboardView(indicators), for: context)
@@ -35,4 +54,10 @@ struct DashboardPages {
     }
 
     private func evaluation(_ context: LodestarContext) throws -> Evaluation { Evaluation(store: store, principal: try context.signedIn()) }
+
+    private func programmeReport(_ id: Programme.ID, _ context: LodestarContext) async throws -> ReportView {
+        let indicators = try await evaluation(context).programme(id, now: context.now)
+        let lift = try await Outcomes(store: store, principal: try context.signedIn()).lift(of: id, now: context.now)
+        return ReportView(indicators, lift: lift, now: context.now)
+    }
 }

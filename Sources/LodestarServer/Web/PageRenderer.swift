@@ -36,9 +36,13 @@ struct PageRenderer: Sendable {
 
     /// The page `template` filled from `view`, inside the layout with the navigation of whoever is signed in.
     func render(_ template: Template, _ view: Any, for context: LodestarContext, status: HTTPResponse.Status = .ok) -> HTML {
-        let frame = Frame(view: view, nav: context.principal.map { Navigation($0, csrf: context.session?.csrfToken ?? "") })
+        HTML(status: status, text: text(template, view, nav: context.principal.map { Navigation($0, csrf: context.session?.csrfToken ?? "") }))
+    }
+
+    /// The text of the page `template` filled from `view`, with `nav` (none outside a request).
+    func text(_ template: Template, _ view: Any, nav: Navigation? = nil) -> String {
         // Every template was found at start-up (`init(checking:)`), so rendering yields a page.
-        return HTML(status: status, text: library.render(ViewTree.of(frame) ?? [:], withTemplate: template.rawValue) ?? "")
+        library.render(ViewTree.of(Frame(view: view, nav: nav)) ?? [:], withTemplate: template.rawValue) ?? ""
     }
 
     /// The error page: what went wrong and where to go next.

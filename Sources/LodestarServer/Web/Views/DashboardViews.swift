@@ -9,6 +9,7 @@ struct CycleDashboardView {
     let crumbs: [Crumb]
     let lead: String
     let csvHref: String
+    let reportHref: String
     let fairnessHref: String
     let funnel: Chart
     let scores: Chart
@@ -23,11 +24,14 @@ struct CycleDashboardView {
         let svg: String
         let caption: String
         let lines: [Line]
+        /// The bars themselves, for a report drawn without SVG (the PDF).
+        let bars: [BarChart.Bar]
 
         init(_ chart: BarChart) {
             svg = chart.svg
             caption = chart.title
             lines = chart.bars.map { Line(label: $0.label, value: $0.written) }
+            bars = chart.bars
         }
     }
 
@@ -41,6 +45,7 @@ struct CycleDashboardView {
             ? "The cycle as it stood when it closed. Counts and figures only: nothing anyone wrote is read here."
             : "The cycle so far (it is \(cycle.state.rawValue)). Counts and figures only: nothing anyone wrote is read here."
         csvHref = SiteURL.cycle(.value(cycle.id), .dashboardCSV).path
+        reportHref = SiteURL.cycle(.value(cycle.id), .report).path
         fairnessHref = SiteURL.cycle(.value(cycle.id), .fairness).path
         funnel = Chart(BarChart(id: "funnel", title: "Mentees from applying to \(indicators.completedMentees == nil ? "meeting" : "completing")",
                                 bars: indicators.funnel.map { BarChart.Bar(label: $0.stage.capitalisedFirst, value: Double($0.count), written: $0.count.formatted()) }))
@@ -69,6 +74,7 @@ struct ProgrammeDashboardView {
     let crumbs: [Crumb]
     let csvHref: String
     let outcomesHref: String
+    let reportHref: String
     let cycles: [Crumb]
     let lines: [Line]
     let charts: [CycleDashboardView.Chart]
@@ -83,6 +89,7 @@ struct ProgrammeDashboardView {
         crumbs = [Crumb("Home", SiteURL.home.path), Crumb(programme.name, SiteURL.programme(.value(programme.id)).path), Crumb("Dashboard")]
         csvHref = SiteURL.programmeDashboardCSV(.value(programme.id)).path
         outcomesHref = SiteURL.programmeOutcomes(.value(programme.id)).path
+        reportHref = SiteURL.programmeReport(.value(programme.id)).path
         cycles = indicators.cycles.map { Crumb($0.cycle.name, SiteURL.cycle(.value($0.cycle.id), .dashboard).path) }
         lines = indicators.lines.map { line in Line(label: line.label, values: line.values.map { $0?.written ?? "—" }) }
         func byCycle(_ id: String, _ title: String, _ share: (CycleIndicators) -> Double?) -> CycleDashboardView.Chart {
