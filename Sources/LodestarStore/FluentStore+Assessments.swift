@@ -27,7 +27,7 @@ extension FluentStore {
             """).run()
     }
 
-    private func assessment(_ row: any SQLRow) throws -> CompetencyAssessment {
+    func assessment(_ row: any SQLRow) throws -> CompetencyAssessment {
         let ratings = try StoredValue.decodeJSON(try row.decode(column: "ratings", as: String.self), as: [String: Int].self, column: "competency_assessments.ratings")
         return CompetencyAssessment(
             cycleID: Cycle.ID(try row.decode(column: "cycle_id", as: UUID.self)), menteeID: Person.ID(try row.decode(column: "mentee_id", as: UUID.self)),

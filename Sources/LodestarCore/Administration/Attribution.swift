@@ -34,6 +34,8 @@ public struct AdministrativeChange: Sendable, Equatable, Identifiable {
         case readinessOverridden = "readiness.overridden"
         case programmeArchived = "programme.archived"
         case programmeRestored = "programme.restored"
+        case highPotentialFlagged = "high-potential.flagged"
+        case highPotentialUnflagged = "high-potential.unflagged"
 
         /// In a sentence: "appointed programme manager".
         public var words: String {
@@ -46,6 +48,8 @@ public struct AdministrativeChange: Sendable, Equatable, Identifiable {
             case .readinessOverridden: "opened below the readiness threshold"
             case .programmeArchived: "programme archived"
             case .programmeRestored: "programme restored"
+            case .highPotentialFlagged: "flagged as a high potential"
+            case .highPotentialUnflagged: "high-potential flag removed"
             }
         }
     }

@@ -54,9 +54,7 @@ public struct Outcomes: Sendable {
 
     /// How many people the imported outcomes cover, and who imported them last.
     public func record() async throws -> OutcomeImportRecord {
-        guard principal.isAdmin || !principal.managedProgrammes.isEmpty else {
-            throw AccessDenied("Only admins and programme managers read what HR outcomes were imported.")
-        }
+        try principal.requireManagement("reading what HR outcomes were imported")
         return try await store.outcomeImportRecord()
     }
 

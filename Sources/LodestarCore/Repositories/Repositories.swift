@@ -120,7 +120,7 @@ public typealias ProgrammeReading = ProgrammeRepository & EnrolmentRepository
 /// Everything Lodestar stores. Use cases that only read name the narrower protocols above (a
 /// store of everything is one of each); those that write in a transaction take this one.
 public protocol LodestarRepositories: PeopleRepository, CompetencyRepository, ProgrammeRepository, EnrolmentRepository, ConflictRepository,
-    AccountRepository, OutboxRepository, RelationshipRepository, WorkspaceRepository, CalendarRepository, MentorRequestRepository, SpeedEventRepository, WebhookRepository, PrincipalReading, AdministrativeRecord, ReadinessRepository, ImportRepository, ApplicationRepository, TrainingRepository, SurveyRepository, AssessmentRepository, RecognitionRepository, CertificateRepository, KudosRepository, OutcomeRepository,
+    AccountRepository, OutboxRepository, RelationshipRepository, WorkspaceRepository, CalendarRepository, MentorRequestRepository, SpeedEventRepository, WebhookRepository, PrincipalReading, AdministrativeRecord, ReadinessRepository, ImportRepository, ApplicationRepository, TrainingRepository, SurveyRepository, AssessmentRepository, RecognitionRepository, CertificateRepository, KudosRepository, OutcomeRepository, SuccessionRepository,
     PlanningRevisionReading {
     /// True when nothing has been stored yet (the demo seeds only such a store).
     func isEmpty() async throws -> Bool

@@ -42,5 +42,6 @@ enum LodestarMigrations {
         M037_AddMentorNudges(),
         M038_AddMeetingSeries(),
         M039_CreateEmploymentOutcomes(),
+        M040_CreateHighPotentials(),
     ]
 }
