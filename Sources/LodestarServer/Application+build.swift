@@ -80,6 +80,7 @@ func buildRouter(store: FluentStore, credentials: any Credentials, config: AppCo
     GrowthPages(store: store, pages: pages, publicURL: config.publicURL).register(on: router)
     DashboardPages(store: store, pages: pages).register(on: router)
     OutcomePages(store: store, pages: pages).register(on: router)
+    SuccessionPages(store: store, pages: pages).register(on: router)
     CertificatePages(store: store, pages: pages, publicURL: config.publicURL).register(on: router)
     RecognitionPages(store: store, pages: pages, publicURL: config.publicURL).register(on: router)
     MatchingPages(store: store, pages: pages, plans: plans).register(on: router)

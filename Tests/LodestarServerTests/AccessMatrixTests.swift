@@ -123,6 +123,10 @@ struct AccessMatrixTests {
         get(.programmeReportPDF(.key)): managers,
         get(.programmeOutcomesCSV(.key)): managers,
         get(.outcomes): admins,
+        // Succession: admins and the managers of any programme.
+        get(.succession): anyManager,
+        post(.succession): anyManagerWriters,
+        post(.removeHighPotential(.key)): anyManagerWriters,
         post(.outcomes): adminWriters,
         // Certificates: taken by the people of a cycle (anyone else: not found); a certificate's
         // page and PDF are open to anyone with its code — its verification address.
@@ -301,6 +305,8 @@ struct AccessMatrixTests {
         "GET /api/v1/programmes/:id/indicators": managers,
         "GET /api/v1/programmes/:id/outcome-lift": managers,
         "GET /api/v1/outcomes": anyManager,
+        "GET /api/v1/succession": anyManager,
+        "PUT /api/v1/people/:id/high-potential": anyManagerWriters,
         "POST /api/v1/outcomes/import": adminWriters,
         "GET /api/v1/people/:id/recognition": admins,
         "GET /api/v1/certificates": signedIn,

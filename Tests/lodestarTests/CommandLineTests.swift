@@ -266,6 +266,30 @@ final class CommandLineTests {
         #expect(try lodestar("report", "--cycle", programme.description, "--lift").errors.contains("--lift measures a programme: give --programme"))
     }
 
+    @Test("succession flags and unflags by HR id and prints the pipeline as CSV and JSON; an unknown HR id is named")
+    func succession() async throws {
+        #expect(try lodestar("demo").status == 0)
+        let connection = try StoreConnection(location: .sqliteFile(path: String(database.dropFirst("sqlite://".count))))
+        let person: Person
+        do {
+            person = try #require(try await connection.store.allPeople().first)
+            await connection.shutdown()
+        } catch {
+            await connection.shutdown()
+            throw error
+        }
+        let flagged = try lodestar("succession", "--flag", person.externalID)
+        #expect(flagged.status == 0 && flagged.output.contains("\(person.name) (\(person.externalID)) is a high potential, flagged by"), "\(flagged.errors)")
+        let csv = try lodestar("succession")
+        #expect(csv.status == 0 && csv.output.hasPrefix("competency,name,assessed,ready_now,ready_soon,developing\r\n") && csv.output.contains("\r\ndelegation,"))
+        let json = try lodestar("succession", "--format", "json")
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect((body["highPotentials"] as? [[String: Any]])?.first?["externalId"] as? String == person.externalID)
+        #expect(try lodestar("succession", "--unflag", person.externalID).output.contains("is no longer flagged"))
+        #expect(try lodestar("succession", "--unflag", person.externalID).output.contains("was not flagged"))
+        #expect(try lodestar("succession", "--flag", "P-NOBODY").errors.contains("P-NOBODY"))
+    }
+
     @Test("match --publish makes the relationships once; a cycle not in matching is refused with its state")
     func publish() async throws {
         let seeded = try lodestar("demo")

@@ -31,6 +31,8 @@ public enum SiteURL: Sendable {
     case programmeReport(Parameter<Programme.ID>), programmeReportPDF(Parameter<Programme.ID>)
     /// Importing the HR outcomes the lift is measured on.
     case outcomes
+    /// Succession: the high potentials and their pipeline; flagging one; removing a flag.
+    case succession, removeHighPotential(Parameter<Person.ID>)
     /// A new programme's form; a programme's settings; opening its next cycle.
     case newProgramme, editProgramme(Parameter<Programme.ID>), programmeCycles(Parameter<Programme.ID>)
     /// Archiving a programme, and bringing it back.
@@ -137,6 +139,8 @@ public enum SiteURL: Sendable {
         case .programmeOutcomes(let id): "/programmes/\(id.segment("id"))/outcomes"
         case .programmeOutcomesCSV(let id): "/programmes/\(id.segment("id"))/outcomes.csv"
         case .outcomes: "/admin/outcomes"
+        case .succession: "/succession"
+        case .removeHighPotential(let id): "/succession/\(id.segment("id"))/remove"
         case .programmeReport(let id): "/programmes/\(id.segment("id"))/report"
         case .programmeReportPDF(let id): "/programmes/\(id.segment("id"))/report.pdf"
         case .newProgramme: "/programmes/new"

@@ -123,3 +123,14 @@ public struct Succession: Sendable {
 
     static func subject(_ person: Person) -> String { "\(person.name) (\(person.externalID))" }
 }
+
+extension SuccessionPipeline {
+    /// The pipeline as a table: a line per competency; a hidden band's cell is empty.
+    public static let csvHeader = ["competency", "name", "assessed", "ready_now", "ready_soon", "developing"]
+
+    public var csvRows: [[String]] {
+        lines.map { line in
+            [line.competency.slug, line.competency.name, String(line.assessed)] + Readiness.allCases.map { (line.bands[$0] ?? nil).map(String.init) ?? "" }
+        }
+    }
+}

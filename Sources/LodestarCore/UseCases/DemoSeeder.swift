@@ -24,6 +24,10 @@ public struct DemoSeeder: Sendable {
             DemoOutcomes.records(for: demo.people, pilotMentees: Set($0.relationships.flatMap { $0.members.map(\.person) }),
                                  pilotStart: $0.cycle.dates.start ?? now, now: now, &random)
         } ?? []
+        // High potentials for succession: the pilot's mentees, and three seniors who never took part.
+        let enrolled = Set(demo.enrolments.map(\.personID))
+        let highPotentials = (pilot.map { Set($0.relationships.flatMap { $0.members.map(\.person) }) } ?? [])
+            .union(demo.people.filter { !enrolled.contains($0.id) && (9...12).contains($0.level) }.prefix(3).map(\.id))
         try await store.inTransaction { store in
             try await store.apply(PeopleImportPlan(inserting: demo.people))
             try await store.save(demo.programme)
@@ -36,6 +40,7 @@ public struct DemoSeeder: Sendable {
             if let pilot {
                 try await pilot.save(in: store)
                 _ = try await store.replace(outcomes, imported: Attribution(by: "HR system (demo)", at: now))
+                for person in highPotentials { _ = try await store.flag(person, Attribution(by: "Demo programme manager", at: now)) }
             }
         }
         return demo

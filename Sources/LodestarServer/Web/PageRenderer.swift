@@ -86,6 +86,7 @@ struct PageRenderer: Sendable {
             }
             if principal.isAdmin || !principal.managedProgrammes.isEmpty {
                 links.append(Link(href: SiteURL.conflicts.path, label: "Conflicts"))
+                links.append(Link(href: SiteURL.succession.path, label: "Succession"))
             }
             if let person = principal.person {
                 links.append(Link(href: SiteURL.person(.value(person.id)).path, label: "My profile"))

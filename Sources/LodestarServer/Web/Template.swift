@@ -14,7 +14,7 @@ enum Template: String, CaseIterable, Sendable {
     case programmeDashboard = "programme-dashboard"
     case ruleCosts = "rule-costs"
     case fairness
-    case outcomes, report
+    case outcomes, report, succession
     case outcomeLift = "outcome-lift"
     case programmeForm = "programme-form"
     case forgotPassword = "forgot-password"
