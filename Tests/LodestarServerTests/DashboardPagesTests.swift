@@ -37,6 +37,7 @@ struct DashboardPagesTests {
             #expect(page.contains("<td>Mentees matched, of those enrolled</td><td class=\"num\">\(matched.written)</td>"))
             #expect(page.contains("Matched: \(figures.matchedMentees)") && page.contains(#"<td>Matched</td><td class="num">\#(figures.matchedMentees)</td>"#))
             #expect(figures.relationships > 0 && figures.completedMentees != nil)
+            #expect(page.contains("<h2>Week by week</h2>") && page.contains(#"aria-labelledby="weekly-meetings-title weekly-meetings-desc""#), "the pilot's weeks")
 
             let (type, text) = try await client.execute(uri: "/cycles/\(pilot.id)/dashboard.csv", method: .get, headers: manager.headers) { response in
                 (response.headers[.contentType], String(buffer: response.body))

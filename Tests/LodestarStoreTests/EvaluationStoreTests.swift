@@ -74,6 +74,10 @@ struct EvaluationStoreTests {
             #expect(abs((figures.meanPulse ?? 0) - 11.0 / 3) < 1e-9 && figures.pulses == 3)
             #expect(figures.poorFits == 1 && figures.earlyEndings.map(\.reason) == ["moved team"] && figures.earlyEndings.map(\.count) == [1])
             #expect(figures.scores.sorted() == [45, 62, 80])
+            // Nine weeks to day 60: meetings and pulses on days 5 (week 1), 20 (week 3) and 30 (week 5).
+            #expect(figures.weeks.count == 9 && figures.weeks.map(\.meetings) == [1, 0, 1, 0, 1, 0, 0, 0, 0])
+            #expect(figures.weeks.map(\.minutes) == [60, 0, 30, 0, 90, 0, 0, 0, 0] && figures.weeks.map(\.meanPulse) == [5, nil, 2, nil, 4, nil, nil, nil, nil])
+            #expect(figures.weeks[2].starts == figures.weeks[0].starts.addingTimeInterval(14 * 86_400) && abs(figures.weeks[0].starts.timeIntervalSince(Self.start)) < 86_400)
             #expect(figures.funnel.map(\.count) == [2, enrolledMentees, 3, 2])
             let lines = Dictionary(uniqueKeysWithValues: figures.table.map { ($0.key, $0) })
             #expect(lines["met-within-14-days"]?.written == "50.0 %" && lines["days-to-match"]?.csvValue == "7.0" && lines["mentoring-hours"]?.written == "3.0 h")

@@ -66,7 +66,8 @@ extension CycleIndicators {
                 .map { Ending(reason: $0.key, count: $0.value.count) }.sorted { ($1.count, $0.reason) < ($0.count, $1.reason) },
             scores: relationships.map(\.score),
             surveySatisfaction: records.feedback.satisfaction, netPromoterScore: records.feedback.netPromoterScore,
-            selfGrowth: records.feedback.growth(.mentee), lineManagerGrowth: records.feedback.growth(.lineManager))
+            selfGrowth: records.feedback.growth(.mentee), lineManagerGrowth: records.feedback.growth(.lineManager),
+            weeks: Self.weeks(from: cycle.dates.start ?? relationships.map(\.startedAt).min(), to: asOf, meetings: records.meetings, pulses: records.pulses))
     }
 
     /// The middle value (the mean of the two middle ones for an even count); nil for none.

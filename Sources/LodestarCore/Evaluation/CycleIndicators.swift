@@ -47,6 +47,8 @@ public struct CycleIndicators: Sendable, Equatable {
     /// and their line managers' (360°); each from five mentees rated at both moments up.
     public let selfGrowth: Double?
     public let lineManagerGrowth: Double?
+    /// Week by week from the cycle's start (or its first match) to now or its end.
+    public let weeks: [Week]
 
     public struct Ending: Sendable, Equatable {
         public let reason: String

@@ -37,6 +37,14 @@ public struct CycleIndicatorsBody: Encodable, Hashable, Sendable {
         let reason: String
         let count: Int
     }
+    struct Week: Encodable, Hashable, Sendable {
+        let week: Int
+        let starts: Date
+        let meetings: Int
+        let minutes: Int
+        let meanPulse: Double?
+        let pulses: Int
+    }
     let cycleId: String
     let cycleName: String
     let state: String
@@ -44,6 +52,7 @@ public struct CycleIndicatorsBody: Encodable, Hashable, Sendable {
     let funnel: [Stage]
     let earlyEndings: [Ending]
     let scores: [Double]
+    let weeks: [Week]
 
     public init(_ indicators: CycleIndicators) {
         cycleId = indicators.cycle.id.description
@@ -54,6 +63,7 @@ public struct CycleIndicatorsBody: Encodable, Hashable, Sendable {
         funnel = indicators.funnel.map { Stage(stage: $0.stage, count: $0.count) }
         earlyEndings = indicators.earlyEndings.map { Ending(reason: $0.reason, count: $0.count) }
         scores = indicators.scores.filter(\.isFinite)
+        weeks = indicators.weeks.map { Week(week: $0.number, starts: $0.starts, meetings: $0.meetings, minutes: $0.minutes, meanPulse: $0.meanPulse, pulses: $0.pulses) }
     }
 }
 

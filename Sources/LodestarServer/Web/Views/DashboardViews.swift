@@ -13,6 +13,8 @@ struct CycleDashboardView {
     let fairnessHref: String
     let funnel: Chart
     let scores: Chart
+    /// Meetings and pulses week by week; none before the cycle starts.
+    let trends: [Chart]
     let indicators: [Line]
     let endings: [Line]
     let hasEndings: Bool
@@ -51,6 +53,14 @@ struct CycleDashboardView {
                                 bars: indicators.funnel.map { BarChart.Bar(label: $0.stage.capitalisedFirst, value: Double($0.count), written: $0.count.formatted()) }))
         scores = Chart(BarChart(id: "scores", title: "Match scores of the relationships",
                                 bars: Self.bands(indicators.scores).map { BarChart.Bar(label: $0.label, value: Double($0.count), written: $0.count.formatted()) }))
+        let weeks = indicators.weeks
+        trends = weeks.isEmpty ? [] : [
+            Chart(BarChart(id: "weekly-meetings", title: "Meetings held, week by week",
+                           bars: weeks.map { BarChart.Bar(label: "Week \($0.number) · \($0.starts.shownDay)", value: Double($0.meetings), written: $0.meetings.formatted()) })),
+            Chart(BarChart(id: "weekly-pulse", title: "How meetings felt (mean pulse of 5), week by week",
+                           bars: weeks.map { week in BarChart.Bar(label: "Week \(week.number) · \(week.starts.shownDay)", value: week.meanPulse ?? .nan,
+                                                                  written: week.meanPulse.map { "\($0.written(decimals: 2)) (\(week.pulses))" } ?? "—") })),
+        ]
         self.indicators = indicators.table.map { Line(label: $0.label, value: $0.written) }
         endings = indicators.earlyEndings.map { Line(label: $0.reason, value: $0.count.formatted()) }
         hasEndings = !endings.isEmpty
