@@ -4,8 +4,9 @@
 #     manager, the home, programme, cycle (in matching) and plan pages, then a mentee's workspace
 #     once the matching is published — wrk, 50 connections, 2 threads — on SQLite and PostgreSQL
 #     (PostgreSQL when initdb is on the machine);
-#  2. a 50,000-person organisation with its cycle in matching: the cycle and plan pages' times
-#     and the server's peak memory;
+#  2. a 50,000-person organisation with its cycle in matching: the cycle and plan pages' times;
+#     then, its matching published and the cycle closed, the cycle's and the programme's
+#     dashboards, the fairness audit and the programme's report; the server's peak memory;
 #  3. `lodestar bench-match` (10,000 mentees x 2,000 mentors), and what each hard rule costs a
 #     2,000 x 500 plan (the plan page's what-if).
 #   scripts/bench-pages.sh [SECONDS per page, default 10] [SIZE of the large organisation, default 50000]
@@ -137,6 +138,13 @@ post_form 8393 "$session" "$cycle" "$cycle/state" "state=matching"
 timed "cycle page" "$cycle"
 timed "plan page" "$cycle/plan"
 timed "plan page, second page of pairs" "$cycle/plan?offset=50"
+# The matching published and the cycle closed: the evaluation pages over every relationship.
+post_form 8393 "$session" "$cycle/plan" "$cycle/publish" "seed=1"
+post_form 8393 "$session" "$cycle" "$cycle/state" "state=closed"
+timed "cycle dashboard, the cycle closed" "$cycle/dashboard"
+timed "programme dashboard" "$programme/dashboard"
+timed "fairness audit" "$cycle/fairness"
+timed "programme report (PDF)" "$programme/report.pdf"
 echo "  peak memory of the server: $(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$large/status")"
 
 echo
