@@ -13,6 +13,7 @@ struct Report: AsyncParsableCommand {
 
     @Option(help: "A cycle's id.") var cycle: String?
     @Option(help: "A programme's id: its cycles side by side.") var programme: String?
+    @Flag(help: "Every programme side by side, each over all its cycles, and all together.") var organisation = false
     @Flag(help: "With --cycle: the fairness audit — each opt-in group's representation and match figures, small groups hidden — instead of the indicators.") var fairness = false
     @Flag(help: "With --programme: the outcome lift — whether its mentees stayed and were promoted more than comparable people — instead of the indicators.") var lift = false
     @Option(help: "csv, json, or html: the one-page report to print, standing alone (not with --fairness or --lift).") var format: Format = .csv
@@ -20,7 +21,8 @@ struct Report: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
-        guard (cycle == nil) != (programme == nil) else { throw ValidationError("give either --cycle or --programme") }
+        guard [cycle != nil, programme != nil, organisation].filter({ $0 }).count == 1 else { throw ValidationError("give either --cycle, --programme or --organisation") }
+        guard !organisation || format != .html else { throw ValidationError("--format html writes a cycle's or a programme's one-page report; for --organisation give csv or json") }
         guard !fairness || cycle != nil else { throw ValidationError("--fairness audits one cycle: give --cycle") }
         guard !lift || programme != nil else { throw ValidationError("--lift measures a programme: give --programme") }
         guard format != .html || !(fairness || lift) else { throw ValidationError("--format html writes the one-page report; leave out --fairness and --lift") }
@@ -31,6 +33,10 @@ struct Report: AsyncParsableCommand {
         let text: String = try await reportingValidation {
             try await withStore(database, creating: false) { store in
                 let evaluation = Evaluation(store: store, principal: .commandLine)
+                if organisation {
+                    let indicators = try await evaluation.organisation(now: now)
+                    return format == .csv ? CSVText.write(header: indicators.csvHeader, rows: indicators.csvRows) : try Self.json(OrganisationIndicatorsBody(indicators))
+                }
                 if let cycle {
                     guard let id = Cycle.ID(cycle) else { throw ValidationError("--cycle '\(cycle)' is not a cycle id") }
                     if fairness {

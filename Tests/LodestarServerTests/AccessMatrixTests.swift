@@ -125,6 +125,8 @@ struct AccessMatrixTests {
         get(.outcomes): admins,
         // Succession: admins and the managers of any programme.
         get(.succession): anyManager,
+        get(.organisationDashboard): anyManager,
+        get(.organisationDashboardCSV): anyManager,
         post(.succession): anyManagerWriters,
         post(.removeHighPotential(.key)): anyManagerWriters,
         post(.outcomes): adminWriters,
@@ -306,6 +308,7 @@ struct AccessMatrixTests {
         "GET /api/v1/programmes/:id/outcome-lift": managers,
         "GET /api/v1/outcomes": anyManager,
         "GET /api/v1/succession": anyManager,
+        "GET /api/v1/indicators": anyManager,
         "PUT /api/v1/people/:id/high-potential": anyManagerWriters,
         "POST /api/v1/outcomes/import": adminWriters,
         "GET /api/v1/people/:id/recognition": admins,

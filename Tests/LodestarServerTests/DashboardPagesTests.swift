@@ -79,12 +79,18 @@ struct DashboardPagesTests {
             let (_, programmeReport) = try await client.page("/programmes/\(programme.id)/report", as: manager)
             #expect(programmeReport.contains("<th class=\"num\">\(pilot.name)</th>") && programmeReport.contains("<h2>Outcomes against comparable people</h2>"))
             #expect(programmeReport.contains("<li>Still employed a year on: mentees "))
+            // The organisation's dashboard: the programme beside all programmes, as CSV and through the API.
+            let (_, organisation) = try await client.page("/dashboard", as: manager)
+            #expect(organisation.contains(#"<th class="num"><a href="/programmes/\#(programme.id)/dashboard">\#(programme.name)</a></th><th class="num">All programmes</th>"#))
+            #expect(organisation.contains(#"aria-labelledby="programme-matched-title programme-matched-desc""#))
+            let (_, organisationJSON) = try await client.json(.get, "/api/v1/indicators")
+            #expect(value(organisationJSON, "programmes.0.programmeName") as? String == programme.name && (value(organisationJSON, "all") as? [Any])?.isEmpty == false)
             let unknown = UUID()
             for path in ["/cycles/\(unknown)/dashboard", "/programmes/\(unknown)/dashboard", "/cycles/\(unknown)/fairness"] {
                 #expect(try await client.page(path, as: manager).0 == .notFound, "\(path)")
             }
             for path in ["/cycles/\(pilot.id)/dashboard", "/programmes/\(programme.id)/dashboard.csv", "/cycles/\(pilot.id)/fairness", "/cycles/\(pilot.id)/fairness.csv",
-                         "/cycles/\(pilot.id)/report", "/programmes/\(programme.id)/report.pdf"] {
+                         "/cycles/\(pilot.id)/report", "/programmes/\(programme.id)/report.pdf", "/dashboard", "/dashboard.csv"] {
                 #expect(try await client.page(path, as: mentor).0 == .forbidden, "\(path) is the managers'")
             }
         }

@@ -84,6 +84,14 @@ struct EvaluationStoreTests {
 
             let programme = try await Evaluation(store: store, principal: manager).programme(demo.programme.id, now: now)
             #expect(programme.cycles.contains(figures))
+            // The organisation: the one programme, its one cycle added up — the same counts, the shares from the sums.
+            let organisation = try await Evaluation(store: store, principal: manager).organisation(now: now)
+            let all = Dictionary(uniqueKeysWithValues: organisation.all.table.map { ($0.key, $0) })
+            #expect(organisation.programmes.map(\.programme.id) == [demo.programme.id] && organisation.programmes.first?.totals == organisation.all)
+            #expect(all["relationships"]?.value == 3 && all["meetings"]?.value == 3 && all["mentoring-hours"]?.value == 3 && all["goal-completion"]?.value == 50)
+            #expect(all["match-rate"]?.value == 300 / Double(enrolledMentees) && all["pulse"]?.value.map { abs($0 - 11.0 / 3) < 1e-9 } == true)
+            #expect(organisation.csvHeader == ["indicator", "key", "unit", demo.programme.name, "all programmes"])
+            await #expect(throws: AccessDenied.self) { try await Evaluation(store: store, principal: mentee).organisation(now: now) }
             // Closed at day 60: the same relationships, A and B completed, C ended early.
             cycle.state = .closed
             cycle.dates.end = Self.day(60)

@@ -33,6 +33,8 @@ public enum SiteURL: Sendable {
     case outcomes
     /// Succession: the high potentials and their pipeline; flagging one; removing a flag.
     case succession, removeHighPotential(Parameter<Person.ID>)
+    /// The organisation's dashboard: every programme one manages side by side, and its CSV.
+    case organisationDashboard, organisationDashboardCSV
     /// A new programme's form; a programme's settings; opening its next cycle.
     case newProgramme, editProgramme(Parameter<Programme.ID>), programmeCycles(Parameter<Programme.ID>)
     /// Archiving a programme, and bringing it back.
@@ -140,6 +142,8 @@ public enum SiteURL: Sendable {
         case .programmeOutcomesCSV(let id): "/programmes/\(id.segment("id"))/outcomes.csv"
         case .outcomes: "/admin/outcomes"
         case .succession: "/succession"
+        case .organisationDashboard: "/dashboard"
+        case .organisationDashboardCSV: "/dashboard.csv"
         case .removeHighPotential(let id): "/succession/\(id.segment("id"))/remove"
         case .programmeReport(let id): "/programmes/\(id.segment("id"))/report"
         case .programmeReportPDF(let id): "/programmes/\(id.segment("id"))/report.pdf"

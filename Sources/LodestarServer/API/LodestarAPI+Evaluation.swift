@@ -14,6 +14,10 @@ extension LodestarAPI {
         return .ok(.init(body: .json(ProgrammeIndicatorsBody(indicators))))
     }
 
+    func getOrganisationIndicators(_ input: Operations.GetOrganisationIndicators.Input) async throws -> Operations.GetOrganisationIndicators.Output {
+        .ok(.init(body: .json(OrganisationIndicatorsBody(try await evaluation().organisation(now: try APIRequest.current().now)))))
+    }
+
     func getCycleFairness(_ input: Operations.GetCycleFairness.Input) async throws -> Operations.GetCycleFairness.Output {
         .ok(.init(body: .json(FairnessAuditBody(try await evaluation().fairness(try Identifier(path: input.path.id, of: "cycle"))))))
     }
@@ -28,6 +32,11 @@ public struct CycleIndicatorsBody: Encodable, Hashable, Sendable {
         let label: String
         let value: Double?
         let unit: String
+
+        /// A figure that is not a finite number (none is, but JSON has no NaN) is left out, as one not yet measured.
+        static func of(_ table: [Indicator]) -> [Line] {
+            table.map { Line(key: $0.key, label: $0.label, value: $0.value.flatMap { $0.isFinite ? $0 : nil }, unit: $0.unit.rawValue) }
+        }
     }
     struct Stage: Encodable, Hashable, Sendable {
         let stage: String
@@ -58,8 +67,7 @@ public struct CycleIndicatorsBody: Encodable, Hashable, Sendable {
         cycleId = indicators.cycle.id.description
         cycleName = indicators.cycle.name
         state = indicators.cycle.state.rawValue
-        // A figure that is not a finite number (none is, but JSON has no NaN) is left out, as one not yet measured.
-        self.indicators = indicators.table.map { Line(key: $0.key, label: $0.label, value: $0.value.flatMap { $0.isFinite ? $0 : nil }, unit: $0.unit.rawValue) }
+        self.indicators = Line.of(indicators.table)
         funnel = indicators.funnel.map { Stage(stage: $0.stage, count: $0.count) }
         earlyEndings = indicators.earlyEndings.map { Ending(reason: $0.reason, count: $0.count) }
         scores = indicators.scores.filter(\.isFinite)
@@ -77,6 +85,22 @@ public struct ProgrammeIndicatorsBody: Encodable, Hashable, Sendable {
         programmeId = indicators.programme.id.description
         programmeName = indicators.programme.name
         cycles = indicators.cycles.map(CycleIndicatorsBody.init)
+    }
+}
+
+/// The organisation's indicators as the API and `lodestar report --organisation --format json` write them.
+public struct OrganisationIndicatorsBody: Encodable, Hashable, Sendable {
+    struct Programme: Encodable, Hashable, Sendable {
+        let programmeId: String
+        let programmeName: String
+        let indicators: [CycleIndicatorsBody.Line]
+    }
+    let programmes: [Programme]
+    let all: [CycleIndicatorsBody.Line]
+
+    public init(_ indicators: OrganisationIndicators) {
+        programmes = indicators.programmes.map { Programme(programmeId: $0.programme.id.description, programmeName: $0.programme.name, indicators: CycleIndicatorsBody.Line.of($0.totals.table)) }
+        all = CycleIndicatorsBody.Line.of(indicators.all.table)
     }
 }
 

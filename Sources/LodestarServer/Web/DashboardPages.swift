@@ -24,6 +24,13 @@ struct DashboardPages {
             let audit = try await evaluation(context).fairness(try context.parameters.id(of: "cycle"))
             return Response.csv(CSVText.write(header: FairnessAudit.csvHeader, rows: audit.csvRows), named: "fairness-audit.csv")
         }
+        router.get(.organisationDashboard) { _, context in
+            pages.render(.organisationDashboard, OrganisationDashboardView(try await evaluation(context).organisation(now: context.now)), for: context)
+        }
+        router.get(.organisationDashboardCSV) { _, context in
+            let indicators = try await evaluation(context).organisation(now: context.now)
+            return Response.csv(CSVText.write(header: indicators.csvHeader, rows: indicators.csvRows), named: "organisation-indicators.csv")
+        }
         router.get(.cycle(.key, .report)) { _, context in
             let id: Cycle.ID = try context.parameters.id(of: "cycle")
             var report = ReportView(try await evaluation(context).cycle(id, now: context.now), now: context.now)

@@ -85,6 +85,7 @@ struct PageRenderer: Sendable {
                 links.append(Link(href: SiteURL.outcomes.path, label: "HR outcomes"))
             }
             if principal.isAdmin || !principal.managedProgrammes.isEmpty {
+                links.append(Link(href: SiteURL.organisationDashboard.path, label: "Dashboard"))
                 links.append(Link(href: SiteURL.conflicts.path, label: "Conflicts"))
                 links.append(Link(href: SiteURL.succession.path, label: "Succession"))
             }

@@ -15,6 +15,7 @@ enum Template: String, CaseIterable, Sendable {
     case ruleCosts = "rule-costs"
     case fairness
     case outcomes, report, succession
+    case organisationDashboard = "organisation-dashboard"
     case outcomeLift = "outcome-lift"
     case programmeForm = "programme-form"
     case forgotPassword = "forgot-password"

@@ -77,6 +77,34 @@ struct CycleDashboardView {
     }
 }
 
+/// The organisation's dashboard: every programme the reader manages side by side, each over all its
+/// cycles, and all of them together, with two charts.
+struct OrganisationDashboardView {
+    let title = "Dashboard · the organisation"
+    let heading = "What the programmes achieved"
+    let crumbs = [Crumb("Home", SiteURL.home.path), Crumb("Dashboard")]
+    let csvHref = SiteURL.organisationDashboardCSV.path
+    let programmes: [Crumb]
+    let lines: [ProgrammeDashboardView.Line]
+    let charts: [CycleDashboardView.Chart]
+    let hasProgrammes: Bool
+
+    init(_ indicators: OrganisationIndicators) {
+        programmes = indicators.programmes.map { Crumb($0.programme.name, SiteURL.programmeDashboard(.value($0.programme.id)).path) }
+        let tables = indicators.programmes.map(\.totals.table) + [indicators.all.table]
+        lines = indicators.all.table.indices.map { index in ProgrammeDashboardView.Line(label: indicators.all.table[index].label, values: tables.map { $0[index].written }) }
+        func byProgramme(_ id: String, _ title: String, _ key: String) -> CycleDashboardView.Chart {
+            CycleDashboardView.Chart(BarChart(id: id, title: title, bars: indicators.programmes.map { entry in
+                let line = entry.totals.table.first { $0.key == key }
+                return BarChart.Bar(label: entry.programme.name, value: line?.value ?? .nan, written: line?.written ?? "—")
+            }))
+        }
+        charts = [byProgramme("programme-matched", "Mentees matched, by programme", "match-rate"),
+                  byProgramme("programme-hours", "Mentoring hours, by programme", "mentoring-hours")]
+        hasProgrammes = !indicators.programmes.isEmpty
+    }
+}
+
 /// A programme's dashboard: its cycles side by side, indicator by indicator, with two charts.
 struct ProgrammeDashboardView {
     let title: String
