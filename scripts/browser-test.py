@@ -447,6 +447,15 @@ def main():
                 check(arrives(driver, "/outcomes") and len(rows) == 2 and rows[0].startswith("Still employed a year on")
                       and "How the comparison was made" in driver.page_source, f"the outcome lift compares the pilot's mentees with comparable people ({rows[0] if rows else 'no rows'})")
                 snap(driver, "outcome-lift")
+                go(driver, driver.find_element(By.XPATH, "//nav//a[normalize-space()='Dashboard']"))
+                columns = [cell.text for cell in driver.find_elements(By.CSS_SELECTOR, "#programmes-side-by-side thead th")]
+                check(arrives(driver, "/dashboard") and columns[-1:] == ["All programmes"], f"the organisation's dashboard sets the programmes side by side ({columns})")
+                go(driver, driver.find_element(By.XPATH, "//nav//a[normalize-space()='Succession']"))
+                lines = driver.find_elements(By.CSS_SELECTOR, "#pipeline tbody tr")
+                flagged = driver.find_elements(By.CSS_SELECTOR, "#high-potentials tbody tr")
+                check(arrives(driver, "/succession") and len(lines) == 4 and len(flagged) > 0,
+                      f"the succession pipeline counts readiness in the {len(lines)} focus competencies of {len(flagged)} high potentials")
+                snap(driver, "succession")
             finally:
                 driver.quit()
             driver = browser()

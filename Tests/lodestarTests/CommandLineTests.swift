@@ -287,7 +287,7 @@ final class CommandLineTests {
         #expect(csv.status == 0 && csv.output.hasPrefix("competency,name,assessed,ready_now,ready_soon,developing\r\n") && csv.output.contains("\r\ndelegation,"))
         let json = try lodestar("succession", "--format", "json")
         let body = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
-        #expect((body["highPotentials"] as? [[String: Any]])?.first?["externalId"] as? String == person.externalID)
+        #expect((body["highPotentials"] as? [[String: Any]])?.contains { $0["externalId"] as? String == person.externalID } == true)
         #expect(try lodestar("succession", "--unflag", person.externalID).output.contains("is no longer flagged"))
         #expect(try lodestar("succession", "--unflag", person.externalID).output.contains("was not flagged"))
         #expect(try lodestar("succession", "--flag", "P-NOBODY").errors.contains("P-NOBODY"))
