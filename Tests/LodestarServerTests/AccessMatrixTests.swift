@@ -125,6 +125,8 @@ struct AccessMatrixTests {
         get(.outcomes): admins,
         // Succession: admins and the managers of any programme.
         get(.succession): anyManager,
+        get(.successionCSV): anyManager,
+        get(.cycle(.key, .weeksCSV)): managers,
         get(.organisationDashboard): anyManager,
         get(.organisationDashboardCSV): anyManager,
         post(.succession): anyManagerWriters,

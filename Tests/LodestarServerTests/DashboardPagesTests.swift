@@ -38,6 +38,8 @@ struct DashboardPagesTests {
             #expect(page.contains("Matched: \(figures.matchedMentees)") && page.contains(#"<td>Matched</td><td class="num">\#(figures.matchedMentees)</td>"#))
             #expect(figures.relationships > 0 && figures.completedMentees != nil)
             #expect(page.contains("<h2>Week by week</h2>") && page.contains(#"aria-labelledby="weekly-meetings-title weekly-meetings-desc""#), "the pilot's weeks")
+            let weeks = try await client.execute(uri: "/cycles/\(pilot.id)/weeks.csv", method: .get, headers: manager.headers) { String(buffer: $0.body) }
+            #expect(weeks.hasPrefix("week,starts,meetings,minutes,mean_pulse,pulses\r\n1,") && weeks.components(separatedBy: "\r\n").count == figures.weeks.count + 2)
 
             let (type, text) = try await client.execute(uri: "/cycles/\(pilot.id)/dashboard.csv", method: .get, headers: manager.headers) { response in
                 (response.headers[.contentType], String(buffer: response.body))

@@ -29,6 +29,8 @@ struct SuccessionPagesTests {
             #expect(page.contains("<tr><td>\(outsider.name)</td>") && page.contains("<td data-label=\"In a programme\">not yet</td>"))
             #expect(page.contains("<li>\(outsider.name) · \(outsider.department)") && page.contains("flagged as a high potential by"))
             #expect(page.contains(#"<table class="list" id="pipeline">"#) && page.contains("<td>Delegation</td>"))
+            let csv = try await client.execute(uri: "/succession.csv", method: .get, headers: manager.headers) { String(buffer: $0.body) }
+            #expect(csv.hasPrefix("competency,name,assessed,ready_now,ready_soon,developing\r\n") && csv.contains("\r\ndelegation,Delegation,"))
 
             let removed = try await client.form("/succession/\(outsider.id)/remove", ["csrf": "demo-manager-csrf"], as: manager)
             #expect(removed.status == .seeOther)

@@ -12,6 +12,14 @@ extension CycleIndicators {
         public let pulses: Int
     }
 
+    /// The weeks as a table: a line per week.
+    public static let weeksCSVHeader = ["week", "starts", "meetings", "minutes", "mean_pulse", "pulses"]
+
+    public var weeksCSVRows: [[String]] {
+        weeks.map { [String($0.number), CalendarDay.text($0.starts), String($0.meetings), String($0.minutes),
+                     $0.meanPulse.map { $0.written(decimals: 2) } ?? "", String($0.pulses)] }
+    }
+
     /// The most weeks a trend shows (a cycle of more is shown from its start).
     public static let trendWeeks = 104
 

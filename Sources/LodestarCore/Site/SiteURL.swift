@@ -32,7 +32,7 @@ public enum SiteURL: Sendable {
     /// Importing the HR outcomes the lift is measured on.
     case outcomes
     /// Succession: the high potentials and their pipeline; flagging one; removing a flag.
-    case succession, removeHighPotential(Parameter<Person.ID>)
+    case succession, successionCSV, removeHighPotential(Parameter<Person.ID>)
     /// The organisation's dashboard: every programme one manages side by side, and its CSV.
     case organisationDashboard, organisationDashboardCSV
     /// A new programme's form; a programme's settings; opening its next cycle.
@@ -86,6 +86,7 @@ public enum SiteURL: Sendable {
         case ruleCosts = "plan/what-if"
         case fairness
         case fairnessCSV = "fairness.csv"
+        case weeksCSV = "weeks.csv"
         case report
         case reportPDF = "report.pdf"
         case invitationFile = "invitations/file"
@@ -142,6 +143,7 @@ public enum SiteURL: Sendable {
         case .programmeOutcomesCSV(let id): "/programmes/\(id.segment("id"))/outcomes.csv"
         case .outcomes: "/admin/outcomes"
         case .succession: "/succession"
+        case .successionCSV: "/succession.csv"
         case .organisationDashboard: "/dashboard"
         case .organisationDashboardCSV: "/dashboard.csv"
         case .removeHighPotential(let id): "/succession/\(id.segment("id"))/remove"

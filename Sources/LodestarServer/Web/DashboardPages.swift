@@ -17,6 +17,10 @@ struct DashboardPages {
             let indicators = try await evaluation(context).cycle(try context.parameters.id(of: "cycle"), now: context.now)
             return Response.csv(CSVText.write(header: CycleIndicators.csvHeader, rows: indicators.csvRows), named: "cycle-indicators.csv")
         }
+        router.get(.cycle(.key, .weeksCSV)) { _, context in
+            let indicators = try await evaluation(context).cycle(try context.parameters.id(of: "cycle"), now: context.now)
+            return Response.csv(CSVText.write(header: CycleIndicators.weeksCSVHeader, rows: indicators.weeksCSVRows), named: "cycle-weeks.csv")
+        }
         router.get(.cycle(.key, .fairness)) { _, context in
             pages.render(.fairness, FairnessView(try await evaluation(context).fairness(try context.parameters.id(of: "cycle"))), for: context)
         }

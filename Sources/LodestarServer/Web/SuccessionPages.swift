@@ -17,6 +17,10 @@ struct SuccessionPages {
                                                             history: try await succession.history(page: try PageRequest(limit: 10)).items,
                                                             csrf: context.session?.csrfToken ?? ""), for: context)
         }
+        router.get(.successionCSV) { _, context in
+            let pipeline = try await Succession(store: store, principal: try context.signedIn()).pipeline()
+            return Response.csv(CSVText.write(header: SuccessionPipeline.csvHeader, rows: pipeline.csvRows), named: "succession-pipeline.csv")
+        }
         router.post(.succession) { request, context in
             try context.signedIn().requireManagement("flagging high potentials")
             let form = try await FormBody.fields(request)

@@ -10,6 +10,7 @@ struct CycleDashboardView {
     let lead: String
     let csvHref: String
     let reportHref: String
+    let weeksHref: String
     let fairnessHref: String
     let funnel: Chart
     let scores: Chart
@@ -48,6 +49,7 @@ struct CycleDashboardView {
             : "The cycle so far (it is \(cycle.state.rawValue)). Counts and figures only: nothing anyone wrote is read here."
         csvHref = SiteURL.cycle(.value(cycle.id), .dashboardCSV).path
         reportHref = SiteURL.cycle(.value(cycle.id), .report).path
+        weeksHref = SiteURL.cycle(.value(cycle.id), .weeksCSV).path
         fairnessHref = SiteURL.cycle(.value(cycle.id), .fairness).path
         funnel = Chart(BarChart(id: "funnel", title: "Mentees from applying to \(indicators.completedMentees == nil ? "meeting" : "completing")",
                                 bars: indicators.funnel.map { BarChart.Bar(label: $0.stage.capitalisedFirst, value: Double($0.count), written: $0.count.formatted()) }))

@@ -8,6 +8,7 @@ struct SuccessionView {
     let heading = "Succession pipeline"
     let crumbs = [Crumb("Home", SiteURL.home.path), Crumb("Succession")]
     let actionHref = SiteURL.succession.path
+    let csvHref = SiteURL.successionCSV.path
     let lines: [Line]
     let hasLines: Bool
     let people: [Flagged]
