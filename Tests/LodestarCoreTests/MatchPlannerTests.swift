@@ -271,3 +271,25 @@ struct MentorsAsRowsTests {
         #expect(ruleCounts[index(.declaredConflict)] >= 30 && ruleCounts[index(.rotation)] >= 30, "the random pairs excluded some")
     }
 }
+
+@Suite("Group formation")
+struct GroupFormationPlanTests {
+    @Test("in the group format mentees are grouped around the development goals they share, every hard rule kept")
+    func sharedGoals() throws {
+        var cohort = Cohort()
+        let mentors = (1...2).map { cohort.enrol(cohort.person("Mentor\($0)", level: 8), .mentor, capacity: 2, skills: ["delegation", "communication"]) }
+        // Enrolled alternately, so that fit alone (every pair alike) has no reason to group them by goal.
+        let mentees = [("A", "delegation"), ("B", "communication"), ("C", "delegation"), ("D", "communication")].map { name, goal in
+            cohort.enrol(cohort.person(name, level: 4), .mentee, goals: [goal])
+        }
+        for seed in [UInt64(1), 2, 3, 7] {
+            let plan = try MatchPlanner.plan(cohort.request(.group, seed: seed))
+            #expect(plan.statistics.matched == 4 && plan.certificate.solver.hasPrefix("group formation") && plan.certificate.optimal)
+            let groups = Dictionary(grouping: plan.proposals, by: \.mentor).mapValues { Set($0.map(\.mentee)) }
+            #expect(Set(groups.values) == [Set([mentees[0].id, mentees[2].id]), Set([mentees[1].id, mentees[3].id])], "seed \(seed)")
+            #expect(Set(groups.keys) == Set(mentors.map(\.id)))
+        }
+        // One-to-one keeps the plain assignment.
+        #expect(try MatchPlanner.plan(cohort.request(.oneToOne)).certificate.solver == "capacitated assignment")
+    }
+}

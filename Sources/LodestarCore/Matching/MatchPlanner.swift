@@ -46,7 +46,9 @@ public enum MatchPlanner {
         let (values, admissiblePairs, ruleCounts) = costs(free, columns: columns, judge: judge)
         var excluded: [HardRule: Int] = [:]
         for (index, rule) in HardRule.allCases.enumerated() where ruleCounts[index] > 0 { excluded[rule] = ruleCounts[index] }
-        let (assignment, mentorOfRow) = try solve(values, mentees: free.count, capacities: capacities, fairness: request.fairness)
+        let (certificate, mentorOfRow) = try request.format == .group && !request.fairness && free.count >= 2 && free.count <= GroupPlanner.largest
+            ? GroupPlanner.form(values, free: free, capacities: capacities, goals: mentees.enrolments.map { Set($0.profile.developmentGoals.map(\.competency)) })
+            : certified(try solve(values, mentees: free.count, capacities: capacities, fairness: request.fairness), fairness: request.fairness)
 
         var proposals: [MatchPlan.Proposal] = []
         func propose(_ mentee: Int, _ mentor: Int, locked: Bool) {
@@ -78,10 +80,14 @@ public enum MatchPlanner {
         return MatchPlan(
             cycle: request.cycle, proposals: proposals, unmatched: unmatched, mentees: mentees.count, mentors: mentors.count,
             matched: proposals.count, admissiblePairs: admissiblePairs, excludedPairs: excluded,
-            certificate: MatchPlan.Certificate(
-                solver: request.fairness ? "fair capacitated assignment" : "capacitated assignment",
-                optimal: assignment.optimal, gap: assignment.gap, objective: assignment.totalCost),
-            seed: request.seed)
+            certificate: certificate, seed: request.seed)
+    }
+
+    /// The certificate of an assignment, and each mentee's mentor.
+    static func certified(_ solved: (Assignment, [Int?]), fairness: Bool) -> (MatchPlan.Certificate, [Int?]) {
+        let (assignment, mentorOf) = solved
+        return (MatchPlan.Certificate(solver: fairness ? "fair capacitated assignment" : "capacitated assignment",
+                                      optimal: assignment.optimal, gap: assignment.gap, objective: assignment.totalCost), mentorOf)
     }
 
     /// The solver's cost for every (free mentee, mentor) pair, forbidden where a hard rule

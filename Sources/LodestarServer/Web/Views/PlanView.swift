@@ -146,8 +146,10 @@ struct PlanView {
         mentees = plan.statistics.mentees
         meanScore = plan.statistics.meanScore.written(decimals: 1)
         minimumScore = plan.statistics.minimumScore.written(decimals: 1)
-        proof = plan.certificate.optimal
-            ? "Proven optimal by the \(plan.certificate.solver) solver's checked certificate (objective \(plan.certificate.objective))."
-            : "The solver could not prove this plan optimal; do not publish it without a look."
+        proof = switch (plan.certificate.optimal, plan.certificate.solver.hasPrefix("group formation")) {
+        case (true, true): "Groups formed by fit proven optimal by the capacitated assignment's checked certificate, then members moved between groups while fit and shared development goals together improved (objective \(plan.certificate.objective))."
+        case (true, false): "Proven optimal by the \(plan.certificate.solver) solver's checked certificate (objective \(plan.certificate.objective))."
+        case (false, _): "The solver could not prove this plan optimal; do not publish it without a look."
+        }
     }
 }
