@@ -308,6 +308,8 @@ struct AccessMatrixTests {
         "GET /api/v1/cycles/:id/fairness": managers,
         "GET /api/v1/programmes/:id/indicators": managers,
         "GET /api/v1/programmes/:id/outcome-lift": managers,
+        "GET /api/v1/cycles/:id/report": managers,
+        "GET /api/v1/programmes/:id/report": managers,
         "GET /api/v1/outcomes": anyManager,
         "GET /api/v1/succession": anyManager,
         "GET /api/v1/indicators": anyManager,

@@ -72,7 +72,8 @@ struct DashboardPagesTests {
             #expect(report.contains(#"<body class="report">"#) && report.contains("<h1>What \(pilot.name) achieved</h1>"))
             #expect(report.contains("<tr><td>Mentees matched, of those enrolled</td><td class=\"num\">\(matched.written)</td></tr>"))
             #expect(report.contains(#"<span class="figure">\#(matched.written)</span> Mentees matched, of those enrolled"#), "a headline figure")
-            for path in ["/cycles/\(pilot.id)/report.pdf", "/programmes/\(programme.id)/report.pdf"] {
+            for path in ["/cycles/\(pilot.id)/report.pdf", "/programmes/\(programme.id)/report.pdf", "/api/v1/cycles/\(pilot.id)/report",
+                         "/api/v1/programmes/\(programme.id)/report"] {
                 let (type, pdf) = try await client.execute(uri: path, method: .get, headers: manager.headers) { ($0.headers[.contentType], Data($0.body.readableBytesView)) }
                 let text = String(decoding: pdf, as: UTF8.self)
                 #expect(type == "application/pdf" && text.hasPrefix("%PDF-1.4") && text.hasSuffix("%%EOF\n") && text.contains("/Count 1"), "\(path) is one page")

@@ -18,6 +18,19 @@ extension LodestarAPI {
         .ok(.init(body: .json(OrganisationIndicatorsBody(try await evaluation().organisation(now: try APIRequest.current().now)))))
     }
 
+    func getCycleReport(_ input: Operations.GetCycleReport.Input) async throws -> Operations.GetCycleReport.Output {
+        let now = try APIRequest.current().now
+        let report = ReportView(try await evaluation().cycle(try Identifier(path: input.path.id, of: "cycle"), now: now), now: now)
+        return .ok(.init(headers: .init(contentDisposition: #"attachment; filename="cycle-report.pdf""#), body: .pdf(HTTPBody(ReportPDF.document(report)))))
+    }
+
+    func getProgrammeReport(_ input: Operations.GetProgrammeReport.Input) async throws -> Operations.GetProgrammeReport.Output {
+        let now = try APIRequest.current().now, id: Programme.ID = try Identifier(path: input.path.id, of: "programme")
+        let report = ReportView(try await evaluation().programme(id, now: now),
+                                lift: try await Outcomes(store: store, principal: try APIRequest.principal()).lift(of: id, now: now), now: now)
+        return .ok(.init(headers: .init(contentDisposition: #"attachment; filename="programme-report.pdf""#), body: .pdf(HTTPBody(ReportPDF.document(report)))))
+    }
+
     func getCycleFairness(_ input: Operations.GetCycleFairness.Input) async throws -> Operations.GetCycleFairness.Output {
         .ok(.init(body: .json(FairnessAuditBody(try await evaluation().fairness(try Identifier(path: input.path.id, of: "cycle"))))))
     }
