@@ -62,6 +62,10 @@ struct OutcomePagesTests {
             #expect(refused.status == .unprocessableContent && refusedPage.contains("Nothing was written: 2 problems in the file."))
             #expect(refusedPage.contains(#"<tr><td class="num">2</td><td data-label="Column">2 (left_on)</td><td data-label="Problem">&#39;2026-02-30&#39; is not a day"#))
             #expect(refusedPage.contains(#"<td data-label="Column">3 (rating)</td>"#))
+            let notText = try await client.upload("/admin/outcomes", file: Data([0x70, 0x65, 0x72, 0xFF, 0x0A]), named: "hr.csv", fields: ["csrf": TestAccounts.csrf])
+            #expect(notText.status == .unprocessableContent && String(buffer: notText.body).contains("is not UTF-8 text"))
+            let noFile = try await client.form("/admin/outcomes", ["csrf": TestAccounts.csrf])
+            #expect(noFile.status == .unsupportedMediaType, "a form without its file is refused, saying how to send it")
             #expect(try await store.outcomeImportRecord().people == 0)
 
             let good = Data("person_id,hired_on,left_on,promoted_on,rating\n\(a),2015-05-04,,2025-01-06,4\n\(b),2022-09-12,2026-03-31,,\n".utf8)

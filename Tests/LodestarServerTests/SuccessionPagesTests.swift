@@ -23,6 +23,8 @@ struct SuccessionPagesTests {
 
             let (_, found) = try await client.page("/succession?q=\(surname.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")", as: manager)
             #expect(found.contains(#"<input type="hidden" name="person" value="\#(outsider.id)">"#))
+            let (_, nobody) = try await client.page("/succession?q=zzqx", as: manager)
+            #expect(nobody.contains("<p>No one's name contains “zzqx”.</p>"), "an empty search says so")
             let flagged = try await client.form("/succession", ["csrf": "demo-manager-csrf", "person": outsider.id.description], as: manager)
             #expect(flagged.status == .seeOther && flagged.headers[.location] == "/succession")
             let (_, page) = try await client.page("/succession", as: manager)

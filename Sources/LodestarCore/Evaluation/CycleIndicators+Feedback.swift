@@ -17,8 +17,7 @@ extension CycleIndicators {
         /// % promoters (9–10) minus % detractors (0–6) over the 0–10 answers of those surveys, from five answers up.
         var netPromoterScore: Double? {
             let answers = shownSurveys.flatMap { numbers($0.questions, $0.responses, of: .nps) }
-            guard answers.count >= SmallGroups.minimum else { return nil }
-            return 100 * Double(answers.filter { $0 >= 9 }.count - answers.filter { $0 <= 6 }.count) / Double(answers.count)
+            return answers.count >= SmallGroups.minimum ? SurveyResults.netPromoterScore(answers) : nil
         }
 
         /// The mean change, start to end, of the mentees' focus competencies as `perspective` rated

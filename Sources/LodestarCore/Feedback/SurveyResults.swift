@@ -26,6 +26,12 @@ public enum SmallGroups {
 /// groups' figures, small groups hidden; free-text answers with their author's name only where
 /// the author allowed it.
 public struct SurveyResults: Sendable {
+    /// % promoters (9–10) minus % detractors (0–6) of 0–10 answers, −100…100; nil for none.
+    public static func netPromoterScore(_ answers: [Int]) -> Double? {
+        guard !answers.isEmpty else { return nil }
+        return 100 * Double(answers.filter { $0 >= 9 }.count - answers.filter { $0 <= 6 }.count) / Double(answers.count)
+    }
+
     public let survey: Survey
     public let template: SurveyTemplate
     public let cycle: Cycle
@@ -137,10 +143,7 @@ extension SurveyResults {
                 let counts = range.map { value in (String(value), numbers.filter { $0 == value }.count) }
                 let mean = numbers.isEmpty ? nil : Double(numbers.reduce(0, +)) / Double(numbers.count)
                 var score: Int?
-                if question.kind == .nps, !numbers.isEmpty {
-                    let promoters = numbers.filter { $0 >= 9 }.count, detractors = numbers.filter { $0 <= 6 }.count
-                    score = Int((100 * Double(promoters - detractors) / Double(numbers.count)).rounded())
-                }
+                if question.kind == .nps { score = SurveyResults.netPromoterScore(numbers).map { Int($0.rounded()) } }
                 return QuestionFigures(index: index, question: question, answered: numbers.count, mean: mean, counts: counts, netPromoterScore: score)
             case .single, .multiple:
                 let counts = question.options.enumerated().map { option in (option.element, chosen.filter { $0 == option.offset }.count) }

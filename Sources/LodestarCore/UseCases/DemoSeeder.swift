@@ -26,8 +26,10 @@ public struct DemoSeeder: Sendable {
         } ?? []
         // High potentials for succession: the pilot's mentees, and three seniors who never took part.
         let enrolled = Set(demo.enrolments.map(\.personID))
-        let highPotentials = (pilot.map { Set($0.relationships.flatMap { $0.members.map(\.person) }) } ?? [])
-            .union(demo.people.filter { !enrolled.contains($0.id) && (9...12).contains($0.level) }.prefix(3).map(\.id))
+        let highPotentials = pilot.map { pilot in
+            Set(pilot.relationships.flatMap { $0.members.map(\.person) })
+                .union(demo.people.filter { !enrolled.contains($0.id) && (9...12).contains($0.level) }.prefix(3).map(\.id))
+        } ?? []
         try await store.inTransaction { store in
             try await store.apply(PeopleImportPlan(inserting: demo.people))
             try await store.save(demo.programme)

@@ -43,13 +43,19 @@ struct CycleSummary {
     let period: String
 
     init(_ cycle: Cycle, counts: [EnrolmentRole: Int]) {
-        period = cycle.dates.start == nil && cycle.dates.end == nil ? "not set"
-            : [cycle.dates.start, cycle.dates.end].map { $0.map(\.shownDay) ?? "…" }.joined(separator: " – ")
+        period = cycle.period ?? "not set"
         href = SiteURL.cycle(.value(cycle.id)).path
         name = cycle.name
         number = cycle.number
         state = cycle.state.rawValue
         mentors = counts[.mentor, default: 0]
         mentees = counts[.mentee, default: 0]
+    }
+}
+
+extension Cycle {
+    /// "1 Mar 2027 – 30 Aug 2027", or what is set of it; nil when neither day is set.
+    var period: String? {
+        dates.start == nil && dates.end == nil ? nil : [dates.start, dates.end].map { $0.map(\.shownDay) ?? "…" }.joined(separator: " – ")
     }
 }

@@ -33,7 +33,7 @@ struct ReportView {
         let (cycle, programme) = (indicators.cycle, indicators.programme)
         title = "Report · \(cycle.place(in: programme))"
         heading = "What \(cycle.name) achieved"
-        subtitle = "\(programme.name) · \(programme.format.label) · " + Self.period(cycle) + " · \(cycle.state.rawValue)"
+        subtitle = "\(programme.name) · \(programme.format.label) · \(cycle.period ?? "dates not set") · \(cycle.state.rawValue)"
         prepared = "Prepared \(now.shownDay) by Lodestar. Counts and figures only: nothing anyone wrote is read here."
         let table = Dictionary(uniqueKeysWithValues: indicators.table.map { ($0.key, $0) })
         headlines = Self.headlineKeys.compactMap { table[$0] }.map { CycleDashboardView.Line(label: $0.label, value: $0.written) }
@@ -67,11 +67,5 @@ struct ReportView {
                 + "\(OutcomeLiftView.points(m.difference)) (95 % interval \(OutcomeLiftView.points(m.low)) to \(OutcomeLiftView.points(m.high)))."
         }
         hasNotes = true
-    }
-
-    /// "6 Apr 2026 – 5 Oct 2026", or what is set of it.
-    static func period(_ cycle: Cycle) -> String {
-        cycle.dates.start == nil && cycle.dates.end == nil ? "dates not set"
-            : [cycle.dates.start, cycle.dates.end].map { $0.map(\.shownDay) ?? "…" }.joined(separator: " – ")
     }
 }
