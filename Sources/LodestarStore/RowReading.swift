@@ -126,14 +126,15 @@ extension Programme {
 }
 
 extension Cycle {
-    static let columns = ["id", "programme_id", "number", "name", "state", "applications_close_on", "matching_on", "starts_on", "ends_on"]
+    static let columns = ["id", "programme_id", "number", "name", "state", "applications_close_on", "matching_on", "starts_on", "ends_on", "priority_effect"]
     static func select(as prefix: String = "c_") -> String { RowColumns.select("cycles", columns, as: prefix) }
 
     init(_ row: RowColumns) throws {
         self.init(id: ID(try row("id", as: UUID.self)), programmeID: Programme.ID(try row("programme_id", as: UUID.self)), number: try row("number"),
                   name: try row("name"), state: try StoredValue.decode(try row("state"), as: CycleState.self, column: "cycles.state"),
                   dates: CycleDates(applicationsClose: try row("applications_close_on", as: Date?.self), matching: try row("matching_on", as: Date?.self),
-                                    start: try row("starts_on", as: Date?.self), end: try row("ends_on", as: Date?.self)))
+                                    start: try row("starts_on", as: Date?.self), end: try row("ends_on", as: Date?.self)),
+                  priorityEffect: try row("priority_effect", as: PriorityEffect?.self))
     }
 }
 

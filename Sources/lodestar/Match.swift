@@ -83,12 +83,13 @@ struct MatchReport {
 
     /// Each rule's cost, a line per rule that excludes pairs.
     static func ruleCosts(_ costs: RuleCosts) -> String {
-        guard !costs.rules.isEmpty else { return "\nWhat each rule costs: no rule a programme can change excludes a pair." }
+        let priority = costs.priority.map { "\n\($0.summary)" } ?? ""
+        guard !costs.rules.isEmpty else { return "\nWhat each rule costs: no rule a programme can change excludes a pair." + priority }
         return (["", "What each rule costs (the plan made again without it):"] + costs.rules.map { line in
             let stats = line.statistics
             return "  \(line.rule.rawValue) (excludes \(line.excludedPairs) pairs): \(stats.matched) of \(stats.mentees) matched, mean score \(String(format: "%.1f", stats.meanScore))"
                 + (line.reached.isEmpty ? "" : "; would reach \(line.reached.joined(separator: ", "))")
-        }).joined(separator: "\n")
+        }).joined(separator: "\n") + priority
     }
 
     private func format(_ value: Double) -> String { String(format: "%.1f", value) }

@@ -112,6 +112,9 @@ final class CommandLineTests {
         #expect(wrong.status != 0 && wrong.errors.contains("format: 'solo' is not one of one-to-one"))
         let silly = try lodestar("programmes", "create", "--file", try file("silly.json", #"{"name":"X","format":"group","durationWeeks":0,"cadence":"monthly"}"#))
         #expect(silly.status != 0 && silly.errors.contains("a programme runs 1 to 104 weeks"))
+        let priority = #"{"name":"X","format":"one-to-one","durationWeeks":26,"cadence":"monthly","matching":{"weights":{"goal-skill-fit":5},"minimumLevelGap":1,"maximumLevelGap":6,"minimumWeeklyOverlap":60,"rotation":true,"menteePriority":{"dimension":"gender","groups":["woman"],"points":99}}}"#
+        let tooMany = try lodestar("programmes", "create", "--file", try file("priority.json", priority))
+        #expect(tooMany.status != 0 && tooMany.errors.contains("matching.menteePriority.points: 99 is not from 1 to 30 points"), "\(tooMany.errors)")
         #expect(try lodestar("programmes", "list").output.isEmpty, "nothing was stored")
         let created = try lodestar("programmes", "create", "--file",
                                    try file("good.json", #"{"name":"Rising Leaders","format":"one-to-one","durationWeeks":26,"cadence":"monthly","focusCompetencies":["delegation"]}"#))

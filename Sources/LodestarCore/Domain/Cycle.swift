@@ -12,15 +12,19 @@ public struct Cycle: Sendable, Equatable, Codable, Identifiable {
     public var state: CycleState
     /// When applications close, matching happens, the relationships start and end.
     public var dates: CycleDates
+    /// When its plan was published under a matching priority: what the priority did (PRODUCT.md M17).
+    public var priorityEffect: PriorityEffect?
 
     /// Creates a cycle.
-    public init(id: ID = ID(), programmeID: Programme.ID, number: Int, name: String, state: CycleState = .draft, dates: CycleDates = CycleDates()) {
+    public init(id: ID = ID(), programmeID: Programme.ID, number: Int, name: String, state: CycleState = .draft, dates: CycleDates = CycleDates(),
+                priorityEffect: PriorityEffect? = nil) {
         self.id = id
         self.programmeID = programmeID
         self.number = number
         self.name = name
         self.state = state
         self.dates = dates
+        self.priorityEffect = priorityEffect
     }
 
     /// Moves the cycle to `next`, or explains which moves are allowed.

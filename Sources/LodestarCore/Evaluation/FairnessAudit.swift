@@ -44,10 +44,8 @@ public struct FairnessAudit: Sendable {
     /// The label of a person who said nothing of themselves in a dimension.
     public static let notGiven = "not given"
 
-    /// The dimensions a person may describe themselves in.
-    static let described: [(name: String, value: @Sendable (Demographics) -> String)] = [
-        ("Gender", \.gender), ("Ethnicity", \.ethnicity), ("Age band", \.ageBand), ("Disability", \.disability),
-    ]
+    /// What a matching priority did to the cycle's published plan, when it had one.
+    public var priority: PriorityEffect? { cycle.priorityEffect }
 
     /// What the cycle's records say of each group.
     struct Records {
@@ -69,11 +67,9 @@ public struct FairnessAudit: Sendable {
         var relationshipsOf: [Person.ID: [Relationship]] = [:]
         for relationship in records.relationships { for member in relationship.members { relationshipsOf[member.person, default: []].append(relationship) } }
         let pulsesOf = Dictionary(grouping: records.pulses, by: \.personID)
-        dimensions = Self.described.map { name, value in
-            func label(_ person: Person.ID) -> String {
-                let given = records.people[person].map { value($0.demographics).trimmingCharacters(in: .whitespaces) } ?? ""
-                return given.isEmpty ? Self.notGiven : given.lowercased()
-            }
+        dimensions = MenteePriority.Dimension.allCases.map { dimension in
+            let name = dimension.label
+            func label(_ person: Person.ID) -> String { records.people[person].map { dimension.group(of: $0.demographics) } ?? Self.notGiven }
             let byGroup = Dictionary(grouping: mentees, by: label)
             let labels = byGroup.keys.sorted { ($0 == Self.notGiven ? 1 : 0, $0) < ($1 == Self.notGiven ? 1 : 0, $1) }
             let hidden = SmallGroups.hidden(labels.map { byGroup[$0]?.count ?? 0 })

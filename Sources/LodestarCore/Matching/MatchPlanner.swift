@@ -93,8 +93,13 @@ public enum MatchPlanner {
     /// The solver's cost for every (free mentee, mentor) pair, forbidden where a hard rule
     /// excludes it; how many pairs are admissible; how many pairs each rule excluded. Scoring is
     /// most of a large plan's time, so rows are scored in parallel, a share per core.
+    ///
+    /// With a matching priority, the pairs of a mentee outside its groups cost its points more:
+    /// the same for all of one mentee's pairs, it changes nothing among matched mentees' mentors,
+    /// only who is matched when places are short.
     static func costs(_ free: [Int], columns: Int, judge: PairJudge) -> (values: [Int32], admissible: Int, ruleCounts: [Int]) {
         let rules = HardRule.allCases.count
+        let penalty = priorityPenalty(judge)
         let shares = max(1, min(ProcessInfo.processInfo.activeProcessorCount, free.count / 64))
         var values = [Int32](repeating: DenseCosts.forbidden, count: free.count * columns)
         var tallies = [Int](repeating: 0, count: shares * (rules + 1))
@@ -118,7 +123,7 @@ public enum MatchPlanner {
                             if broken.isEmpty {
                                 tallies[tally + rules] += 1
                                 // The judge took only settings in range, so the total is within 0…100.
-                                values[row * columns + mentor] = Int32(((100 - totals[mentor]) * scale).rounded())
+                                values[row * columns + mentor] = Int32(((100 - totals[mentor]) * scale).rounded()) + (penalty.isEmpty ? 0 : penalty[mentee])
                             } else {
                                 for (index, rule) in HardRule.allCases.enumerated() where broken.contains(HardRules(rule)) { tallies[tally + index] += 1 }
                             }
@@ -129,6 +134,22 @@ public enum MatchPlanner {
         }
         let sums = (0...rules).map { index in (0..<shares).reduce(0) { $0 + tallies[$1 * (rules + 1) + index] } }
         return (values, sums[rules], Array(sums[..<rules]))
+    }
+
+    /// Each mentee's added cost under the programme's matching priority (none without one). The
+    /// judge took only settings in range, so the points are 1…30 and the costs stay far below the
+    /// solver's "forbidden".
+    static func priorityPenalty(_ judge: PairJudge) -> [Int32] {
+        guard let priority = judge.settings.menteePriority else { return [] }
+        let extra = Int32(clamping: min(max(priority.points, 0), MenteePriority.points.upperBound)) * Int32(scale)
+        return judge.mentees.people.map { priority.includes($0.demographics) ? 0 : extra }
+    }
+
+    /// The mentees of `request` a matching priority prefers (none without one).
+    static func prioritised(in request: MatchRequest) -> Set<Enrolment.ID> {
+        guard let priority = request.settings.menteePriority else { return [] }
+        let people = Dictionary(request.people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return Set(request.enrolments.filter { $0.role == .mentee && people[$0.personID].map { priority.includes($0.demographics) } == true }.map(\.id))
     }
 
     /// Solves mentees (rows of `values`) against mentors with `capacities`; returns the solver's

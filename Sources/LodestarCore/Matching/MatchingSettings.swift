@@ -17,6 +17,8 @@ public struct MatchingSettings: Sendable, Hashable, Codable {
     /// True when mentors complete every mentor module of the programme's training before they
     /// are matched (a hard rule); absent, as stored by earlier versions, means no.
     public var mentorTrainingFirst: Bool?
+    /// An optional priority for under-represented mentees when places are short; absent, none.
+    public var menteePriority: MenteePriority?
 
     /// Whether matching waits for mentors' training.
     public var requiresMentorTraining: Bool { mentorTrainingFirst ?? false }
@@ -58,6 +60,7 @@ public struct MatchingSettings: Sendable, Hashable, Codable {
         if let size = peerCircleSize, !(3...5).contains(size) {
             issues.append(FieldIssue(field: "matching.peerCircleSize", message: "\(size) is not a circle of 3 to 5 peers (leave it out for pairs)"))
         }
+        issues += menteePriority?.issues ?? []
         return issues
     }
 
@@ -73,7 +76,7 @@ public struct MatchingSettings: Sendable, Hashable, Codable {
 
     /// Creates settings.
     public init(weights: MatchWeights, minimumLevelGap: Int, maximumLevelGap: Int, minimumWeeklyOverlap: Int, rotation: Bool,
-                menteeChoice: MenteeChoice? = nil, peerCircleSize: Int? = nil, mentorTrainingFirst: Bool? = nil) {
+                menteeChoice: MenteeChoice? = nil, peerCircleSize: Int? = nil, mentorTrainingFirst: Bool? = nil, menteePriority: MenteePriority? = nil) {
         self.weights = weights
         self.minimumLevelGap = minimumLevelGap
         self.maximumLevelGap = maximumLevelGap
@@ -82,5 +85,6 @@ public struct MatchingSettings: Sendable, Hashable, Codable {
         self.menteeChoice = menteeChoice
         self.peerCircleSize = peerCircleSize
         self.mentorTrainingFirst = mentorTrainingFirst
+        self.menteePriority = menteePriority
     }
 }

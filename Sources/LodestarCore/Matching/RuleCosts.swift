@@ -10,6 +10,8 @@ public struct RuleCosts: Sendable {
     public let plan: MatchPlan
     /// One line per rule that excludes pairs now, the costliest (most mentees reached) first.
     public let rules: [Relaxed]
+    /// With a matching priority: the plan beside the plan made without it.
+    public let priority: PriorityEffect?
 
     public struct Relaxed: Sendable {
         public let rule: HardRule
@@ -45,6 +47,7 @@ public struct RuleCosts: Sendable {
                                  reached: other.proposals.filter { !matched.contains($0.mentee) }.map(\.menteeName).sorted(),
                                  displaced: plan.proposals.filter { !matchedThen.contains($0.mentee) }.map(\.menteeName).sorted()))
         }
-        return RuleCosts(plan: plan, rules: lines.sorted { ($1.reached.count, $0.rule) < ($0.reached.count, $1.rule) })
+        return RuleCosts(plan: plan, rules: lines.sorted { ($1.reached.count, $0.rule) < ($0.reached.count, $1.rule) },
+                         priority: try PriorityEffect.of(request, plan: plan))
     }
 }

@@ -36,7 +36,7 @@ public struct MatchingPublication: Sendable {
         guard cycle.state == .matching else {
             throw ValidationError([FieldIssue(field: "state", message: "\(cycle.name) is \(cycle.state.rawValue); a matching is published while the cycle is in matching")])
         }
-        let plan = try await CycleMatching(store: store).plan(cycle.id, seed: seed, fairness: fairness, edits: edits, now: now)
+        let (request, plan) = try await CycleMatching(store: store).planned(cycle.id, seed: seed, fairness: fairness, edits: edits, now: now)
         guard !plan.proposals.isEmpty else {
             throw ValidationError([FieldIssue(field: "plan", message: "the plan pairs nobody; look at the unmatched mentees' reasons before publishing")])
         }
@@ -46,6 +46,8 @@ public struct MatchingPublication: Sendable {
         let notices = NoticeWriter(now: now, about: programme.id).matched(relationships, shape: programme.relationshipShape, unmatched: plan.unmatched, enrolments: enrolments, people: people,
                                                      in: cycle.place(in: programme))
         try cycle.move(to: .active)
+        // What a matching priority did is kept with the cycle, for its fairness audit.
+        cycle.priorityEffect = try PriorityEffect.of(request, plan: plan)
         do {
             try await store.inTransaction { [cycle] store in
                 try await store.insert(relationships)

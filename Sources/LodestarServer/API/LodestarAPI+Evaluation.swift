@@ -134,9 +134,11 @@ public struct FairnessAuditBody: Encodable, Hashable, Sendable {
     let cycleId: String
     let minimumGroup: Int
     let dimensions: [Dimension]
+    let priority: PriorityEffectBody?
 
     public init(_ audit: FairnessAudit) {
         cycleId = audit.cycle.id.description
+        priority = audit.priority.map(PriorityEffectBody.init)
         minimumGroup = SmallGroups.minimum
         dimensions = audit.dimensions.map { dimension in
             Dimension(name: dimension.name, groups: dimension.groups.map { group in

@@ -25,6 +25,7 @@ struct RuleCostsBody: Encodable, Hashable, Sendable {
     let cycleId: String
     let statistics: PlanBody.Statistics
     let rules: [Rule]
+    let priority: PriorityEffectBody?
 
     init(cycle: Cycle.ID, _ costs: RuleCosts) {
         cycleId = cycle.description
@@ -33,5 +34,19 @@ struct RuleCostsBody: Encodable, Hashable, Sendable {
             Rule(rule: $0.rule.rawValue, explanation: $0.rule.explanation, excludedPairs: $0.excludedPairs, statistics: PlanBody.Statistics($0.statistics),
                  reached: $0.reached, displaced: $0.displaced)
         }
+        priority = costs.priority.map(PriorityEffectBody.init)
+    }
+}
+
+/// What a matching priority did to a plan, as the API shows it: the counts and the sentence the pages show.
+struct PriorityEffectBody: Encodable, Hashable, Sendable {
+    let priority: MenteePriority
+    let figures: PriorityEffect.Figures?
+    let summary: String
+
+    init(_ effect: PriorityEffect) {
+        priority = effect.priority
+        figures = effect.figures
+        summary = effect.summary
     }
 }

@@ -20,6 +20,9 @@ struct ProgrammeForm {
             "minimumWeeklyOverlap": String(settings.minimumWeeklyOverlap),
             "maximumRequests": String(settings.menteeChoice?.maximumRequests ?? 3), "responseDays": String(settings.menteeChoice?.responseDays ?? 7),
             "peerCircleSize": settings.peerCircleSize.map(String.init) ?? "",
+            "priorityDimension": settings.menteePriority?.dimension.rawValue ?? "",
+            "priorityGroups": settings.menteePriority?.groups.joined(separator: ", ") ?? "",
+            "priorityPoints": String(settings.menteePriority?.points ?? 10),
         ]
         var chosen = programme?.matching
         chosen?.mentorTrainingFirst = nil
@@ -77,6 +80,10 @@ struct ProgrammeForm {
         }
         if let size = fields["peerCircleSize"], !size.isEmpty { settings.peerCircleSize = whole("peerCircleSize") }
         if trainingFirst { settings.mentorTrainingFirst = true }
+        if let dimension = fields["priorityDimension"], !dimension.isEmpty, let chosen = choice("priorityDimension", MenteePriority.Dimension.self) {
+            let groups = (fields["priorityGroups"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            settings.menteePriority = MenteePriority(dimension: chosen, groups: groups, points: whole("priorityPoints"))
+        }
         guard issues.isEmpty, let format, let cadence else { throw ValidationError(issues) }
         return record(format, cadence, duration, matching: settings)
     }

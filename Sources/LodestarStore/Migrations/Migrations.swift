@@ -43,5 +43,6 @@ enum LodestarMigrations {
         M038_AddMeetingSeries(),
         M039_CreateEmploymentOutcomes(),
         M040_CreateHighPotentials(),
+        M041_AddPriorityEffect(),
     ]
 }

@@ -14,6 +14,7 @@ final class CycleModel: Model, @unchecked Sendable {
     @OptionalField(key: "matching_on") var matchingOn: Date?
     @OptionalField(key: "starts_on") var startsOn: Date?
     @OptionalField(key: "ends_on") var endsOn: Date?
+    @OptionalField(key: "priority_effect") var priorityEffect: PriorityEffect?
 
     init() {}
 
@@ -29,11 +30,13 @@ final class CycleModel: Model, @unchecked Sendable {
         matchingOn = cycle.dates.matching
         startsOn = cycle.dates.start
         endsOn = cycle.dates.end
+        priorityEffect = cycle.priorityEffect
     }
 
     func domain() throws -> Cycle {
         Cycle(id: Cycle.ID(id!), programmeID: Programme.ID(programmeID), number: number, name: name,
               state: try StoredValue.decode(state, as: CycleState.self, column: "cycles.state"),
-              dates: CycleDates(applicationsClose: applicationsCloseOn, matching: matchingOn, start: startsOn, end: endsOn))
+              dates: CycleDates(applicationsClose: applicationsCloseOn, matching: matchingOn, start: startsOn, end: endsOn),
+              priorityEffect: priorityEffect)
     }
 }

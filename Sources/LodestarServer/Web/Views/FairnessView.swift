@@ -8,6 +8,8 @@ struct FairnessView {
     let crumbs: [Crumb]
     let csvHref: String
     let dimensions: [Dimension]
+    /// What the matching priority did to the published plan, when there was one.
+    let priority: String?
 
     struct Dimension { let name: String; let groups: [Group]; let hasGroups: Bool }
     struct Group { let label: String; let hidden: Bool; let cells: [String] }
@@ -19,6 +21,7 @@ struct FairnessView {
         crumbs = [Crumb("Home", SiteURL.home.path), Crumb(programme.name, SiteURL.programme(.value(programme.id)).path),
                   Crumb(cycle.name, SiteURL.cycle(.value(cycle.id)).path), Crumb("Dashboard", SiteURL.cycle(.value(cycle.id), .dashboard).path)]
         csvHref = SiteURL.cycle(.value(cycle.id), .fairnessCSV).path
+        priority = audit.priority.map { "When the plan was published — \($0.summary)" }
         dimensions = audit.dimensions.map { dimension in
             Dimension(name: dimension.name, groups: dimension.groups.map { group in
                 guard let figures = group.figures else { return Group(label: group.label, hidden: true, cells: []) }

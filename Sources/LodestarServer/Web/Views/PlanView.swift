@@ -30,6 +30,8 @@ struct PlanView {
     let meanScore: String
     let minimumScore: String
     let proof: String
+    /// The programme's matching priority in words, when it has one that this plan uses.
+    let priority: String?
     let totalScore: String
     /// The plan's total against the plan without edits, when there are edits.
     let change: String?
@@ -146,6 +148,9 @@ struct PlanView {
         mentees = plan.statistics.mentees
         meanScore = plan.statistics.meanScore.written(decimals: 1)
         minimumScore = plan.statistics.minimumScore.written(decimals: 1)
+        priority = programme.format == .peer || programme.effectiveMatching.menteeChoice != nil ? nil : programme.effectiveMatching.menteePriority.map {
+            "Matching priority: \($0.summary). Pairs' scores are as shown; the solver's objective counts the priority."
+        }
         proof = switch (plan.certificate.optimal, plan.certificate.solver.hasPrefix("group formation")) {
         case (true, true): "Groups formed by fit proven optimal by the capacitated assignment's checked certificate, then members moved between groups while fit and shared development goals together improved (objective \(plan.certificate.objective))."
         case (true, false): "Proven optimal by the \(plan.certificate.solver) solver's checked certificate (objective \(plan.certificate.objective))."

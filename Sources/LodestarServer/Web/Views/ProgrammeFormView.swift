@@ -52,6 +52,9 @@ struct ProgrammeFormView {
     let choice: [Field]
     let circleSizes: [Option]
     let circleProblem: String?
+    let priorityDimensions: [Option]
+    let priorityDimensionProblem: String?
+    let priority: [Field]
 
     /// The form for `programme` (nil: a new one) filled from `form`, with `error`'s messages by field.
     init(editing programme: Programme?, form: ProgrammeForm, catalogue: [Competency], csrf: String, error: ValidationError?) {
@@ -106,6 +109,16 @@ struct ProgrammeFormView {
         circleSizes = [Option(value: "", label: "Pairs", selected: size.isEmpty)]
             + (3...5).map { Option(value: String($0), label: "Circles of about \($0)", selected: size == String($0)) }
         circleProblem = problems["matching.peerCircleSize"]
+        let dimension = form.fields["priorityDimension"] ?? ""
+        priorityDimensions = [Option(value: "", label: "No priority", selected: dimension.isEmpty)]
+            + MenteePriority.Dimension.allCases.map { Option(value: $0.rawValue, label: "By \($0.label.lowercased())", selected: dimension == $0.rawValue) }
+        priorityDimensionProblem = problems["priorityDimension"]
+        priority = [
+            field("priorityGroups", "Groups given priority", "As people describe themselves, separated by commas (e.g. woman, non-binary); the fairness audit lists the groups of a cycle.",
+                  problem: "matching.menteePriority.groups"),
+            field("priorityPoints", "Points", "How much more a prioritised mentee's pair counts when places are short, 1 to 30 (a pair scores 0 to 100).",
+                  problem: "matching.menteePriority.points"),
+        ]
     }
 }
 

@@ -10,6 +10,8 @@ struct RuleCostsView {
     let planLink: String
     let lines: [Line]
     let hasLines: Bool
+    /// What the programme's matching priority changes, when it has one.
+    let priority: String?
 
     struct Line {
         let rule: String
@@ -44,6 +46,7 @@ struct RuleCostsView {
                         reached: Self.names(line.reached), displaced: line.displaced.isEmpty ? nil : Self.names(line.displaced))
         }
         hasLines = !lines.isEmpty
+        priority = costs.priority?.summary
     }
 
     private static func percent(_ share: Double) -> String { "\((share * 100).written(decimals: 0)) %" }
