@@ -127,6 +127,7 @@ struct AccessMatrixTests {
         get(.succession): anyManager,
         get(.successionCSV): anyManager,
         get(.cycle(.key, .weeksCSV)): managers,
+        get(.cycle(.key, .distributionsCSV)): managers,
         get(.organisationDashboard): anyManager,
         get(.organisationDashboardCSV): anyManager,
         post(.succession): anyManagerWriters,

@@ -39,7 +39,24 @@ struct DashboardPagesTests {
             #expect(figures.relationships > 0 && figures.completedMentees != nil)
             #expect(page.contains("<h2>Week by week</h2>") && page.contains(#"aria-labelledby="weekly-meetings-title weekly-meetings-desc""#), "the pilot's weeks")
             let weeks = try await client.execute(uri: "/cycles/\(pilot.id)/weeks.csv", method: .get, headers: manager.headers) { String(buffer: $0.body) }
-            #expect(weeks.hasPrefix("week,starts,meetings,minutes,mean_pulse,pulses\r\n1,") && weeks.components(separatedBy: "\r\n").count == figures.weeks.count + 2)
+            #expect(weeks.hasPrefix("week,starts,meetings,minutes,mean_pulse,pulses,on_track,needs_attention,at_risk,ended\r\n1,")
+                    && weeks.components(separatedBy: "\r\n").count == figures.weeks.count + 2)
+            #expect(page.contains(#"<title id="weekly-health-title">Relationships on track by the rhythm of their meetings, at each week&#39;s end</title>"#)
+                    || page.contains(#"<title id="weekly-health-title">Relationships on track by the rhythm of their meetings, at each week's end</title>"#))
+            // Satisfaction, pulses and growth as distributions, each a chart with its table and its CSV, the API's the same.
+            let shown = figures.distributions.map(\.key)
+            #expect(shown.contains("pulses") && shown.contains("survey-answers") && shown.contains("growth-self"), "the pilot's history: \(shown)")
+            for distribution in figures.distributions where distribution.key != "scores" {
+                #expect(page.contains(#"aria-labelledby="\#(distribution.key)-title \#(distribution.key)-desc""#), "\(distribution.key)")
+                let first = try #require(distribution.bands.first)
+                #expect(page.contains("\(first.label): \(first.count)"), "\(distribution.key) in words")
+            }
+            let distributions = try await client.execute(uri: "/cycles/\(pilot.id)/distributions.csv", method: .get, headers: manager.headers) { String(buffer: $0.body) }
+            #expect(distributions.hasPrefix("chart,key,band,count\r\n")
+                    && distributions.components(separatedBy: "\r\n").count == figures.distributions.reduce(0) { $0 + $1.bands.count } + 2)
+            let (_, cycleJSON) = try await client.json(.get, "/api/v1/cycles/\(pilot.id)/indicators")
+            #expect((value(cycleJSON, "distributions") as? [[String: Any]])?.map { $0["key"] as? String } == shown)
+            #expect((value(cycleJSON, "weeks") as? [[String: Any]])?.last?["onTrack"] as? Int == figures.weeks.last?.onTrack)
 
             let (type, text) = try await client.execute(uri: "/cycles/\(pilot.id)/dashboard.csv", method: .get, headers: manager.headers) { response in
                 (response.headers[.contentType], String(buffer: response.body))
@@ -120,7 +137,7 @@ struct BarChartTests {
 
     @Test("match scores fall in bands of ten, 100 in the top one, and a stored score out of range is counted at its end, never trapping")
     func scoreBands() {
-        let bands = CycleDashboardView.bands([100, 95, 90, 89.99, 0, 1e300, -5, .infinity])
+        let bands = CycleIndicators.scoreBands([100, 95, 90, 89.99, 0, 1e300, -5, .infinity])
         #expect(bands.first?.label == "90–100" && bands.first?.count == 4 && bands[1].count == 1 && bands.last?.label == "0–9" && bands.last?.count == 1)
     }
 }

@@ -78,6 +78,15 @@ struct EvaluationStoreTests {
             #expect(figures.weeks.count == 9 && figures.weeks.map(\.meetings) == [1, 0, 1, 0, 1, 0, 0, 0, 0])
             #expect(figures.weeks.map(\.minutes) == [60, 0, 30, 0, 90, 0, 0, 0, 0] && figures.weeks.map(\.meanPulse) == [5, nil, 2, nil, 4, nil, nil, nil, nil])
             #expect(figures.weeks[2].starts == figures.weeks[0].starts.addingTimeInterval(14 * 86_400) && abs(figures.weeks[0].starts.timeIntervalSince(Self.start)) < 86_400)
+            // Health at each week's end (days 7, 14, …, 56 and now, day 60), fortnightly: on track up to 21 days since the
+            // last meeting or the start, needing attention up to 42. A slips on day 28 (23 days after day 5) and from day 56;
+            // B from day 42 (22 days after day 20); C, begun on day 50, has ended by day 56.
+            #expect(figures.weeks.map(\.onTrack) == [2, 2, 2, 1, 2, 1, 1, 0, 0] && figures.weeks.map(\.needsAttention) == [0, 0, 0, 1, 0, 1, 1, 2, 2])
+            #expect(figures.weeks.map(\.atRisk) == Array(repeating: 0, count: 9) && figures.weeks.map(\.ended) == [0, 0, 0, 0, 0, 0, 0, 1, 1])
+            #expect(figures.weeks[3].onTrackShare == 0.5 && figures.weeksCSVRows[7].suffix(4) == ["0", "2", "0", "1"])
+            // Three pulses are too few for their distribution; the scores have theirs.
+            #expect(figures.distributions.map(\.key) == ["scores"])
+            #expect(figures.scoreDistribution.bands.filter { $0.count > 0 }.map(\.label) == ["80–89", "60–69", "40–49"])
             #expect(figures.funnel.map(\.count) == [2, enrolledMentees, 3, 2])
             let lines = Dictionary(uniqueKeysWithValues: figures.table.map { ($0.key, $0) })
             #expect(lines["met-within-14-days"]?.written == "50.0 %" && lines["days-to-match"]?.csvValue == "7.0" && lines["mentoring-hours"]?.written == "3.0 h")
@@ -154,6 +163,12 @@ struct EvaluationStoreTests {
             let lines = Dictionary(uniqueKeysWithValues: figures.table.map { ($0.key, $0) })
             #expect(lines["net-promoter-score"]?.written == "+40" && lines["growth-self"]?.written == "+1.00 points" && lines["growth-line-manager"]?.written == "—")
             #expect(lines["survey-satisfaction"]?.csvValue == "4.20")
+            // Their distributions: the counted survey's answers, the five self-ratings' changes; the line managers' four are too few.
+            let distributions = Dictionary(uniqueKeysWithValues: figures.distributions.map { ($0.key, $0.bands.map(\.count)) })
+            #expect(figures.distributions.map(\.key) == ["scores", "survey-answers", "growth-self"])
+            #expect(distributions["survey-answers"] == [2, 2, 1, 0, 0] && figures.distributions[1].bands.first?.label == "5 of 5")
+            #expect(distributions["growth-self"] == [1, 2, 1, 1, 0, 0] && figures.selfGrowthChanges == [0, 0.5, 1, 1, 2.5])
+            #expect(figures.distributionsCSVRows.contains(["Competency growth by the mentees' own ratings, a mentee each", "growth-self", "grew 1 to under 2", "2"]))
         }
     }
 

@@ -8,10 +8,12 @@ extension CycleIndicators {
         /// The mentees' own and their line managers' ratings.
         let assessments: [CompetencyAssessment]
 
-        /// The mean answer to the scale questions (1–5) of the surveys answered by five or more.
-        var satisfaction: Double? {
-            let answers = shownSurveys.flatMap { numbers($0.questions, $0.responses, of: .scale) }
-            return answers.isEmpty ? nil : Double(answers.reduce(0, +)) / Double(answers.count)
+        /// How many answers to the scale questions (1–5) of the surveys answered by five or more
+        /// gave each value, 1 first.
+        var satisfactionAnswers: [Int] {
+            var counts = [Int](repeating: 0, count: 5)
+            for answer in shownSurveys.flatMap({ numbers($0.questions, $0.responses, of: .scale) }) where (1...5).contains(answer) { counts[answer - 1] += 1 }
+            return counts
         }
 
         /// % promoters (9–10) minus % detractors (0–6) over the 0–10 answers of those surveys, from five answers up.
@@ -20,9 +22,10 @@ extension CycleIndicators {
             return answers.count >= SmallGroups.minimum ? SurveyResults.netPromoterScore(answers) : nil
         }
 
-        /// The mean change, start to end, of the mentees' focus competencies as `perspective` rated
-        /// them — over the mentees rated at both moments, from five up.
-        func growth(_ perspective: AssessmentPerspective) -> Double? {
+        /// Each mentee's mean change, start to end, of their focus competencies as `perspective`
+        /// rated them — the mentees rated at both moments, in order of the change (never of the
+        /// mentee), none under five.
+        func growth(_ perspective: AssessmentPerspective) -> [Double] {
             let rated = assessments.filter { $0.perspective == perspective }
             func latest(_ moment: AssessmentMoment) -> [Person.ID: CompetencyAssessment] {
                 Dictionary(rated.filter { $0.moment == moment }.map { ($0.menteeID, $0) }) { $0.givenAt >= $1.givenAt ? $0 : $1 }
@@ -34,7 +37,7 @@ extension CycleIndicators {
                 guard !both.isEmpty else { return nil }
                 return both.reduce(0.0) { $0 + Double((last.ratings[$1] ?? 0) - (first.ratings[$1] ?? 0)) } / Double(both.count)
             }
-            return changes.count >= SmallGroups.minimum ? changes.reduce(0, +) / Double(changes.count) : nil
+            return changes.count >= SmallGroups.minimum ? changes.sorted() : []
         }
 
         /// The surveys with enough respondents to show, as their results do.

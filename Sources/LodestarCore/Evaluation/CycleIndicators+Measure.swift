@@ -65,9 +65,12 @@ extension CycleIndicators {
             earlyEndings: Dictionary(grouping: endedEarly) { $0.endReason.flatMap { $0.isEmpty ? nil : $0 } ?? "no reason given" }
                 .map { Ending(reason: $0.key, count: $0.value.count) }.sorted { ($1.count, $0.reason) < ($0.count, $1.reason) },
             scores: relationships.map(\.score),
-            surveySatisfaction: records.feedback.satisfaction, netPromoterScore: records.feedback.netPromoterScore,
-            selfGrowth: records.feedback.growth(.mentee), lineManagerGrowth: records.feedback.growth(.lineManager),
-            weeks: Self.weeks(from: cycle.dates.start ?? relationships.map(\.startedAt).min(), to: asOf, meetings: records.meetings, pulses: records.pulses))
+            surveyAnswers: records.feedback.satisfactionAnswers,
+            pulseRatings: (1...5).map { rating in records.pulses.filter { $0.rating == rating }.count },
+            netPromoterScore: records.feedback.netPromoterScore,
+            selfGrowthChanges: records.feedback.growth(.mentee), lineManagerGrowthChanges: records.feedback.growth(.lineManager),
+            weeks: Self.weeks(from: cycle.dates.start ?? relationships.map(\.startedAt).min(), to: asOf, relationships: relationships,
+                              cadence: records.programme.cadence, meetings: records.meetings, pulses: records.pulses))
     }
 
     /// The middle value (the mean of the two middle ones for an even count); nil for none.

@@ -39,14 +39,17 @@ public struct CycleIndicators: Sendable, Equatable {
     public let earlyEndings: [Ending]
     /// Every relationship's match score (0–100), for their distribution.
     public let scores: [Double]
-    /// The mean answer to the closed surveys' 1–5 questions, from surveys five or more answered.
-    public let surveySatisfaction: Double?
+    /// How many answers to the closed surveys' 1–5 questions gave each value (1 first), from
+    /// surveys five or more answered.
+    public let surveyAnswers: [Int]
+    /// How many pulses gave each rating, 1 first.
+    public let pulseRatings: [Int]
     /// The closed surveys' net promoter score (−100…100), from five answers up.
     public let netPromoterScore: Double?
-    /// The mean change, start to end, of the mentees' ratings of their focus competencies: their own,
-    /// and their line managers' (360°); each from five mentees rated at both moments up.
-    public let selfGrowth: Double?
-    public let lineManagerGrowth: Double?
+    /// Each mentee's mean change, start to end, of their ratings of their focus competencies: their
+    /// own, and their line managers' (360°); in order of the change, none under five mentees rated at both moments.
+    public let selfGrowthChanges: [Double]
+    public let lineManagerGrowthChanges: [Double]
     /// Week by week from the cycle's start (or its first match) to now or its end.
     public let weeks: [Week]
 
@@ -61,6 +64,19 @@ public struct CycleIndicators: Sendable, Equatable {
     public var poorFitRate: Double? { Self.share(poorFits, of: relationships) }
     public var mentoringHours: Double { Double(mentoringMinutes) / 60 }
     public var endedEarly: Int { earlyEndings.reduce(0) { $0 + $1.count } }
+    /// The mean answer to the closed surveys' 1–5 questions; nil without any.
+    public var surveySatisfaction: Double? { Self.mean(of: surveyAnswers) }
+    /// The mean change of the mentees' own ratings, and of their line managers'.
+    public var selfGrowth: Double? { Self.mean(selfGrowthChanges) }
+    public var lineManagerGrowth: Double? { Self.mean(lineManagerGrowthChanges) }
+
+    /// The mean of values counted by value (`counts[0]` ones, `counts[1]` twos, …); nil for none.
+    static func mean(of counts: [Int]) -> Double? {
+        let total = counts.reduce(0, +)
+        return total > 0 ? Double(counts.enumerated().reduce(0) { $0 + ($1.offset + 1) * $1.element }) / Double(total) : nil
+    }
+
+    static func mean(_ values: [Double]) -> Double? { values.isEmpty ? nil : values.reduce(0, +) / Double(values.count) }
 
     /// The mentees' way from applying to completing, each stage with how many reached it.
     public var funnel: [(stage: String, count: Int)] {

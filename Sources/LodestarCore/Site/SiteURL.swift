@@ -87,6 +87,7 @@ public enum SiteURL: Sendable {
         case fairness
         case fairnessCSV = "fairness.csv"
         case weeksCSV = "weeks.csv"
+        case distributionsCSV = "distributions.csv"
         case report
         case reportPDF = "report.pdf"
         case invitationFile = "invitations/file"

@@ -66,6 +66,19 @@ public struct CycleIndicatorsBody: Encodable, Hashable, Sendable {
         let minutes: Int
         let meanPulse: Double?
         let pulses: Int
+        let onTrack: Int
+        let needsAttention: Int
+        let atRisk: Int
+        let ended: Int
+    }
+    struct Distribution: Encodable, Hashable, Sendable {
+        struct Band: Encodable, Hashable, Sendable {
+            let label: String
+            let count: Int
+        }
+        let key: String
+        let title: String
+        let bands: [Band]
     }
     let cycleId: String
     let cycleName: String
@@ -75,6 +88,7 @@ public struct CycleIndicatorsBody: Encodable, Hashable, Sendable {
     let earlyEndings: [Ending]
     let scores: [Double]
     let weeks: [Week]
+    let distributions: [Distribution]
 
     public init(_ indicators: CycleIndicators) {
         cycleId = indicators.cycle.id.description
@@ -84,7 +98,13 @@ public struct CycleIndicatorsBody: Encodable, Hashable, Sendable {
         funnel = indicators.funnel.map { Stage(stage: $0.stage, count: $0.count) }
         earlyEndings = indicators.earlyEndings.map { Ending(reason: $0.reason, count: $0.count) }
         scores = indicators.scores.filter(\.isFinite)
-        weeks = indicators.weeks.map { Week(week: $0.number, starts: $0.starts, meetings: $0.meetings, minutes: $0.minutes, meanPulse: $0.meanPulse, pulses: $0.pulses) }
+        weeks = indicators.weeks.map {
+            Week(week: $0.number, starts: $0.starts, meetings: $0.meetings, minutes: $0.minutes, meanPulse: $0.meanPulse, pulses: $0.pulses,
+                 onTrack: $0.onTrack, needsAttention: $0.needsAttention, atRisk: $0.atRisk, ended: $0.ended)
+        }
+        distributions = indicators.distributions.map { distribution in
+            Distribution(key: distribution.key, title: distribution.title, bands: distribution.bands.map { Distribution.Band(label: $0.label, count: $0.count) })
+        }
     }
 }
 

@@ -13,13 +13,17 @@ struct DashboardPages {
             let indicators = try await evaluation(context).cycle(try context.parameters.id(of: "cycle"), now: context.now)
             return pages.render(.dashboard, CycleDashboardView(indicators), for: context)
         }
-        router.get(.cycle(.key, .dashboardCSV)) { _, context in
-            let indicators = try await evaluation(context).cycle(try context.parameters.id(of: "cycle"), now: context.now)
-            return Response.csv(CSVText.write(header: CycleIndicators.csvHeader, rows: indicators.csvRows), named: "cycle-indicators.csv")
-        }
-        router.get(.cycle(.key, .weeksCSV)) { _, context in
-            let indicators = try await evaluation(context).cycle(try context.parameters.id(of: "cycle"), now: context.now)
-            return Response.csv(CSVText.write(header: CycleIndicators.weeksCSVHeader, rows: indicators.weeksCSVRows), named: "cycle-weeks.csv")
+        // A cycle's tables, each as CSV: the indicators, the weeks, the distributions.
+        let tables: [(SiteURL.CyclePart, [String], @Sendable (CycleIndicators) -> [[String]], String)] = [
+            (.dashboardCSV, CycleIndicators.csvHeader, \.csvRows, "cycle-indicators.csv"),
+            (.weeksCSV, CycleIndicators.weeksCSVHeader, \.weeksCSVRows, "cycle-weeks.csv"),
+            (.distributionsCSV, CycleIndicators.distributionsCSVHeader, \.distributionsCSVRows, "cycle-distributions.csv"),
+        ]
+        for (page, header, rows, name) in tables {
+            router.get(.cycle(.key, page)) { _, context in
+                let indicators = try await evaluation(context).cycle(try context.parameters.id(of: "cycle"), now: context.now)
+                return Response.csv(CSVText.write(header: header, rows: rows(indicators)), named: name)
+            }
         }
         router.get(.cycle(.key, .fairness)) { _, context in
             pages.render(.fairness, FairnessView(try await evaluation(context).fairness(try context.parameters.id(of: "cycle"))), for: context)

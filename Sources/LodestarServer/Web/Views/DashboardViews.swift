@@ -12,8 +12,11 @@ struct CycleDashboardView {
     let reportHref: String
     let weeksHref: String
     let fairnessHref: String
+    let distributionsHref: String
     let funnel: Chart
     let scores: Chart
+    /// Satisfaction, pulses and growth, each while it has enough to show.
+    let distributions: [Chart]
     /// Meetings and pulses week by week; none before the cycle starts.
     let trends: [Chart]
     let indicators: [Line]
@@ -53,8 +56,13 @@ struct CycleDashboardView {
         fairnessHref = SiteURL.cycle(.value(cycle.id), .fairness).path
         funnel = Chart(BarChart(id: "funnel", title: "Mentees from applying to \(indicators.completedMentees == nil ? "meeting" : "completing")",
                                 bars: indicators.funnel.map { BarChart.Bar(label: $0.stage.capitalisedFirst, value: Double($0.count), written: $0.count.formatted()) }))
-        scores = Chart(BarChart(id: "scores", title: "Match scores of the relationships",
-                                bars: Self.bands(indicators.scores).map { BarChart.Bar(label: $0.label, value: Double($0.count), written: $0.count.formatted()) }))
+        distributionsHref = SiteURL.cycle(.value(cycle.id), .distributionsCSV).path
+        func chart(_ distribution: CycleIndicators.Distribution) -> Chart {
+            Chart(BarChart(id: distribution.key, title: distribution.title,
+                           bars: distribution.bands.map { BarChart.Bar(label: $0.label, value: Double($0.count), written: $0.count.formatted()) }))
+        }
+        scores = chart(indicators.scoreDistribution)
+        distributions = indicators.distributions.filter { $0.key != "scores" }.map(chart)
         let weeks = indicators.weeks
         trends = weeks.isEmpty ? [] : [
             Chart(BarChart(id: "weekly-meetings", title: "Meetings held, week by week",
@@ -62,20 +70,13 @@ struct CycleDashboardView {
             Chart(BarChart(id: "weekly-pulse", title: "How meetings felt (mean pulse of 5), week by week",
                            bars: weeks.map { week in BarChart.Bar(label: "Week \(week.number) · \(week.starts.shownDay)", value: week.meanPulse ?? .nan,
                                                                   written: week.meanPulse.map { "\($0.written(decimals: 2)) (\(week.pulses))" } ?? "—") })),
+            Chart(BarChart(id: "weekly-health", title: "Relationships on track by the rhythm of their meetings, at each week's end",
+                           bars: weeks.map { week in BarChart.Bar(label: "Week \(week.number) · \(week.starts.shownDay)", value: (week.onTrackShare ?? .nan) * 100,
+                                                                  written: week.onTrackShare.map { "\(($0 * 100).written(decimals: 0)) % (\(week.onTrack) of \(week.onTrack + week.needsAttention + week.atRisk))" } ?? "—") })),
         ]
         self.indicators = indicators.table.map { Line(label: $0.label, value: $0.written) }
         endings = indicators.earlyEndings.map { Line(label: $0.reason, value: $0.count.formatted()) }
         hasEndings = !endings.isEmpty
-    }
-
-    /// Scores counted in bands of ten points, the best first (100 counts in the top band).
-    static func bands(_ scores: [Double]) -> [(label: String, count: Int)] {
-        var counts = [Int](repeating: 0, count: 10)
-        for score in scores where score.isFinite && score >= 0 { counts[min(9, Int(min(score, 100) / 10))] += 1 }
-        return (0..<10).reversed().map { band -> (label: String, count: Int) in
-            let low = band * 10
-            return (band == 9 ? "90–100" : "\(low)–\(low + 9)", counts[band])
-        }
     }
 }
 
