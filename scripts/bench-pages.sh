@@ -6,7 +6,7 @@
 #     (PostgreSQL when initdb is on the machine);
 #  2. a 50,000-person organisation with its cycle in matching: the cycle and plan pages' times;
 #     then, its matching published and the cycle closed, the cycle's and the programme's
-#     dashboards, the fairness audit and the programme's report; the server's peak memory;
+#     dashboards (and the dashboard of the demo's completed pilot, with its meetings and surveys), the fairness audit and the programme's report; the server's peak memory;
 #  3. `lodestar bench-match` (10,000 mentees x 2,000 mentors), and what each hard rule costs a
 #     2,000 x 500 plan (the plan page's what-if).
 #   scripts/bench-pages.sh [SECONDS per page, default 10] [SIZE of the large organisation, default 50000]
@@ -142,6 +142,10 @@ timed "plan page, second page of pairs" "$cycle/plan?offset=50"
 post_form 8393 "$session" "$cycle/plan" "$cycle/publish" "seed=1"
 post_form 8393 "$session" "$cycle" "$cycle/state" "state=closed"
 timed "cycle dashboard, the cycle closed" "$cycle/dashboard"
+# The demo's completed pilot: one pair for every ten people, with their meetings, pulses, goals,
+# survey answers and competency ratings.
+pilot=$(curl -fs -H "Cookie: lodestar_session=$session" "http://127.0.0.1:8393$programme" | grep -o '/cycles/[0-9a-f-]\{36\}' | awk '!seen[$0]++' | grep -v "$cycle" | head -1)
+timed "cycle dashboard, the completed pilot with its meetings and surveys" "$pilot/dashboard"
 timed "programme dashboard" "$programme/dashboard"
 timed "organisation dashboard" "/dashboard"
 timed "fairness audit" "$cycle/fairness"

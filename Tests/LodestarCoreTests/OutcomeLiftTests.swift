@@ -59,6 +59,30 @@ struct OutcomeLiftTests {
         #expect(abs(promotion.low + 0.1287791) < 1e-6 && abs(promotion.high - 0.3287791) < 1e-6)
     }
 
+    /// The same organisation with ratings: A's mentees 6 of 10 rated 4 or 5, B's 5 of 10; of A's comparable people only
+    /// ten are rated, 3 of them highly, of B's 2 of 10. 11/20 = 0.55 against 0.5·0.3 + 0.5·0.2 = 0.25: +0.30, variance
+    /// 0.55·0.45/20 + 0.25·0.3·0.7/10 + 0.25·0.2·0.8/10 = 0.021625, so 0.30 ± 1.959964·0.147054 = [0.011779, 0.588221].
+    @Test("the share rated 4 or 5 is compared among the people rated, standardised, with its interval; without ratings there is no such line")
+    func rating() throws {
+        let (cohorts, plain) = Self.organisation()
+        #expect(OutcomeLift(cohorts: cohorts, workforce: plain, today: Self.today).findings.map(\.outcome) == [.retention, .promotion])
+        let ratings: [Int?] = (0..<10).flatMap { [$0 < 6 ? 4 : 3, $0 < 5 ? 5 : 2] } + (0..<20).map { $0 < 10 ? ($0 < 3 ? 4 : 3) : nil }
+            + (0..<10).map { $0 < 2 ? 5 : 3 }
+        let workforce = plain.enumerated().map { index, member in
+            let outcome = member.outcome
+            return WorkforceMember(EmploymentOutcome(personID: outcome.personID, hiredOn: outcome.hiredOn, leftOn: outcome.leftOn, promotedOn: outcome.promotedOn,
+                                                     rating: index < ratings.count ? ratings[index] : nil), level: member.level, department: member.department)
+        }
+        let lift = OutcomeLift(cohorts: cohorts, workforce: workforce, today: Self.today)
+        #expect(lift.findings.map(\.outcome) == [.retention, .promotion, .highRating])
+        let rated = try #require(lift.rating?.measure)
+        #expect(rated.participants == 20 && rated.comparison == 20)
+        #expect(abs(rated.participantRate - 0.55) < 1e-9 && abs(rated.comparisonRate - 0.25) < 1e-9 && abs(rated.difference - 0.30) < 1e-9)
+        #expect(abs(rated.low - 0.011779) < 1e-6 && abs(rated.high - 0.588221) < 1e-6)
+        #expect(lift.retention == OutcomeLift(cohorts: cohorts, workforce: plain, today: Self.today).retention, "ratings change no other measure")
+        #expect(lift.csvRows.last?.prefix(3) == ["high-rating", "yes", "20"])
+    }
+
     @Test("a window still open ends today: a leaver after today's date is still employed")
     func openWindow() throws {
         let (cohorts, workforce) = Self.organisation()

@@ -35,7 +35,8 @@ struct OutcomePagesTests {
 
             let (_, json) = try await client.json(.get, "/api/v1/programmes/\(programme.id)/outcome-lift")
             let measures = try #require(value(json, "measures") as? [[String: Any]])
-            #expect(measures.map { $0["outcome"] as? String } == ["retention", "promotion"])
+            #expect(measures.map { $0["outcome"] as? String } == ["retention", "promotion", "high-rating"], "the demo's HR file gives ratings")
+            #expect(page.contains("<tr><td>Rated 4 or 5 (latest rating)</td>") && csv.contains("\r\nhigh-rating,"))
             #expect(measures.first?["comparison"] as? Int == retention.comparison && abs((measures.first?["low"] as? Double ?? 9) - retention.low) < 1e-9)
             #expect(value(json, "cohorts.0.cycleName") as? String == "2026 pilot" && value(json, "minimumGroup") as? Int == 10)
 

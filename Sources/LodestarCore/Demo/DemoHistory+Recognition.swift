@@ -27,10 +27,12 @@ extension DemoHistory {
     mutating func recognise(_ programme: Programme, end: Date, _ random: inout SeededGenerator) {
         let answered = Set(responses.map(\.personID))
         let needed = Certificate.minimumMeetings(for: programme)
+        let meetingsOf = Dictionary(grouping: meetings, by: \.relationshipID), goalsOf = Dictionary(grouping: goals, by: \.relationshipID)
+        let agreementOf = Dictionary(agreements.map { ($0.relationshipID, $0) }, uniquingKeysWith: { first, _ in first })
         for relationship in relationships {
-            let held = meetings.filter { $0.relationshipID == relationship.id }
-            let latest = Dictionary(grouping: goals.filter { $0.relationshipID == relationship.id }, by: \.id).values.compactMap { $0.max { $0.version < $1.version } }
-            let kinds = MilestoneKind.earned(by: relationship, agreement: agreements.first { $0.relationshipID == relationship.id }, meetings: held,
+            let held = meetingsOf[relationship.id] ?? []
+            let latest = Dictionary(grouping: goalsOf[relationship.id] ?? [], by: \.id).values.compactMap { $0.max { $0.version < $1.version } }
+            let kinds = MilestoneKind.earned(by: relationship, agreement: agreementOf[relationship.id], meetings: held,
                                              goals: latest, cycleClosed: true)
             for person in relationship.currentParticipants {
                 milestones += kinds.sorted { $0.rawValue < $1.rawValue }.map { Milestone(personID: person, relationshipID: relationship.id, kind: $0, awardedAt: end) }
@@ -44,7 +46,7 @@ extension DemoHistory {
         for (index, relationship) in relationships.enumerated() where relationship.endedAt == nil && index % 2 == 0 {
             guard let mentee = relationship.members.first?.person else { continue }
             kudos.append(Kudos(id: Kudos.ID(random.uuid()), programmeID: programme.id, from: mentee, to: relationship.mentorPerson,
-                               message: thanks[index / 2 % thanks.count], sentAt: end.addingTimeInterval(-Double(index) * 86400), shown: index <= 4))
+                               message: thanks[index / 2 % thanks.count], sentAt: end.addingTimeInterval(-Double(index % 60) * 86400), shown: index <= 4))
         }
         if let first = relationships.first, let mentee = first.members.first?.person {
             let written = end.addingTimeInterval(5 * 86400)

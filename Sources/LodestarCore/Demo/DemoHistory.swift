@@ -39,17 +39,18 @@ struct DemoHistory {
         if let story { try await store.save(story) }
     }
 
-    /// How many pairs the pilot had.
-    static let pairs = 12
+    /// How many pairs the pilot had: twelve in an organisation of up to 2,000 people, then one for
+    /// every ten people, so that a large demo's dashboards read a large completed cycle.
+    static func pairs(in size: Int) -> Int { size < 2_000 ? 12 : size / 10 }
 
     init(_ demo: DemoOrganisation, endSurvey: SurveyTemplate?, _ random: inout SeededGenerator, now: Date) {
         let day: TimeInterval = 86400
         let start = Calendar(identifier: .gregorian).startOfDay(for: now.addingTimeInterval(-240 * day)), end = start.addingTimeInterval(182 * day)
         cycle = Cycle(id: Cycle.ID(random.uuid()), programmeID: demo.programme.id, number: 0, name: "2026 pilot", state: .closed,
                       dates: CycleDates(applicationsClose: start.addingTimeInterval(-21 * day), matching: start.addingTimeInterval(-7 * day), start: start, end: end))
-        // The demo's first mentors and mentees by person id (its sign-ins the first of each, as `DemoAccounts` picks them), twelve pairs.
+        // The demo's first mentors and mentees by person id (its sign-ins the first of each, as `DemoAccounts` picks them).
         func first(_ role: EnrolmentRole) -> ArraySlice<Enrolment> {
-            demo.enrolments.filter { $0.role == role }.sorted { $0.personID.uuid.uuidString < $1.personID.uuid.uuidString }.prefix(Self.pairs)
+            demo.enrolments.filter { $0.role == role }.sorted { $0.personID.uuid.uuidString < $1.personID.uuid.uuidString }.prefix(Self.pairs(in: demo.people.count))
         }
         // Each mentor with the next one's mentee: the demo's sign-ins took part, each with someone
         // else, so the current cycle can pair them afresh.
@@ -65,10 +66,11 @@ struct DemoHistory {
     }
 
     /// One pair's six months: the agreement, meetings with pulses and the fit check, goals, growth.
-    /// Pair 3 stops meeting early and ends, "not a fit"; pair 7 meets rarely.
+    /// Pair 3 (and every fortieth after it) stops meeting early and ends, "not a fit"; pair 7 (and
+    /// every fortieth after it) meets rarely.
     private mutating func pair(_ index: Int, _ mentor: Enrolment, _ mentee: Enrolment, _ programme: Programme, start: Date, end: Date, _ random: inout SeededGenerator) {
         let day: TimeInterval = 86400
-        let poorFit = index == 3, rare = index == 7
+        let poorFit = index % 40 == 3, rare = index % 40 == 7
         var relationship = Relationship(id: Relationship.ID(random.uuid()), cycleID: cycle.id, mentor: mentor.id, mentee: mentee.id, mentorPerson: mentor.personID,
                                         menteePerson: mentee.personID, score: Double(Int.random(in: 62...91, using: &random)), startedAt: start)
         let signed = start.addingTimeInterval(6 * day)

@@ -51,6 +51,9 @@ public struct OutcomeLift: Sendable, Equatable {
     public let retention: Finding
     /// Share promoted within the window.
     public let promotion: Finding
+    /// Share rated 4 or 5 in their latest performance rating, among the people rated; nil when
+    /// the HR outcomes give no ratings.
+    public let rating: Finding?
     /// Mentees of the cohorts, each counted once per cohort.
     public let mentees: Int
     /// Mentees the HR file does not list, or lists as gone before their window.
@@ -61,11 +64,20 @@ public struct OutcomeLift: Sendable, Equatable {
     /// What is measured.
     public enum Outcome: String, Sendable, CaseIterable {
         case retention, promotion
-        public var label: String { self == .retention ? "Still employed a year on" : "Promoted within the year" }
+        case highRating = "high-rating"
+        public var label: String {
+            switch self {
+            case .retention: "Still employed a year on"
+            case .promotion: "Promoted within the year"
+            case .highRating: "Rated 4 or 5 (latest rating)"
+            }
+        }
     }
 
-    /// Each outcome with its finding, retention first.
-    public var findings: [(outcome: Outcome, finding: Finding)] { [(.retention, retention), (.promotion, promotion)] }
+    /// Each outcome with its finding, retention first; the rating only when the HR outcomes give ratings.
+    public var findings: [(outcome: Outcome, finding: Finding)] {
+        [(.retention, retention), (.promotion, promotion)] + (rating.map { [(.highRating, $0)] } ?? [])
+    }
 
     /// How the comparison is made, in words, for the page, the API and the report.
     public static let method = """
@@ -74,7 +86,8 @@ public struct OutcomeLift: Sendable, Equatable {
         of the same level band (levels in twos), department and tenure band (under 1, 1–3, 3–5, 5–10, 10 or more years). \
         The comparison group's rate is weighted to how many mentees each such group holds, and the difference comes with a 95 % \
         confidence interval; mentees with nobody comparable are left out and counted. Below \(minimumGroup) people on either side \
-        there is no figure. This shows association, not cause: people who join a programme may differ in ways the file does not show.
+        there is no figure. Where the HR outcomes give performance ratings, the share rated 4 or 5 is compared the same way among \
+        the people rated; the file keeps only each person's latest rating, undated, so it may predate the programme. This shows association, not cause: people who join a programme may differ in ways the file does not show.
         """
 
     /// The smallest group, on either side, that yields a figure.
@@ -105,18 +118,20 @@ public struct OutcomeLift: Sendable, Equatable {
                 strata[key]?.add(member, from: cohort.start, to: end, participant: false)
             }
         }
-        let compared = strata.values.filter { $0.comparisons > 0 }
         self.mentees = mentees
         self.withoutRecord = withoutRecord
         withoutComparison = strata.values.filter { $0.comparisons == 0 }.reduce(0) { $0 + $1.participants }
-        retention = Self.finding(compared, \.retained)
-        promotion = Self.finding(compared, \.promoted)
+        retention = Self.finding(Array(strata.values), \.retained)
+        promotion = Self.finding(Array(strata.values), \.promoted)
+        rating = workforce.contains { $0.outcome.rating != nil } ? Self.finding(Array(strata.values), \.ratedHigh, among: \.rated) : nil
     }
 
-    /// The standardised difference over the strata with both groups, or not enough data.
-    static func finding(_ strata: [Stratum], _ outcome: KeyPath<Stratum.Counts, Int>) -> Finding {
-        let participants = strata.reduce(0) { $0 + $1.participants }
-        let comparison = strata.reduce(0) { $0 + $1.comparisons }
+    /// The standardised difference of `outcome` among the people counted by `among`, over the strata
+    /// where the comparison group has some, or not enough data.
+    static func finding(_ strata: [Stratum], _ outcome: KeyPath<Stratum.Counts, Int>, among: KeyPath<Stratum.Counts, Int> = \.people) -> Finding {
+        let strata = strata.filter { $0.comparison[keyPath: among] > 0 }
+        let participants = strata.reduce(0) { $0 + $1.participant[keyPath: among] }
+        let comparison = strata.reduce(0) { $0 + $1.comparison[keyPath: among] }
         guard participants >= minimumGroup, comparison >= minimumGroup else {
             return .notEnoughData(participants: participants, comparison: comparison)
         }
@@ -124,10 +139,10 @@ public struct OutcomeLift: Sendable, Equatable {
         let participantRate = Double(strata.reduce(0) { $0 + $1.participant[keyPath: outcome] }) / total
         var comparisonRate = 0.0, comparisonVariance = 0.0
         for stratum in strata {
-            let weight = Double(stratum.participants) / total
-            let rate = Double(stratum.comparison[keyPath: outcome]) / Double(stratum.comparisons)
+            let weight = Double(stratum.participant[keyPath: among]) / total
+            let rate = Double(stratum.comparison[keyPath: outcome]) / Double(stratum.comparison[keyPath: among])
             comparisonRate += weight * rate
-            comparisonVariance += weight * weight * rate * (1 - rate) / Double(stratum.comparisons)
+            comparisonVariance += weight * weight * rate * (1 - rate) / Double(stratum.comparison[keyPath: among])
         }
         let difference = participantRate - comparisonRate
         let half = z95 * (participantRate * (1 - participantRate) / total + comparisonVariance).squareRoot()
@@ -155,6 +170,9 @@ public struct OutcomeLift: Sendable, Equatable {
             var people = 0
             var retained = 0
             var promoted = 0
+            /// People with a rating, and those rated 4 or 5.
+            var rated = 0
+            var ratedHigh = 0
         }
 
         var participant = Counts()
@@ -167,6 +185,10 @@ public struct OutcomeLift: Sendable, Equatable {
             counts.people += 1
             if member.outcome.leftOn.map({ $0 > end }) ?? true { counts.retained += 1 }
             if let promoted = member.outcome.promotedOn, promoted > start, promoted <= end { counts.promoted += 1 }
+            if let rating = member.outcome.rating {
+                counts.rated += 1
+                if rating >= 4 { counts.ratedHigh += 1 }
+            }
             if isParticipant { participant = counts } else { comparison = counts }
         }
     }
