@@ -42,7 +42,7 @@ extension FluentStore {
             programme_managers.appointed_at AS appointed_at, CASE WHEN accounts.password_hash IS NULL THEN 0 ELSE 1 END AS can_sign_in FROM programme_managers JOIN accounts ON accounts.id = programme_managers.account_id
             LEFT JOIN people ON people.id = accounts.person_id WHERE programme_managers.programme_id = \(bind: programme.uuid) ORDER BY accounts.email
             """) { row in
-            ProgrammeManager(account: Account.ID(try row.decode(column: "account", as: UUID.self)), email: try row.decode(column: "email", as: String.self),
+            ProgrammeManager(account: Account.ID(try row.uuid("account")), email: try row.decode(column: "email", as: String.self),
                              name: try row.decode(column: "name", as: String?.self),
                              appointed: Attribution(by: try row.decode(column: "appointed_by", as: String?.self),
                                                     at: try row.decode(column: "appointed_at", as: Date?.self)),

@@ -72,9 +72,9 @@ extension FluentStore {
         }
         let decidedBy = try row.decode(column: "decided_by", as: String?.self), decidedAt = try row.decode(column: "decided_at", as: Date?.self)
         return ProgrammeApplication(
-            id: ProgrammeApplication.ID(try row.decode(column: "id", as: UUID.self)),
-            cycleID: Cycle.ID(try row.decode(column: "cycle_id", as: UUID.self)),
-            personID: Person.ID(try row.decode(column: "person_id", as: UUID.self)),
+            id: ProgrammeApplication.ID(try row.uuid("id")),
+            cycleID: Cycle.ID(try row.uuid("cycle_id")),
+            personID: Person.ID(try row.uuid("person_id")),
             role: try StoredValue.decode(try row.decode(column: "role", as: String.self), as: EnrolmentRole.self, column: "applications.role"),
             state: try StoredValue.decode(try row.decode(column: "state", as: String.self), as: ApplicationState.self, column: "applications.state"),
             profile: profile, motivation: try row.decode(column: "motivation", as: String.self),

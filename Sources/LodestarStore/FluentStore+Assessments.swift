@@ -30,8 +30,8 @@ extension FluentStore {
     func assessment(_ row: any SQLRow) throws -> CompetencyAssessment {
         let ratings = try StoredValue.decodeJSON(try row.decode(column: "ratings", as: String.self), as: [String: Int].self, column: "competency_assessments.ratings")
         return CompetencyAssessment(
-            cycleID: Cycle.ID(try row.decode(column: "cycle_id", as: UUID.self)), menteeID: Person.ID(try row.decode(column: "mentee_id", as: UUID.self)),
-            raterID: Person.ID(try row.decode(column: "rater_id", as: UUID.self)),
+            cycleID: Cycle.ID(try row.uuid("cycle_id")), menteeID: Person.ID(try row.uuid("mentee_id")),
+            raterID: Person.ID(try row.uuid("rater_id")),
             perspective: try StoredValue.decode(try row.decode(column: "perspective", as: String.self), as: AssessmentPerspective.self, column: "competency_assessments.perspective"),
             moment: try StoredValue.decode(try row.decode(column: "moment", as: String.self), as: AssessmentMoment.self, column: "competency_assessments.moment"),
             // Only ratings in range reach the growth arithmetic, whatever an older version stored.

@@ -32,12 +32,12 @@ extension FluentStore {
                 """ + " WHERE " + condition) { row in
                 // Stored in the pair's order, so `person_a` is `people.first`.
                 func person(_ side: String) throws -> NamedPerson {
-                    NamedPerson(id: Person.ID(try row.decode(column: "person_\(side)", as: UUID.self)),
+                    NamedPerson(id: Person.ID(try row.uuid("person_\(side)")),
                                 externalID: try row.decode(column: "\(side)_external", as: String.self), name: try row.decode(column: "\(side)_name", as: String.self))
                 }
                 let (a, b) = (try person("a"), try person("b"))
                 let conflict = ConflictOfInterest(
-                    id: ConflictOfInterest.ID(try row.decode(column: "id", as: UUID.self)), between: a.id, and: b.id, reason: try row.decode(column: "reason", as: String.self),
+                    id: ConflictOfInterest.ID(try row.uuid("id")), between: a.id, and: b.id, reason: try row.decode(column: "reason", as: String.self),
                     declared: Attribution(by: try row.decode(column: "declared_by", as: String?.self), at: try row.decode(column: "declared_at", as: Date?.self)))
                 return NamedConflict(conflict, people: [a, b])
             }
@@ -68,7 +68,7 @@ extension FluentStore {
         return try await page("administrative_changes", where: of + " AND kind IN (\(binds: kinds.map(\.rawValue)))", orderedBy: "changed_at DESC, id", request) { condition in
             try await rows("SELECT * FROM administrative_changes WHERE " + condition) { row in
                 AdministrativeChange(
-                    id: AdministrativeChange.ID(try row.decode(column: "id", as: UUID.self)),
+                    id: AdministrativeChange.ID(try row.uuid("id")),
                     try StoredValue.decode(try row.decode(column: "kind", as: String.self), as: AdministrativeChange.Kind.self, column: "administrative_changes.kind"),
                     programme: try row.decode(column: "programme_id", as: UUID?.self).map(Programme.ID.init),
                     subject: try row.decode(column: "subject", as: String.self),

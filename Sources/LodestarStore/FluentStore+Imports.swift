@@ -29,7 +29,7 @@ extension FluentStore {
             return PendingImport(
                 id: id, target: target,
                 fileName: try row.decode(column: "file_name", as: String.self),
-                uploader: Account.ID(try row.decode(column: "uploader", as: UUID.self)),
+                uploader: Account.ID(try row.uuid("uploader")),
                 uploaded: Attribution(by: try row.decode(column: "uploaded_by", as: String.self), at: try row.decode(column: "uploaded_at", as: Date.self)),
                 text: try row.decode(column: "text", as: String.self), result: result,
                 confirmedAt: try row.decode(column: "confirmed_at", as: Date?.self))

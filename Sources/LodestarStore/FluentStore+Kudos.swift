@@ -45,8 +45,8 @@ extension FluentStore {
     }
 
     private func kudos(_ row: any SQLRow) throws -> Kudos {
-        Kudos(id: Kudos.ID(try row.decode(column: "id", as: UUID.self)), programmeID: Programme.ID(try row.decode(column: "programme_id", as: UUID.self)),
-              from: Person.ID(try row.decode(column: "from_person", as: UUID.self)), to: Person.ID(try row.decode(column: "to_person", as: UUID.self)),
+        Kudos(id: Kudos.ID(try row.uuid("id")), programmeID: Programme.ID(try row.uuid("programme_id")),
+              from: Person.ID(try row.uuid("from_person")), to: Person.ID(try row.uuid("to_person")),
               message: try row.decode(column: "message", as: String.self), sentAt: try row.decode(column: "sent_at", as: Date.self),
               shown: try row.decode(column: "shown", as: Bool.self))
     }
@@ -80,10 +80,10 @@ extension FluentStore {
     private func story(_ row: any SQLRow) throws -> SuccessStory {
         let approvals = try StoredValue.decodeJSON(try row.decode(column: "approvals", as: String.self), as: [String: Double].self, column: "success_stories.approvals")
         return SuccessStory(
-            id: SuccessStory.ID(try row.decode(column: "id", as: UUID.self)), relationshipID: Relationship.ID(try row.decode(column: "relationship_id", as: UUID.self)),
-            programmeID: Programme.ID(try row.decode(column: "programme_id", as: UUID.self)), version: try row.decode(column: "version", as: Int.self),
+            id: SuccessStory.ID(try row.uuid("id")), relationshipID: Relationship.ID(try row.uuid("relationship_id")),
+            programmeID: Programme.ID(try row.uuid("programme_id")), version: try row.decode(column: "version", as: Int.self),
             title: try row.decode(column: "title", as: String.self), text: try row.decode(column: "text", as: String.self),
-            writtenBy: Person.ID(try row.decode(column: "written_by", as: UUID.self)), writtenAt: try row.decode(column: "written_at", as: Date.self),
+            writtenBy: Person.ID(try row.uuid("written_by")), writtenAt: try row.decode(column: "written_at", as: Date.self),
             approvals: Dictionary(approvals.compactMap { key, seconds in Person.ID(key).map { ($0, Date(timeIntervalSince1970: seconds)) } }, uniquingKeysWith: { first, _ in first }),
             featuredAt: try row.decode(column: "featured_at", as: Date?.self))
     }

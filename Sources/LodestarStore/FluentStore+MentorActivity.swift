@@ -21,13 +21,13 @@ extension FluentStore {
             ) activity GROUP BY person
             """).all()
         var last: [Person.ID: Date] = [:]
-        for row in rows { last[Person.ID(try row.decode(column: "person", as: UUID.self))] = try row.decode(column: "last", as: Date.self) }
+        for row in rows { last[Person.ID(try row.uuid("person"))] = try row.decode(column: "last", as: Date.self) }
         return last
     }
 
     public func unansweredMentorRequests(sentBefore: Date) async throws -> [MentorRequest] {
         let ids = try await sql.raw("SELECT id FROM mentor_requests WHERE state = \(bind: MentorRequest.State.pending.rawValue) AND sent_at < \(bind: sentBefore) AND nudged_at IS NULL")
-            .all().map { try $0.decode(column: "id", as: UUID.self) }
+            .all().map { try $0.uuid("id") }
         guard !ids.isEmpty else { return [] }
         return try await MentorRequestModel.query(on: db).filter(\.$id ~~ ids).sort(\.$sentAt).all().map { try $0.domain() }
     }

@@ -26,7 +26,7 @@ extension FluentStore {
               SELECT id FROM notices WHERE sent_at IS NULL AND attempts < \(bind: maximumAttempts)
                 AND (claimed_until IS NULL OR claimed_until < \(bind: now))
               ORDER BY created_at LIMIT \(bind: limit)\(skipLocked)) RETURNING id
-            """).all().map { try $0.decode(column: "id", as: UUID.self) }
+            """).all().map { try $0.uuid("id") }
         guard !claimed.isEmpty else { return [] }
         return try await NoticeModel.query(on: db).filter(\.$id ~~ claimed).sort(\.$createdAt).all().map(\.domain)
     }

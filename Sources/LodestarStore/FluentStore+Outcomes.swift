@@ -5,7 +5,7 @@ import SQLKit
 extension FluentStore {
     public func personIDsByExternalID() async throws -> [String: Person.ID] {
         let pairs = try await rows("SELECT id, external_id FROM people") {
-            (try $0.decode(column: "external_id", as: String.self), Person.ID(try $0.decode(column: "id", as: UUID.self)))
+            (try $0.decode(column: "external_id", as: String.self), Person.ID(try $0.uuid("id")))
         }
         return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
     }
@@ -34,7 +34,7 @@ extension FluentStore {
             SELECT o.person_id, o.hired_on, o.left_on, o.promoted_on, o.rating, people.level, people.department
             FROM employment_outcomes o JOIN people ON people.id = o.person_id
             """) { row in
-            WorkforceMember(EmploymentOutcome(personID: Person.ID(try row.decode(column: "person_id", as: UUID.self)),
+            WorkforceMember(EmploymentOutcome(personID: Person.ID(try row.uuid("person_id")),
                                               hiredOn: try row.decode(column: "hired_on", as: Date?.self), leftOn: try row.decode(column: "left_on", as: Date?.self),
                                               promotedOn: try row.decode(column: "promoted_on", as: Date?.self), rating: try row.decode(column: "rating", as: Int?.self)),
                             level: try row.decode(column: "level", as: Int.self), department: try row.decode(column: "department", as: String.self))

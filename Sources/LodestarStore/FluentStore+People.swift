@@ -37,7 +37,7 @@ extension FluentStore {
     public func names(of ids: Set<Person.ID>) async throws -> [Person.ID: String] {
         guard !ids.isEmpty else { return [:] }
         let pairs = try await rows("SELECT id, name FROM people WHERE id IN (\(binds: ids.map(\.uuid)))") {
-            (Person.ID(try $0.decode(column: "id", as: UUID.self)), try $0.decode(column: "name", as: String.self))
+            (Person.ID(try $0.uuid("id")), try $0.decode(column: "name", as: String.self))
         }
         return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
     }
@@ -47,7 +47,7 @@ extension FluentStore {
         var lines: [Person.ID: Person.ID?] = [:]
         for row in try await sql.select().column("id").column("manager_id").from(PersonModel.schema).all() {
             // updateValue, not a subscript: assigning nil would drop the person at the top.
-            lines.updateValue(try row.decode(column: "manager_id", as: UUID?.self).map(Person.ID.init), forKey: Person.ID(try row.decode(column: "id", as: UUID.self)))
+            lines.updateValue(try row.decode(column: "manager_id", as: UUID?.self).map(Person.ID.init), forKey: Person.ID(try row.uuid("id")))
         }
         return lines
     }

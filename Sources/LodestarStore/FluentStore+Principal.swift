@@ -24,7 +24,7 @@ extension FluentStore {
         try await rows("""
             SELECT \(unsafeRaw: Enrolment.select()), cycles.programme_id AS programme FROM enrolments JOIN cycles ON cycles.id = enrolments.cycle_id
             WHERE enrolments.person_id = \(bind: person.uuid) ORDER BY cycles.starts_on
-            """) { (try Enrolment(RowColumns(row: $0, prefix: "e_")), Programme.ID(try $0.decode(column: "programme", as: UUID.self))) }
+            """) { (try Enrolment(RowColumns(row: $0, prefix: "e_")), Programme.ID(try $0.uuid("programme"))) }
     }
 
     public func cyclesWithProgrammes(of person: Person.ID) async throws -> [(cycle: Cycle, programme: Programme)] {

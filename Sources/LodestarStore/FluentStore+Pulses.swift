@@ -6,13 +6,13 @@ import SQLKit
 extension FluentStore {
     public func pulses(ofAny relationships: [Relationship.ID]) async throws -> [MeetingPulse] {
         guard !relationships.isEmpty else { return [] }
-        return try await rows("SELECT * FROM meeting_pulses WHERE relationship_id IN (\(binds: relationships.map(\.uuid)))") { row in
-            MeetingPulse(meetingID: HeldMeeting.ID(try row.decode(column: "meeting_id", as: UUID.self)),
-                         relationshipID: Relationship.ID(try row.decode(column: "relationship_id", as: UUID.self)),
-                         personID: Person.ID(try row.decode(column: "person_id", as: UUID.self)), rating: try row.decode(column: "rating", as: Int.self),
-                         comment: try row.decode(column: "comment", as: String.self), commentShared: try row.decode(column: "comment_shared", as: Bool.self),
-                         fit: try row.decode(column: "fit", as: String?.self).map { try StoredValue.decode($0, as: FitAnswer.self, column: "meeting_pulses.fit") },
-                         givenAt: try row.decode(column: "given_at", as: Date.self))
+        return try await rows("SELECT * FROM meeting_pulses WHERE relationship_id IN (\(binds: relationships.map(\.uuid)))") { sqlRow in
+            let row = RowColumns(row: sqlRow, prefix: "")
+            return MeetingPulse(meetingID: HeldMeeting.ID(try row("meeting_id", as: UUID.self)), relationshipID: Relationship.ID(try row("relationship_id", as: UUID.self)),
+                                personID: Person.ID(try row("person_id", as: UUID.self)), rating: try row("rating"), comment: try row("comment"),
+                                commentShared: try row("comment_shared"),
+                                fit: try row("fit", as: String?.self).map { try StoredValue.decode($0, as: FitAnswer.self, column: "meeting_pulses.fit") },
+                                givenAt: try row("given_at"))
         }
     }
 

@@ -40,7 +40,7 @@ extension FluentStore {
 
     private func readinessAnswer(_ row: any SQLRow) throws -> ReadinessAnswer {
         ReadinessAnswer(
-            programme: Programme.ID(try row.decode(column: "programme_id", as: UUID.self)),
+            programme: Programme.ID(try row.uuid("programme_id")),
             question: try row.decode(column: "question", as: String.self),
             level: try StoredValue.decode(try row.decode(column: "level", as: String.self), as: ReadinessLevel.self, column: "readiness_answers.level"),
             note: try row.decode(column: "note", as: String.self),

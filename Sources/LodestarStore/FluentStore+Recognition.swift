@@ -22,8 +22,8 @@ extension FluentStore {
     }
 
     private func milestone(_ row: any SQLRow) throws -> Milestone {
-        Milestone(personID: Person.ID(try row.decode(column: "person_id", as: UUID.self)),
-                  relationshipID: Relationship.ID(try row.decode(column: "relationship_id", as: UUID.self)),
+        Milestone(personID: Person.ID(try row.uuid("person_id")),
+                  relationshipID: Relationship.ID(try row.uuid("relationship_id")),
                   kind: try StoredValue.decode(try row.decode(column: "kind", as: String.self), as: MilestoneKind.self, column: "milestones.kind"),
                   awardedAt: try row.decode(column: "awarded_at", as: Date.self))
     }
@@ -47,8 +47,8 @@ extension FluentStore {
     }
 
     private func certificate(_ row: any SQLRow) throws -> Certificate {
-        Certificate(code: try row.decode(column: "code", as: String.self), personID: Person.ID(try row.decode(column: "person_id", as: UUID.self)),
-                    cycleID: Cycle.ID(try row.decode(column: "cycle_id", as: UUID.self)),
+        Certificate(code: try row.decode(column: "code", as: String.self), personID: Person.ID(try row.uuid("person_id")),
+                    cycleID: Cycle.ID(try row.uuid("cycle_id")),
                     role: try StoredValue.decode(try row.decode(column: "role", as: String.self), as: EnrolmentRole.self, column: "certificates.role"),
                     issuedAt: try row.decode(column: "issued_at", as: Date.self))
     }

@@ -54,7 +54,7 @@ extension FluentStore {
         for row in try await sql.raw("""
             SELECT cycle_id, MIN(started_at) AS matched_at FROM relationships WHERE cycle_id IN (\(binds: cycles.map(\.uuid))) GROUP BY cycle_id
             """).all() {
-            found[Cycle.ID(try row.decode(column: "cycle_id", as: UUID.self))] = try row.decode(column: "matched_at", as: Date.self)
+            found[Cycle.ID(try row.uuid("cycle_id"))] = try row.decode(column: "matched_at", as: Date.self)
         }
         return found
     }
@@ -69,7 +69,7 @@ extension FluentStore {
         for row in try await sql.raw("""
             SELECT survey_id, COUNT(*) AS count FROM survey_responses WHERE survey_id IN (\(binds: surveys.map(\.uuid))) GROUP BY survey_id
             """).all() {
-            counts[Survey.ID(try row.decode(column: "survey_id", as: UUID.self))] = try row.decode(column: "count", as: Int.self)
+            counts[Survey.ID(try row.uuid("survey_id"))] = try row.decode(column: "count", as: Int.self)
         }
         return counts
     }
@@ -94,7 +94,7 @@ extension FluentStore {
 
     public func surveyNotices(of survey: Survey.ID, kind: String) async throws -> Set<Person.ID> {
         Set(try await rows("SELECT person_id FROM survey_notices WHERE survey_id = \(bind: survey.uuid) AND kind = \(bind: kind)") {
-            Person.ID(try $0.decode(column: "person_id", as: UUID.self))
+            Person.ID(try $0.uuid("person_id"))
         })
     }
 
@@ -107,7 +107,7 @@ extension FluentStore {
 
     private func surveyTemplate(_ row: any SQLRow) throws -> SurveyTemplate {
         SurveyTemplate(
-            id: SurveyTemplate.ID(try row.decode(column: "id", as: UUID.self)), programmeID: Programme.ID(try row.decode(column: "programme_id", as: UUID.self)),
+            id: SurveyTemplate.ID(try row.uuid("id")), programmeID: Programme.ID(try row.uuid("programme_id")),
             title: try row.decode(column: "title", as: String.self),
             moment: try StoredValue.decode(try row.decode(column: "moment", as: String.self), as: SurveyMoment.self, column: "survey_templates.moment"),
             audience: try row.decode(column: "audience", as: String.self).split(separator: ";").map {
@@ -118,15 +118,15 @@ extension FluentStore {
     }
 
     private func survey(_ row: any SQLRow) throws -> Survey {
-        Survey(id: Survey.ID(try row.decode(column: "id", as: UUID.self)), cycleID: Cycle.ID(try row.decode(column: "cycle_id", as: UUID.self)),
-               templateID: SurveyTemplate.ID(try row.decode(column: "template_id", as: UUID.self)),
+        Survey(id: Survey.ID(try row.uuid("id")), cycleID: Cycle.ID(try row.uuid("cycle_id")),
+               templateID: SurveyTemplate.ID(try row.uuid("template_id")),
                anchor: try StoredValue.decode(try row.decode(column: "anchor", as: String.self), as: SurveyAnchor.self, column: "surveys.anchor"),
                days: try row.decode(column: "days", as: Int.self), openDays: try row.decode(column: "open_days", as: Int.self),
                added: Attribution(by: try row.decode(column: "added_by", as: String.self), at: try row.decode(column: "added_at", as: Date.self)))
     }
 
     private func response(_ row: any SQLRow) throws -> SurveyResponse {
-        SurveyResponse(surveyID: Survey.ID(try row.decode(column: "survey_id", as: UUID.self)), personID: Person.ID(try row.decode(column: "person_id", as: UUID.self)),
+        SurveyResponse(surveyID: Survey.ID(try row.uuid("survey_id")), personID: Person.ID(try row.uuid("person_id")),
                        role: try StoredValue.decode(try row.decode(column: "role", as: String.self), as: EnrolmentRole.self, column: "survey_responses.role"),
                        answers: try StoredValue.decodeJSON(try row.decode(column: "answers", as: String.self), as: [SurveyAnswer].self, column: "survey_responses.answers"),
                        named: try row.decode(column: "named", as: Bool.self), submittedAt: try row.decode(column: "submitted_at", as: Date.self))

@@ -54,8 +54,8 @@ extension FluentStore {
     public func completions(of people: Set<Person.ID>) async throws -> [TrainingCompletion] {
         guard !people.isEmpty else { return [] }
         return try await rows("SELECT * FROM training_completions WHERE person_id IN (\(binds: people.map(\.uuid)))") { row in
-            TrainingCompletion(moduleID: TrainingModule.ID(try row.decode(column: "module_id", as: UUID.self)),
-                               personID: Person.ID(try row.decode(column: "person_id", as: UUID.self)),
+            TrainingCompletion(moduleID: TrainingModule.ID(try row.uuid("module_id")),
+                               personID: Person.ID(try row.uuid("person_id")),
                                completedAt: try row.decode(column: "completed_at", as: Date.self))
         }
     }
@@ -66,7 +66,7 @@ extension FluentStore {
             SELECT t.module_id AS module_id, COUNT(*) AS count FROM training_completions t JOIN training_modules m ON m.id = t.module_id
             WHERE m.programme_id = \(bind: programme.uuid) GROUP BY t.module_id
             """).all() {
-            counts[TrainingModule.ID(try row.decode(column: "module_id", as: UUID.self))] = try row.decode(column: "count", as: Int.self)
+            counts[TrainingModule.ID(try row.uuid("module_id"))] = try row.decode(column: "count", as: Int.self)
         }
         return counts
     }
@@ -85,7 +85,7 @@ extension FluentStore {
             JOIN training_modules m ON m.programme_id = c.programme_id AND m.role = e.role
             WHERE e.cycle_id = \(bind: cycle.uuid) AND e.role = \(bind: role.rawValue)
             AND NOT EXISTS (SELECT 1 FROM training_completions t WHERE t.module_id = m.id AND t.person_id = e.person_id)
-            """) { Person.ID(try $0.decode(column: "person_id", as: UUID.self)) })
+            """) { Person.ID(try $0.uuid("person_id")) })
     }
 
     /// Text for a LIKE pattern with `\` as its escape: its own `%`, `_` and `\` match themselves.
@@ -96,7 +96,7 @@ extension FluentStore {
     private func resource(_ row: any SQLRow) throws -> Resource {
         func list(_ column: String) throws -> [String] { try row.decode(column: column, as: String.self).split(separator: ";").map(String.init) }
         return Resource(
-            id: Resource.ID(try row.decode(column: "id", as: UUID.self)), title: try row.decode(column: "title", as: String.self),
+            id: Resource.ID(try row.uuid("id")), title: try row.decode(column: "title", as: String.self),
             kind: try StoredValue.decode(try row.decode(column: "kind", as: String.self), as: ResourceKind.self, column: "resources.kind"),
             summary: try row.decode(column: "summary", as: String.self), body: try row.decode(column: "body", as: String.self),
             link: try row.decode(column: "link", as: String?.self), competencies: try list("competencies"),
@@ -111,8 +111,8 @@ extension FluentStore {
             throw StoredValue.Unknown(column: "training_modules.questions", value: String(text.prefix(80)))
         }
         return TrainingModule(
-            id: TrainingModule.ID(try row.decode(column: "id", as: UUID.self)), programmeID: Programme.ID(try row.decode(column: "programme_id", as: UUID.self)),
-            resourceID: Resource.ID(try row.decode(column: "resource_id", as: UUID.self)),
+            id: TrainingModule.ID(try row.uuid("id")), programmeID: Programme.ID(try row.uuid("programme_id")),
+            resourceID: Resource.ID(try row.uuid("resource_id")),
             role: try StoredValue.decode(try row.decode(column: "role", as: String.self), as: EnrolmentRole.self, column: "training_modules.role"),
             title: try row.decode(column: "title", as: String.self), questions: questions,
             added: Attribution(by: try row.decode(column: "added_by", as: String.self), at: try row.decode(column: "added_at", as: Date.self)))

@@ -49,7 +49,7 @@ extension FluentStore {
               SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
               WHERE e.active AND d.next_attempt_at <= \(bind: now) AND (d.claimed_until IS NULL OR d.claimed_until < \(bind: now))
               ORDER BY d.next_attempt_at, d.created_at LIMIT \(bind: limit)\(skipLocked)) RETURNING id
-            """).all().map { try $0.decode(column: "id", as: UUID.self) }
+            """).all().map { try $0.uuid("id") }
         guard !claimed.isEmpty else { return [] }
         return try await WebhookDeliveryModel.query(on: db).filter(\.$id ~~ claimed).sort(\.$nextAttemptAt).all().map { try $0.domain() }
     }

@@ -10,12 +10,11 @@ extension FluentStore {
     }
 
     public func agreements(of relationship: Relationship.ID) async throws -> [Agreement] {
-        try await AgreementModel.query(on: db).filter(\.$relationshipID == relationship.uuid).sort(\.$version).all().map(\.domain)
+        try await agreements(ofAny: [relationship])
     }
 
     public func agreements(ofAny relationships: [Relationship.ID]) async throws -> [Agreement] {
-        guard !relationships.isEmpty else { return [] }
-        return try await AgreementModel.query(on: db).filter(\.$relationshipID ~~ relationships.map(\.uuid)).sort(\.$version).all().map(\.domain)
+        try await workspaceRows(AgreementModel.schema, Agreement.columns, of: relationships, order: "version", Agreement.init)
     }
 
     public func save(_ agreement: Agreement) async throws {
@@ -34,12 +33,11 @@ extension FluentStore {
     }
 
     public func meetings(of relationship: Relationship.ID) async throws -> [HeldMeeting] {
-        try await HeldMeetingModel.query(on: db).filter(\.$relationshipID == relationship.uuid).sort(\.$heldOn, .descending).all().map { try $0.domain() }
+        try await workspaceRows(HeldMeetingModel.schema, HeldMeeting.columns, of: [relationship], order: "held_on DESC", HeldMeeting.init)
     }
 
     public func meetings(ofAny relationships: [Relationship.ID]) async throws -> [HeldMeeting] {
-        guard !relationships.isEmpty else { return [] }
-        return try await HeldMeetingModel.query(on: db).filter(\.$relationshipID ~~ relationships.map(\.uuid)).all().map { try $0.domain() }
+        try await workspaceRows(HeldMeetingModel.schema, HeldMeeting.columns, of: relationships, order: "held_on", HeldMeeting.init)
     }
 
     public func save(_ meeting: HeldMeeting) async throws {
@@ -47,12 +45,20 @@ extension FluentStore {
     }
 
     public func goalVersions(of relationship: Relationship.ID) async throws -> [Goal] {
-        try await GoalVersionModel.query(on: db).filter(\.$relationshipID == relationship.uuid).sort(\.$version).all().map(\.domain)
+        try await goalVersions(ofAny: [relationship])
     }
 
     public func goalVersions(ofAny relationships: [Relationship.ID]) async throws -> [Goal] {
+        try await workspaceRows(GoalVersionModel.schema, Goal.columns, of: relationships, order: "version", Goal.init)
+    }
+
+    public func goalStates(ofAny relationships: [Relationship.ID]) async throws -> [GoalState] {
         guard !relationships.isEmpty else { return [] }
-        return try await GoalVersionModel.query(on: db).filter(\.$relationshipID ~~ relationships.map(\.uuid)).sort(\.$version).all().map(\.domain)
+        let versions = try await rows("SELECT goal_id, version, state FROM goal_versions WHERE relationship_id IN (\(binds: relationships.map(\.uuid)))") { row in
+            (goal: try row.uuid("goal_id"), version: try row.decode(column: "version", as: Int.self), state: try row.decode(column: "state", as: String.self))
+        }
+        let latest = Dictionary(versions.map { ($0.goal, $0) }) { $0.version >= $1.version ? $0 : $1 }
+        return latest.values.map { GoalState(rawValue: $0.state) ?? .open }
     }
 
     public func save(_ goal: Goal) async throws {

@@ -9,7 +9,8 @@ extension CycleIndicators {
         let applications: [ProgrammeApplication]
         let relationships: [Relationship]
         let meetings: [HeldMeeting]
-        let goalVersions: [Goal]
+        /// The state of each of the relationships' goals.
+        let goalStates: [GoalState]
         let agreements: [Agreement]
         let pulses: [MeetingPulse]
         let feedback: Feedback
@@ -34,7 +35,6 @@ extension CycleIndicators {
             total + max(0, (relationship.endedAt.map { min($0, asOf) } ?? asOf).timeIntervalSince(relationship.startedAt)) / Self.monthSeconds
         }
         let latestAgreements = Dictionary(grouping: records.agreements, by: \.relationshipID).compactMapValues { $0.max { $0.version < $1.version } }
-        let goals = RelationshipWorkspace.current(records.goalVersions).map(\.goal)
         let pulses = Dictionary(grouping: records.pulses, by: \.relationshipID)
         self.init(
             cycle: cycle, programme: records.programme,
@@ -57,8 +57,8 @@ extension CycleIndicators {
             meetings: records.meetings.count,
             mentoringMinutes: records.meetings.reduce(0) { $0 + $1.minutes },
             agreementsSigned: relationships.filter { latestAgreements[$0.id]?.isSigned(in: $0) ?? false }.count,
-            goalsSet: goals.count,
-            goalsAchieved: goals.filter { $0.state == .achieved }.count,
+            goalsSet: records.goalStates.count,
+            goalsAchieved: records.goalStates.filter { $0 == .achieved }.count,
             meanPulse: records.pulses.isEmpty ? nil : Double(records.pulses.reduce(0) { $0 + $1.rating }) / Double(records.pulses.count),
             pulses: records.pulses.count,
             poorFits: relationships.filter { FitAnswer.latest(in: pulses[$0.id] ?? []).values.contains(.poor) }.count,

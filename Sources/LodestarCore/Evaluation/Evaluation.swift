@@ -29,11 +29,13 @@ public struct Evaluation: Sendable {
     public func programme(_ id: Programme.ID, now: Date) async throws -> ProgrammeIndicators {
         guard let programme = try await store.programme(id) else { throw NotFound("programme", id) }
         try principal.requireManager(of: programme, "reading a programme's indicators")
-        var cycles: [CycleIndicators] = []
-        for cycle in try await store.cycles(of: id).sorted(by: { $0.number < $1.number }) {
-            cycles.append(try await measure(cycle, of: programme, now: now))
+        // The cycles are measured side by side, each on its own connection, and set in order.
+        let cycles = try await store.cycles(of: id).sorted(by: { $0.number < $1.number })
+        let measured = try await withThrowingTaskGroup(of: (Int, CycleIndicators).self) { group in
+            for (index, cycle) in cycles.enumerated() { group.addTask { (index, try await measure(cycle, of: programme, now: now)) } }
+            return try await group.reduce(into: [Int: CycleIndicators]()) { $0[$1.0] = $1.1 }
         }
-        return ProgrammeIndicators(programme: programme, cycles: cycles)
+        return ProgrammeIndicators(programme: programme, cycles: cycles.indices.compactMap { measured[$0] })
     }
 
     /// How matching served each opt-in group of a cycle's mentees, small groups hidden.
@@ -54,24 +56,36 @@ public struct Evaluation: Sendable {
     }
 
     /// A cycle's records read in nine queries, however many relationships it has, and two for each
-    /// closed survey.
+    /// closed survey — all but the first side by side, each on a connection of its own.
     private func measure(_ cycle: Cycle, of programme: Programme, now: Date) async throws -> CycleIndicators {
+        let store = self.store
         let relationships = try await store.relationships(in: cycle.id)
         let ids = relationships.map(\.id)
+        async let enrolled = store.enrolmentCounts(in: cycle.id)
+        async let applications = store.applications(in: cycle.id)
+        async let meetings = ids.isEmpty ? [] : store.meetings(ofAny: ids)
+        async let goalStates = ids.isEmpty ? [] : store.goalStates(ofAny: ids)
+        async let agreements = ids.isEmpty ? [] : store.agreements(ofAny: ids)
+        async let pulses = ids.isEmpty ? [] : store.pulses(ofAny: ids)
+        async let surveys = closedSurveys(of: cycle, matchedAt: relationships.map(\.startedAt).min(), now: now)
+        async let own = store.assessments(in: cycle.id, perspective: .mentee)
+        async let lineManagers = store.assessments(in: cycle.id, perspective: .lineManager)
+        let records = CycleIndicators.Records(
+            cycle: cycle, programme: programme, enrolled: try await enrolled, applications: try await applications, relationships: relationships,
+            meetings: try await meetings, goalStates: try await goalStates, agreements: try await agreements, pulses: try await pulses,
+            feedback: CycleIndicators.Feedback(surveys: try await surveys, assessments: try await own + lineManagers))
+        return CycleIndicators(records, now: now)
+    }
+
+    /// The questions and responses of each of a cycle's surveys closed by `now` (only a closed
+    /// survey's answers count, as its results show them only then).
+    private func closedSurveys(of cycle: Cycle, matchedAt: Date?, now: Date) async throws -> [(questions: [SurveyQuestion], responses: [SurveyResponse])] {
         var surveys: [(questions: [SurveyQuestion], responses: [SurveyResponse])] = []
         for survey in try await store.surveys(in: [cycle.id]) {
-            // Only a closed survey's answers count, as its results show them only then.
-            guard let window = survey.window(end: cycle.dates.end, matchedAt: relationships.map(\.startedAt).min()), window.end <= now,
+            guard let window = survey.window(end: cycle.dates.end, matchedAt: matchedAt), window.end <= now,
                   let template = try await store.surveyTemplate(survey.templateID) else { continue }
             surveys.append((template.questions, try await store.responses(to: survey.id)))
         }
-        let assessments = try await store.assessments(in: cycle.id, perspective: .mentee) + store.assessments(in: cycle.id, perspective: .lineManager)
-        let records = CycleIndicators.Records(
-            cycle: cycle, programme: programme, enrolled: try await store.enrolmentCounts(in: cycle.id),
-            applications: try await store.applications(in: cycle.id), relationships: relationships,
-            meetings: ids.isEmpty ? [] : try await store.meetings(ofAny: ids), goalVersions: ids.isEmpty ? [] : try await store.goalVersions(ofAny: ids),
-            agreements: ids.isEmpty ? [] : try await store.agreements(ofAny: ids), pulses: ids.isEmpty ? [] : try await store.pulses(ofAny: ids),
-            feedback: CycleIndicators.Feedback(surveys: surveys, assessments: assessments))
-        return CycleIndicators(records, now: now)
+        return surveys
     }
 }

@@ -258,6 +258,8 @@ public protocol WorkspaceRepository: Sendable {
     func goalVersions(of relationship: Relationship.ID) async throws -> [Goal]
     /// Every version of every goal of these relationships, oldest first.
     func goalVersions(ofAny relationships: [Relationship.ID]) async throws -> [Goal]
+    /// The state each goal of these relationships is in now (its latest version's), a goal each.
+    func goalStates(ofAny relationships: [Relationship.ID]) async throws -> [GoalState]
     /// Inserts a version of a goal.
     func save(_ goal: Goal) async throws
 }

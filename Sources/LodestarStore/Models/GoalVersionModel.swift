@@ -40,12 +40,6 @@ final class GoalVersionModel: Model, @unchecked Sendable {
         editedAt = goal.editedAt
     }
 
-    var domain: Goal {
-        Goal(id: Goal.ID(goalID), relationshipID: Relationship.ID(relationshipID), version: version, title: title, measure: measure,
-             competency: competency, due: due, progress: progress, actions: actions.items, milestones: actions.milestones ?? [],
-             state: GoalState(rawValue: state) ?? .open, stateNote: stateNote, editedBy: Person.ID(editedBy), editedAt: editedAt)
-    }
-
     /// The goal's actions and milestones (versions written before milestones existed have none).
     struct Actions: Codable {
         var items: [Goal.Action]

@@ -34,13 +34,6 @@ final class AgreementModel: Model, @unchecked Sendable {
         editedAt = agreement.editedAt
         signatures = AgreementSignatures.encode(Dictionary(uniqueKeysWithValues: agreement.signatures.map { ($0.key.uuid, $0.value) }))
     }
-
-    var domain: Agreement {
-        Agreement(relationshipID: Relationship.ID(relationshipID), version: version,
-                  terms: .init(expectations: expectations, goals: goals, timeFrame: timeFrame, cadence: cadence, confidentiality: confidentiality, ending: ending),
-                  editedBy: Person.ID(editedBy), editedAt: editedAt,
-                  signatures: Dictionary(uniqueKeysWithValues: AgreementSignatures.decode(signatures).map { (Person.ID($0.key), $0.value) }))
-    }
 }
 
 /// An agreement's signatures as JSON text, person to instant, the same on both databases.
@@ -101,10 +94,5 @@ final class HeldMeetingModel: Model, @unchecked Sendable {
         minutes = meeting.minutes
         mode = meeting.mode.rawValue
         loggedBy = meeting.loggedBy.uuid
-    }
-
-    func domain() throws -> HeldMeeting {
-        HeldMeeting(id: HeldMeeting.ID(id!), relationshipID: Relationship.ID(relationshipID), heldOn: heldOn, minutes: minutes,
-                    mode: try StoredValue.decode(mode, as: MeetingMode.self, column: "held_meetings.mode"), loggedBy: Person.ID(loggedBy))
     }
 }
