@@ -72,6 +72,8 @@ public struct OutcomeLift: Sendable, Equatable {
             case .highRating: "Rated 4 or 5 (latest rating)"
             }
         }
+        /// A word or two, for a chart's bars.
+        public var shortLabel: String { self == .highRating ? "rated 4 or 5" : rawValue }
     }
 
     /// Each outcome with its finding, retention first; the rating only when the HR outcomes give ratings.

@@ -39,8 +39,8 @@ struct OutcomeLiftView {
         var bars: [BarChart.Bar] = []
         for (outcome, finding) in lift.lift.findings {
             guard let measure = finding.measure else { continue }
-            bars.append(BarChart.Bar(label: "Mentees · \(outcome.rawValue)", value: measure.participantRate * 100, written: Self.percent(measure.participantRate)))
-            bars.append(BarChart.Bar(label: "Comparable · \(outcome.rawValue)", value: measure.comparisonRate * 100, written: Self.percent(measure.comparisonRate)))
+            bars.append(BarChart.Bar(label: "Mentees · \(outcome.shortLabel)", value: measure.participantRate * 100, written: Self.percent(measure.participantRate)))
+            bars.append(BarChart.Bar(label: "Comparable · \(outcome.shortLabel)", value: measure.comparisonRate * 100, written: Self.percent(measure.comparisonRate)))
         }
         chart = bars.isEmpty ? nil : CycleDashboardView.Chart(BarChart(id: "lift", title: "Mentees and comparable people, share of each", bars: bars))
         cohorts = lift.cohorts.map { Cohort(name: $0.cycle.name, href: SiteURL.cycle(.value($0.cycle.id), .dashboard).path, start: $0.start.shownDay, mentees: $0.mentees) }
