@@ -169,6 +169,16 @@ struct EvaluationStoreTests {
             #expect(distributions["survey-answers"] == [2, 2, 1, 0, 0] && figures.distributions[1].bands.first?.label == "5 of 5")
             #expect(distributions["growth-self"] == [1, 2, 1, 1, 0, 0] && figures.selfGrowthChanges == [0, 0.5, 1, 1, 2.5])
             #expect(figures.distributionsCSVRows.contains(["Competency growth by the mentees' own ratings, a mentee each", "growth-self", "grew 1 to under 2", "2"]))
+
+            // A fifth line manager rates delegation 1 at the start and 3 at the end: the 360° growth shows, +1, +1, 0, 0, +2.
+            for (moment, rating, day) in [(AssessmentMoment.start, 1, 5.0), (.end, 3, 50)] {
+                try await store.save(CompetencyAssessment(cycleID: cycle.id, menteeID: mentees[4].personID, raterID: mentor.personID, perspective: .lineManager,
+                                                          moment: moment, ratings: ["delegation": rating], note: "", givenAt: Self.day(day)))
+            }
+            let rated = try await Evaluation(store: store, principal: manager).cycle(cycle.id, now: Self.day(60))
+            #expect(rated.lineManagerGrowth.map { abs($0 - 0.8) < 1e-9 } == true && rated.lineManagerGrowthChanges == [0, 0, 1, 1, 2])
+            #expect(rated.distributions.first { $0.key == "growth-line-manager" }?.bands.map(\.count) == [1, 2, 0, 2, 0, 0])
+            #expect(Dictionary(uniqueKeysWithValues: rated.table.map { ($0.key, $0) })["growth-line-manager"]?.written == "+0.80 points")
         }
     }
 
