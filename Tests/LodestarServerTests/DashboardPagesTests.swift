@@ -53,7 +53,9 @@ struct DashboardPagesTests {
             }
             let distributions = try await client.execute(uri: "/cycles/\(pilot.id)/distributions.csv", method: .get, headers: manager.headers) { String(buffer: $0.body) }
             #expect(distributions.hasPrefix("chart,key,band,count\r\n")
-                    && distributions.components(separatedBy: "\r\n").count == figures.distributions.reduce(0) { $0 + $1.bands.count } + 2)
+                    && distributions.components(separatedBy: "\r\n").count == figures.distributions.reduce(0) { $0 + $1.bands.count } + figures.funnel.count
+                        + figures.earlyEndings.count + 2)
+            #expect(distributions.contains("\r\nMentees from applying to completing,funnel,met,\(figures.menteesWhoMet)\r\n"))
             let (_, cycleJSON) = try await client.json(.get, "/api/v1/cycles/\(pilot.id)/indicators")
             #expect((value(cycleJSON, "distributions") as? [[String: Any]])?.map { $0["key"] as? String } == shown)
             #expect((value(cycleJSON, "weeks") as? [[String: Any]])?.last?["onTrack"] as? Int == figures.weeks.last?.onTrack)

@@ -169,6 +169,7 @@ struct EvaluationStoreTests {
             #expect(distributions["survey-answers"] == [2, 2, 1, 0, 0] && figures.distributions[1].bands.first?.label == "5 of 5")
             #expect(distributions["growth-self"] == [1, 2, 1, 1, 0, 0] && figures.selfGrowthChanges == [0, 0.5, 1, 1, 2.5])
             #expect(figures.distributionsCSVRows.contains(["Competency growth by the mentees' own ratings, a mentee each", "growth-self", "grew 1 to under 2", "2"]))
+            #expect(figures.distributionsCSVRows.first == ["Mentees from applying to meeting", "funnel", "applied", "0"])
 
             // A fifth line manager rates delegation 1 at the start and 3 at the end: the 360° growth shows, +1, +1, 0, 0, +2.
             for (moment, rating, day) in [(AssessmentMoment.start, 1, 5.0), (.end, 3, 50)] {

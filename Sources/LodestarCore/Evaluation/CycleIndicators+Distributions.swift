@@ -55,10 +55,15 @@ extension CycleIndicators {
         return bands.map { band in (band.label, changes.filter { $0.isFinite && band.holds($0) }.count) }
     }
 
-    /// The distributions as one table: a line per band.
+    /// The charts' tables as one: a line per band of the funnel, of each distribution and of the
+    /// early endings by reason.
     public static let distributionsCSVHeader = ["chart", "key", "band", "count"]
 
     public var distributionsCSVRows: [[String]] {
-        distributions.flatMap { distribution in distribution.bands.map { [distribution.title, distribution.key, $0.label, String($0.count)] } }
+        let funnel = Distribution(key: "funnel", title: "Mentees from applying to \(completedMentees == nil ? "meeting" : "completing")",
+                                  bands: self.funnel.map { Distribution.Band(label: $0.stage, count: $0.count) })
+        let endings = Distribution(key: "early-endings", title: "Relationships ended early, by reason",
+                                   bands: earlyEndings.map { Distribution.Band(label: $0.reason, count: $0.count) })
+        return ([funnel] + distributions + [endings]).flatMap { chart in chart.bands.map { [chart.title, chart.key, $0.label, String($0.count)] } }
     }
 }
