@@ -444,7 +444,7 @@ def main():
                 check(csv.startswith(b"indicator,key,unit,2026 pilot,2027 cohort\r\n"), "the table downloads as CSV")
                 go(driver, driver.find_element(By.ID, "outcomes-link"))
                 rows = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "#lift tbody tr")]
-                check(arrives(driver, "/outcomes") and len(rows) == 2 and rows[0].startswith("Still employed a year on")
+                check(arrives(driver, "/outcomes") and len(rows) == 3 and rows[0].startswith("Still employed a year on") and rows[2].startswith("Rated 4 or 5")
                       and "How the comparison was made" in driver.page_source, f"the outcome lift compares the pilot's mentees with comparable people ({rows[0] if rows else 'no rows'})")
                 snap(driver, "outcome-lift")
                 go(driver, driver.find_element(By.XPATH, "//nav//a[normalize-space()='Dashboard']"))
