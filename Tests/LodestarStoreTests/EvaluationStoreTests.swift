@@ -113,6 +113,18 @@ struct EvaluationStoreTests {
         }
     }
 
+    @Test("a programme's cycles, measured two at a time, come back each once and in order", arguments: TestDatabase.allCases)
+    func cyclesInOrder(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let (manager, _, _, demo) = try await UseCaseAccessStoreTests.demo(store)
+            let office = ProgrammeOffice(store: store, principal: manager)
+            for _ in 0..<4 { _ = try await office.startCycle(of: demo.programme.id, name: nil) }
+            let cycles = try await store.cycles(of: demo.programme.id)
+            let programme = try await Evaluation(store: store, principal: manager).programme(demo.programme.id, now: Self.day(60))
+            #expect(cycles.count >= 5 && programme.cycles.map(\.cycle.id) == cycles.sorted { $0.number < $1.number }.map(\.id))
+        }
+    }
+
     /// Gender as the mentees gave it: 6 women, 5 men, 1 non-binary, the rest nothing; every mentor a woman.
     /// One relationship starts on day 0; a survey anchored to matching closed on day 1, answered by five:
     /// scale answers 5, 4, 4, 3, 5 (mean 4.2) and 0–10 answers 10, 9, 8, 6, 10 (three promoters, one

@@ -29,14 +29,23 @@ public struct Evaluation: Sendable {
     public func programme(_ id: Programme.ID, now: Date) async throws -> ProgrammeIndicators {
         guard let programme = try await store.programme(id) else { throw NotFound("programme", id) }
         try principal.requireManager(of: programme, "reading a programme's indicators")
-        // The cycles are measured side by side, each on its own connection, and set in order.
+        // Two cycles are measured at a time, side by side, and set in order: a programme of many
+        // large cycles never holds all their records at once.
         let cycles = try await store.cycles(of: id).sorted(by: { $0.number < $1.number })
         let measured = try await withThrowingTaskGroup(of: (Int, CycleIndicators).self) { group in
-            for (index, cycle) in cycles.enumerated() { group.addTask { (index, try await measure(cycle, of: programme, now: now)) } }
-            return try await group.reduce(into: [Int: CycleIndicators]()) { $0[$1.0] = $1.1 }
+            var measured: [Int: CycleIndicators] = [:]
+            for (index, cycle) in cycles.enumerated() {
+                if index >= Self.cyclesAtOnce, let (done, indicators) = try await group.next() { measured[done] = indicators }
+                group.addTask { (index, try await measure(cycle, of: programme, now: now)) }
+            }
+            for try await (done, indicators) in group { measured[done] = indicators }
+            return measured
         }
         return ProgrammeIndicators(programme: programme, cycles: cycles.indices.compactMap { measured[$0] })
     }
+
+    /// How many of a programme's cycles are measured at once.
+    static let cyclesAtOnce = 2
 
     /// How matching served each opt-in group of a cycle's mentees, small groups hidden.
     public func fairness(_ id: Cycle.ID) async throws -> FairnessAudit {
