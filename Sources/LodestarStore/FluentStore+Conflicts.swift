@@ -70,7 +70,7 @@ extension FluentStore {
                 AdministrativeChange(
                     id: AdministrativeChange.ID(try row.uuid("id")),
                     try StoredValue.decode(try row.decode(column: "kind", as: String.self), as: AdministrativeChange.Kind.self, column: "administrative_changes.kind"),
-                    programme: try row.decode(column: "programme_id", as: UUID?.self).map(Programme.ID.init),
+                    programme: try row.optionalUUID("programme_id").map(Programme.ID.init),
                     subject: try row.decode(column: "subject", as: String.self),
                     attribution: Attribution(by: try row.decode(column: "changed_by", as: String.self), at: try row.decode(column: "changed_at", as: Date.self)))
             }

@@ -21,7 +21,7 @@ extension FluentStore {
                 result = ImportSummary(created: created, updated: updated, unchanged: unchanged)
             }
             let target: PendingImport.Target
-            switch (try row.decode(column: "kind", as: String.self), try row.decode(column: "cycle_id", as: UUID?.self)) {
+            switch (try row.decode(column: "kind", as: String.self), try row.optionalUUID("cycle_id")) {
             case ("people", nil): target = .people
             case ("enrolments", let cycle?): target = .enrolments(into: Cycle.ID(cycle))
             case (let kind, let cycle): throw StoredValue.Unknown(column: "imports.kind", value: "\(kind) \(cycle.map(\.uuidString) ?? "without a cycle")")

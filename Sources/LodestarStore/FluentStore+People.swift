@@ -47,7 +47,7 @@ extension FluentStore {
         var lines: [Person.ID: Person.ID?] = [:]
         for row in try await sql.select().column("id").column("manager_id").from(PersonModel.schema).all() {
             // updateValue, not a subscript: assigning nil would drop the person at the top.
-            lines.updateValue(try row.decode(column: "manager_id", as: UUID?.self).map(Person.ID.init), forKey: Person.ID(try row.uuid("id")))
+            lines.updateValue(try row.optionalUUID("manager_id").map(Person.ID.init), forKey: Person.ID(try row.uuid("id")))
         }
         return lines
     }

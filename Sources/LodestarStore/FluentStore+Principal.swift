@@ -51,7 +51,7 @@ extension FluentStore {
         let account = try Account(RowColumns(row: first, prefix: "a_"))
         // A left join with no person (or no managed programme) leaves those columns null.
         let person = account.personID == nil ? nil : try Person(RowColumns(row: first, prefix: "p_"))
-        let managed = try rows.compactMap { try $0.decode(column: "managed", as: UUID?.self).map(Programme.ID.init) }
+        let managed = try rows.compactMap { try $0.optionalUUID("managed").map(Programme.ID.init) }
         return (try credential(first), AccountHolder(account: account, person: person, managedProgrammes: Set(managed),
                                                      unreadMessages: try first.decode(column: "unread", as: Int.self)))
     }

@@ -41,6 +41,13 @@ extension SQLRow {
         if let text = try? decode(column: column, as: String.self), let uuid = UUIDText.parse(text) { return uuid }
         return try decode(column: column, as: UUID.self)
     }
+
+    /// As `uuid(_:)`, for a column that may be null.
+    func optionalUUID(_ column: String) throws -> UUID? {
+        // A null column, as one that is not such text, is left to the database's own decoding.
+        if let text = try? decode(column: column, as: String?.self), let uuid = UUIDText.parse(text) { return uuid }
+        return try decode(column: column, as: UUID?.self)
+    }
 }
 
 /// The columns of one table in a query's rows, read straight into the domain's values.
@@ -54,6 +61,7 @@ struct RowColumns {
 
     func callAsFunction<T: Decodable>(_ column: String, as type: T.Type = T.self) throws -> T {
         if T.self == UUID.self, let id = try row.uuid(prefix + column) as? T { return id }
+        if T.self == UUID?.self, let id = try row.optionalUUID(prefix + column) as? T { return id }
         return try row.decode(column: prefix + column, as: T.self)
     }
 

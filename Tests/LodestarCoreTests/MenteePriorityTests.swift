@@ -74,6 +74,22 @@ struct MenteePriorityTests {
         #expect(small.summary.hasSuffix("Its effect is not shown: the prioritised mentees or the others are fewer than 5."))
     }
 
+    @Test("peer and speed programmes, and programmes whose mentees choose, plan without the priority and report no effect")
+    func notForEveryProgramme() throws {
+        var settings = MatchingSettings.defaults(for: .oneToOne)
+        settings.menteePriority = MenteePriority(dimension: .gender, groups: ["woman"], points: 10)
+        #expect(settings.priority(for: .oneToOne) == settings.menteePriority && settings.priority(for: .group) == settings.menteePriority)
+        #expect(settings.priority(for: .peer) == nil && settings.priority(for: .speed) == nil)
+        settings.menteeChoice = .init()
+        #expect(settings.priority(for: .oneToOne) == nil)
+        var cohort = Cohort()
+        for index in 0..<4 { cohort.enrol(cohort.person("Peer \(index)", level: 5), .mentee) }
+        Self.woman(&cohort.people[0])
+        var request = cohort.request(.peer)
+        request.settings.menteePriority = MenteePriority(dimension: .gender, groups: ["woman"], points: 10)
+        #expect(try PriorityEffect.of(request, plan: try MatchPlanner.plan(request)) == nil && MatchPlanner.prioritised(in: request).isEmpty)
+    }
+
     @Test("a priority out of range is refused by field before any plan")
     func refused() throws {
         func issues(_ priority: MenteePriority) -> [String] {

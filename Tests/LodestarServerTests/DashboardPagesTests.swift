@@ -46,7 +46,7 @@ struct DashboardPagesTests {
             // Satisfaction, pulses and growth as distributions, each a chart with its table and its CSV, the API's the same.
             let shown = figures.distributions.map(\.key)
             #expect(shown.contains("pulses") && shown.contains("survey-answers") && shown.contains("growth-self"), "the pilot's history: \(shown)")
-            for distribution in figures.distributions where distribution.key != "scores" {
+            for distribution in figures.feedbackDistributions {
                 #expect(page.contains(#"aria-labelledby="\#(distribution.key)-title \#(distribution.key)-desc""#), "\(distribution.key)")
                 let first = try #require(distribution.bands.first)
                 #expect(page.contains("\(first.label): \(first.count)"), "\(distribution.key) in words")
@@ -108,11 +108,13 @@ struct DashboardPagesTests {
             let (_, organisationJSON) = try await client.json(.get, "/api/v1/indicators")
             #expect(value(organisationJSON, "programmes.0.programmeName") as? String == programme.name && (value(organisationJSON, "all") as? [Any])?.isEmpty == false)
             let unknown = UUID()
-            for path in ["/cycles/\(unknown)/dashboard", "/programmes/\(unknown)/dashboard", "/cycles/\(unknown)/fairness"] {
+            for path in ["/cycles/\(unknown)/dashboard", "/programmes/\(unknown)/dashboard", "/cycles/\(unknown)/fairness", "/cycles/\(unknown)/weeks.csv",
+                         "/cycles/\(unknown)/distributions.csv"] {
                 #expect(try await client.page(path, as: manager).0 == .notFound, "\(path)")
             }
             for path in ["/cycles/\(pilot.id)/dashboard", "/programmes/\(programme.id)/dashboard.csv", "/cycles/\(pilot.id)/fairness", "/cycles/\(pilot.id)/fairness.csv",
-                         "/cycles/\(pilot.id)/report", "/programmes/\(programme.id)/report.pdf", "/dashboard", "/dashboard.csv"] {
+                         "/cycles/\(pilot.id)/report", "/programmes/\(programme.id)/report.pdf", "/dashboard", "/dashboard.csv", "/cycles/\(pilot.id)/weeks.csv",
+                         "/cycles/\(pilot.id)/distributions.csv"] {
                 #expect(try await client.page(path, as: mentor).0 == .forbidden, "\(path) is the managers'")
             }
         }

@@ -23,12 +23,15 @@ struct UUIDTextTests {
         }
     }
 
-    @Test("people, enrolments and pulses read back with their ids on both databases", arguments: TestDatabase.allCases)
+    @Test("people (managers or none), and pulses read back with their ids on both databases", arguments: TestDatabase.allCases)
     func readBack(database: TestDatabase) async throws {
         try await database.withStore { store in
             let demo = try #require(try await DemoSeeder(store: store).seedIfEmpty(history: true))
             let people = try await store.people(ids: Set(demo.people.prefix(5).map(\.id)))
             #expect(Set(people.map(\.id)) == Set(demo.people.prefix(5).map(\.id)) && people.allSatisfy { person in demo.people.contains(person) })
+            // Every person, with a manager or without one (a null column), reads back whole.
+            let everyone = Dictionary(uniqueKeysWithValues: try await store.people(ids: Set(demo.people.map(\.id))).map { ($0.id, $0) })
+            #expect(demo.people.contains { $0.managerID == nil } && demo.people.allSatisfy { everyone[$0.id] == $0 })
             let relationships = try await store.relationships(in: try #require(try await store.cycles(of: demo.programme.id).first { $0.state == .closed }).id)
             let pulses = try await store.pulses(ofAny: relationships.map(\.id))
             #expect(!pulses.isEmpty && pulses.allSatisfy { pulse in relationships.contains { $0.id == pulse.relationshipID && $0.participants.contains(pulse.personID) } })

@@ -14,15 +14,17 @@ extension CycleIndicators {
         }
     }
 
-    /// The distributions of the match scores, the survey answers, the pulses and the competency
-    /// growth; each left out while it has nothing to show, the pulses while fewer than five were given.
-    public var distributions: [Distribution] {
+    /// The distributions of the match scores (while there are any) and of what people said.
+    public var distributions: [Distribution] { (scores.isEmpty ? [] : [scoreDistribution]) + feedbackDistributions }
+
+    /// The distributions of the survey answers, the pulses and the competency growth; each left
+    /// out while fewer than five were counted.
+    public var feedbackDistributions: [Distribution] {
         func counted(_ key: String, _ title: String, _ bands: [(label: String, count: Int)]) -> Distribution? {
             bands.reduce(0) { $0 + $1.count } >= SmallGroups.minimum ? Distribution(key: key, title: title, bands: bands.map { Distribution.Band(label: $0.label, count: $0.count) }) : nil
         }
         func scale(_ counts: [Int]) -> [(label: String, count: Int)] { (1...5).reversed().map { ("\($0) of 5", counts.indices.contains($0 - 1) ? counts[$0 - 1] : 0) } }
         return [
-            scores.isEmpty ? nil : scoreDistribution,
             counted("survey-answers", "Satisfaction: the surveys' answers on a scale of 1 to 5", scale(surveyAnswers)),
             counted("pulses", "How meetings felt: the pulses given, 1 to 5", scale(pulseRatings)),
             counted("growth-self", "Competency growth by the mentees' own ratings, a mentee each", Self.growthBands(selfGrowthChanges)),

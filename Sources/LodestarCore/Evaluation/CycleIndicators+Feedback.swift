@@ -10,11 +10,7 @@ extension CycleIndicators {
 
         /// How many answers to the scale questions (1–5) of the surveys answered by five or more
         /// gave each value, 1 first.
-        var satisfactionAnswers: [Int] {
-            var counts = [Int](repeating: 0, count: 5)
-            for answer in shownSurveys.flatMap({ numbers($0.questions, $0.responses, of: .scale) }) where (1...5).contains(answer) { counts[answer - 1] += 1 }
-            return counts
-        }
+        var satisfactionAnswers: [Int] { CycleIndicators.counts(of: shownSurveys.flatMap { numbers($0.questions, $0.responses, of: .scale) }) }
 
         /// % promoters (9–10) minus % detractors (0–6) over the 0–10 answers of those surveys, from five answers up.
         var netPromoterScore: Double? {

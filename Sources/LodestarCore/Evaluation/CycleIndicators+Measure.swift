@@ -66,7 +66,7 @@ extension CycleIndicators {
                 .map { Ending(reason: $0.key, count: $0.value.count) }.sorted { ($1.count, $0.reason) < ($0.count, $1.reason) },
             scores: relationships.map(\.score),
             surveyAnswers: records.feedback.satisfactionAnswers,
-            pulseRatings: (1...5).map { rating in records.pulses.filter { $0.rating == rating }.count },
+            pulseRatings: Self.counts(of: records.pulses.lazy.map(\.rating)),
             netPromoterScore: records.feedback.netPromoterScore,
             selfGrowthChanges: records.feedback.growth(.mentee), lineManagerGrowthChanges: records.feedback.growth(.lineManager),
             weeks: Self.weeks(from: cycle.dates.start ?? relationships.map(\.startedAt).min(), to: asOf, relationships: relationships,

@@ -78,6 +78,13 @@ public struct CycleIndicators: Sendable, Equatable {
 
     static func mean(_ values: [Double]) -> Double? { values.isEmpty ? nil : values.reduce(0, +) / Double(values.count) }
 
+    /// How many of `ratings` gave each value of 1 to 5, 1 first; any other value is not counted.
+    static func counts(of ratings: some Sequence<Int>) -> [Int] {
+        var counts = [Int](repeating: 0, count: 5)
+        for rating in ratings where (1...5).contains(rating) { counts[rating - 1] += 1 }
+        return counts
+    }
+
     /// The mentees' way from applying to completing, each stage with how many reached it.
     public var funnel: [(stage: String, count: Int)] {
         [("applied", applied[.mentee] ?? 0), ("enrolled", enrolled[.mentee] ?? 0), ("matched", matchedMentees), ("met", menteesWhoMet)]

@@ -29,9 +29,14 @@ public struct Evaluation: Sendable {
     public func programme(_ id: Programme.ID, now: Date) async throws -> ProgrammeIndicators {
         guard let programme = try await store.programme(id) else { throw NotFound("programme", id) }
         try principal.requireManager(of: programme, "reading a programme's indicators")
+        return try await measure(programme, now: now)
+    }
+
+    /// Every cycle of a programme the principal may read, measured at `now`.
+    func measure(_ programme: Programme, now: Date) async throws -> ProgrammeIndicators {
         // Two cycles are measured at a time, side by side, and set in order: a programme of many
         // large cycles never holds all their records at once.
-        let cycles = try await store.cycles(of: id).sorted(by: { $0.number < $1.number })
+        let cycles = try await store.cycles(of: programme.id).sorted(by: { $0.number < $1.number })
         let measured = try await withThrowingTaskGroup(of: (Int, CycleIndicators).self) { group in
             var measured: [Int: CycleIndicators] = [:]
             for (index, cycle) in cycles.enumerated() {

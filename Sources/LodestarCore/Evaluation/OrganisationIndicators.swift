@@ -88,7 +88,7 @@ extension Evaluation {
         try principal.requireManagement("reading the organisation's indicators")
         var programmes: [ProgrammeIndicators] = []
         for programme in try await store.programmes(ids: principal.isAdmin ? nil : principal.managedProgrammes) where principal.manages(programme.id) {
-            programmes.append(try await self.programme(programme.id, now: now))
+            programmes.append(try await measure(programme, now: now))
         }
         return OrganisationIndicators(programmes)
     }

@@ -140,14 +140,14 @@ public enum MatchPlanner {
     /// judge took only settings in range, so the points are 1…30 and the costs stay far below the
     /// solver's "forbidden".
     static func priorityPenalty(_ judge: PairJudge) -> [Int32] {
-        guard let priority = judge.settings.menteePriority else { return [] }
+        guard let priority = judge.settings.priority(for: judge.format) else { return [] }
         let extra = Int32(clamping: min(max(priority.points, 0), MenteePriority.points.upperBound)) * Int32(scale)
         return judge.mentees.people.map { priority.includes($0.demographics) ? 0 : extra }
     }
 
     /// The mentees of `request` a matching priority prefers (none without one).
     static func prioritised(in request: MatchRequest) -> Set<Enrolment.ID> {
-        guard let priority = request.settings.menteePriority else { return [] }
+        guard let priority = request.settings.priority(for: request.format) else { return [] }
         let people = Dictionary(request.people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return Set(request.enrolments.filter { $0.role == .mentee && people[$0.personID].map { priority.includes($0.demographics) } == true }.map(\.id))
     }

@@ -20,6 +20,12 @@ public struct MatchingSettings: Sendable, Hashable, Codable {
     /// An optional priority for under-represented mentees when places are short; absent, none.
     public var menteePriority: MenteePriority?
 
+    /// The matching priority a plan in `format` goes by: none in peer and speed programmes, which
+    /// share no mentors' places, nor when mentees choose their mentors (there is no plan).
+    public func priority(for format: MentoringFormat) -> MenteePriority? {
+        format == .peer || format == .speed || menteeChoice != nil ? nil : menteePriority
+    }
+
     /// Whether matching waits for mentors' training.
     public var requiresMentorTraining: Bool { mentorTrainingFirst ?? false }
 

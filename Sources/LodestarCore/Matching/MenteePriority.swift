@@ -104,7 +104,7 @@ public struct PriorityEffect: Sendable, Hashable, Codable {
 
     /// The effect of the request's priority on its plan (nil without one): the plan made again without it.
     public static func of(_ request: MatchRequest, plan: MatchPlan) throws -> PriorityEffect? {
-        guard let priority = request.settings.menteePriority, request.format != .peer else { return nil }
+        guard let priority = request.settings.priority(for: request.format) else { return nil }
         var without = request
         without.settings.menteePriority = nil
         return PriorityEffect(priority, with: plan, without: try MatchPlanner.plan(without), prioritised: MatchPlanner.prioritised(in: request))

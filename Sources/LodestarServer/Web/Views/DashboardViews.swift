@@ -62,7 +62,7 @@ struct CycleDashboardView {
                            bars: distribution.bands.map { BarChart.Bar(label: $0.label, value: Double($0.count), written: $0.count.formatted()) }))
         }
         scores = chart(indicators.scoreDistribution)
-        distributions = indicators.distributions.filter { $0.key != "scores" }.map(chart)
+        distributions = indicators.feedbackDistributions.map(chart)
         let weeks = indicators.weeks
         trends = weeks.isEmpty ? [] : [
             Chart(BarChart(id: "weekly-meetings", title: "Meetings held, week by week",

@@ -148,7 +148,7 @@ struct PlanView {
         mentees = plan.statistics.mentees
         meanScore = plan.statistics.meanScore.written(decimals: 1)
         minimumScore = plan.statistics.minimumScore.written(decimals: 1)
-        priority = programme.format == .peer || programme.effectiveMatching.menteeChoice != nil ? nil : programme.effectiveMatching.menteePriority.map {
+        priority = programme.effectiveMatching.priority(for: programme.format).map {
             "Matching priority: \($0.summary). Pairs' scores are as shown; the solver's objective counts the priority."
         }
         proof = switch (plan.certificate.optimal, plan.certificate.solver.hasPrefix("group formation")) {
