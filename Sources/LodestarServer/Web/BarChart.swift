@@ -19,7 +19,7 @@ struct BarChart {
     /// The chart as SVG, every text escaped. A value that is not a finite number above zero
     /// draws no bar.
     var svg: String {
-        let escape = EscapedHTML().escapeText
+        let escape = EscapedHTML.escape
         let width = Self.labelWidth + Self.barWidth + Self.valueWidth, height = bars.count * Self.rowHeight + 8
         let largest = bars.map(\.value).filter(\.isFinite).max() ?? 0
         var svg = #"<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="\#(width)" height="\#(height)" viewBox="0 0 \#(width) \#(height)" role="img" aria-labelledby="\#(id)-title \#(id)-desc">"#

@@ -1,14 +1,10 @@
 import LodestarCore
-import Mustache
 
 /// How every page escapes what it shows: `<`, `>`, `&`, `"` and `'` become entities, exactly as
 /// Mustache's own HTML escaping writes them; a text with none of them — most names, dates and
 /// figures — is handed back as it is instead of being rebuilt character by character.
-struct EscapedHTML: MustacheContentType {
-    /// The name the templates' `{{% CONTENT_TYPE: … }}` pragma gives it.
-    static let name = "LODESTAR_HTML"
-
-    func escapeText(_ text: String) -> String {
+enum EscapedHTML {
+    static func escape(_ text: String) -> String {
         text.replacingBytes { byte in
             switch byte {
             case UInt8(ascii: "<"): Self.lessThan

@@ -1,35 +1,32 @@
 import Foundation
 import Hummingbird
 import LodestarCore
-import Mustache
 
 /// Renders the Mustache templates shipped with the server into HTML responses.
 struct PageRenderer: Sendable {
-    let library: MustacheLibrary
+    let library: TemplateLibrary
 
     /// Loads every template from the bundled `Templates` folder.
     static func load() async throws -> PageRenderer {
         guard let directory = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
             throw HTTPError(.internalServerError, message: "the page templates are missing from the build")
         }
-        MustacheContentTypes.register(EscapedHTML(), named: EscapedHTML.name)
-        var library = MustacheLibrary()
+        var templates: [String: PageTemplate] = [:]
         for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) where file.hasSuffix(".mustache") {
             let name = String(file.dropLast(".mustache".count))
             let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
-            // Each template starts by naming its escaping; partials and the layout inherit it.
             do {
-                try library.register("{{% CONTENT_TYPE: \(EscapedHTML.name) }}" + text, named: name)
+                templates[name] = try PageTemplate(text)
             } catch {
                 throw TemplateUnreadable(name: name, reason: "\(error)")
             }
         }
-        return try PageRenderer(checking: library)
+        return try PageRenderer(checking: TemplateLibrary(templates: templates))
     }
 
     /// A renderer over `library`, once every page template is in it.
-    init(checking library: MustacheLibrary) throws {
-        let missing = Template.allCases.filter { library.getTemplate(named: $0.rawValue) == nil }
+    init(checking library: TemplateLibrary) throws {
+        let missing = Template.allCases.filter { library.templates[$0.rawValue] == nil }
         guard missing.isEmpty else { throw TemplatesMissing(names: missing.map(\.rawValue)) }
         self.library = library
     }
@@ -42,7 +39,7 @@ struct PageRenderer: Sendable {
     /// The text of the page `template` filled from `view`, with `nav` (none outside a request).
     func text(_ template: Template, _ view: Any, nav: Navigation? = nil) -> String {
         // Every template was found at start-up (`init(checking:)`), so rendering yields a page.
-        library.render(ViewTree.of(Frame(view: view, nav: nav)) ?? [:], withTemplate: template.rawValue) ?? ""
+        library.render(ViewValue.of(Frame(view: view, nav: nav)) ?? .fields([:]), template: template.rawValue) ?? ""
     }
 
     /// The error page: what went wrong and where to go next.
