@@ -48,7 +48,9 @@ public func buildApplication(config: AppConfig, logger: Logger = Logger(label: "
 func buildRouter(store: FluentStore, credentials: any Credentials, config: AppConfig) async throws -> Router<LodestarContext> {
     let router = Router(context: LodestarContext.self)
     let pages = try await PageRenderer.load()
-    let authentication = Authentication(store: store, credentials: credentials)
+    // Read models and sessions' principals, kept while the store's data revision stands.
+    let reads = ReadCache(store: store)
+    let authentication = Authentication(store: store, credentials: credentials, reads: reads)
     let scraper = config.metricsSecret.map(ScrapeSecret.init)
     // Errors are turned into answers twice: outside, for what authentication itself refuses;
     // inside, so that an error page keeps the navigation of whoever is signed in.
@@ -66,8 +68,8 @@ func buildRouter(store: FluentStore, credentials: any Credentials, config: AppCo
     let plans = PlanCache()
     try LodestarAPI(store: store, document: try APIDocument.load(), plans: plans, publicURL: config.publicURL,
                     credentials: credentials).register(on: router)
-    try WebPages(store: store, pages: pages).register(on: router)
-    AdministrationPages(store: store, pages: pages, invitations: links).register(on: router)
+    try WebPages(store: store, pages: pages, reads: reads).register(on: router)
+    AdministrationPages(store: store, pages: pages, reads: reads, invitations: links).register(on: router)
     ReadinessPages(store: store, pages: pages).register(on: router)
     ImportPages(store: store, pages: pages).register(on: router)
     CyclePages(store: store, pages: pages).register(on: router)
@@ -78,13 +80,13 @@ func buildRouter(store: FluentStore, credentials: any Credentials, config: AppCo
     TrainingPages(store: store, pages: pages).register(on: router)
     SurveyPages(store: store, pages: pages).register(on: router)
     GrowthPages(store: store, pages: pages, publicURL: config.publicURL).register(on: router)
-    DashboardPages(store: store, pages: pages).register(on: router)
+    DashboardPages(store: store, pages: pages, reads: reads).register(on: router)
     OutcomePages(store: store, pages: pages).register(on: router)
     SuccessionPages(store: store, pages: pages).register(on: router)
     CertificatePages(store: store, pages: pages, publicURL: config.publicURL).register(on: router)
     RecognitionPages(store: store, pages: pages, publicURL: config.publicURL).register(on: router)
-    MatchingPages(store: store, pages: pages, plans: plans).register(on: router)
-    WorkspacePages(store: store, pages: pages, publicURL: config.publicURL).register(on: router)
+    MatchingPages(store: store, pages: pages, plans: plans, reads: reads).register(on: router)
+    WorkspacePages(store: store, pages: pages, reads: reads, publicURL: config.publicURL).register(on: router)
     CalendarPages(feeds: CalendarFeeds(store: store, credentials: credentials), pages: pages, publicURL: config.publicURL)
         .register(on: router)
     PairingPages(store: store, pages: pages).register(on: router)

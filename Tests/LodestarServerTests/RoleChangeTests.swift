@@ -4,8 +4,8 @@ import LodestarStore
 import LodestarTestSupport
 import Testing
 
-/// Who is asking is read afresh on every request, so a change of role counts on the next one —
-/// on every app server sharing the database.
+/// Who is asking, and what a page shows, are kept only while nothing is written, so a change of
+/// role — or any change — counts on the next request, on every app server sharing the database.
 @Suite struct RoleChangeTests {
     static let session = Caller.session("manager-session", csrf: "manager-csrf")
 
@@ -46,6 +46,31 @@ import Testing
             #expect(try await clients[0].page("/programmes/\(programme.id)", as: Self.session).0 == .forbidden)
             _ = try await ManagerAppointments(store: store, principal: .commandLine).appoint(email: manager.email, toManage: programme.id, now: Date())
             #expect(try await clients[0].page("/programmes/\(programme.id)", as: Self.session).0 == .ok)
+        }
+    }
+
+    @Test("a change written on one app server shows on the other's next page; a sign-out on one ends the session on both", arguments: TestDatabase.allCases)
+    func writesCountEverywhere(database: TestDatabase) async throws {
+        let programme = programme
+        try await withApps(database == .postgresql ? 2 : 1, database, prepare: appointManager) { clients, store in
+            let path = "/programmes/\(programme.id)"
+            for client in clients {
+                for _ in 0..<2 { #expect(try await client.page(path, as: Self.session).1.contains("Leaders")) }
+                #expect(try await client.page("/", as: Self.session).1.contains("Leaders"))
+            }
+            // Renamed by another writer (the programme form on another server, the CLI): every server's next page says so.
+            var renamed = programme
+            renamed.name = "Rising Leaders"
+            try await store.save(renamed)
+            for client in clients {
+                #expect(try await client.page(path, as: Self.session).1.contains("Rising Leaders"))
+                #expect(try await client.page("/", as: Self.session).1.contains("Rising Leaders"))
+            }
+            // Signed out on the first server: the cookie opens nothing on any.
+            #expect(try await clients[0].form("/sign-out", ["csrf": "manager-csrf"], as: Self.session).status == .seeOther)
+            for client in clients {
+                #expect(try await client.page(path, as: Self.session).0 == .seeOther, "sent to sign in")
+            }
         }
     }
 

@@ -11,13 +11,17 @@ public struct Authentication: Sendable {
     /// password yet) is checked against it, so it takes as long as a real one and the time
     /// taken can't tell who has an account.
     let absentAccountHash: String
+    /// Where the server keeps the principals of sessions while nothing changes (none: read each time).
+    let reads: ReadCache?
 
     /// Creates the use cases.
-    public init(store: any LodestarRepositories, credentials: any Credentials, sessions: SessionPolicy = .init(), throttle: SignInThrottle = .init()) {
+    public init(store: any LodestarRepositories, credentials: any Credentials, sessions: SessionPolicy = .init(), throttle: SignInThrottle = .init(),
+                reads: ReadCache? = nil) {
         self.store = store
         self.credentials = credentials
         self.sessions = sessions
         self.throttle = throttle
+        self.reads = reads
         absentAccountHash = credentials.hash(password: credentials.newToken())
     }
 
@@ -59,15 +63,49 @@ public struct Authentication: Sendable {
 
     /// The principal behind a session cookie, or nil when the session is unknown or expired. Using a
     /// session extends it (at most to its absolute lifetime).
+    ///
+    /// With a read cache, a session's principal is read from the store once per data revision:
+    /// any change of role, and the end of any session, is a new revision, so the next request
+    /// after it reads afresh, on every app server.
     public func session(token: String, now: Date) async throws -> (principal: Principal, session: SignInSession)? {
         let digest = credentials.digest(token: token)
+        guard let reads else { return try await storedSession(digest: digest, now: now) }
+        let kept: (principal: Principal, session: SignInSession)
+        do {
+            kept = try await reads.value("session", of: digest, for: nil, at: nil) {
+                guard let found = try await storedSession(digest: digest, now: now) else { throw NoSession() }
+                return found
+            }
+        } catch is NoSession {
+            return nil
+        }
+        // Expired, or due to be extended: the stored session decides, and is kept so.
+        guard kept.session.expiresAt > now, extended(kept.session, now: now).timeIntervalSince(kept.session.expiresAt) <= 60 else {
+            guard let found = try await storedSession(digest: digest, now: now) else {
+                reads.forget("session", of: digest)
+                return nil
+            }
+            try await reads.replace("session", of: digest, with: found)
+            return found
+        }
+        return kept
+    }
+
+    private struct NoSession: Error {}
+
+    /// When a session used at `now` expires: its idle lifetime on, at most its absolute lifetime.
+    private func extended(_ session: SignInSession, now: Date) -> Date {
+        min(now.addingTimeInterval(sessions.idleLifetime), session.createdAt.addingTimeInterval(sessions.absoluteLifetime))
+    }
+
+    private func storedSession(digest: String, now: Date) async throws -> (principal: Principal, session: SignInSession)? {
         guard let (stored, holder) = try await store.sessionHolder(digest: digest) else { return nil }
         var session = stored
         guard session.expiresAt > now else {
             try await store.deleteSession(digest: digest)
             return nil
         }
-        let extended = min(now.addingTimeInterval(sessions.idleLifetime), session.createdAt.addingTimeInterval(sessions.absoluteLifetime))
+        let extended = extended(session, now: now)
         // Written back only when it moves by more than a minute, so reads stay reads.
         if extended.timeIntervalSince(session.expiresAt) > 60 {
             session.expiresAt = extended

@@ -121,7 +121,7 @@ public typealias ProgrammeReading = ProgrammeRepository & EnrolmentRepository
 /// store of everything is one of each); those that write in a transaction take this one.
 public protocol LodestarRepositories: PeopleRepository, CompetencyRepository, ProgrammeRepository, EnrolmentRepository, ConflictRepository,
     AccountRepository, OutboxRepository, RelationshipRepository, WorkspaceRepository, CalendarRepository, MentorRequestRepository, SpeedEventRepository, WebhookRepository, PrincipalReading, AdministrativeRecord, ReadinessRepository, ImportRepository, ApplicationRepository, TrainingRepository, SurveyRepository, AssessmentRepository, RecognitionRepository, CertificateRepository, KudosRepository, OutcomeRepository, SuccessionRepository,
-    PlanningRevisionReading {
+    PlanningRevisionReading, DataRevisionReading {
     /// True when nothing has been stored yet (the demo seeds only such a store).
     func isEmpty() async throws -> Bool
     /// Runs `work` all-or-nothing: every write it makes through the given store commits together or not at all.

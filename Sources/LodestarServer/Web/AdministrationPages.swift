@@ -7,11 +7,13 @@ import LodestarCore
 struct AdministrationPages {
     let store: any LodestarRepositories
     let pages: PageRenderer
+    let reads: ReadCache
     let invitations: AccountLinks
 
     func register(on router: Router<LodestarContext>) {
-        router.get(.programme(.key)) { _, context in
-            try await programmePage(try context.parameters.id(of: "programme"), context)
+        router.get(.programme(.key)) { request, context in
+            let id: Programme.ID = try context.parameters.id(of: "programme")
+            return try await pages.kept(.programme, request, context, reads: reads) { csrf in try await programmeView(id, context, csrf: csrf) }
         }
         router.post(.managers(.key)) { request, context in
             let id: Programme.ID = try context.parameters.id(of: "programme")
@@ -77,10 +79,14 @@ struct AdministrationPages {
 
     private func programmePage(_ id: Programme.ID, _ context: LodestarContext, problem: String? = nil, email: String = "",
                                refusal: String? = nil) async throws -> HTML {
+        pages.render(.programme, try await programmeView(id, context, csrf: context.session?.csrfToken ?? "", problem: problem, email: email, refusal: refusal),
+                     for: context, status: problem == nil && refusal == nil ? .ok : .unprocessableContent)
+    }
+
+    private func programmeView(_ id: Programme.ID, _ context: LodestarContext, csrf: String, problem: String? = nil, email: String = "",
+                               refusal: String? = nil) async throws -> ProgrammeView {
         let principal = try context.signedIn()
-        let page = try await ProgrammePage.read(id, for: principal, store)
-        return pages.render(.programme, ProgrammeView(page, for: principal, csrf: context.session?.csrfToken ?? "", problem: problem, email: email, refusal: refusal),
-                            for: context, status: problem == nil && refusal == nil ? .ok : .unprocessableContent)
+        return ProgrammeView(try await ProgrammePage.read(id, for: principal, store), for: principal, csrf: csrf, problem: problem, email: email, refusal: refusal)
     }
 
     private func conflictsPage(_ context: LodestarContext, page: PageRequest, problem: String? = nil, form: ConflictsView.Form = .blank) async throws -> HTML {

@@ -8,13 +8,16 @@ struct MatchingPages {
     let pages: PageRenderer
     /// Plans shared by every manager's requests, while their data stands.
     let plans: PlanCache
+    let reads: ReadCache
 
     func register(on router: Router<LodestarContext>) {
         router.get(.cycle(.key, .plan)) { request, context in
             let query = try Self.planQuery(request)
-            let reading = try await PlanReview(store: store, principal: try context.signedIn(), plans: plans)
-                .plan(try context.parameters.id(of: "cycle"), query, trying: try Self.edit(request), now: context.now)
-            return pages.render(.plan, PlanView(reading, seed: query.seed, fairness: query.fairness, csrf: context.session?.csrfToken ?? ""), for: context)
+            return try await pages.kept(.plan, request, context, reads: reads) { csrf in
+                let reading = try await PlanReview(store: store, principal: try context.signedIn(), plans: plans)
+                    .plan(try context.parameters.id(of: "cycle"), query, trying: try Self.edit(request), now: context.now)
+                return PlanView(reading, seed: query.seed, fairness: query.fairness, csrf: csrf)
+            }
         }
         router.get(.cycle(.key, .ruleCosts)) { request, context in
             let query = try Self.planQuery(request)

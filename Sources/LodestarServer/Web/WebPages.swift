@@ -6,6 +6,7 @@ import LodestarCore
 struct WebPages {
     let store: any LodestarRepositories
     let pages: PageRenderer
+    let reads: ReadCache
 
     func register(on router: Router<LodestarContext>) throws {
         guard let cssURL = Bundle.module.url(forResource: "Assets/style", withExtension: "css") else {
@@ -16,15 +17,19 @@ struct WebPages {
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
                      body: .init(byteBuffer: ByteBuffer(string: css)))
         }
-        router.get(.home) { _, context in
+        router.get(.home) { request, context in
             let principal = try context.signedIn()
-            if principal.home == .participant { return pages.render(.home, try await participantHome(principal, now: context.now, csrf: context.session?.csrfToken ?? ""), for: context) }
-            return pages.render(.programmes, ProgrammesView(try await ProgrammeOverview.read(for: principal, store), for: principal), for: context)
+            if principal.home == .participant {
+                return try await pages.kept(.home, request, context, reads: reads) { csrf in try await participantHome(principal, now: context.now, csrf: csrf) }
+            }
+            return try await pages.kept(.programmes, request, context, reads: reads) { _ in ProgrammesView(try await ProgrammeOverview.read(for: principal, store), for: principal) }
         }
         router.get(.cycle(.key)) { request, context in
-            let page = try await CyclePage.read(try context.parameters.id(of: "cycle"), enrolled: try request.pageRequest(),
-                                                relationships: try request.pageRequest(prefix: "relationships-"), for: try context.signedIn(), now: context.now, store)
-            return pages.render(.cycle, CycleView(page, csrf: context.session?.csrfToken ?? ""), for: context)
+            try await pages.kept(.cycle, request, context, reads: reads) { csrf in
+                CycleView(try await CyclePage.read(try context.parameters.id(of: "cycle"), enrolled: try request.pageRequest(),
+                                                   relationships: try request.pageRequest(prefix: "relationships-"), for: try context.signedIn(), now: context.now, store),
+                          csrf: csrf)
+            }
         }
         router.get(.people) { request, context in
             let query = PeopleQuery(name: FormQuery(request).get("name"), department: FormQuery(request).get("department"))

@@ -6,6 +6,7 @@ import LodestarCore
 struct WorkspacePages {
     let store: any LodestarRepositories
     let pages: PageRenderer
+    let reads: ReadCache
     let publicURL: String
 
     func register(on router: Router<LodestarContext>) {
@@ -13,7 +14,7 @@ struct WorkspacePages {
             // A suggested time's link fills the form to arrange it; a development goal's, the form to set a goal.
             let query = FormQuery(request)
             let prefill = ["date", "time", "goalFrom"].reduce(into: [String: String]()) { form, key in query.get(key).map { form[key] = $0 } }
-            return try await page(context, problems: [:], form: prefill)
+            return try await pages.kept(.relationship, request, context, reads: reads) { csrf in try await workspaceView(context, problems: [:], form: prefill, csrf: csrf) }
         }
         router.post(.relationship(.key, .schedule)) { request, context in
             let form = try await FormBody.fields(request)
@@ -210,14 +211,17 @@ struct WorkspacePages {
 
     private func page(_ context: LodestarContext, problems: [String: String], form: [String: String] = [:],
                       status: HTTPResponse.Status = .ok) async throws -> HTML {
+        pages.render(.relationship, try await workspaceView(context, problems: problems, form: form, csrf: context.session?.csrfToken ?? ""),
+                     for: context, status: status)
+    }
+
+    private func workspaceView(_ context: LodestarContext, problems: [String: String], form: [String: String], csrf: String) async throws -> WorkspaceView {
         let id: Relationship.ID = try context.parameters.id(of: "relationship")
         let workspace = try workspace(context)
         let contents = try await workspace.open(id)
         let zone = TimeZone(identifier: try context.signedIn().person?.timeZone ?? "") ?? .gmt
         let suggestions = contents.relationship.endedAt == nil && contents.completedIn == nil ? try await workspace.suggestedTimes(id, now: context.now) : []
-        return pages.render(.relationship, WorkspaceView(contents, suggestions: suggestions, zone: zone, now: context.now,
-                                                          problems: problems, form: form, csrf: context.session?.csrfToken ?? ""),
-                            for: context, status: status)
+        return WorkspaceView(contents, suggestions: suggestions, zone: zone, now: context.now, problems: problems, form: form, csrf: csrf)
     }
 
     private func stories(_ context: LodestarContext) throws -> SuccessStories {

@@ -39,11 +39,11 @@ struct M029_CreateTraining: AsyncMigration {
         guard let sql = database as? any SQLDatabase else { return }
         try await sql.raw("CREATE INDEX training_modules_by_programme ON training_modules (programme_id, role)").run()
         try await sql.raw("CREATE INDEX training_completions_by_person ON training_completions (person_id)").run()
-        try await M019_CreatePlanningRevision.track(Self.tracked, on: sql)
+        try await M019_CreatePlanningRevision.counter.track(Self.tracked, on: sql)
     }
 
     func revert(on database: any Database) async throws {
-        if let sql = database as? any SQLDatabase { try await M019_CreatePlanningRevision.untrack(Self.tracked, on: sql) }
+        if let sql = database as? any SQLDatabase { try await M019_CreatePlanningRevision.counter.untrack(Self.tracked, on: sql) }
         try await database.schema("training_completions").delete()
         try await database.schema("training_modules").delete()
         try await database.schema("resources").delete()

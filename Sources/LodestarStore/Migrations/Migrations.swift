@@ -44,5 +44,6 @@ enum LodestarMigrations {
         M039_CreateEmploymentOutcomes(),
         M040_CreateHighPotentials(),
         M041_AddPriorityEffect(),
+        M042_CreateDataRevision(),
     ]
 }
