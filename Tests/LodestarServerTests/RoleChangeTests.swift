@@ -74,6 +74,24 @@ import Testing
         }
     }
 
+    @Test("a page kept for one account carries each of its sessions' own CSRF token, and each session's form passes with it")
+    func keptPagesCarryEachSessionsToken() async throws {
+        let (programme, manager) = (programme, manager)
+        try await withAppAndStore(prepare: { store in
+            try await appointManager(in: store)
+            try await TestAccounts.signIn(manager, session: "second-session", csrf: "second-csrf", in: store)
+        }) { client, _ in
+            let second = Caller.session("second-session", csrf: "second-csrf")
+            for _ in 0..<2 {
+                let (first, other) = (try await client.page("/programmes/\(programme.id)", as: Self.session).1, try await client.page("/programmes/\(programme.id)", as: second).1)
+                #expect(first.contains(#"name="csrf" value="manager-csrf""#) && !first.contains("second-csrf"))
+                #expect(other.contains(#"name="csrf" value="second-csrf""#) && !other.contains("manager-csrf"))
+            }
+            #expect(try await client.form("/sign-out", ["csrf": "second-csrf"], as: second).status == .seeOther)
+            #expect(try await client.page("/programmes/\(programme.id)", as: Self.session).0 == .ok, "the other session goes on")
+        }
+    }
+
     @Test("only an organisation admin appoints or removes programme managers")
     func onlyAdminsAppoint() async throws {
         try await TestDatabase.sqlite.withStore { store in
