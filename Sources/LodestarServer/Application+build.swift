@@ -57,7 +57,7 @@ func buildRouter(store: FluentStore, credentials: any Credentials, config: AppCo
     router.add(middleware: RequestObservationMiddleware(metrics: config.metrics))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware(pages: pages))
-    router.add(middleware: AuthenticationMiddleware(authentication: authentication, trustedProxies: config.trustedProxies, clock: config.clock, scrapeSecret: scraper))
+    router.add(middleware: AuthenticationMiddleware(authentication: authentication, reads: reads, trustedProxies: config.trustedProxies, clock: config.clock, scrapeSecret: scraper))
     router.add(middleware: ErrorMiddleware(pages: pages))
     router.get("/health") { _, _ in try await HealthBody.check(store) }
     router.get("/metrics") { _, context in try await MetricsBody.scrape(config.metrics, store: store, context: context) }

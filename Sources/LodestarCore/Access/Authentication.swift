@@ -67,12 +67,13 @@ public struct Authentication: Sendable {
     /// With a read cache, a session's principal is read from the store once per data revision:
     /// any change of role, and the end of any session, is a new revision, so the next request
     /// after it reads afresh, on every app server.
-    public func session(token: String, now: Date) async throws -> (principal: Principal, session: SignInSession)? {
+    /// `revision`, when given, is the data revision the request read as it began.
+    public func session(token: String, now: Date, revision: Int64? = nil) async throws -> (principal: Principal, session: SignInSession)? {
         let digest = credentials.digest(token: token)
         guard let reads else { return try await storedSession(digest: digest, now: now) }
         let kept: (principal: Principal, session: SignInSession)
         do {
-            kept = try await reads.value("session", of: digest, for: nil, at: nil) {
+            kept = try await reads.value("session", of: digest, for: nil, at: nil, revision: revision) {
                 guard let found = try await storedSession(digest: digest, now: now) else { throw NoSession() }
                 return found
             }

@@ -38,10 +38,12 @@ public final class ReadCache: @unchecked Sendable {
 
     /// The read model `read` of `subject` (its arguments, written out) as `reader` sees it at
     /// `now` (nil for one that does not depend on the time): the one computed at the store's
-    /// current revision, or `compute`'s, kept for the next time.
-    public func value<Value: Sendable>(_ read: String, of subject: String, for reader: Principal?, at now: Date?,
+    /// current revision, or `compute`'s, kept for the next time. `revision` is the store's, when a
+    /// request that only reads has just read it (`revision()`); a request that wrote reads it anew.
+    public func value<Value: Sendable>(_ read: String, of subject: String, for reader: Principal?, at now: Date?, revision known: Int64? = nil,
                                        compute: () async throws -> Value) async throws -> Value {
-        let key = Key(read: read, subject: subject, reader: reader?.account.id, scope: reader?.scope, revision: try await store.dataRevision(),
+        let revision = if let known { known } else { try await store.dataRevision() }
+        let key = Key(read: read, subject: subject, reader: reader?.account.id, scope: reader?.scope, revision: revision,
                       minute: now.map { Int(($0.timeIntervalSince1970 / 60).rounded(.down)) })
         while true {
             switch lock.withLock({ step(for: key) }) {
@@ -75,6 +77,9 @@ public final class ReadCache: @unchecked Sendable {
         underway[key] = []
         return .compute
     }
+
+    /// The store's data revision now.
+    public func revision() async throws -> Int64 { try await store.dataRevision() }
 
     /// Puts `value` under the current revision in place of what is kept (a read that was extended as it was used).
     public func replace<Value: Sendable>(_ read: String, of subject: String, with value: Value) async throws {

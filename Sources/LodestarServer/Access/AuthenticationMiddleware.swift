@@ -14,6 +14,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
     static let formCookie = "lodestar_form"
 
     let authentication: Authentication
+    /// Where read models are kept: its data revision is read once for each signed-in request.
+    let reads: ReadCache
     /// Addresses of the reverse proxies whose `X-Forwarded-For` is believed (`--trusted-proxy`).
     let trustedProxies: Set<String>
     /// Where the request's time is read.
@@ -34,7 +36,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
             }
             context.principal = principal
         } else if let token = request.cookies[Self.sessionCookie]?.value {
-            if let (principal, session) = try await authentication.session(token: token, now: context.now) {
+            let revision = try await reads.revision()
+            if request.method == .get || request.method == .head { context.revision = revision }
+            if let (principal, session) = try await authentication.session(token: token, now: context.now, revision: revision) {
                 context.principal = principal
                 context.session = session
             } else {

@@ -22,6 +22,9 @@ struct LodestarContext: RequestContext {
     /// The time of the request, read once from the app's clock (`AppConfig.clock`) by
     /// `AuthenticationMiddleware`; every handler takes its time from here.
     var now = Date(timeIntervalSince1970: 0)
+    /// For a request that only reads (GET, HEAD), the data revision read as it began: what it
+    /// reads through the read cache is filed under it, so the revision is read once a request.
+    var revision: Int64?
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -75,17 +75,17 @@ struct DashboardPages {
     // written: a dashboard, its CSV files and its report share them.
 
     private func indicators(ofCycle id: Cycle.ID, _ context: LodestarContext) async throws -> CycleIndicators {
-        try await reads.value("cycle-indicators", of: "\(id)", for: try context.signedIn(), at: context.now) { try await evaluation(context).cycle(id, now: context.now) }
+        try await reads.value("cycle-indicators", of: "\(id)", for: try context.signedIn(), at: context.now, revision: context.revision) { try await evaluation(context).cycle(id, now: context.now) }
     }
 
     private func indicators(ofProgramme id: Programme.ID, _ context: LodestarContext) async throws -> ProgrammeIndicators {
-        try await reads.value("programme-indicators", of: "\(id)", for: try context.signedIn(), at: context.now) {
+        try await reads.value("programme-indicators", of: "\(id)", for: try context.signedIn(), at: context.now, revision: context.revision) {
             try await evaluation(context).programme(id, now: context.now)
         }
     }
 
     private func indicators(_ context: LodestarContext) async throws -> OrganisationIndicators {
-        try await reads.value("organisation-indicators", of: "", for: try context.signedIn(), at: context.now) { try await evaluation(context).organisation(now: context.now) }
+        try await reads.value("organisation-indicators", of: "", for: try context.signedIn(), at: context.now, revision: context.revision) { try await evaluation(context).organisation(now: context.now) }
     }
 
     private func programmeReport(_ id: Programme.ID, _ context: LodestarContext) async throws -> ReportView {

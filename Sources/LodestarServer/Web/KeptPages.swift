@@ -9,7 +9,7 @@ extension PageRenderer {
     func kept(_ template: Template, _ request: Request, _ context: LodestarContext, reads: ReadCache,
               _ view: (_ csrf: String) async throws -> Any) async throws -> HTML {
         let principal = try context.signedIn()
-        let page = try await reads.value("page " + request.uri.path, of: request.uri.query ?? "", for: principal, at: context.now) {
+        let page = try await reads.value("page " + request.uri.path, of: request.uri.query ?? "", for: principal, at: context.now, revision: context.revision) {
             let text = self.text(template, try await view(Self.csrfStandIn), nav: Navigation(principal, csrf: Self.csrfStandIn))
             return KeptPage(parts: text.components(separatedBy: Self.csrfStandIn))
         }
