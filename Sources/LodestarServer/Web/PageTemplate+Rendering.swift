@@ -46,7 +46,8 @@ private struct Drawing {
         case .value(let path, let escaped):
             let value: String
             switch find(path) {
-            case .text(let written)?, .described(let written, _)?: value = written
+            case .text(let written)?: value = written
+            case .described(let written)?: value = String(describing: written)
             case .flag(let flag)?: value = flag ? "true" : "false"
             default: return
             }

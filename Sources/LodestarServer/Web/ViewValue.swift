@@ -8,15 +8,15 @@ indirect enum ViewValue {
     case flag(Bool)
     case list([ViewValue])
     case fields([String: ViewValue])
-    /// A value that writes itself (an identifier, a date, a summary of counts), whose fields a
-    /// dotted name may still reach: they are reflected only then.
-    case described(String, Any)
+    /// A value that writes itself (an identifier, a date, a summary of counts): written, or its
+    /// fields reflected for a dotted name, only when the page shows it.
+    case described(Any)
 
     /// The named values within, for a name to be looked up in.
     var fields: [String: ViewValue]? {
         switch self {
         case .fields(let fields): fields
-        case .described(_, let value): Self.fields(of: Mirror(reflecting: value))
+        case .described(let value): Self.fields(of: Mirror(reflecting: value))
         default: nil
         }
     }
@@ -33,7 +33,7 @@ indirect enum ViewValue {
             return mirror.children.first.flatMap { of($0.value) }
         // Values that write themselves (identifiers, dates) are shown as they describe themselves.
         case .struct where value is any CustomStringConvertible, .class where value is any CustomStringConvertible:
-            return .described(String(describing: value), value)
+            return .described(value)
         case .struct, .class, .tuple:
             return .fields(fields(of: mirror))
         case .collection, .set:
