@@ -74,14 +74,20 @@ import Testing
         }
     }
 
-    @Test("a page kept for one account carries each of its sessions' own CSRF token, and each session's form passes with it")
+    @Test("a page kept for one account carries each of its sessions' own CSRF token, and each session's form passes with it; another account without the role is refused it")
     func keptPagesCarryEachSessionsToken() async throws {
         let (programme, manager) = (programme, manager)
+        let outsider = Account(email: "outsider@tests.example", personID: nil, passwordHash: nil, isAdmin: false, createdAt: Date())
         try await withAppAndStore(prepare: { store in
             try await appointManager(in: store)
             try await TestAccounts.signIn(manager, session: "second-session", csrf: "second-csrf", in: store)
+            try await store.save(outsider)
+            try await TestAccounts.signIn(outsider, session: "outsider-session", csrf: "outsider-csrf", in: store)
         }) { client, _ in
             let second = Caller.session("second-session", csrf: "second-csrf")
+            #expect(try await client.page("/programmes/\(programme.id)", as: Self.session).0 == .ok)
+            let (status, refused) = try await client.page("/programmes/\(programme.id)", as: .session("outsider-session", csrf: "outsider-csrf"))
+            #expect(status == .forbidden && !refused.contains("Leaders"), "the manager's kept page is not the outsider's")
             for _ in 0..<2 {
                 let (first, other) = (try await client.page("/programmes/\(programme.id)", as: Self.session).1, try await client.page("/programmes/\(programme.id)", as: second).1)
                 #expect(first.contains(#"name="csrf" value="manager-csrf""#) && !first.contains("second-csrf"))

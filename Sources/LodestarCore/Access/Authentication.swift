@@ -82,11 +82,9 @@ public struct Authentication: Sendable {
         }
         // Expired, or due to be extended: the stored session decides, and is kept so.
         guard kept.session.expiresAt > now, extended(kept.session, now: now).timeIntervalSince(kept.session.expiresAt) <= 60 else {
-            guard let found = try await storedSession(digest: digest, now: now) else {
-                reads.forget("session", of: digest)
-                return nil
-            }
-            try await reads.replace("session", of: digest, with: found)
+            // A session that ended moved the revision on, so what was kept of it is never served again.
+            guard let found = try await storedSession(digest: digest, now: now) else { return nil }
+            try await reads.replace("session", of: digest, for: nil, at: nil, revision: revision, with: found)
             return found
         }
         return kept

@@ -18,8 +18,10 @@ extension CycleIndicators {
         public let atRisk: Int
         public let ended: Int
 
-        /// Of the relationships still running at the week's end, the share on track; nil for none.
-        public var onTrackShare: Double? { CycleIndicators.share(onTrack, of: onTrack + needsAttention + atRisk) }
+        /// The relationships still running at the week's end.
+        public var running: Int { onTrack + needsAttention + atRisk }
+        /// Of those, the share on track; nil for none.
+        public var onTrackShare: Double? { CycleIndicators.share(onTrack, of: running) }
     }
 
     /// The weeks as a table: a line per week.
@@ -71,7 +73,7 @@ extension CycleIndicators {
             for (at, end) in ends.enumerated() where relationship.startedAt <= end {
                 while next < held.count && held[next] <= end { next += 1 }
                 let state: RelationshipHealth = if let ended = relationship.endedAt, ended <= end { .ended } else {
-                    .rhythm(since: max(next > 0 ? held[next - 1] : relationship.startedAt, relationship.startedAt), cadence: cadence, now: end)
+                    .rhythm(of: relationship, lastMeeting: next > 0 ? held[next - 1] : nil, cadence: cadence, now: end)
                 }
                 health[at][state, default: 0] += 1
             }

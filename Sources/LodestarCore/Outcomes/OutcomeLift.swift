@@ -123,9 +123,10 @@ public struct OutcomeLift: Sendable, Equatable {
         self.mentees = mentees
         self.withoutRecord = withoutRecord
         withoutComparison = strata.values.filter { $0.comparisons == 0 }.reduce(0) { $0 + $1.participants }
-        retention = Self.finding(Array(strata.values), \.retained)
-        promotion = Self.finding(Array(strata.values), \.promoted)
-        rating = workforce.contains { $0.outcome.rating != nil } ? Self.finding(Array(strata.values), \.ratedHigh, among: \.rated) : nil
+        let all = Array(strata.values)
+        retention = Self.finding(all, \.retained)
+        promotion = Self.finding(all, \.promoted)
+        rating = workforce.contains { $0.outcome.rating != nil } ? Self.finding(all, \.ratedHigh, among: \.rated) : nil
     }
 
     /// The standardised difference of `outcome` among the people counted by `among`, over the strata

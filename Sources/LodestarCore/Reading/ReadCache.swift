@@ -42,20 +42,20 @@ public final class ReadCache: @unchecked Sendable {
     /// request that only reads has just read it (`revision()`); a request that wrote reads it anew.
     public func value<Value: Sendable>(_ read: String, of subject: String, for reader: Principal?, at now: Date?, revision known: Int64? = nil,
                                        compute: () async throws -> Value) async throws -> Value {
-        let revision = if let known { known } else { try await store.dataRevision() }
-        let key = Key(read: read, subject: subject, reader: reader?.account.id, scope: reader?.scope, revision: revision,
-                      minute: now.map { Int(($0.timeIntervalSince1970 / 60).rounded(.down)) })
+        let key = try await key(read, of: subject, for: reader, at: now, revision: known)
         while true {
             switch lock.withLock({ step(for: key) }) {
-            case .kept(let kept as Value):
-                return kept
+            case .kept(let kept):
+                // A key holds one type of read model; another asked under it is computed, not kept.
+                if let kept = kept as? Value { return kept }
+                return try await compute()
             case .wait:
                 await withCheckedContinuation { (waiting: CheckedContinuation<Void, Never>) in
                     lock.withLock {
                         if underway[key] != nil { underway[key]?.append(waiting) } else { waiting.resume() }
                     }
                 }
-            case .kept, .compute:
+            case .compute:
                 // The first to ask computes; if it fails, nothing is kept and those waiting ask anew.
                 defer { for waiting in lock.withLock({ underway.removeValue(forKey: key) ?? [] }) { waiting.resume() } }
                 let value = try await compute()
@@ -81,17 +81,17 @@ public final class ReadCache: @unchecked Sendable {
     /// The store's data revision now.
     public func revision() async throws -> Int64 { try await store.dataRevision() }
 
-    /// Puts `value` under the current revision in place of what is kept (a read that was extended as it was used).
-    public func replace<Value: Sendable>(_ read: String, of subject: String, with value: Value) async throws {
-        let revision = try await store.dataRevision()
-        lock.withLock {
-            for key in entries.keys where key.read == read && key.subject == subject && key.revision == revision { entries[key]?.value = value }
-        }
+    /// Keeps `value` in place of the read model `read` of `subject` (a session extended as it was used).
+    public func replace<Value: Sendable>(_ read: String, of subject: String, for reader: Principal?, at now: Date?, revision known: Int64? = nil,
+                                         with value: Value) async throws {
+        let key = try await key(read, of: subject, for: reader, at: now, revision: known)
+        lock.withLock { keep(value, under: key) }
     }
 
-    /// Forgets every read model of `read` for `subject` (a session that ended here).
-    public func forget(_ read: String, of subject: String) {
-        lock.withLock { entries = entries.filter { $0.key.read != read || $0.key.subject != subject } }
+    private func key(_ read: String, of subject: String, for reader: Principal?, at now: Date?, revision known: Int64?) async throws -> Key {
+        let revision = if let known { known } else { try await store.dataRevision() }
+        return Key(read: read, subject: subject, reader: reader?.account.id, scope: reader?.scope, revision: revision,
+                   minute: now.map { Int(($0.timeIntervalSince1970 / 60).rounded(.down)) })
     }
 
     private func use(_ key: Key) -> (any Sendable)? {

@@ -15,15 +15,16 @@ public enum RelationshipHealth: String, Sendable, Comparable, CaseIterable {
     public static func assess(_ relationship: Relationship, lastMeeting: Date?, cadence: MeetingCadence, overdueGoals: Int = 0,
                               pulse: PulseTrend? = nil, poorFit: Bool = false, now: Date) -> RelationshipHealth {
         if relationship.endedAt != nil { return .ended }
-        let rhythm = rhythm(since: max(lastMeeting ?? relationship.startedAt, relationship.startedAt), cadence: cadence, now: now)
+        let rhythm = rhythm(of: relationship, lastMeeting: lastMeeting, cadence: cadence, now: now)
         if rhythm == .atRisk || poorFit { return .atRisk }
         if rhythm == .needsAttention || overdueGoals > 0 || pulse?.concern != nil { return .needsAttention }
         return .onTrack
     }
 
-    /// By the rhythm of meetings alone, `since` being the last meeting (or the start, before the
+    /// By the rhythm of meetings alone, counted from the last meeting (or the start, before the
     /// first): up to one and a half cadences is on track, up to three needs attention, beyond is at risk.
-    public static func rhythm(since: Date, cadence: MeetingCadence, now: Date) -> RelationshipHealth {
+    public static func rhythm(of relationship: Relationship, lastMeeting: Date?, cadence: MeetingCadence, now: Date) -> RelationshipHealth {
+        let since = max(lastMeeting ?? relationship.startedAt, relationship.startedAt)
         let days = now.timeIntervalSince(since) / 86400, cadenceDays = Double(cadence.days)
         return days > 3 * cadenceDays ? .atRisk : days > 1.5 * cadenceDays ? .needsAttention : .onTrack
     }

@@ -64,15 +64,21 @@ struct CycleDashboardView {
         scores = chart(indicators.scoreDistribution)
         distributions = indicators.feedbackDistributions.map(chart)
         let weeks = indicators.weeks
+        /// A chart with a bar per week.
+        func trend(_ id: String, _ title: String, _ bar: (CycleIndicators.Week) -> (value: Double, written: String)) -> Chart {
+            Chart(BarChart(id: id, title: title, bars: weeks.map { week in
+                let (value, written) = bar(week)
+                return BarChart.Bar(label: "Week \(week.number) · \(week.starts.shownDay)", value: value, written: written)
+            }))
+        }
         trends = weeks.isEmpty ? [] : [
-            Chart(BarChart(id: "weekly-meetings", title: "Meetings held, week by week",
-                           bars: weeks.map { BarChart.Bar(label: "Week \($0.number) · \($0.starts.shownDay)", value: Double($0.meetings), written: $0.meetings.formatted()) })),
-            Chart(BarChart(id: "weekly-pulse", title: "How meetings felt (mean pulse of 5), week by week",
-                           bars: weeks.map { week in BarChart.Bar(label: "Week \(week.number) · \(week.starts.shownDay)", value: week.meanPulse ?? .nan,
-                                                                  written: week.meanPulse.map { "\($0.written(decimals: 2)) (\(week.pulses))" } ?? "—") })),
-            Chart(BarChart(id: "weekly-health", title: "Relationships on track by the rhythm of their meetings, at each week's end",
-                           bars: weeks.map { week in BarChart.Bar(label: "Week \(week.number) · \(week.starts.shownDay)", value: (week.onTrackShare ?? .nan) * 100,
-                                                                  written: week.onTrackShare.map { "\(($0 * 100).written(decimals: 0)) % (\(week.onTrack) of \(week.onTrack + week.needsAttention + week.atRisk))" } ?? "—") })),
+            trend("weekly-meetings", "Meetings held, week by week") { (Double($0.meetings), $0.meetings.formatted()) },
+            trend("weekly-pulse", "How meetings felt (mean pulse of 5), week by week") { week in
+                (week.meanPulse ?? .nan, week.meanPulse.map { "\($0.written(decimals: 2)) (\(week.pulses))" } ?? "—")
+            },
+            trend("weekly-health", "Relationships on track by the rhythm of their meetings, at each week's end") { week in
+                ((week.onTrackShare ?? .nan) * 100, week.onTrackShare.map { "\(($0 * 100).written(decimals: 0)) % (\(week.onTrack) of \(week.running))" } ?? "—")
+            },
         ]
         self.indicators = indicators.table.map { Line(label: $0.label, value: $0.written) }
         endings = indicators.earlyEndings.map { Line(label: $0.reason, value: $0.count.formatted()) }
